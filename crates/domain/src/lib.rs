@@ -1,0 +1,15 @@
+//! Mognad's domain: the types every other crate agrees on and the rules that keep them valid.
+//!
+//! Nothing here does IO. Values are parsed once at the edge (`parse`/`new` return errors) so that
+//! an invalid name, threshold or relationship cannot exist past it.
+
+pub mod error;
+pub mod ids;
+pub mod org;
+pub mod people;
+pub mod relationship;
+pub mod role;
+pub mod text;
+pub mod tree;
+
+pub use error::DomainError;

@@ -1,0 +1,108 @@
+-- Foundation schema (PostgreSQL). Keep in step with ../sqlite/0001_foundation.sql:
+-- same tables, same columns, same constraints; only the column types differ.
+CREATE TABLE organisations (
+    id UUID PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    language TEXT NOT NULL,
+    anonymity_threshold BIGINT NOT NULL CHECK (anonymity_threshold BETWEEN 3 AND 10),
+    created_at TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE units (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    parent_id UUID REFERENCES units(id),
+    name TEXT NOT NULL,
+    kind TEXT
+);
+CREATE INDEX units_org ON units(org_id);
+
+CREATE TABLE people (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    email TEXT,
+    unit_id UUID REFERENCES units(id) ON DELETE SET NULL,
+    title TEXT,
+    UNIQUE (org_id, email)
+);
+CREATE INDEX people_org_name ON people(org_id, name);
+
+CREATE TABLE leadership_groups (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    unit_id UUID REFERENCES units(id) ON DELETE SET NULL,
+    name TEXT NOT NULL,
+    UNIQUE (org_id, name)
+);
+
+CREATE TABLE group_members (
+    group_id UUID NOT NULL REFERENCES leadership_groups(id) ON DELETE CASCADE,
+    person_id UUID NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    PRIMARY KEY (group_id, person_id)
+);
+CREATE INDEX group_members_person ON group_members(person_id);
+
+CREATE TABLE teams (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    unit_id UUID REFERENCES units(id) ON DELETE SET NULL,
+    name TEXT NOT NULL,
+    UNIQUE (org_id, name)
+);
+
+CREATE TABLE team_memberships (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    team_id UUID NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+    person_id UUID NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('lead', 'member')),
+    valid_from DATE NOT NULL,
+    valid_to DATE
+);
+CREATE INDEX team_memberships_team ON team_memberships(team_id);
+
+CREATE TABLE supervisions (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    supervisor_id UUID NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    subordinate_id UUID NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    is_primary BOOLEAN NOT NULL,
+    valid_from DATE NOT NULL,
+    valid_to DATE
+);
+CREATE INDEX supervisions_org ON supervisions(org_id);
+
+CREATE TABLE mentorships (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    mentor_id UUID NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    protege_id UUID NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    valid_from DATE NOT NULL,
+    valid_to DATE
+);
+CREATE INDEX mentorships_org ON mentorships(org_id);
+
+CREATE TABLE users (
+    id UUID PRIMARY KEY NOT NULL,
+    email TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    language TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE memberships (
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'analyst', 'member')),
+    PRIMARY KEY (user_id, org_id)
+);
+
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY NOT NULL,
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at TIMESTAMPTZ NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);

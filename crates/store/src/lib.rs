@@ -1,0 +1,22 @@
+//! Mognad's storage layer: one interface over SQLite (the embedded default) and PostgreSQL.
+//!
+//! There is no `Any` driver: [`Db`] and [`Tx`] are enums over the two backends, and the
+//! [`on_tx!`] macro runs one query text on whichever is live, so every query is type-checked
+//! against both drivers at compile time. SQL stays portable (`$1` placeholders work on both).
+
+pub mod db;
+pub mod error;
+pub mod groups;
+mod named;
+pub mod orgs;
+pub mod people;
+pub mod relationships;
+pub mod teams;
+pub mod testdb;
+pub mod units;
+pub mod users;
+
+pub use db::{Backend, Db, Tx};
+pub use error::StoreError;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,183 @@
+//! Accounts, their roles in organisations, and server-side sessions.
+
+use crate::{Result, Tx, on_tx};
+use chrono::{DateTime, Utc};
+use mognad_domain::ids::{OrgId, UserId};
+use mognad_domain::org::Language;
+use mognad_domain::role::Role;
+use mognad_domain::text::{Email, Name};
+use uuid::Uuid;
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: UserId,
+    pub email: Email,
+    pub display_name: Name,
+    pub password_hash: String,
+    pub language: Language,
+}
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: Uuid,
+    email: String,
+    display_name: String,
+    password_hash: String,
+    language: String,
+}
+
+impl TryFrom<UserRow> for User {
+    type Error = crate::StoreError;
+    fn try_from(r: UserRow) -> Result<Self> {
+        Ok(User {
+            id: UserId(r.id),
+            email: Email::parse(&r.email)?,
+            display_name: Name::parse("display_name", &r.display_name)?,
+            password_hash: r.password_hash,
+            language: Language::parse(&r.language)?,
+        })
+    }
+}
+
+pub async fn insert(tx: &mut Tx, u: &User, now: DateTime<Utc>) -> Result<()> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO users (id, email, display_name, password_hash, language, created_at) VALUES ($1, $2, $3, $4, $5, $6)"
+    )
+    .bind(u.id.0)
+    .bind(u.email.as_str())
+    .bind(u.display_name.as_str())
+    .bind(&u.password_hash)
+    .bind(u.language.code())
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+pub async fn by_email(tx: &mut Tx, email: &Email) -> Result<Option<User>> {
+    let row: Option<UserRow> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT id, email, display_name, password_hash, language FROM users WHERE email = $1"
+    )
+    .bind(email.as_str())
+    .fetch_optional(c)
+    .await)?;
+    row.map(TryInto::try_into).transpose()
+}
+
+pub async fn get(tx: &mut Tx, id: UserId) -> Result<Option<User>> {
+    let row: Option<UserRow> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT id, email, display_name, password_hash, language FROM users WHERE id = $1"
+    )
+    .bind(id.0)
+    .fetch_optional(c)
+    .await)?;
+    row.map(TryInto::try_into).transpose()
+}
+
+pub async fn set_password_hash(tx: &mut Tx, id: UserId, hash: &str) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE users SET password_hash = $2 WHERE id = $1"
+    )
+    .bind(id.0)
+    .bind(hash)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Gives `user` the `role` in `org`, replacing any role they had there.
+pub async fn set_role(tx: &mut Tx, user: UserId, org: OrgId, role: Role) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO memberships (user_id, org_id, role) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id, org_id) DO UPDATE SET role = excluded.role"
+    )
+    .bind(user.0)
+    .bind(org.0)
+    .bind(role.as_str())
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn role_in(tx: &mut Tx, user: UserId, org: OrgId) -> Result<Option<Role>> {
+    let role: Option<String> = on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT role FROM memberships WHERE user_id = $1 AND org_id = $2"
+    )
+    .bind(user.0)
+    .bind(org.0)
+    .fetch_optional(c)
+    .await)?;
+    Ok(role.map(|r| Role::parse(&r)).transpose()?)
+}
+
+/// Stores a new session under the hash of its token; the token itself is never stored.
+pub async fn insert_session(
+    tx: &mut Tx,
+    token_hash: &str,
+    user: UserId,
+    now: DateTime<Utc>,
+    expires: DateTime<Utc>,
+) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)"
+    )
+    .bind(token_hash)
+    .bind(user.0)
+    .bind(now)
+    .bind(expires)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The user of a session that has not expired.
+pub async fn session_user(tx: &mut Tx, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>> {
+    let row: Option<UserRow> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT u.id, u.email, u.display_name, u.password_hash, u.language
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2"
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(c)
+    .await)?;
+    row.map(TryInto::try_into).transpose()
+}
+
+pub async fn delete_session(tx: &mut Tx, token_hash: &str) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Ends every session of a user except `keep` (after a password change).
+pub async fn delete_other_sessions(tx: &mut Tx, user: UserId, keep: &str) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2"
+    )
+    .bind(user.0)
+    .bind(keep)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn delete_expired_sessions(tx: &mut Tx, now: DateTime<Utc>) -> Result<u64> {
+    Ok(on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM sessions WHERE expires_at <= $1"
+    )
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?)
+}
