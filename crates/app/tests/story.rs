@@ -1,0 +1,416 @@
+//! Use-case story tests, run on SQLite and (when configured) PostgreSQL: access control across
+//! organisations and roles, the importer's all-or-nothing rule, relationship rules, the demo,
+//! and moving an organisation between backends.
+
+use mognad_app::directory::{NamedInput, PersonInput, UnitInput};
+use mognad_app::relations::RelationshipInput;
+use mognad_app::{Actor, App, AppError};
+use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
+use mognad_domain::role::Role;
+use mognad_domain::text::Name;
+use mognad_store::testdb;
+
+async fn actor(app: &App, email: &str, org_name: &str, role: Role) -> Actor {
+    let user = app
+        .create_user(email, "Test", "ett långt lösenord", Language::Sv)
+        .await
+        .unwrap();
+    let settings = OrgSettings {
+        name: Name::parse("name", org_name).unwrap(),
+        language: Language::Sv,
+        anonymity_threshold: AnonymityThreshold::DEFAULT,
+    };
+    let org = app.create_org(settings, Some(user.id)).await.unwrap();
+    app.grant_role(user.id, org.id, role).await.unwrap();
+    app.actor(user, org.id).await.unwrap()
+}
+
+async fn isolation_and_roles(app: &App) {
+    let a = actor(app, "a@norrvik.se", "Norrvik", Role::Admin).await;
+    let b = actor(app, "b@soderby.se", "Söderby", Role::Owner).await;
+    let unit = app
+        .save_unit(
+            &a,
+            None,
+            &UnitInput {
+                name: "IT".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let person = app
+        .save_person(
+            &a,
+            None,
+            &PersonInput {
+                name: "Anna".into(),
+                unit_id: Some(unit.id.to_string()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+
+    // Another organisation's owner sees none of it and cannot touch it.
+    assert!(matches!(app.unit(&b, unit.id).await, Err(AppError::NotFound)));
+    assert!(matches!(app.person(&b, person.id).await, Err(AppError::NotFound)));
+    assert!(matches!(
+        app.delete_person(&b, person.id).await,
+        Err(AppError::NotFound)
+    ));
+    assert!(app.units(&b).await.unwrap().is_empty());
+    // Nor can it point its own records at it.
+    let err = app
+        .save_person(
+            &b,
+            None,
+            &PersonInput {
+                name: "X".into(),
+                unit_id: Some(unit.id.to_string()),
+                ..Default::default()
+            },
+        )
+        .await;
+    assert!(
+        matches!(err, Err(AppError::Invalid(ref v)) if v[0].code == "unknown-ref"),
+        "{err:?}"
+    );
+    // And a user who is not a member of an organisation cannot act in it at all.
+    assert!(matches!(
+        app.actor(b.user.clone(), a.org).await,
+        Err(AppError::NotFound)
+    ));
+
+    // Members read, admins write.
+    let member = Actor {
+        role: Role::Member,
+        ..a.clone()
+    };
+    assert_eq!(app.units(&member).await.unwrap().len(), 1);
+    assert!(matches!(
+        app.save_unit(
+            &member,
+            None,
+            &UnitInput {
+                name: "Y".into(),
+                ..Default::default()
+            }
+        )
+        .await,
+        Err(AppError::Forbidden)
+    ));
+    assert!(matches!(
+        app.update_settings(
+            &member,
+            &mognad_app::orgs::SettingsInput {
+                name: "N".into(),
+                language: "sv".into(),
+                anonymity_threshold: "5".into()
+            }
+        )
+        .await,
+        Err(AppError::Forbidden)
+    ));
+
+    // Every bad field is reported at once.
+    let err = app
+        .save_person(
+            &a,
+            None,
+            &PersonInput {
+                name: " ".into(),
+                email: Some("nope".into()),
+                ..Default::default()
+            },
+        )
+        .await;
+    let Err(AppError::Invalid(list)) = err else {
+        panic!("expected invalid, got {err:?}")
+    };
+    assert_eq!(
+        list.iter().map(|i| i.field.clone().unwrap()).collect::<Vec<_>>(),
+        ["name", "email"]
+    );
+
+    // The tree stays a tree.
+    let child = app
+        .save_unit(
+            &a,
+            None,
+            &UnitInput {
+                name: "Drift".into(),
+                parent_id: Some(unit.id.to_string()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let err = app
+        .save_unit(
+            &a,
+            Some(unit.id),
+            &UnitInput {
+                name: "IT".into(),
+                parent_id: Some(child.id.to_string()),
+                ..Default::default()
+            },
+        )
+        .await;
+    assert!(
+        matches!(err, Err(AppError::Invalid(ref v)) if v[0].code == "unit-cycle"),
+        "{err:?}"
+    );
+    assert!(matches!(
+        app.delete_unit(&a, unit.id).await,
+        Err(AppError::Conflict(_))
+    ));
+
+    // Relationship rules through the use case.
+    let bo = app
+        .save_person(
+            &a,
+            None,
+            &PersonInput {
+                name: "Bo".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let rel = |kind: &str, from: uuid::Uuid, to: uuid::Uuid, role: Option<&str>| RelationshipInput {
+        kind: kind.into(),
+        from_id: from.to_string(),
+        to_id: to.to_string(),
+        role: role.map(Into::into),
+        valid_from: "2026-01-01".into(),
+        valid_to: None,
+    };
+    app.save_relationship(&a, None, &rel("supervision", person.id, bo.id, None))
+        .await
+        .unwrap();
+    let err = app
+        .save_relationship(&a, None, &rel("supervision", bo.id, person.id, None))
+        .await;
+    assert!(
+        matches!(err, Err(AppError::Invalid(ref v)) if v[0].code == "supervision-cycle"),
+        "{err:?}"
+    );
+    let team = app
+        .save_team(
+            &a,
+            None,
+            &NamedInput {
+                name: "Plattform".into(),
+                unit_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    app.save_relationship(&a, None, &rel("team", bo.id, team.id, Some("lead")))
+        .await
+        .unwrap();
+    let err = app
+        .save_relationship(&a, None, &rel("team", person.id, team.id, Some("lead")))
+        .await;
+    assert!(
+        matches!(err, Err(AppError::Invalid(ref v)) if v[0].code == "second-team-lead"),
+        "{err:?}"
+    );
+    let m = app
+        .save_relationship(&a, None, &rel("mentorship", bo.id, person.id, None))
+        .await
+        .unwrap();
+    let mut ended = rel("mentorship", bo.id, person.id, None);
+    ended.valid_to = Some("2026-06-30".into());
+    assert_eq!(
+        app.save_relationship(&a, Some(m.id), &ended)
+            .await
+            .unwrap()
+            .valid_to
+            .unwrap()
+            .to_string(),
+        "2026-06-30"
+    );
+    assert_eq!(app.relationships(&a).await.unwrap().len(), 3);
+    assert!(matches!(
+        app.delete_relationship(&b, m.id).await,
+        Err(AppError::NotFound)
+    ));
+    app.delete_relationship(&a, m.id).await.unwrap();
+    assert_eq!(app.relationships(&a).await.unwrap().len(), 2);
+}
+
+async fn import_all_or_nothing(app: &App) {
+    let a = actor(app, "imp@norrvik.se", "Importby", Role::Admin).await;
+    let csv = "namn;e-post;titel;enhet;ledningsgrupper;chef_e-post;lön\n\
+               Anna Berg;anna@importby.se;IT-chef;Kommunledning / IT;KLF ledning;;1\n\
+               Bo Ek;bo@importby.se;Utvecklare;Kommunledning / IT;;anna@importby.se;2\n\
+               ;nameless@importby.se;;;;;3\n\
+               Cia Lund;not-an-email;;;;;4\n\
+               Dan Ny;dan@importby.se;;;;ghost@importby.se;5\n";
+    let report = app
+        .import_people(&a, "people.csv", csv.as_bytes(), false)
+        .await
+        .unwrap();
+    assert!(!report.applied);
+    assert_eq!(
+        report
+            .errors
+            .iter()
+            .map(|e| (e.line, e.column.clone().unwrap()))
+            .collect::<Vec<_>>(),
+        [
+            (4, "name".to_owned()),
+            (5, "email".to_owned()),
+            (6, "supervisor_email".to_owned())
+        ]
+    );
+    assert_eq!(report.ignored_columns, ["lön"]);
+    assert_eq!(
+        app.people(&a, None, 10, 0).await.unwrap().1,
+        0,
+        "a rejected file writes nothing"
+    );
+    assert!(app.units(&a).await.unwrap().is_empty());
+
+    let good: String = csv.lines().take(3).map(|l| format!("{l}\n")).collect();
+    let dry = app
+        .import_people(&a, "people.csv", good.as_bytes(), true)
+        .await
+        .unwrap();
+    assert!(dry.errors.is_empty() && !dry.applied);
+    assert_eq!(
+        (
+            dry.people_created,
+            dry.units_created,
+            dry.groups_created,
+            dry.supervisions_created
+        ),
+        (2, 2, 1, 1)
+    );
+    assert_eq!(
+        app.people(&a, None, 10, 0).await.unwrap().1,
+        0,
+        "a dry run writes nothing"
+    );
+    let real = app
+        .import_people(&a, "people.csv", good.as_bytes(), false)
+        .await
+        .unwrap();
+    assert!(real.applied);
+    assert_eq!(app.people(&a, None, 10, 0).await.unwrap().1, 2);
+    assert_eq!(app.units(&a).await.unwrap().len(), 2);
+    // Importing again updates instead of duplicating.
+    let again = app
+        .import_people(&a, "people.csv", good.as_bytes(), false)
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            again.people_created,
+            again.people_updated,
+            again.units_created,
+            again.supervisions_created
+        ),
+        (0, 2, 0, 0)
+    );
+
+    // The same rows as an XLSX workbook.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, line) in [
+        "Name,Email,Unit",
+        "Eva Holm,eva@importby.se,Socialtjänst",
+        "Fel,fel@,Socialtjänst",
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in line.split(',').enumerate() {
+            sheet.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let report = app.import_people(&a, "people.xlsx", &bytes, false).await.unwrap();
+    assert_eq!(report.errors.len(), 1);
+    assert_eq!(report.errors[0].line, 3);
+    let fixed = app.import_people(&a, "export", &bytes[..], true).await.unwrap();
+    assert_eq!(fixed.rows, 2, "XLSX is recognised by content too");
+
+    for junk in [
+        &b""[..],
+        b"\xff\xfe\x00garbage",
+        b"PK\x03\x04broken",
+        b"email\nx@y.se\n",
+    ] {
+        assert!(
+            matches!(
+                app.import_people(&a, "f.csv", junk, false).await,
+                Err(AppError::Invalid(_))
+            ),
+            "{junk:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn use_cases_on_every_backend() {
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        isolation_and_roles(&app).await;
+        import_all_or_nothing(&app).await;
+        t.cleanup().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn demo_and_transfer_between_backends() {
+    let mut dbs = testdb::backends().await;
+    let source = App::new(dbs[0].db.clone());
+    let summary = source.create_demo(&|_, _| {}).await.unwrap();
+    assert_eq!((summary.units, summary.people, summary.groups), (13, 400, 40));
+    assert!(summary.relationships > 400);
+    assert!(matches!(
+        source.create_demo(&|_, _| {}).await,
+        Err(AppError::Conflict(_))
+    ));
+    let doc = source.export_org(summary.org).await.unwrap();
+    let json = serde_json::to_string(&doc).unwrap();
+
+    // Into a fresh database of the other backend when there is one, else a second SQLite file.
+    let target_db = if dbs.len() > 1 {
+        dbs.pop().unwrap()
+    } else {
+        testdb::TestDb::sqlite().await.unwrap()
+    };
+    let target = App::new(target_db.db.clone());
+    let parsed: mognad_app::transfer::OrgExport = serde_json::from_str(&json).unwrap();
+    assert_eq!(target.import_org(&parsed).await.unwrap(), summary.org);
+    let mut back = target.export_org(summary.org).await.unwrap();
+    back.exported_at = doc.exported_at;
+    assert_eq!(back, doc, "{} → {} round trip", dbs[0].label, target_db.label);
+    assert!(matches!(
+        target.import_org(&parsed).await,
+        Err(AppError::Conflict(_))
+    ));
+
+    let mut broken = parsed.clone();
+    broken.people[3].name = "".into();
+    let fresh = testdb::TestDb::sqlite().await.unwrap();
+    let fresh_app = App::new(fresh.db.clone());
+    let err = fresh_app.import_org(&broken).await;
+    assert!(
+        matches!(err, Err(AppError::Invalid(ref v)) if v[0].field.as_deref() == Some("people[3]")),
+        "{err:?}"
+    );
+    assert!(
+        fresh_app.export_org(summary.org).await.is_err(),
+        "nothing half-imported"
+    );
+    fresh.cleanup().await.unwrap();
+    target_db.cleanup().await.unwrap();
+    for t in dbs {
+        t.cleanup().await.unwrap();
+    }
+}
