@@ -1,1 +1,54 @@
-//! placeholder
+//! Mognad's web server: server-rendered HTML pages, the JSON API under `/api/v1` with its
+//! OpenAPI description, health and metrics endpoints.
+//!
+//! Handlers are thin: they parse the request, call one use case of `mognad_app`, and render.
+//! Cross-cutting rules live in middleware: CSRF (every unsafe method), security headers (every
+//! response), request metrics.
+
+pub mod api;
+pub mod csrf;
+pub mod error;
+pub mod extract;
+pub mod i18n;
+pub mod metrics;
+pub mod pages;
+pub mod ratelimit;
+pub mod routes;
+pub mod security;
+pub mod session;
+pub mod views;
+
+use mognad_app::App;
+use std::sync::Arc;
+
+/// Settings the web layer needs.
+#[derive(Debug, Clone, Default)]
+pub struct WebConfig {
+    /// Mark cookies `Secure`: set when Mognad is served over TLS (directly or via a proxy).
+    pub secure_cookies: bool,
+}
+
+/// Shared state handed to every handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub app: App,
+    pub config: Arc<WebConfig>,
+    pub limiter: Arc<ratelimit::LoginLimiter>,
+    pub metrics: Arc<metrics::Metrics>,
+}
+
+impl AppState {
+    pub fn new(app: App, config: WebConfig) -> Self {
+        Self {
+            app,
+            config: Arc::new(config),
+            limiter: Arc::new(ratelimit::LoginLimiter::default()),
+            metrics: Arc::new(metrics::Metrics::default()),
+        }
+    }
+}
+
+/// The complete application router.
+pub fn router(state: AppState) -> axum::Router {
+    routes::build(state).0
+}

@@ -1,0 +1,109 @@
+//! Layered configuration: built-in defaults, then `mognad.toml` (or `--config`), then
+//! `MOGNAD_*` environment variables, then command-line flags — each layer overriding the last.
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Config {
+    /// `postgres://…` for PostgreSQL; otherwise a SQLite file (default `<data_dir>/mognad.db`).
+    pub database_url: Option<String>,
+    /// Where the embedded database and other files live.
+    pub data_dir: PathBuf,
+    /// Address to listen on.
+    pub listen: SocketAddr,
+    /// Mark cookies Secure (serve over TLS, directly or behind a proxy).
+    pub secure_cookies: bool,
+    /// Log filter, e.g. `info` or `mognad=debug`.
+    pub log: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            database_url: None,
+            data_dir: PathBuf::from("data"),
+            listen: "127.0.0.1:8080".parse().expect("valid default address"),
+            secure_cookies: false,
+            log: "info".into(),
+        }
+    }
+}
+
+/// Flags that override the files and environment when given.
+#[derive(Debug, Default, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listen: Option<SocketAddr>,
+}
+
+impl Config {
+    pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Config, figment::Error> {
+        let file = file
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("mognad.toml"));
+        Figment::from(Serialized::defaults(Config::default()))
+            .merge(Toml::file(file))
+            .merge(Env::prefixed("MOGNAD_"))
+            .merge(Serialized::defaults(overrides))
+            .extract()
+    }
+
+    /// The database URL to open: the configured one, or a SQLite file named `file` in the data dir.
+    pub fn database(&self, file: &str) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite:{}", self.data_dir.join(file).display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layers_override_in_order() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "mognad.toml",
+                "listen = \"127.0.0.1:9000\"\nlog = \"debug\"\ndata_dir = \"from-file\"",
+            )?;
+            jail.set_env("MOGNAD_DATA_DIR", "from-env");
+            let c = Config::load(None, &Overrides::default())?;
+            assert_eq!(c.listen.port(), 9000);
+            assert_eq!(c.log, "debug");
+            assert_eq!(
+                c.data_dir,
+                PathBuf::from("from-env"),
+                "environment beats the file"
+            );
+            let flags = Overrides {
+                data_dir: Some("from-flag".into()),
+                ..Default::default()
+            };
+            let c = Config::load(None, &flags)?;
+            assert_eq!(
+                c.data_dir,
+                PathBuf::from("from-flag"),
+                "flags beat the environment"
+            );
+            assert_eq!(c.database("x.db"), "sqlite:from-flag/x.db");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn defaults_need_no_file() {
+        figment::Jail::expect_with(|_| {
+            assert_eq!(Config::load(None, &Overrides::default())?, Config::default());
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,191 @@
+//! How failures reach people: RFC 9457 problem documents under `/api/`, friendly translated
+//! pages elsewhere. Internal details go to the log, never to the response.
+//!
+//! | use-case error  | status | page                         | problem `code`   |
+//! |-----------------|--------|------------------------------|------------------|
+//! | Unauthenticated | 401    | redirect to `/login?next=…`  | `unauthenticated`|
+//! | Forbidden       | 403    | "not allowed"                | `forbidden`      |
+//! | NotFound        | 404    | "not found"                  | `not-found`      |
+//! | Invalid         | 422    | the form again, with errors  | `invalid`        |
+//! | Conflict        | 409    | "conflict" with the reason   | `conflict`       |
+//! | Internal        | 500    | "something went wrong"       | `internal`       |
+
+use crate::i18n::{Tr, detect};
+use crate::views::ErrorPage;
+use askama::Template;
+use axum::Json;
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use mognad_app::{AppError, Invalid};
+use serde::Serialize;
+
+/// A problem document (RFC 9457), with Mognad's `code` and field `errors` as extensions.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    pub code: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<Invalid>,
+}
+
+#[derive(Debug)]
+pub struct WebError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub detail: Option<String>,
+    pub errors: Vec<Invalid>,
+    pub api: bool,
+    pub tr: Tr,
+    /// For sign-in redirects: where to come back to.
+    pub next: Option<String>,
+}
+
+impl WebError {
+    fn new(status: StatusCode, code: &'static str, api: bool, tr: Tr) -> Self {
+        Self {
+            status,
+            code,
+            detail: None,
+            errors: Vec::new(),
+            api,
+            tr,
+            next: None,
+        }
+    }
+
+    pub fn unauthenticated(parts: &Parts, api: bool) -> Self {
+        let mut e = Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+            api,
+            Tr::new(detect(parts)),
+        );
+        e.next = parts.uri.path_and_query().map(|p| p.as_str().to_owned());
+        e
+    }
+
+    pub fn not_found(parts: &Parts) -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            parts.uri.path().starts_with("/api/"),
+            Tr::new(detect(parts)),
+        )
+    }
+
+    pub fn from_app(e: AppError, parts: &Parts) -> Self {
+        let api = parts.uri.path().starts_with("/api/");
+        let mut w = Self::app(e, api, Tr::new(detect(parts)));
+        if w.code == "unauthenticated" {
+            w.next = parts.uri.path_and_query().map(|p| p.as_str().to_owned());
+        }
+        w
+    }
+
+    /// Maps a use-case error for an HTML page (`api` = false) or the JSON API.
+    pub fn app(e: AppError, api: bool, tr: Tr) -> Self {
+        match e {
+            AppError::Unauthenticated => Self::new(StatusCode::UNAUTHORIZED, "unauthenticated", api, tr),
+            AppError::Forbidden => Self::new(StatusCode::FORBIDDEN, "forbidden", api, tr),
+            AppError::NotFound => Self::new(StatusCode::NOT_FOUND, "not-found", api, tr),
+            AppError::Invalid(list) => {
+                let mut w = Self::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", api, tr);
+                w.errors = list;
+                w
+            }
+            AppError::Conflict(m) => {
+                let mut w = Self::new(StatusCode::CONFLICT, "conflict", api, tr);
+                w.detail = Some(m);
+                w
+            }
+            AppError::Internal(m) => {
+                tracing::error!(error = %m, "internal error");
+                Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", api, tr)
+            }
+        }
+    }
+
+    pub fn bad_request(api: bool, tr: Tr, detail: impl Into<String>) -> Self {
+        let mut w = Self::new(StatusCode::BAD_REQUEST, "bad-request", api, tr);
+        w.detail = Some(detail.into());
+        w
+    }
+
+    pub fn csrf(api: bool, tr: Tr) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "csrf", api, tr)
+    }
+
+    pub fn rate_limited(api: bool, tr: Tr) -> Self {
+        Self::new(StatusCode::TOO_MANY_REQUESTS, "rate-limited", api, tr)
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let title = self.tr.t(&format!("error-{}", self.code));
+        if self.api {
+            let problem = Problem {
+                kind: "about:blank".into(),
+                title: self.tr.t(&format!("error-{}", self.code)),
+                status: self.status.as_u16(),
+                detail: self.detail,
+                code: self.code.into(),
+                errors: self.errors,
+            };
+            let mut res = (self.status, Json(problem)).into_response();
+            res.headers_mut().insert(
+                header::CONTENT_TYPE,
+                header::HeaderValue::from_static("application/problem+json"),
+            );
+            return res;
+        }
+        if self.status == StatusCode::UNAUTHORIZED {
+            let next = self
+                .next
+                .filter(|n| crate::pages::safe_next(n))
+                .unwrap_or_else(|| "/".into());
+            let encoded: String = url_encode(&next);
+            return Redirect::to(&format!("/login?next={encoded}")).into_response();
+        }
+        let detail = self.detail.or_else(|| {
+            (!self.errors.is_empty()).then(|| {
+                self.errors
+                    .iter()
+                    .map(|e| e.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        });
+        let page = ErrorPage {
+            tr: self.tr,
+            title,
+            detail,
+            status: self.status.as_u16(),
+        };
+        match page.render() {
+            Ok(html) => (self.status, axum::response::Html(html)).into_response(),
+            Err(e) => {
+                tracing::error!(error = %e, "error page failed to render");
+                (self.status, "error").into_response()
+            }
+        }
+    }
+}
+
+/// Percent-encodes a value for a query string.
+pub fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

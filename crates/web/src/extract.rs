@@ -1,0 +1,72 @@
+//! Request extractors whose failures speak our error language: a malformed id, JSON body or
+//! form becomes a problem document in the API and a friendly page elsewhere, never axum's
+//! plain-text rejection.
+
+use crate::error::WebError;
+use crate::i18n::{Tr, detect};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::http::request::Parts;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+async fn param<S: Send + Sync>(parts: &mut Parts, state: &S, name: &str) -> Result<Uuid, WebError> {
+    let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+        .await
+        .map_err(|_| WebError::not_found(parts))?;
+    params
+        .get(name)
+        .and_then(|v| Uuid::parse_str(v).ok())
+        .ok_or_else(|| WebError::not_found(parts))
+}
+
+/// The `{id}` path segment as a UUID; anything else is "not found".
+pub struct IdParam(pub Uuid);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdParam {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        param(parts, state, "id").await.map(IdParam)
+    }
+}
+
+/// The `{person}` path segment as a UUID.
+pub struct PersonParam(pub Uuid);
+
+impl<S: Send + Sync> FromRequestParts<S> for PersonParam {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        param(parts, state, "person").await.map(PersonParam)
+    }
+}
+
+/// A JSON body; a malformed one is a 400 problem document naming what was wrong.
+pub struct ApiJson<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = WebError;
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let (parts, body) = req.into_parts();
+        let tr = Tr::new(detect(&parts));
+        let req = Request::from_parts(parts, body);
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => Ok(ApiJson(v)),
+            Err(e) => Err(WebError::bad_request(true, tr, e.body_text())),
+        }
+    }
+}
+
+/// An HTML form body; a malformed one is a friendly 400 page.
+pub struct PageForm<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for PageForm<T> {
+    type Rejection = WebError;
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let (parts, body) = req.into_parts();
+        let tr = Tr::new(detect(&parts));
+        let req = Request::from_parts(parts, body);
+        match axum::Form::<T>::from_request(req, state).await {
+            Ok(axum::Form(v)) => Ok(PageForm(v)),
+            Err(e) => Err(WebError::bad_request(false, tr, e.body_text())),
+        }
+    }
+}

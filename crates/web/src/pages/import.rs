@@ -1,0 +1,117 @@
+//! The import page: upload a CSV or XLSX file of people, try it (dry run) or apply it, and
+//! see every rejected row with its reason.
+
+use super::{org_layout, render};
+use crate::AppState;
+use crate::csrf::{self, CsrfToken};
+use crate::error::WebError;
+use crate::i18n::Tr;
+use crate::session::OrgCtx;
+use crate::views::ImportPage;
+use axum::Extension;
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use mognad_app::AppError;
+use mognad_domain::role::Role;
+
+fn action(ctx: &OrgCtx, csrf: &CsrfToken) -> String {
+    // Multipart bodies are not buffered by the CSRF check, so the token travels in the query.
+    format!("/orgs/{}/import?{}={}", ctx.actor.org, csrf::FIELD, csrf.0)
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    tr: Tr,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: OrgCtx,
+) -> Result<Response, WebError> {
+    ctx.actor
+        .require(Role::Admin)
+        .map_err(|e| WebError::app(e, false, tr))?;
+    let l = org_layout(
+        &state,
+        &ctx,
+        tr,
+        &csrf,
+        "import",
+        &format!("/orgs/{}/import", ctx.actor.org),
+    )
+    .await?;
+    Ok(render(ImportPage {
+        l,
+        action: action(&ctx, &csrf),
+        report: None,
+        error: None,
+    }))
+}
+
+pub async fn upload(
+    State(state): State<AppState>,
+    tr: Tr,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: OrgCtx,
+    mut form: Multipart,
+) -> Result<Response, WebError> {
+    ctx.actor
+        .require(Role::Admin)
+        .map_err(|e| WebError::app(e, false, tr))?;
+    let mut file: Option<(String, Vec<u8>)> = None;
+    let mut dry_run = true;
+    let bad = |e: axum::extract::multipart::MultipartError| WebError::bad_request(false, tr, e.body_text());
+    while let Some(field) = form.next_field().await.map_err(bad)? {
+        match field.name() {
+            Some("file") => {
+                let name = field.file_name().unwrap_or("upload").to_owned();
+                file = Some((name, field.bytes().await.map_err(bad)?.to_vec()));
+            }
+            Some("mode") => dry_run = field.text().await.map_err(bad)? != "apply",
+            _ => {}
+        }
+    }
+    let l = org_layout(
+        &state,
+        &ctx,
+        tr,
+        &csrf,
+        "import",
+        &format!("/orgs/{}/import", ctx.actor.org),
+    )
+    .await?;
+    let (report, error, status) = match file {
+        None => (
+            None,
+            Some(tr.t("import-no-file")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Some((name, bytes)) => match state.app.import_people(&ctx.actor, &name, &bytes, dry_run).await {
+            Ok(r) => {
+                let status = if r.errors.is_empty() {
+                    StatusCode::OK
+                } else {
+                    StatusCode::UNPROCESSABLE_ENTITY
+                };
+                (Some(r), None, status)
+            }
+            Err(AppError::Invalid(list)) => (
+                None,
+                Some(
+                    list.iter()
+                        .map(|i| i.message.clone())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+            Err(e) => return Err(WebError::app(e, false, tr)),
+        },
+    };
+    let mut res = render(ImportPage {
+        l,
+        action: action(&ctx, &csrf),
+        report,
+        error,
+    });
+    *res.status_mut() = status;
+    Ok(res)
+}

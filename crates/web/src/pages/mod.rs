@@ -1,0 +1,126 @@
+//! HTML page handlers and what they share: building the page frame and turning use-case
+//! errors into form errors.
+
+pub mod auth;
+pub mod directory;
+pub mod home;
+pub mod import;
+pub mod org;
+pub mod relations;
+
+use crate::AppState;
+use crate::csrf::CsrfToken;
+use crate::error::{WebError, url_encode};
+use crate::i18n::Tr;
+use crate::session::OrgCtx;
+use crate::views::{Field, FormError, Layout, NavItem};
+use askama::Template;
+use axum::response::{Html, IntoResponse, Response};
+use mognad_app::{AppError, Invalid};
+use mognad_domain::role::Role;
+
+/// Only local paths are followed after sign-in or a language switch (no open redirects).
+pub fn safe_next(next: &str) -> bool {
+    next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control)
+}
+
+pub fn render(t: impl Template) -> Response {
+    match t.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed to render");
+            (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "template error").into_response()
+        }
+    }
+}
+
+/// The frame of a page inside an organisation, with `active` marking the current section.
+pub async fn org_layout(
+    state: &AppState,
+    ctx: &OrgCtx,
+    tr: Tr,
+    csrf: &CsrfToken,
+    active: &str,
+    here: &str,
+) -> Result<Layout, WebError> {
+    let org = state
+        .app
+        .org(&ctx.actor)
+        .await
+        .map_err(|e| WebError::app(e, false, tr))?;
+    let base = format!("/orgs/{}", ctx.actor.org);
+    let admin = ctx.actor.role.at_least(Role::Admin);
+    let mut sections = vec![
+        ("overview", "", "nav-overview"),
+        ("units", "/units", "nav-units"),
+        ("people", "/people", "nav-people"),
+        ("groups", "/groups", "nav-groups"),
+        ("teams", "/teams", "nav-teams"),
+        ("relationships", "/relationships", "nav-relationships"),
+    ];
+    if admin {
+        sections.push(("import", "/import", "nav-import"));
+        sections.push(("settings", "/settings", "nav-settings"));
+    }
+    Ok(Layout {
+        tr,
+        csrf: csrf.0.clone(),
+        user: Some(ctx.current.user.display_name.to_string()),
+        org_name: Some(org.settings.name.to_string()),
+        nav: sections
+            .into_iter()
+            .map(|(key, path, label)| NavItem {
+                href: format!("{base}{path}"),
+                label: tr.t(label),
+                current: key == active,
+            })
+            .collect(),
+        here: url_encode(here),
+    })
+}
+
+/// Puts each field's error next to it and builds the summary that links to them.
+/// Returns the error as a page if it is not about the input.
+pub fn apply_errors(fields: &mut [Field], err: AppError, tr: Tr) -> Result<Vec<FormError>, WebError> {
+    let AppError::Invalid(list) = err else {
+        return Err(WebError::app(err, false, tr));
+    };
+    Ok(list
+        .into_iter()
+        .map(|i: Invalid| {
+            let message = translated(&i, tr);
+            let field = i
+                .field
+                .as_deref()
+                .and_then(|f| fields.iter_mut().find(|x| x.name == f));
+            match field {
+                Some(f) => {
+                    f.error = Some(message.clone());
+                    FormError {
+                        href: format!("#f-{}", f.name),
+                        message: format!("{}: {message}", f.label),
+                    }
+                }
+                None => FormError {
+                    href: "#main".into(),
+                    message,
+                },
+            }
+        })
+        .collect())
+}
+
+/// The translated text of a validation error, falling back to its English message.
+pub fn translated(i: &Invalid, tr: Tr) -> String {
+    let key = format!("invalid-{}", i.code);
+    let text = tr.t(&key);
+    if text == key { i.message.clone() } else { text }
+}
+
+/// Reads an optional text from a form.
+pub fn opt(v: &Option<String>) -> String {
+    v.clone().unwrap_or_default()
+}

@@ -1,0 +1,152 @@
+//! The organisation's overview and settings pages.
+
+use crate::AppState;
+use crate::csrf::CsrfToken;
+use crate::error::WebError;
+use crate::extract::PageForm;
+use crate::i18n::Tr;
+use crate::session::OrgCtx;
+use crate::views::{Count, Field, FormPage, OrgPage};
+use axum::Extension;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use mognad_app::orgs::SettingsInput;
+use mognad_domain::org::Language;
+use mognad_domain::role::Role;
+
+pub async fn overview(
+    State(state): State<AppState>,
+    tr: Tr,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: OrgCtx,
+) -> Result<Response, WebError> {
+    let base = format!("/orgs/{}", ctx.actor.org);
+    let l = super::org_layout(&state, &ctx, tr, &csrf, "overview", &base).await?;
+    let e = |e| WebError::app(e, false, tr);
+    let app = &state.app;
+    let org = app.org(&ctx.actor).await.map_err(e)?;
+    let counts = vec![
+        Count {
+            label: tr.t("nav-units"),
+            n: app.units(&ctx.actor).await.map_err(e)?.len() as i64,
+            href: format!("{base}/units"),
+        },
+        Count {
+            label: tr.t("nav-people"),
+            n: app.people(&ctx.actor, None, 1, 0).await.map_err(e)?.1,
+            href: format!("{base}/people"),
+        },
+        Count {
+            label: tr.t("nav-groups"),
+            n: app.groups(&ctx.actor).await.map_err(e)?.len() as i64,
+            href: format!("{base}/groups"),
+        },
+        Count {
+            label: tr.t("nav-teams"),
+            n: app.teams(&ctx.actor).await.map_err(e)?.len() as i64,
+            href: format!("{base}/teams"),
+        },
+        Count {
+            label: tr.t("nav-relationships"),
+            n: app.relationships(&ctx.actor).await.map_err(e)?.len() as i64,
+            href: format!("{base}/relationships"),
+        },
+    ];
+    Ok(super::render(OrgPage {
+        l,
+        heading: org.settings.name.to_string(),
+        counts,
+        threshold: org.settings.anonymity_threshold.get(),
+    }))
+}
+
+fn fields(tr: Tr, input: &SettingsInput) -> Vec<Field> {
+    let langs = Language::ALL
+        .iter()
+        .map(|l| (l.code().to_owned(), tr.t(&format!("language-{}", l.code()))))
+        .collect();
+    vec![
+        Field::new("name", tr.t("field-name"), "text", input.name.clone()).required(),
+        Field::select("language", tr.t("field-language"), None, langs, &input.language),
+        Field::new(
+            "anonymity_threshold",
+            tr.t("field-threshold"),
+            "number",
+            input.anonymity_threshold.clone(),
+        )
+        .required()
+        .hint(tr.t("hint-threshold")),
+    ]
+}
+
+async fn page(
+    state: &AppState,
+    tr: Tr,
+    csrf: &CsrfToken,
+    ctx: &OrgCtx,
+    input: &SettingsInput,
+    err: Option<mognad_app::AppError>,
+) -> Result<Response, WebError> {
+    let action = format!("/orgs/{}/settings", ctx.actor.org);
+    let l = super::org_layout(state, ctx, tr, csrf, "settings", &action).await?;
+    let mut f = fields(tr, input);
+    let errors = match err {
+        Some(e) => super::apply_errors(&mut f, e, tr)?,
+        None => Vec::new(),
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut res = super::render(FormPage {
+        l,
+        heading: tr.t("settings-title"),
+        action,
+        fields: f,
+        errors,
+        submit: tr.t("save"),
+        cancel: None,
+        delete_href: None,
+        members: None,
+    });
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+pub async fn settings_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: OrgCtx,
+) -> Result<Response, WebError> {
+    ctx.actor
+        .require(Role::Admin)
+        .map_err(|e| WebError::app(e, false, tr))?;
+    let org = state
+        .app
+        .org(&ctx.actor)
+        .await
+        .map_err(|e| WebError::app(e, false, tr))?;
+    let s = &org.settings;
+    let input = SettingsInput {
+        name: s.name.to_string(),
+        language: s.language.code().into(),
+        anonymity_threshold: s.anonymity_threshold.get().to_string(),
+    };
+    page(&state, tr, &csrf, &ctx, &input, None).await
+}
+
+pub async fn save_settings(
+    State(state): State<AppState>,
+    tr: Tr,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: OrgCtx,
+    PageForm(input): PageForm<SettingsInput>,
+) -> Result<Response, WebError> {
+    match state.app.update_settings(&ctx.actor, &input).await {
+        Ok(_) => Ok(Redirect::to(&format!("/orgs/{}", ctx.actor.org)).into_response()),
+        Err(e) => page(&state, tr, &csrf, &ctx, &input, Some(e)).await,
+    }
+}

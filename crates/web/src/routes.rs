@@ -1,0 +1,175 @@
+//! Every route of the server in one table.
+//!
+//! Routes are added through [`Routes`], which records each method and path, so tests can
+//! enumerate the whole surface (e.g. to check that every route has an authorization rule).
+
+use crate::{AppState, api, csrf, metrics, pages, security};
+use axum::Router;
+use axum::routing::{MethodRouter, delete, get, post, put};
+
+/// A router that remembers what it serves.
+pub struct Routes {
+    router: Router<AppState>,
+    pub list: Vec<(&'static str, &'static str)>,
+}
+
+impl Routes {
+    fn add(mut self, method: &'static str, path: &'static str, route: MethodRouter<AppState>) -> Self {
+        self.list.push((method, path));
+        self.router = self.router.route(path, route);
+        self
+    }
+
+    fn get<H, T>(self, path: &'static str, h: H) -> Self
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add("GET", path, get(h))
+    }
+
+    fn post<H, T>(self, path: &'static str, h: H) -> Self
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add("POST", path, post(h))
+    }
+
+    fn put<H, T>(self, path: &'static str, h: H) -> Self
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add("PUT", path, put(h))
+    }
+
+    fn delete<H, T>(self, path: &'static str, h: H) -> Self
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add("DELETE", path, delete(h))
+    }
+}
+
+/// Builds the router and returns it with the list of (method, path) it serves.
+pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
+    use pages::{auth, directory as d, home, import, org, relations as r};
+    let routes = Routes {
+        router: Router::new(),
+        list: Vec::new(),
+    }
+    .get("/", home::index)
+    .get("/healthz", home::healthz)
+    .get("/metrics", metrics::render)
+    .get("/static/app.css", home::stylesheet)
+    .get("/lang/{code}", home::set_language)
+    .get("/login", auth::login_page)
+    .post("/login", auth::login)
+    .post("/logout", auth::logout)
+    .get("/account", auth::account_page)
+    .post("/account/password", auth::change_password)
+    .get("/orgs/{org}", org::overview)
+    .get("/orgs/{org}/settings", org::settings_page)
+    .post("/orgs/{org}/settings", org::save_settings)
+    .get("/orgs/{org}/units", d::units)
+    .get("/orgs/{org}/units/new", d::new_unit)
+    .post("/orgs/{org}/units", d::create_unit)
+    .get("/orgs/{org}/units/{id}", d::edit_unit)
+    .post("/orgs/{org}/units/{id}", d::update_unit)
+    .get("/orgs/{org}/units/{id}/delete", d::confirm_unit)
+    .post("/orgs/{org}/units/{id}/delete", d::delete_unit)
+    .get("/orgs/{org}/people", d::people)
+    .get("/orgs/{org}/people/new", d::new_person)
+    .post("/orgs/{org}/people", d::create_person)
+    .get("/orgs/{org}/people/{id}", d::edit_person)
+    .post("/orgs/{org}/people/{id}", d::update_person)
+    .get("/orgs/{org}/people/{id}/delete", d::confirm_person)
+    .post("/orgs/{org}/people/{id}/delete", d::delete_person)
+    .get("/orgs/{org}/groups", d::groups)
+    .get("/orgs/{org}/groups/new", d::new_group)
+    .post("/orgs/{org}/groups", d::create_group)
+    .get("/orgs/{org}/groups/{id}", d::edit_group)
+    .post("/orgs/{org}/groups/{id}", d::update_group)
+    .get("/orgs/{org}/groups/{id}/delete", d::confirm_group)
+    .post("/orgs/{org}/groups/{id}/delete", d::delete_group)
+    .post("/orgs/{org}/groups/{id}/members", d::add_group_member)
+    .post(
+        "/orgs/{org}/groups/{id}/members/{person}/remove",
+        d::remove_group_member,
+    )
+    .get("/orgs/{org}/teams", d::teams)
+    .get("/orgs/{org}/teams/new", d::new_team)
+    .post("/orgs/{org}/teams", d::create_team)
+    .get("/orgs/{org}/teams/{id}", d::edit_team)
+    .post("/orgs/{org}/teams/{id}", d::update_team)
+    .get("/orgs/{org}/teams/{id}/delete", d::confirm_team)
+    .post("/orgs/{org}/teams/{id}/delete", d::delete_team)
+    .get("/orgs/{org}/relationships", r::list)
+    .get("/orgs/{org}/relationships/new", r::new)
+    .post("/orgs/{org}/relationships", r::create)
+    .get("/orgs/{org}/relationships/{id}", r::edit)
+    .post("/orgs/{org}/relationships/{id}", r::update)
+    .get("/orgs/{org}/relationships/{id}/delete", r::confirm)
+    .post("/orgs/{org}/relationships/{id}/delete", r::delete)
+    .get("/orgs/{org}/import", import::page)
+    .post("/orgs/{org}/import", import::upload)
+    .get("/api/v1/openapi.json", api::openapi::document)
+    .get("/api/v1/me", api::me)
+    .get("/api/v1/orgs/{org}", api::orgs::get)
+    .put("/api/v1/orgs/{org}", api::orgs::update)
+    .get("/api/v1/orgs/{org}/units", api::units::list)
+    .post("/api/v1/orgs/{org}/units", api::units::create)
+    .get("/api/v1/orgs/{org}/units/{id}", api::units::get)
+    .put("/api/v1/orgs/{org}/units/{id}", api::units::update)
+    .delete("/api/v1/orgs/{org}/units/{id}", api::units::delete)
+    .get("/api/v1/orgs/{org}/people", api::people::list)
+    .post("/api/v1/orgs/{org}/people", api::people::create)
+    .get("/api/v1/orgs/{org}/people/{id}", api::people::get)
+    .put("/api/v1/orgs/{org}/people/{id}", api::people::update)
+    .delete("/api/v1/orgs/{org}/people/{id}", api::people::delete)
+    .get("/api/v1/orgs/{org}/groups", api::groups::list)
+    .post("/api/v1/orgs/{org}/groups", api::groups::create)
+    .get("/api/v1/orgs/{org}/groups/{id}", api::groups::get)
+    .put("/api/v1/orgs/{org}/groups/{id}", api::groups::update)
+    .delete("/api/v1/orgs/{org}/groups/{id}", api::groups::delete)
+    .put(
+        "/api/v1/orgs/{org}/groups/{id}/members/{person}",
+        api::groups::add_member,
+    )
+    .delete(
+        "/api/v1/orgs/{org}/groups/{id}/members/{person}",
+        api::groups::remove_member,
+    )
+    .get("/api/v1/orgs/{org}/teams", api::teams::list)
+    .post("/api/v1/orgs/{org}/teams", api::teams::create)
+    .get("/api/v1/orgs/{org}/teams/{id}", api::teams::get)
+    .put("/api/v1/orgs/{org}/teams/{id}", api::teams::update)
+    .delete("/api/v1/orgs/{org}/teams/{id}", api::teams::delete)
+    .get("/api/v1/orgs/{org}/relationships", api::relationships::list)
+    .post("/api/v1/orgs/{org}/relationships", api::relationships::create)
+    .get("/api/v1/orgs/{org}/relationships/{id}", api::relationships::get)
+    .put(
+        "/api/v1/orgs/{org}/relationships/{id}",
+        api::relationships::update,
+    )
+    .delete(
+        "/api/v1/orgs/{org}/relationships/{id}",
+        api::relationships::delete,
+    )
+    .post("/api/v1/orgs/{org}/import", api::import);
+    let list = routes.list;
+    let router = routes
+        .router
+        .fallback(pages::home::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::protect))
+        .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .layer(axum::extract::DefaultBodyLimit::max(10 * 1024 * 1024))
+        .with_state(state);
+    (router, list)
+}

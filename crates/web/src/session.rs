@@ -1,0 +1,79 @@
+//! Who is asking: the session cookie, the signed-in user, and the organisation they act in.
+
+use crate::AppState;
+use crate::error::WebError;
+use axum::extract::{FromRequestParts, Path};
+use axum::http::HeaderMap;
+use axum::http::request::Parts;
+use mognad_app::Actor;
+use mognad_domain::ids::OrgId;
+use mognad_store::users::User;
+use std::collections::HashMap;
+
+pub const SESSION_COOKIE: &str = "mognad_session";
+
+/// The value of cookie `name`, if the request carries it.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+}
+
+/// A `Set-Cookie` value with the attributes every Mognad cookie needs.
+pub fn set_cookie(name: &str, value: &str, max_age_secs: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}")
+}
+
+/// A signed-in user and their session token. Extracting it from a request without a live
+/// session fails with `Unauthenticated` (a redirect to the sign-in page, or 401 in the API).
+#[derive(Clone)]
+pub struct CurrentUser {
+    pub user: User,
+    pub token: String,
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let api = parts.uri.path().starts_with("/api/");
+        let token =
+            cookie(&parts.headers, SESSION_COOKIE).ok_or_else(|| WebError::unauthenticated(parts, api))?;
+        match state.app.session_user(&token).await {
+            Ok(Some(user)) => Ok(CurrentUser { user, token }),
+            Ok(None) => Err(WebError::unauthenticated(parts, api)),
+            Err(e) => Err(WebError::from_app(e, parts)),
+        }
+    }
+}
+
+/// A signed-in user acting in the organisation named by the `{org}` path segment.
+pub struct OrgCtx {
+    pub actor: Actor,
+    pub current: CurrentUser,
+}
+
+impl FromRequestParts<AppState> for OrgCtx {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let current = CurrentUser::from_request_parts(parts, state).await?;
+        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| WebError::not_found(parts))?;
+        let org: OrgId = params
+            .get("org")
+            .and_then(|o| o.parse().ok())
+            .ok_or_else(|| WebError::not_found(parts))?;
+        let actor = state
+            .app
+            .actor(current.user.clone(), org)
+            .await
+            .map_err(|e| WebError::from_app(e, parts))?;
+        Ok(OrgCtx { actor, current })
+    }
+}

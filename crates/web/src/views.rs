@@ -1,0 +1,245 @@
+//! Template data for the HTML pages. Most pages are one of three generic shapes — a list, a
+//! form, a confirmation — so labels, error summaries and keyboard behaviour are the same
+//! everywhere.
+
+use crate::i18n::Tr;
+use askama::Template;
+use mognad_app::import::ImportReport;
+
+/// What every page's frame needs: language, CSRF token, who is signed in, the navigation.
+pub struct Layout {
+    pub tr: Tr,
+    pub csrf: String,
+    pub user: Option<String>,
+    pub org_name: Option<String>,
+    pub nav: Vec<NavItem>,
+    /// The current path, encoded for the language switch's `next`.
+    pub here: String,
+}
+
+pub struct NavItem {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+}
+
+impl Layout {
+    pub fn bare(tr: Tr, csrf: String) -> Self {
+        Self {
+            tr,
+            csrf,
+            user: None,
+            org_name: None,
+            nav: Vec::new(),
+            here: "/".into(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub tr: Tr,
+    pub title: String,
+    pub detail: Option<String>,
+    pub status: u16,
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub l: Layout,
+    pub next: String,
+    pub email: String,
+    pub error: Option<String>,
+}
+
+pub struct OrgLink {
+    pub href: String,
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    pub l: Layout,
+    pub orgs: Vec<OrgLink>,
+}
+
+pub struct Count {
+    pub label: String,
+    pub n: i64,
+    pub href: String,
+}
+
+#[derive(Template)]
+#[template(path = "org.html")]
+pub struct OrgPage {
+    pub l: Layout,
+    pub heading: String,
+    pub counts: Vec<Count>,
+    pub threshold: i64,
+}
+
+/// One table cell; with `href` it is a link.
+pub struct Cell {
+    pub text: String,
+    pub href: Option<String>,
+}
+
+impl Cell {
+    pub fn text(t: impl Into<String>) -> Self {
+        Self {
+            text: t.into(),
+            href: None,
+        }
+    }
+    pub fn link(t: impl Into<String>, href: impl Into<String>) -> Self {
+        Self {
+            text: t.into(),
+            href: Some(href.into()),
+        }
+    }
+}
+
+pub struct Search {
+    pub q: String,
+    pub summary: String,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "list.html")]
+pub struct ListPage {
+    pub l: Layout,
+    pub heading: String,
+    pub new_href: Option<String>,
+    pub new_label: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    pub empty: String,
+    pub search: Option<Search>,
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// One form field. `kind` is an input type, or `select`.
+pub struct Field {
+    pub name: String,
+    pub label: String,
+    pub kind: &'static str,
+    pub value: String,
+    pub required: bool,
+    pub choices: Vec<Choice>,
+    pub hint: Option<String>,
+    pub error: Option<String>,
+    pub autocomplete: &'static str,
+}
+
+impl Field {
+    pub fn new(name: &str, label: String, kind: &'static str, value: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            label,
+            kind,
+            value: value.into(),
+            required: false,
+            choices: Vec::new(),
+            hint: None,
+            error: None,
+            autocomplete: "off",
+        }
+    }
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    pub fn hint(mut self, h: String) -> Self {
+        self.hint = Some(h);
+        self
+    }
+    pub fn autocomplete(mut self, a: &'static str) -> Self {
+        self.autocomplete = a;
+        self
+    }
+    /// A select with a blank first choice labelled `none`.
+    pub fn select(
+        name: &str,
+        label: String,
+        none: Option<String>,
+        options: Vec<(String, String)>,
+        current: &str,
+    ) -> Self {
+        let mut choices: Vec<Choice> = none
+            .into_iter()
+            .map(|n| Choice {
+                value: String::new(),
+                label: n,
+                selected: current.is_empty(),
+            })
+            .collect();
+        choices.extend(options.into_iter().map(|(v, l)| Choice {
+            selected: v == current,
+            value: v,
+            label: l,
+        }));
+        Self {
+            choices,
+            ..Self::new(name, label, "select", current)
+        }
+    }
+}
+
+/// An entry of the error summary: links to the field it is about.
+pub struct FormError {
+    pub href: String,
+    pub message: String,
+}
+
+#[derive(Template)]
+#[template(path = "form.html")]
+pub struct FormPage {
+    pub l: Layout,
+    pub heading: String,
+    pub action: String,
+    pub fields: Vec<Field>,
+    pub errors: Vec<FormError>,
+    pub submit: String,
+    pub cancel: Option<String>,
+    pub delete_href: Option<String>,
+    /// Extra sections below the form (e.g. a group's members).
+    pub members: Option<Members>,
+}
+
+/// The member list of a leadership group, with add and remove forms.
+pub struct Members {
+    pub heading: String,
+    pub add_action: String,
+    pub rows: Vec<(String, String)>,
+    pub candidates: Vec<Choice>,
+}
+
+#[derive(Template)]
+#[template(path = "confirm.html")]
+pub struct ConfirmPage {
+    pub l: Layout,
+    pub heading: String,
+    pub message: String,
+    pub action: String,
+    pub cancel: String,
+}
+
+#[derive(Template)]
+#[template(path = "import.html")]
+pub struct ImportPage {
+    pub l: Layout,
+    pub action: String,
+    pub report: Option<ImportReport>,
+    pub error: Option<String>,
+}
