@@ -241,11 +241,11 @@ impl App {
                     continue;
                 }
             };
-            if let Some(e) = &email {
-                if let Some(first) = seen_emails.insert(e.to_string(), *line) {
-                    fail(Some("email"), format!("{e} also appears on line {first}"));
-                    continue;
-                }
+            if let Some(e) = &email
+                && let Some(first) = seen_emails.insert(e.to_string(), *line)
+            {
+                fail(Some("email"), format!("{e} also appears on line {first}"));
+                continue;
             }
             let unit = match cell(row, Col::Unit) {
                 Some(path) => match ensure_unit_path(&mut tx, &mut state, &path, &mut report).await {

@@ -45,7 +45,7 @@ pub struct Overrides {
 }
 
 impl Config {
-    pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Config, figment::Error> {
+    pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Config, Box<figment::Error>> {
         let file = file
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("mognad.toml"));
@@ -54,6 +54,7 @@ impl Config {
             .merge(Env::prefixed("MOGNAD_"))
             .merge(Serialized::defaults(overrides))
             .extract()
+            .map_err(Box::new)
     }
 
     /// The database URL to open: the configured one, or a SQLite file named `file` in the data dir.
@@ -64,7 +65,9 @@ impl Config {
     }
 }
 
+// figment's test jail returns its own (large) error type; boxing is not ours to choose there.
 #[cfg(test)]
+#[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
 
@@ -76,7 +79,7 @@ mod tests {
                 "listen = \"127.0.0.1:9000\"\nlog = \"debug\"\ndata_dir = \"from-file\"",
             )?;
             jail.set_env("MOGNAD_DATA_DIR", "from-env");
-            let c = Config::load(None, &Overrides::default())?;
+            let c = Config::load(None, &Overrides::default()).map_err(|e| *e)?;
             assert_eq!(c.listen.port(), 9000);
             assert_eq!(c.log, "debug");
             assert_eq!(
@@ -88,7 +91,7 @@ mod tests {
                 data_dir: Some("from-flag".into()),
                 ..Default::default()
             };
-            let c = Config::load(None, &flags)?;
+            let c = Config::load(None, &flags).map_err(|e| *e)?;
             assert_eq!(
                 c.data_dir,
                 PathBuf::from("from-flag"),
@@ -102,7 +105,7 @@ mod tests {
     #[test]
     fn defaults_need_no_file() {
         figment::Jail::expect_with(|_| {
-            assert_eq!(Config::load(None, &Overrides::default())?, Config::default());
+            assert_eq!(Config::load(None, &Overrides::default()).map_err(|e| *e)?, Config::default());
             Ok(())
         });
     }

@@ -107,15 +107,11 @@ pub async fn protect(State(state): State<AppState>, req: Request, next: Next) ->
     let token = existing.clone().unwrap_or_else(mognad_app::auth::random_token);
     req.extensions_mut().insert(CsrfToken(token.clone()));
     let mut res = next.run(req).await;
-    if existing.is_none() {
-        if let Ok(v) = HeaderValue::from_str(&set_cookie(
-            COOKIE,
-            &token,
-            60 * 60 * 24 * 30,
-            state.config.secure_cookies,
-        )) {
-            res.headers_mut().append(header::SET_COOKIE, v);
-        }
+    let cookie = set_cookie(COOKIE, &token, 60 * 60 * 24 * 30, state.config.secure_cookies);
+    if existing.is_none()
+        && let Ok(v) = HeaderValue::from_str(&cookie)
+    {
+        res.headers_mut().append(header::SET_COOKIE, v);
     }
     res
 }

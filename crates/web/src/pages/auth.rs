@@ -108,10 +108,10 @@ pub async fn login(
 }
 
 pub async fn logout(State(state): State<AppState>, tr: Tr, headers: HeaderMap) -> Response {
-    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
-        if let Err(e) = state.app.logout(&token).await {
-            return WebError::app(e, false, tr).into_response();
-        }
+    if let Some(token) = cookie(&headers, SESSION_COOKIE)
+        && let Err(e) = state.app.logout(&token).await
+    {
+        return WebError::app(e, false, tr).into_response();
     }
     let mut res = Redirect::to("/login").into_response();
     if let Ok(v) = set_cookie(SESSION_COOKIE, "", 0, state.config.secure_cookies).parse() {
