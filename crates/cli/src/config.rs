@@ -105,7 +105,10 @@ mod tests {
     #[test]
     fn defaults_need_no_file() {
         figment::Jail::expect_with(|_| {
-            assert_eq!(Config::load(None, &Overrides::default()).map_err(|e| *e)?, Config::default());
+            assert_eq!(
+                Config::load(None, &Overrides::default()).map_err(|e| *e)?,
+                Config::default()
+            );
             Ok(())
         });
     }

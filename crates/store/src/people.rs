@@ -31,8 +31,9 @@ impl TryFrom<PersonRow> for Person {
 }
 
 pub async fn insert(tx: &mut Tx, p: &Person) -> Result<()> {
-    on_tx!(tx, |c| sqlx::query(
-        "INSERT INTO people (id, org_id, name, email, unit_id, title) VALUES ($1, $2, $3, $4, $5, $6)"
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO people (id, org_id, name, email, unit_id, title, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7)"
     )
     .bind(p.id.0)
     .bind(p.org_id.0)
@@ -40,15 +41,18 @@ pub async fn insert(tx: &mut Tx, p: &Person) -> Result<()> {
     .bind(p.email.as_ref().map(Email::as_str))
     .bind(p.unit_id.map(|u| u.0))
     .bind(p.title.as_ref().map(Name::as_str))
+    .bind(search_text(p))
     .execute(c)
     .await
-    .map(|r| r.rows_affected()))?;
+    .map(|r| r.rows_affected())
+    })?;
     Ok(())
 }
 
 pub async fn update(tx: &mut Tx, p: &Person) -> Result<bool> {
-    let n = on_tx!(tx, |c| sqlx::query(
-        "UPDATE people SET name = $3, email = $4, unit_id = $5, title = $6 WHERE id = $1 AND org_id = $2"
+    let n = on_tx!(tx, |c| {
+        sqlx::query(
+        "UPDATE people SET name = $3, email = $4, unit_id = $5, title = $6, search_text = $7 WHERE id = $1 AND org_id = $2"
     )
     .bind(p.id.0)
     .bind(p.org_id.0)
@@ -56,9 +60,11 @@ pub async fn update(tx: &mut Tx, p: &Person) -> Result<bool> {
     .bind(p.email.as_ref().map(Email::as_str))
     .bind(p.unit_id.map(|u| u.0))
     .bind(p.title.as_ref().map(Name::as_str))
+    .bind(search_text(p))
     .execute(c)
     .await
-    .map(|r| r.rows_affected()))?;
+    .map(|r| r.rows_affected())
+    })?;
     Ok(n == 1)
 }
 
@@ -96,8 +102,8 @@ pub async fn find_by_email(tx: &mut Tx, org: OrgId, email: &Email) -> Result<Opt
     row.map(TryInto::try_into).transpose()
 }
 
-/// A page of people whose name or e-mail contains `search` (case-insensitive for ASCII letters
-/// on both backends: `LOWER` is used rather than `ILIKE`, which SQLite lacks).
+/// A page of people whose name or e-mail contains `search`, ignoring case (also for å, ä, ö:
+/// the search key is lower-cased in Rust, since SQLite's `LOWER` folds ASCII only).
 pub async fn list(
     tx: &mut Tx,
     org: OrgId,
@@ -108,16 +114,16 @@ pub async fn list(
     let pattern = like_pattern(search);
     let rows: Vec<PersonRow> = on_tx!(tx, |c| {
         sqlx::query_as(
-        "SELECT id, org_id, name, email, unit_id, title FROM people
-         WHERE org_id = $1 AND (LOWER(name) LIKE $2 ESCAPE '\\' OR LOWER(COALESCE(email, '')) LIKE $2 ESCAPE '\\')
-         ORDER BY name, id LIMIT $3 OFFSET $4"
-    )
-    .bind(org.0)
-    .bind(&pattern)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(c)
-    .await
+            "SELECT id, org_id, name, email, unit_id, title FROM people
+         WHERE org_id = $1 AND search_text LIKE $2 ESCAPE '\\'
+         ORDER BY name, id LIMIT $3 OFFSET $4",
+        )
+        .bind(org.0)
+        .bind(&pattern)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(c)
+        .await
     })?;
     rows.into_iter().map(TryInto::try_into).collect()
 }
@@ -126,19 +132,24 @@ pub async fn count(tx: &mut Tx, org: OrgId, search: Option<&str>) -> Result<i64>
     let pattern = like_pattern(search);
     Ok(on_tx!(tx, |c| {
         sqlx::query_scalar(
-        "SELECT COUNT(*) FROM people
-         WHERE org_id = $1 AND (LOWER(name) LIKE $2 ESCAPE '\\' OR LOWER(COALESCE(email, '')) LIKE $2 ESCAPE '\\')"
-    )
-    .bind(org.0)
-    .bind(&pattern)
-    .fetch_one(c)
-    .await
+            "SELECT COUNT(*) FROM people
+         WHERE org_id = $1 AND search_text LIKE $2 ESCAPE '\\'",
+        )
+        .bind(org.0)
+        .bind(&pattern)
+        .fetch_one(c)
+        .await
     })?)
 }
 
 /// All people of an organisation, for pickers and exports.
 pub async fn all(tx: &mut Tx, org: OrgId) -> Result<Vec<Person>> {
     list(tx, org, None, i64::MAX, 0).await
+}
+
+fn search_text(p: &Person) -> String {
+    let email = p.email.as_ref().map(Email::as_str).unwrap_or("");
+    format!("{}\n{email}", p.name.as_str().to_lowercase())
 }
 
 fn like_pattern(search: Option<&str>) -> String {

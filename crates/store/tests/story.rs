@@ -77,7 +77,7 @@ async fn story(db: &Db, label: &str) {
     let cia = Person {
         id: PersonId::new(),
         org_id: o.id,
-        name: name("Cia Lund"),
+        name: name("Cia Åström"),
         email: None,
         unit_id: None,
         title: None,
@@ -119,7 +119,7 @@ async fn story(db: &Db, label: &str) {
     let page = people::list(&mut tx, o.id, None, 2, 1).await.unwrap();
     assert_eq!(
         page.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
-        ["Bo Ek", "Cia Lund"]
+        ["Bo Ek", "Cia Åström"]
     );
     assert_eq!(people::get(&mut tx, o.id, anna.id).await.unwrap().unwrap(), anna);
     assert!(

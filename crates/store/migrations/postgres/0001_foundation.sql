@@ -24,6 +24,8 @@ CREATE TABLE people (
     email TEXT,
     unit_id UUID REFERENCES units(id) ON DELETE SET NULL,
     title TEXT,
+    -- Name and e-mail lower-cased by the application (Unicode-aware, unlike SQLite's LOWER).
+    search_text TEXT NOT NULL,
     UNIQUE (org_id, email)
 );
 CREATE INDEX people_org_name ON people(org_id, name);

@@ -1,0 +1,180 @@
+//! A browser-like test client over the router: keeps cookies, adds the CSRF token to forms.
+
+#![allow(dead_code)]
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use mognad_app::{Actor, App};
+use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
+use mognad_domain::role::Role;
+use mognad_domain::text::Name;
+use mognad_store::testdb::TestDb;
+use std::collections::HashMap;
+use tower::ServiceExt;
+
+pub const PASSWORD: &str = "ett långt lösenord";
+
+pub struct Res {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Res {
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+pub struct Client {
+    pub router: Router,
+    pub cookies: HashMap<String, String>,
+    pub lang: Option<&'static str>,
+}
+
+impl Client {
+    pub fn new(router: Router) -> Self {
+        Self {
+            router,
+            cookies: HashMap::new(),
+            lang: None,
+        }
+    }
+
+    pub fn csrf(&self) -> String {
+        self.cookies.get("mognad_csrf").cloned().unwrap_or_default()
+    }
+
+    pub async fn send(&mut self, mut req: Request<Body>) -> Res {
+        if !self.cookies.is_empty() {
+            let cookie = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            req.headers_mut().insert(header::COOKIE, cookie.parse().unwrap());
+        }
+        if let Some(l) = self.lang {
+            req.headers_mut()
+                .insert(header::ACCEPT_LANGUAGE, l.parse().unwrap());
+        }
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        for c in res.headers().get_all(header::SET_COOKIE) {
+            let c = c.to_str().unwrap();
+            let (pair, attrs) = c.split_once(';').unwrap_or((c, ""));
+            let (k, v) = pair.split_once('=').unwrap();
+            if attrs.contains("Max-Age=0") {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_owned(), v.to_owned());
+            }
+        }
+        let status = res.status();
+        let headers = res.headers().clone();
+        let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned();
+        Res {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Res {
+        self.send(Request::get(path).body(Body::empty()).unwrap()).await
+    }
+
+    /// Posts a form with this client's CSRF token (getting one first if needed).
+    pub async fn post_form(&mut self, path: &str, pairs: &[(&str, &str)]) -> Res {
+        if self.csrf().is_empty() {
+            self.get("/login").await;
+        }
+        let mut all: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        all.push(("_csrf".into(), self.csrf()));
+        self.post_raw_form(path, &all).await
+    }
+
+    pub async fn post_raw_form(&mut self, path: &str, pairs: &[(String, String)]) -> Res {
+        let body = pairs
+            .iter()
+            .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap();
+        self.send(req).await
+    }
+
+    pub async fn json(&mut self, method: &str, path: &str, body: serde_json::Value) -> Res {
+        let req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("x-csrf-token", self.csrf())
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        self.send(req).await
+    }
+
+    pub async fn login(&mut self, email: &str) -> Res {
+        self.get("/login").await;
+        self.post_form("/login", &[("email", email), ("password", PASSWORD)])
+            .await
+    }
+}
+
+pub fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A database, the app over it and its router.
+pub struct World {
+    pub db: TestDb,
+    pub app: App,
+    pub router: Router,
+}
+
+impl World {
+    pub async fn new() -> World {
+        let db = TestDb::sqlite().await.unwrap();
+        let app = App::new(db.db.clone());
+        let router = mognad_web::router(mognad_web::AppState::new(app.clone(), Default::default()));
+        World { db, app, router }
+    }
+
+    /// A user with `role` in a new organisation called `org`.
+    pub async fn member(&self, email: &str, org: &str, role: Role) -> Actor {
+        let user = self
+            .app
+            .create_user(email, "Testperson", PASSWORD, Language::Sv)
+            .await
+            .unwrap();
+        let settings = OrgSettings {
+            name: Name::parse("name", org).unwrap(),
+            language: Language::Sv,
+            anonymity_threshold: AnonymityThreshold::DEFAULT,
+        };
+        let o = self.app.create_org(settings, None).await.unwrap();
+        self.app.grant_role(user.id, o.id, role).await.unwrap();
+        self.app.actor(user, o.id).await.unwrap()
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(self.router.clone())
+    }
+}

@@ -1,0 +1,38 @@
+//! The API description: pinned by a snapshot, and complete (every API route is documented).
+
+use utoipa::OpenApi;
+
+#[test]
+fn openapi_document_snapshot() {
+    let doc = serde_json::to_value(mognad_web::api::openapi::ApiDoc::openapi()).unwrap();
+    insta::assert_json_snapshot!("openapi", doc);
+}
+
+#[tokio::test]
+async fn every_api_route_is_documented() {
+    let db = mognad_store::testdb::TestDb::sqlite().await.unwrap();
+    let state = mognad_web::AppState::new(mognad_app::App::new(db.db.clone()), Default::default());
+    let (_, routes) = mognad_web::routes::build(state);
+    let doc = mognad_web::api::openapi::ApiDoc::openapi();
+    let mut undocumented = Vec::new();
+    for (method, path) in routes
+        .iter()
+        .filter(|(_, p)| p.starts_with("/api/") && *p != "/api/v1/openapi.json")
+    {
+        let item = doc.paths.paths.get(*path);
+        let has = item.is_some_and(|i| match *method {
+            "GET" => i.get.is_some(),
+            "POST" => i.post.is_some(),
+            "PUT" => i.put.is_some(),
+            "DELETE" => i.delete.is_some(),
+            _ => false,
+        });
+        if !has {
+            undocumented.push(format!("{method} {path}"));
+        }
+    }
+    assert!(
+        undocumented.is_empty(),
+        "undocumented API routes: {undocumented:?}"
+    );
+}
