@@ -8,6 +8,7 @@ pub mod groups;
 pub mod openapi;
 pub mod orgs;
 pub mod people;
+mod record;
 pub mod relationships;
 pub mod teams;
 pub mod units;

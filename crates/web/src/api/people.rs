@@ -1,16 +1,23 @@
-//! People of the organisation.
+//! People of the organisation; the list is paged and searchable.
 
-use super::{ApiResult, created, problem};
+use super::{ApiResult, problem};
 use crate::AppState;
-use crate::extract::{ApiJson, IdParam};
 use crate::i18n::Tr;
 use crate::session::OrgCtx;
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::Response;
-use mognad_app::directory::PersonInput;
 use mognad_app::views::PersonView;
+
+super::record::record_api!(
+    tag = "people",
+    collection = "/api/v1/orgs/{org}/people",
+    item = "/api/v1/orgs/{org}/people/{id}",
+    view = mognad_app::views::PersonView,
+    input = mognad_app::directory::PersonInput,
+    get = person,
+    save = save_person,
+    delete = delete_person
+);
 
 /// A page of people.
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -48,73 +55,4 @@ pub async fn list(
         .await
         .map_err(problem(tr))?;
     Ok(Json(PeoplePage { total, items }))
-}
-
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/people/{id}", tag = "people",
-    params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path)),
-    responses((status = 200, body = PersonView), (status = 404, body = crate::error::Problem)))]
-pub async fn get(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    IdParam(id): IdParam,
-) -> ApiResult<Json<PersonView>> {
-    Ok(Json(state.app.person(&ctx.actor, id).await.map_err(problem(tr))?))
-}
-
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/people", tag = "people",
-    params(("org" = uuid::Uuid, Path, description = "Organisation id")),
-    request_body = PersonInput,
-    responses((status = 201, body = PersonView), (status = 422, body = crate::error::Problem), (status = 403, body = crate::error::Problem)))]
-pub async fn create(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    ApiJson(input): ApiJson<PersonInput>,
-) -> ApiResult<Response> {
-    Ok(created(
-        state
-            .app
-            .save_person(&ctx.actor, None, &input)
-            .await
-            .map_err(problem(tr))?,
-    ))
-}
-
-#[utoipa::path(put, path = "/api/v1/orgs/{org}/people/{id}", tag = "people",
-    params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path)),
-    request_body = PersonInput,
-    responses((status = 200, body = PersonView), (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
-pub async fn update(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    IdParam(id): IdParam,
-    ApiJson(input): ApiJson<PersonInput>,
-) -> ApiResult<Json<PersonView>> {
-    state.app.person(&ctx.actor, id).await.map_err(problem(tr))?;
-    Ok(Json(
-        state
-            .app
-            .save_person(&ctx.actor, Some(id), &input)
-            .await
-            .map_err(problem(tr))?,
-    ))
-}
-
-#[utoipa::path(delete, path = "/api/v1/orgs/{org}/people/{id}", tag = "people",
-    params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path)),
-    responses((status = 204, description = "Deleted"), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem)))]
-pub async fn delete(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    IdParam(id): IdParam,
-) -> ApiResult<StatusCode> {
-    state
-        .app
-        .delete_person(&ctx.actor, id)
-        .await
-        .map_err(problem(tr))?;
-    Ok(StatusCode::NO_CONTENT)
 }

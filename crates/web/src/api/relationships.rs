@@ -1,105 +1,13 @@
 //! The three leadership relationships: supervision, team membership, mentoring.
 
-use super::{ApiResult, created, problem};
-use crate::AppState;
-use crate::extract::{ApiJson, IdParam};
-use crate::i18n::Tr;
-use crate::session::OrgCtx;
-use axum::Json;
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::Response;
-use mognad_app::relations::RelationshipInput;
-use mognad_app::views::RelationshipView;
-
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/relationships", tag = "relationships",
-    params(("org" = uuid::Uuid, Path, description = "Organisation id")),
-    responses((status = 200, body = Vec<RelationshipView>), (status = 404, body = crate::error::Problem)))]
-pub async fn list(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-) -> ApiResult<Json<Vec<RelationshipView>>> {
-    Ok(Json(
-        state.app.relationships(&ctx.actor).await.map_err(problem(tr))?,
-    ))
-}
-
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/relationships/{id}", tag = "relationships",
-    params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path)),
-    responses((status = 200, body = RelationshipView), (status = 404, body = crate::error::Problem)))]
-pub async fn get(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    IdParam(id): IdParam,
-) -> ApiResult<Json<RelationshipView>> {
-    Ok(Json(
-        state
-            .app
-            .relationship(&ctx.actor, id)
-            .await
-            .map_err(problem(tr))?,
-    ))
-}
-
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/relationships", tag = "relationships",
-    params(("org" = uuid::Uuid, Path, description = "Organisation id")),
-    request_body = RelationshipInput,
-    responses((status = 201, body = RelationshipView), (status = 422, body = crate::error::Problem), (status = 403, body = crate::error::Problem)))]
-pub async fn create(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    ApiJson(input): ApiJson<RelationshipInput>,
-) -> ApiResult<Response> {
-    Ok(created(
-        state
-            .app
-            .save_relationship(&ctx.actor, None, &input)
-            .await
-            .map_err(problem(tr))?,
-    ))
-}
-
-#[utoipa::path(put, path = "/api/v1/orgs/{org}/relationships/{id}", tag = "relationships",
-    params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path)),
-    request_body = RelationshipInput,
-    responses((status = 200, body = RelationshipView), (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
-pub async fn update(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    IdParam(id): IdParam,
-    ApiJson(input): ApiJson<RelationshipInput>,
-) -> ApiResult<Json<RelationshipView>> {
-    state
-        .app
-        .relationship(&ctx.actor, id)
-        .await
-        .map_err(problem(tr))?;
-    Ok(Json(
-        state
-            .app
-            .save_relationship(&ctx.actor, Some(id), &input)
-            .await
-            .map_err(problem(tr))?,
-    ))
-}
-
-#[utoipa::path(delete, path = "/api/v1/orgs/{org}/relationships/{id}", tag = "relationships",
-    params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path)),
-    responses((status = 204, description = "Deleted"), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem)))]
-pub async fn delete(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    IdParam(id): IdParam,
-) -> ApiResult<StatusCode> {
-    state
-        .app
-        .delete_relationship(&ctx.actor, id)
-        .await
-        .map_err(problem(tr))?;
-    Ok(StatusCode::NO_CONTENT)
-}
+super::record::record_api!(
+    tag = "relationships",
+    collection = "/api/v1/orgs/{org}/relationships",
+    item = "/api/v1/orgs/{org}/relationships/{id}",
+    view = mognad_app::views::RelationshipView,
+    input = mognad_app::relations::RelationshipInput,
+    list = relationships,
+    get = relationship,
+    save = save_relationship,
+    delete = delete_relationship
+);

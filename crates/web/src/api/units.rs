@@ -1,85 +1,13 @@
 //! Units of the organisation.
 
-use super::{ApiResult, created, problem};
-use crate::AppState;
-use crate::extract::{ApiJson, IdParam};
-use crate::i18n::Tr;
-use crate::session::OrgCtx;
-use axum::Json;
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::Response;
-use mognad_app::directory::UnitInput;
-use mognad_app::views::UnitView;
-
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/units", tag = "units",
-    params(("org" = uuid::Uuid, Path, description = "Organisation id")),
-    responses((status = 200, body = Vec<UnitView>), (status = 404, body = crate::error::Problem)))]
-pub async fn list(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<Vec<UnitView>>> {
-    Ok(Json(state.app.units(&ctx.actor).await.map_err(problem(tr))?))
-}
-
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/units/{id}", tag = "units",
-    params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path)),
-    responses((status = 200, body = UnitView), (status = 404, body = crate::error::Problem)))]
-pub async fn get(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    IdParam(id): IdParam,
-) -> ApiResult<Json<UnitView>> {
-    Ok(Json(state.app.unit(&ctx.actor, id).await.map_err(problem(tr))?))
-}
-
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/units", tag = "units",
-    params(("org" = uuid::Uuid, Path, description = "Organisation id")),
-    request_body = UnitInput,
-    responses((status = 201, body = UnitView), (status = 422, body = crate::error::Problem), (status = 403, body = crate::error::Problem)))]
-pub async fn create(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    ApiJson(input): ApiJson<UnitInput>,
-) -> ApiResult<Response> {
-    Ok(created(
-        state
-            .app
-            .save_unit(&ctx.actor, None, &input)
-            .await
-            .map_err(problem(tr))?,
-    ))
-}
-
-#[utoipa::path(put, path = "/api/v1/orgs/{org}/units/{id}", tag = "units",
-    params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path)),
-    request_body = UnitInput,
-    responses((status = 200, body = UnitView), (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
-pub async fn update(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    IdParam(id): IdParam,
-    ApiJson(input): ApiJson<UnitInput>,
-) -> ApiResult<Json<UnitView>> {
-    state.app.unit(&ctx.actor, id).await.map_err(problem(tr))?;
-    Ok(Json(
-        state
-            .app
-            .save_unit(&ctx.actor, Some(id), &input)
-            .await
-            .map_err(problem(tr))?,
-    ))
-}
-
-#[utoipa::path(delete, path = "/api/v1/orgs/{org}/units/{id}", tag = "units",
-    params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path)),
-    responses((status = 204, description = "Deleted"), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem)))]
-pub async fn delete(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    IdParam(id): IdParam,
-) -> ApiResult<StatusCode> {
-    state.app.delete_unit(&ctx.actor, id).await.map_err(problem(tr))?;
-    Ok(StatusCode::NO_CONTENT)
-}
+super::record::record_api!(
+    tag = "units",
+    collection = "/api/v1/orgs/{org}/units",
+    item = "/api/v1/orgs/{org}/units/{id}",
+    view = mognad_app::views::UnitView,
+    input = mognad_app::directory::UnitInput,
+    list = units,
+    get = unit,
+    save = save_unit,
+    delete = delete_unit
+);
