@@ -1,15 +1,12 @@
 //! The import page: upload a CSV or XLSX file of people, try it (dry run) or apply it, and
 //! see every rejected row with its reason.
 
-use super::{org_layout, render};
-use crate::AppState;
+use super::{PageCtx, org_layout, render};
 use crate::csrf::{self, CsrfToken};
 use crate::error::WebError;
-use crate::i18n::Tr;
 use crate::session::OrgCtx;
 use crate::views::ImportPage;
-use axum::Extension;
-use axum::extract::{Multipart, State};
+use axum::extract::Multipart;
 use axum::http::StatusCode;
 use axum::response::Response;
 use mognad_app::AppError;
@@ -21,10 +18,12 @@ fn action(ctx: &OrgCtx, csrf: &CsrfToken) -> String {
 }
 
 pub async fn page(
-    State(state): State<AppState>,
-    tr: Tr,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: OrgCtx,
+    PageCtx {
+        state,
+        tr,
+        csrf,
+        org: ctx,
+    }: PageCtx,
 ) -> Result<Response, WebError> {
     ctx.actor
         .require(Role::Admin)
@@ -47,10 +46,12 @@ pub async fn page(
 }
 
 pub async fn upload(
-    State(state): State<AppState>,
-    tr: Tr,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: OrgCtx,
+    PageCtx {
+        state,
+        tr,
+        csrf,
+        org: ctx,
+    }: PageCtx,
     mut form: Multipart,
 ) -> Result<Response, WebError> {
     ctx.actor

@@ -15,9 +15,40 @@ use crate::i18n::Tr;
 use crate::session::OrgCtx;
 use crate::views::{Field, FormError, Layout, NavItem};
 use askama::Template;
+use axum::extract::FromRequestParts;
 use axum::response::{Html, IntoResponse, Response};
 use mognad_app::{AppError, Invalid};
 use mognad_domain::role::Role;
+
+/// What every page inside an organisation needs: state, language, CSRF token and the actor.
+pub struct PageCtx {
+    pub state: AppState,
+    pub tr: Tr,
+    pub csrf: CsrfToken,
+    pub org: OrgCtx,
+}
+
+impl FromRequestParts<AppState> for PageCtx {
+    type Rejection = WebError;
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let tr = Tr::new(crate::i18n::detect(parts));
+        let csrf = parts
+            .extensions
+            .get::<CsrfToken>()
+            .cloned()
+            .unwrap_or_else(|| CsrfToken(String::new()));
+        let org = OrgCtx::from_request_parts(parts, state).await?;
+        Ok(PageCtx {
+            state: state.clone(),
+            tr,
+            csrf,
+            org,
+        })
+    }
+}
 
 /// Only local paths are followed after sign-in or a language switch (no open redirects).
 pub fn safe_next(next: &str) -> bool {

@@ -1,5 +1,6 @@
 //! The organisation's overview and settings pages.
 
+use super::PageCtx;
 use crate::AppState;
 use crate::csrf::CsrfToken;
 use crate::error::WebError;
@@ -7,8 +8,6 @@ use crate::extract::PageForm;
 use crate::i18n::Tr;
 use crate::session::OrgCtx;
 use crate::views::{Count, Field, FormPage, OrgPage};
-use axum::Extension;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::orgs::SettingsInput;
@@ -16,10 +15,12 @@ use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 
 pub async fn overview(
-    State(state): State<AppState>,
-    tr: Tr,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: OrgCtx,
+    PageCtx {
+        state,
+        tr,
+        csrf,
+        org: ctx,
+    }: PageCtx,
 ) -> Result<Response, WebError> {
     let base = format!("/orgs/{}", ctx.actor.org);
     let l = super::org_layout(&state, &ctx, tr, &csrf, "overview", &base).await?;
@@ -116,10 +117,12 @@ async fn page(
 }
 
 pub async fn settings_page(
-    State(state): State<AppState>,
-    tr: Tr,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: OrgCtx,
+    PageCtx {
+        state,
+        tr,
+        csrf,
+        org: ctx,
+    }: PageCtx,
 ) -> Result<Response, WebError> {
     ctx.actor
         .require(Role::Admin)
@@ -139,10 +142,12 @@ pub async fn settings_page(
 }
 
 pub async fn save_settings(
-    State(state): State<AppState>,
-    tr: Tr,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: OrgCtx,
+    PageCtx {
+        state,
+        tr,
+        csrf,
+        org: ctx,
+    }: PageCtx,
     PageForm(input): PageForm<SettingsInput>,
 ) -> Result<Response, WebError> {
     match state.app.update_settings(&ctx.actor, &input).await {

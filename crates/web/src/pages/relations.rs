@@ -1,7 +1,7 @@
 //! Pages for the three leadership relationships. One list shows them all, marked by kind;
 //! ending a relationship is an edit of its end date, so history stays.
 
-use super::{apply_errors, opt, org_layout, render};
+use super::{PageCtx, apply_errors, opt, org_layout, render};
 use crate::AppState;
 use crate::csrf::CsrfToken;
 use crate::error::WebError;
@@ -9,7 +9,6 @@ use crate::extract::{IdParam, PageForm};
 use crate::i18n::Tr;
 use crate::session::OrgCtx;
 use crate::views::*;
-use axum::Extension;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -51,10 +50,12 @@ async fn names(
 }
 
 pub async fn list(
-    State(state): State<AppState>,
-    tr: Tr,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: OrgCtx,
+    PageCtx {
+        state,
+        tr,
+        csrf,
+        org: ctx,
+    }: PageCtx,
 ) -> Page {
     let b = base(&ctx);
     let l = org_layout(&state, &ctx, tr, &csrf, "relationships", &b).await?;
@@ -204,10 +205,12 @@ async fn form(
 }
 
 pub async fn new(
-    State(state): State<AppState>,
-    tr: Tr,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: OrgCtx,
+    PageCtx {
+        state,
+        tr,
+        csrf,
+        org: ctx,
+    }: PageCtx,
 ) -> Page {
     let input = RelationshipInput {
         kind: "supervision".into(),
@@ -218,10 +221,12 @@ pub async fn new(
 }
 
 pub async fn edit(
-    State(state): State<AppState>,
-    tr: Tr,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: OrgCtx,
+    PageCtx {
+        state,
+        tr,
+        csrf,
+        org: ctx,
+    }: PageCtx,
     IdParam(id): IdParam,
 ) -> Page {
     let r = state
@@ -255,20 +260,24 @@ async fn save(
 }
 
 pub async fn create(
-    State(state): State<AppState>,
-    tr: Tr,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: OrgCtx,
+    PageCtx {
+        state,
+        tr,
+        csrf,
+        org: ctx,
+    }: PageCtx,
     PageForm(input): PageForm<RelationshipInput>,
 ) -> Page {
     save(state, tr, csrf, ctx, None, input).await
 }
 
 pub async fn update(
-    State(state): State<AppState>,
-    tr: Tr,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: OrgCtx,
+    PageCtx {
+        state,
+        tr,
+        csrf,
+        org: ctx,
+    }: PageCtx,
     IdParam(id): IdParam,
     PageForm(input): PageForm<RelationshipInput>,
 ) -> Page {
@@ -276,10 +285,12 @@ pub async fn update(
 }
 
 pub async fn confirm(
-    State(state): State<AppState>,
-    tr: Tr,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: OrgCtx,
+    PageCtx {
+        state,
+        tr,
+        csrf,
+        org: ctx,
+    }: PageCtx,
     IdParam(id): IdParam,
 ) -> Page {
     ctx.actor

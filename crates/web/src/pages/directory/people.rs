@@ -1,0 +1,126 @@
+//! People pages: a searchable, paged list and the person form.
+
+use super::{Ctx, Page, saved, write_handlers};
+use crate::extract::IdParam;
+use crate::pages::opt;
+use crate::views::{Cell, Field, Search};
+use axum::extract::Query;
+use mognad_app::directory::PersonInput;
+use serde::Deserialize;
+use uuid::Uuid;
+
+write_handlers!("people", PersonInput, get = person, delete = delete_person);
+
+const PAGE_SIZE: i64 = 50;
+
+#[derive(Deserialize)]
+pub struct PeopleQuery {
+    q: Option<String>,
+    page: Option<i64>,
+}
+
+async fn fields(c: &Ctx, input: &PersonInput) -> Result<Vec<Field>, crate::error::WebError> {
+    let tr = c.tr;
+    Ok(vec![
+        Field::new("name", tr.t("field-name"), "text", input.name.clone()).required(),
+        Field::new("email", tr.t("field-email"), "email", opt(&input.email)),
+        Field::new("title", tr.t("field-title"), "text", opt(&input.title)),
+        Field::select(
+            "unit_id",
+            tr.t("field-unit"),
+            Some(tr.t("none")),
+            c.unit_choices(None).await?,
+            &opt(&input.unit_id),
+        ),
+    ])
+}
+
+pub async fn list(c: Ctx, Query(q): Query<PeopleQuery>) -> Page {
+    let tr = c.tr;
+    let page = q.page.unwrap_or(0).max(0);
+    let term = q.q.clone().unwrap_or_default();
+    let search = Some(term.as_str()).filter(|t| !t.trim().is_empty());
+    let (people, total) = c
+        .state
+        .app
+        .people(&c.org.actor, search, PAGE_SIZE, page * PAGE_SIZE)
+        .await
+        .map_err(c.err())?;
+    let units = c.unit_names().await?;
+    let base = c.base("people");
+    let rows = people
+        .iter()
+        .map(|p| {
+            vec![
+                Cell::link(&p.name, format!("{base}/{}", p.id)),
+                Cell::text(p.title.clone().unwrap_or_default()),
+                Cell::text(p.unit_id.and_then(|u| units.get(&u).cloned()).unwrap_or_default()),
+                Cell::text(p.email.clone().unwrap_or_default()),
+            ]
+        })
+        .collect();
+    let q_enc = crate::error::url_encode(&term);
+    let link = |n: i64| format!("{base}?q={q_enc}&page={n}");
+    let search = Search {
+        q: term.clone(),
+        summary: tr.t1("people-count", "n", total),
+        prev: (page > 0).then(|| link(page - 1)),
+        next: ((page + 1) * PAGE_SIZE < total).then(|| link(page + 1)),
+    };
+    let columns = vec![
+        tr.t("field-name"),
+        tr.t("field-title"),
+        tr.t("field-unit"),
+        tr.t("field-email"),
+    ];
+    c.list(
+        "people",
+        "people-title",
+        "people-new",
+        columns,
+        rows,
+        Some(search),
+    )
+    .await
+}
+
+pub async fn new(c: Ctx) -> Page {
+    let fields = fields(&c, &PersonInput::default()).await?;
+    c.form("people", c.tr.t("people-new"), None, fields, None, None)
+        .await
+}
+
+pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
+    let p = c.state.app.person(&c.org.actor, id).await.map_err(c.err())?;
+    let input = PersonInput {
+        name: p.name.clone(),
+        email: p.email,
+        unit_id: p.unit_id.map(|u| u.to_string()),
+        title: p.title,
+    };
+    let fields = fields(&c, &input).await?;
+    c.form(
+        "people",
+        c.tr.t1("edit-title", "name", &p.name),
+        Some(id),
+        fields,
+        None,
+        None,
+    )
+    .await
+}
+
+async fn save(c: Ctx, id: Option<Uuid>, input: PersonInput) -> Page {
+    match c.state.app.save_person(&c.org.actor, id, &input).await {
+        Ok(_) => Ok(saved(c.base("people"))),
+        Err(e) => {
+            let fields = fields(&c, &input).await?;
+            let heading = if id.is_some() {
+                c.tr.t1("edit-title", "name", &input.name)
+            } else {
+                c.tr.t("people-new")
+            };
+            c.form("people", heading, id, fields, Some(e), None).await
+        }
+    }
+}
