@@ -70,3 +70,20 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for PageForm
         }
     }
 }
+
+/// A query string; a malformed one is a 400 problem document under `/api/`, a page elsewhere.
+pub struct QueryOr<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for QueryOr<T> {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(v)) => Ok(QueryOr(v)),
+            Err(e) => Err(WebError::bad_request(
+                parts.uri.path().starts_with("/api/"),
+                Tr::new(detect(parts)),
+                e.body_text(),
+            )),
+        }
+    }
+}

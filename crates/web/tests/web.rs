@@ -352,6 +352,12 @@ async fn api_answers_problem_documents_and_round_trips() {
         StatusCode::NOT_FOUND
     );
     assert_eq!(c.get("/api/v1/no-such-route").await.status, StatusCode::NOT_FOUND);
+    let bad_query = c.get(&format!("{base}/people?limit=many")).await;
+    assert_eq!(bad_query.status, StatusCode::BAD_REQUEST);
+    assert_eq!(bad_query.headers["content-type"], "application/problem+json");
+    let bad_page = c.get(&format!("/orgs/{}/people?page=first", a.org)).await;
+    assert_eq!(bad_page.status, StatusCode::BAD_REQUEST);
+    assert!(bad_page.body.contains("<h1>"), "a friendly page, not plain text");
 
     let made = c
         .json(

@@ -19,7 +19,7 @@ use crate::i18n::Tr;
 use crate::session::{CurrentUser, OrgCtx};
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use mognad_app::AppError;
@@ -93,7 +93,7 @@ pub async fn import(
     State(state): State<AppState>,
     tr: Tr,
     ctx: OrgCtx,
-    Query(q): Query<ImportQuery>,
+    crate::extract::QueryOr(q): crate::extract::QueryOr<ImportQuery>,
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {

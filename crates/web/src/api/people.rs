@@ -42,7 +42,7 @@ pub async fn list(
     State(state): State<AppState>,
     tr: Tr,
     ctx: OrgCtx,
-    axum::extract::Query(q): axum::extract::Query<PeopleQuery>,
+    crate::extract::QueryOr(q): crate::extract::QueryOr<PeopleQuery>,
 ) -> ApiResult<Json<PeoplePage>> {
     let (items, total) = state
         .app

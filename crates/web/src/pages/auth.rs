@@ -8,7 +8,7 @@ use crate::i18n::Tr;
 use crate::session::{CurrentUser, SESSION_COOKIE, cookie, set_cookie};
 use crate::views::{Field, FormPage, Layout, LoginPage};
 use axum::Extension;
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
@@ -23,7 +23,7 @@ pub struct NextQuery {
 pub async fn login_page(
     tr: Tr,
     Extension(csrf): Extension<CsrfToken>,
-    Query(q): Query<NextQuery>,
+    crate::extract::QueryOr(q): crate::extract::QueryOr<NextQuery>,
 ) -> Response {
     let next = q
         .next

@@ -7,7 +7,7 @@ use crate::i18n::Tr;
 use crate::session::{CurrentUser, set_cookie};
 use crate::views::{HomePage, Layout, OrgLink};
 use axum::Extension;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_domain::org::Language;
@@ -72,7 +72,7 @@ pub async fn set_language(
     State(state): State<AppState>,
     tr: Tr,
     Path(code): Path<String>,
-    Query(q): Query<Next>,
+    crate::extract::QueryOr(q): crate::extract::QueryOr<Next>,
 ) -> Result<Response, WebError> {
     let lang = Language::parse(&code).map_err(|_| WebError::bad_request(false, tr, "unknown language"))?;
     let next = q

@@ -4,7 +4,6 @@ use super::{Ctx, Page, saved, write_handlers};
 use crate::extract::IdParam;
 use crate::pages::opt;
 use crate::views::{Cell, Field, Search};
-use axum::extract::Query;
 use mognad_app::directory::PersonInput;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -35,7 +34,7 @@ async fn fields(c: &Ctx, input: &PersonInput) -> Result<Vec<Field>, crate::error
     ])
 }
 
-pub async fn list(c: Ctx, Query(q): Query<PeopleQuery>) -> Page {
+pub async fn list(c: Ctx, crate::extract::QueryOr(q): crate::extract::QueryOr<PeopleQuery>) -> Page {
     let tr = c.tr;
     let page = q.page.unwrap_or(0).max(0);
     let term = q.q.clone().unwrap_or_default();
