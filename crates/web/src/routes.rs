@@ -64,6 +64,7 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .get("/healthz", home::healthz)
     .get("/metrics", metrics::render)
     .get("/static/app.css", home::stylesheet)
+    .get("/static/htmx.min.js", home::htmx)
     .get("/lang/{code}", home::set_language)
     .get("/login", auth::login_page)
     .post("/login", auth::login)

@@ -104,6 +104,8 @@ impl Cell {
 }
 
 pub struct Search {
+    /// Where the search form sends its query.
+    pub path: String,
     pub q: String,
     pub summary: String,
     pub prev: Option<String>,

@@ -210,6 +210,37 @@ async fn pages_speak_swedish_and_english() {
 }
 
 #[tokio::test]
+async fn htmx_is_served_and_the_people_search_enhances_a_plain_form() {
+    let w = World::new().await;
+    let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
+    let mut c = w.client();
+    let js = c.get("/static/htmx.min.js").await;
+    assert_eq!(js.status, StatusCode::OK);
+    assert!(
+        js.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    assert!(js.body.contains("htmx"));
+    c.login("anna@norrvik.se").await;
+    let path = format!("/orgs/{}/people", a.org);
+    let page = c.get(&path).await.body;
+    assert!(page.contains(r#"<script src="/static/htmx.min.js" defer></script>"#));
+    assert!(
+        page.contains(r#""includeIndicatorStyles":false"#),
+        "htmx must not add inline styles (CSP)"
+    );
+    assert!(
+        page.contains(&format!(
+            r#"<form method="get" action="{path}" class="search" role="search""#
+        )),
+        "works without JavaScript"
+    );
+    assert!(page.contains(&format!(r#"hx-get="{path}""#)) && page.contains(r#"<div id="results">"#));
+}
+
+#[tokio::test]
 async fn forms_report_errors_next_to_fields_and_escape_input() {
     let w = World::new().await;
     let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;

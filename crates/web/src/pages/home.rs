@@ -62,6 +62,18 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
+/// htmx, from the npm package pinned in `assets/package-lock.json` (see `assets/vendor.sh`).
+pub async fn htmx() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/vendor/htmx.min.js"),
+    )
+        .into_response()
+}
+
 #[derive(Deserialize)]
 pub struct Next {
     next: Option<String>,

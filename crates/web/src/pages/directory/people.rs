@@ -61,6 +61,7 @@ pub async fn list(c: Ctx, crate::extract::QueryOr(q): crate::extract::QueryOr<Pe
     let q_enc = crate::error::url_encode(&term);
     let link = |n: i64| format!("{base}?q={q_enc}&page={n}");
     let search = Search {
+        path: base.clone(),
         q: term.clone(),
         summary: tr.t1("people-count", "n", total),
         prev: (page > 0).then(|| link(page - 1)),
