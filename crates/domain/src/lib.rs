@@ -5,6 +5,7 @@
 
 pub mod error;
 pub mod ids;
+pub mod model;
 pub mod org;
 pub mod people;
 pub mod relationship;

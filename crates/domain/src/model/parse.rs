@@ -1,0 +1,287 @@
+//! Reading a model file: TOML syntax first, then every rule a model must follow, each error
+//! reported with the line and column where it applies.
+
+use super::{Engine, Item, ItemKind, Model, Phase, Text};
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::fmt;
+use toml::Spanned;
+
+/// One problem in a model file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawText {
+    sv: Spanned<String>,
+    en: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLevels {
+    mobilisering: RawText,
+    koordinering: RawText,
+    acceleration: RawText,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    id: Spanned<String>,
+    kind: Spanned<String>,
+    text: RawText,
+    weight: Option<Spanned<f64>>,
+    options: Option<Spanned<Vec<RawText>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEngine {
+    id: Spanned<String>,
+    name: RawText,
+    description: RawText,
+    focus: Spanned<String>,
+    levels: RawLevels,
+    #[serde(default)]
+    item: Vec<Spanned<RawItem>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawModel {
+    format: Spanned<String>,
+    id: Spanned<String>,
+    version: Spanned<i64>,
+    name: RawText,
+    description: RawText,
+    recommended_order: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    engine: Vec<Spanned<RawEngine>>,
+}
+
+pub const FORMAT: &str = "mognad-model-1";
+
+/// Collects errors with positions computed from byte offsets into the source.
+struct Report<'a> {
+    src: &'a str,
+    errors: Vec<ModelError>,
+}
+
+impl Report<'_> {
+    fn at(&mut self, offset: usize, message: impl Into<String>) {
+        let before = &self.src[..offset.min(self.src.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        self.errors.push(ModelError {
+            line,
+            column,
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, t: RawText, what: &str) -> Text {
+        for (lang, s) in [("sv", &t.sv), ("en", &t.en)] {
+            if s.get_ref().trim().is_empty() {
+                self.at(s.span().start, format!("{what}: the {lang} text is empty"));
+            }
+        }
+        Text {
+            sv: t.sv.into_inner().trim().to_owned(),
+            en: t.en.into_inner().trim().to_owned(),
+        }
+    }
+
+    fn id(&mut self, id: Spanned<String>, seen: &mut HashSet<String>, what: &str) -> String {
+        let start = id.span().start;
+        let value = id.into_inner();
+        let valid = !value.is_empty()
+            && value.len() <= 40
+            && value
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !valid {
+            self.at(
+                start,
+                format!("{what} id '{value}' must be 1–40 characters of a–z, 0–9 and '-'"),
+            );
+        } else if !seen.insert(value.clone()) {
+            self.at(start, format!("{what} id '{value}' is used twice"));
+        }
+        value
+    }
+}
+
+/// Parses and validates a model file. Every error found is returned, not just the first.
+pub fn parse(src: &str) -> Result<Model, Vec<ModelError>> {
+    let mut report = Report {
+        src,
+        errors: Vec::new(),
+    };
+    let raw: RawModel = match toml::from_str(src) {
+        Ok(r) => r,
+        Err(e) => {
+            let offset = e.span().map_or(0, |s| s.start);
+            report.at(offset, e.message().to_owned());
+            return Err(report.errors);
+        }
+    };
+    if raw.format.get_ref() != FORMAT {
+        report.at(raw.format.span().start, format!("format must be \"{FORMAT}\""));
+    }
+    let version = u32::try_from(*raw.version.get_ref()).ok().filter(|v| *v >= 1);
+    if version.is_none() {
+        report.at(raw.version.span().start, "version must be a whole number from 1");
+    }
+    let mut model_ids = HashSet::new();
+    let model_id = report.id(raw.id, &mut model_ids, "model");
+    let name = report.text(raw.name, "name");
+    let description = report.text(raw.description, "description");
+    if raw.engine.is_empty() {
+        report.at(src.len(), "the model has no [[engine]]");
+    }
+    let mut engine_ids = HashSet::new();
+    let mut item_ids = HashSet::new();
+    let mut engines = Vec::new();
+    for spanned in raw.engine {
+        let engine_start = spanned.span().start;
+        let e = spanned.into_inner();
+        let id = report.id(e.id, &mut engine_ids, "engine");
+        let focus = match Phase::parse(e.focus.get_ref()) {
+            Some(p) => p,
+            None => {
+                report.at(
+                    e.focus.span().start,
+                    "focus must be mobilisering, koordinering or acceleration",
+                );
+                Phase::Mobilisering
+            }
+        };
+        let levels = [
+            report.text(e.levels.mobilisering, "levels.mobilisering"),
+            report.text(e.levels.koordinering, "levels.koordinering"),
+            report.text(e.levels.acceleration, "levels.acceleration"),
+        ];
+        if e.item.is_empty() {
+            report.at(engine_start, format!("engine '{id}' has no [[engine.item]]"));
+        }
+        let mut items = Vec::new();
+        for spanned_item in e.item {
+            let item_start = spanned_item.span().start;
+            let i = spanned_item.into_inner();
+            let item_id = report.id(i.id, &mut item_ids, "item");
+            let text = report.text(i.text, "text");
+            let weight = match i.weight {
+                None => 1.0,
+                Some(w) if w.get_ref().is_finite() && *w.get_ref() > 0.0 && *w.get_ref() <= 100.0 => {
+                    *w.get_ref()
+                }
+                Some(w) => {
+                    report.at(w.span().start, "weight must be a number above 0 and at most 100");
+                    1.0
+                }
+            };
+            let kind = match (i.kind.get_ref().as_str(), i.options) {
+                ("scale", None) => ItemKind::Scale,
+                ("scale", Some(o)) => {
+                    report.at(
+                        o.span().start,
+                        "a scale item has no options (it is always very poor … very good)",
+                    );
+                    ItemKind::Scale
+                }
+                ("statements", Some(o)) => {
+                    let start = o.span().start;
+                    let options: Vec<Text> = o
+                        .into_inner()
+                        .into_iter()
+                        .map(|t| report.text(t, "option"))
+                        .collect();
+                    if !(2..=7).contains(&options.len()) {
+                        report.at(
+                            start,
+                            format!(
+                                "a statements item needs 2 to 7 options, this has {}",
+                                options.len()
+                            ),
+                        );
+                    }
+                    ItemKind::Statements(options)
+                }
+                ("statements", None) => {
+                    report.at(
+                        item_start,
+                        format!("item '{item_id}' of kind statements needs options"),
+                    );
+                    ItemKind::Scale
+                }
+                (other, _) => {
+                    report.at(
+                        i.kind.span().start,
+                        format!("kind '{other}' is unknown (use statements or scale)"),
+                    );
+                    ItemKind::Scale
+                }
+            };
+            items.push(Item {
+                id: item_id,
+                text,
+                kind,
+                weight,
+            });
+        }
+        engines.push(Engine {
+            id,
+            name: report.text(e.name, "name"),
+            description: report.text(e.description, "description"),
+            focus,
+            levels,
+            items,
+        });
+    }
+    let order_start = raw.recommended_order.span().start;
+    let mut in_order = HashSet::new();
+    let mut recommended_order = Vec::new();
+    for o in raw.recommended_order.into_inner() {
+        if !engine_ids.contains(o.get_ref()) {
+            report.at(
+                o.span().start,
+                format!("recommended_order names '{}', which is no engine", o.get_ref()),
+            );
+        } else if !in_order.insert(o.get_ref().clone()) {
+            report.at(
+                o.span().start,
+                format!("recommended_order names '{}' twice", o.get_ref()),
+            );
+        }
+        recommended_order.push(o.into_inner());
+    }
+    let mut missing: Vec<&String> = engine_ids.difference(&in_order).collect();
+    missing.sort();
+    if !missing.is_empty() {
+        report.at(order_start, format!("recommended_order leaves out {missing:?}"));
+    }
+    if !report.errors.is_empty() {
+        report.errors.sort_by_key(|e| (e.line, e.column));
+        return Err(report.errors);
+    }
+    Ok(Model {
+        id: model_id,
+        version: version.unwrap_or(1),
+        name,
+        description,
+        engines,
+        recommended_order,
+    })
+}
