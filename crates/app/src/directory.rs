@@ -302,8 +302,16 @@ impl App {
     pub async fn delete_group(&self, actor: &Actor, id: Uuid) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        if !groups::delete(&mut tx, actor.org, GroupId(id)).await? {
-            return Err(AppError::NotFound);
+        match groups::delete(&mut tx, actor.org, GroupId(id)).await {
+            Ok(true) => {}
+            Ok(false) => return Err(AppError::NotFound),
+            // The only reference to a group that blocks deletion is a measurement round.
+            Err(mognad_store::StoreError::Reference(_)) => {
+                return Err(AppError::Conflict(
+                    "the group takes part in a measurement round and must stay".into(),
+                ));
+            }
+            Err(e) => return Err(e.into()),
         }
         tx.commit().await?;
         Ok(())

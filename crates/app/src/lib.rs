@@ -10,6 +10,7 @@ pub mod demo;
 pub mod directory;
 pub mod error;
 pub mod import;
+pub mod measurement;
 pub mod orgs;
 pub mod relations;
 pub mod transfer;

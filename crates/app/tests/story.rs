@@ -354,12 +354,133 @@ async fn import_all_or_nothing(app: &App) {
     }
 }
 
+async fn models_and_rounds(app: &App) {
+    use mognad_app::measurement::RoundInput;
+    let a = actor(app, "matning@norrvik.se", "Mätby", Role::Admin).await;
+    let b = actor(app, "matning@soderby.se", "Annanby", Role::Admin).await;
+    let models = app.models(&a).await.unwrap();
+    assert_eq!(
+        models.iter().map(|m| m.key.as_str()).collect::<Vec<_>>(),
+        ["med-relationer", "nio-motorer"]
+    );
+    assert_eq!(
+        app.models(&a).await.unwrap().len(),
+        2,
+        "shipped models are added once"
+    );
+    let nine = models.iter().find(|m| m.key == "nio-motorer").unwrap().clone();
+    assert_eq!(app.model(&a, nine.id).await.unwrap().engines.len(), 9);
+    assert!(
+        matches!(app.model(&b, nine.id).await, Err(AppError::NotFound)),
+        "models belong to one organisation"
+    );
+
+    // Upload: member refused, broken file reported by line, a valid one stored and replaceable.
+    let member = Actor {
+        role: Role::Member,
+        ..a.clone()
+    };
+    let source = mognad_domain::model::builtin_sources()[0].replace("id = \"nio-motorer\"", "id = \"egen\"");
+    assert!(matches!(
+        app.upload_model(&member, &source).await,
+        Err(AppError::Forbidden)
+    ));
+    let broken = source.replace("kind = \"scale\"", "kind = \"stars\"");
+    let Err(AppError::Invalid(list)) = app.upload_model(&a, &broken).await else {
+        panic!("broken model accepted")
+    };
+    assert!(
+        list.len() >= 9 && list[0].field.as_deref().unwrap().starts_with("line "),
+        "{list:?}"
+    );
+    let own = app.upload_model(&a, &source).await.unwrap();
+    assert_eq!(
+        app.upload_model(&a, &source).await.unwrap().id,
+        own.id,
+        "an unused version may be replaced"
+    );
+
+    // Rounds: every group by default, only forward through their states.
+    for g in ["KLF ledning", "Soc ledning"] {
+        app.save_group(
+            &a,
+            None,
+            &NamedInput {
+                name: g.into(),
+                unit_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    }
+    let input = RoundInput {
+        name: "0-mätning 2026".into(),
+        model_id: nine.id.to_string(),
+        opens_on: Some("2026-02-01".into()),
+        closes_on: Some("2026-03-01".into()),
+        ..Default::default()
+    };
+    let round = app.create_round(&a, &input).await.unwrap();
+    assert_eq!((round.state.as_str(), round.group_ids.len()), ("draft", 2));
+    let err = app.delete_group(&a, round.group_ids[0]).await;
+    assert!(
+        matches!(err, Err(AppError::Conflict(ref m)) if m.contains("measurement round")),
+        "{err:?}"
+    );
+    let backwards = RoundInput {
+        closes_on: Some("2026-01-01".into()),
+        ..input.clone()
+    };
+    assert!(matches!(
+        app.create_round(&a, &backwards).await,
+        Err(AppError::Invalid(_))
+    ));
+    let foreign = RoundInput {
+        model_id: nine.id.to_string(),
+        ..input.clone()
+    };
+    assert!(
+        matches!(app.create_round(&b, &foreign).await, Err(AppError::Invalid(ref v)) if v[0].code == "unknown-ref")
+    );
+    assert!(
+        matches!(app.set_round_state(&a, round.id, "closed").await, Err(AppError::Invalid(ref v)) if v[0].code == "round-transition")
+    );
+    assert_eq!(
+        app.set_round_state(&a, round.id, "open").await.unwrap().state,
+        "open"
+    );
+    assert_eq!(
+        app.set_round_state(&a, round.id, "closed").await.unwrap().state,
+        "closed"
+    );
+    assert!(
+        app.set_round_state(&a, round.id, "open").await.is_err(),
+        "a closed round never reopens"
+    );
+    assert!(matches!(
+        app.set_round_state(&b, round.id, "closed").await,
+        Err(AppError::NotFound)
+    ));
+    assert!(matches!(app.round(&b, round.id).await, Err(AppError::NotFound)));
+
+    // The model a round used is frozen.
+    let models = app.models(&a).await.unwrap();
+    assert!(models.iter().find(|m| m.id == nine.id).unwrap().in_use);
+    let same = mognad_domain::model::builtin_sources()[0];
+    assert!(
+        matches!(app.upload_model(&a, same).await, Err(AppError::Conflict(ref m)) if m.contains("version 2"))
+    );
+    let next = same.replace("version = 1", "version = 2");
+    assert_eq!(app.upload_model(&a, &next).await.unwrap().version, 2);
+}
+
 #[tokio::test]
 async fn use_cases_on_every_backend() {
     for t in testdb::backends().await {
         let app = App::new(t.db.clone());
         isolation_and_roles(&app).await;
         import_all_or_nothing(&app).await;
+        models_and_rounds(&app).await;
         t.cleanup().await.unwrap();
     }
 }

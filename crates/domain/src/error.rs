@@ -39,6 +39,8 @@ pub enum DomainError {
     PasswordTooShort { min: usize },
     #[error("'{value}' is not a valid date (use YYYY-MM-DD)")]
     Date { value: String },
+    #[error("a {from} round cannot become {to}")]
+    RoundTransition { from: &'static str, to: &'static str },
 }
 
 impl DomainError {
@@ -61,6 +63,7 @@ impl DomainError {
             DomainError::SecondTeamLead => "second-team-lead",
             DomainError::PasswordTooShort { .. } => "password-short",
             DomainError::Date { .. } => "date",
+            DomainError::RoundTransition { .. } => "round-transition",
         }
     }
 

@@ -56,4 +56,6 @@ id_type!(
     SupervisionId,
     MentorshipId,
     TeamMembershipId,
+    ModelId,
+    RoundId,
 );

@@ -10,6 +10,7 @@ pub mod org;
 pub mod people;
 pub mod relationship;
 pub mod role;
+pub mod round;
 pub mod text;
 pub mod tree;
 

@@ -7,10 +7,12 @@
 pub mod db;
 pub mod error;
 pub mod groups;
+pub mod models;
 mod named;
 pub mod orgs;
 pub mod people;
 pub mod relationships;
+pub mod rounds;
 pub mod teams;
 pub mod testdb;
 pub mod units;

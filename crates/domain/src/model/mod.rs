@@ -114,14 +114,19 @@ impl Model {
     }
 }
 
-/// The models Mognad ships: the nine engines as Swedish municipalities use them, and the
-/// book's variant with Relationer.
-pub fn builtin() -> Vec<Model> {
-    [
+/// The source files of the models Mognad ships: the nine engines as Swedish municipalities use
+/// them, and the book's variant with Relationer.
+pub fn builtin_sources() -> Vec<&'static str> {
+    vec![
         include_str!("../../models/nio-motorer.toml"),
         include_str!("../../models/med-relationer.toml"),
     ]
-    .iter()
-    .map(|src| parse(src).expect("built-in models are valid (checked by tests)"))
-    .collect()
+}
+
+/// The shipped models, parsed (in the order of [`builtin_sources`]).
+pub fn builtin() -> Vec<Model> {
+    builtin_sources()
+        .into_iter()
+        .map(|src| parse(src).expect("built-in models are valid (checked by tests)"))
+        .collect()
 }
