@@ -55,7 +55,7 @@ impl Routes {
 
 /// Builds the router and returns it with the list of (method, path) it serves.
 pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
-    use pages::{auth, directory as d, home, import, org, relations as r};
+    use pages::{auth, directory as d, home, import, measurement as m, org, relations as r};
     let routes = Routes {
         router: Router::new(),
         list: Vec::new(),
@@ -114,6 +114,13 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .post("/orgs/{org}/relationships/{id}", r::update)
     .get("/orgs/{org}/relationships/{id}/delete", r::confirm)
     .post("/orgs/{org}/relationships/{id}/delete", r::delete)
+    .get("/orgs/{org}/models", m::models)
+    .post("/orgs/{org}/models", m::upload_model)
+    .get("/orgs/{org}/rounds", m::rounds)
+    .get("/orgs/{org}/rounds/new", m::new_round)
+    .post("/orgs/{org}/rounds", m::create_round)
+    .get("/orgs/{org}/rounds/{id}", m::round)
+    .post("/orgs/{org}/rounds/{id}/state", m::set_state)
     .get("/orgs/{org}/import", import::page)
     .post("/orgs/{org}/import", import::upload)
     .get("/api/v1/openapi.json", api::openapi::document)
@@ -158,6 +165,15 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .delete(
         "/api/v1/orgs/{org}/relationships/{id}",
         api::relationships::delete,
+    )
+    .get("/api/v1/orgs/{org}/models", api::measurement::models)
+    .post("/api/v1/orgs/{org}/models", api::measurement::upload_model)
+    .get("/api/v1/orgs/{org}/rounds", api::measurement::rounds)
+    .post("/api/v1/orgs/{org}/rounds", api::measurement::create_round)
+    .get("/api/v1/orgs/{org}/rounds/{id}", api::measurement::round)
+    .put(
+        "/api/v1/orgs/{org}/rounds/{id}/state",
+        api::measurement::set_state,
     )
     .post("/api/v1/orgs/{org}/import", api::import);
     let list = routes.list;

@@ -245,3 +245,27 @@ pub struct ImportPage {
     pub report: Option<ImportReport>,
     pub error: Option<String>,
 }
+
+#[derive(Template)]
+#[template(path = "models.html")]
+pub struct ModelsPage {
+    pub l: Layout,
+    pub rows: Vec<Vec<Cell>>,
+    /// Where the upload form posts, for admins.
+    pub upload: Option<String>,
+    pub errors: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "round.html")]
+pub struct RoundPage {
+    pub l: Layout,
+    pub heading: String,
+    pub state: String,
+    pub model: String,
+    pub engines: Vec<String>,
+    pub groups: Vec<String>,
+    pub action: String,
+    /// The state an admin can move the round to: (value, button label, warning).
+    pub next: Option<(&'static str, String, String)>,
+}

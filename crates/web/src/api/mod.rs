@@ -5,6 +5,7 @@
 //! Errors are RFC 9457 problem documents (see `crate::error`).
 
 pub mod groups;
+pub mod measurement;
 pub mod openapi;
 pub mod orgs;
 pub mod people;

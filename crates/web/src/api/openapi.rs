@@ -41,6 +41,12 @@ use utoipa::OpenApi;
         super::relationships::create,
         super::relationships::update,
         super::relationships::delete,
+        super::measurement::models,
+        super::measurement::upload_model,
+        super::measurement::rounds,
+        super::measurement::create_round,
+        super::measurement::round,
+        super::measurement::set_state,
     ),
     components(schemas(crate::error::Problem, mognad_app::Invalid, mognad_app::import::RowError))
 )]

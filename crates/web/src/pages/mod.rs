@@ -5,6 +5,7 @@ pub mod auth;
 pub mod directory;
 pub mod home;
 pub mod import;
+pub mod measurement;
 pub mod org;
 pub mod relations;
 
@@ -91,6 +92,8 @@ pub async fn org_layout(
         ("groups", "/groups", "nav-groups"),
         ("teams", "/teams", "nav-teams"),
         ("relationships", "/relationships", "nav-relationships"),
+        ("rounds", "/rounds", "nav-rounds"),
+        ("models", "/models", "nav-models"),
     ];
     if admin {
         sections.push(("import", "/import", "nav-import"));

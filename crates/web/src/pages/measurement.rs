@@ -1,0 +1,296 @@
+//! Pages for maturity models (list, upload) and measurement rounds (list, create, open, close).
+
+use super::{PageCtx, org_layout, render};
+use crate::csrf;
+use crate::error::WebError;
+use crate::extract::{IdParam, PageForm};
+use crate::views::{Cell, Field, FormPage, ListPage, ModelsPage, RoundPage};
+use axum::extract::Multipart;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use mognad_app::AppError;
+use mognad_app::measurement::RoundInput;
+use mognad_domain::org::Language;
+use mognad_domain::role::Role;
+use serde::Deserialize;
+
+type Page = Result<Response, WebError>;
+
+fn base(c: &PageCtx) -> String {
+    format!("/orgs/{}", c.org.actor.org)
+}
+
+async fn models_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page {
+    let tr = c.tr;
+    let here = format!("{}/models", base(c));
+    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "models", &here).await?;
+    let models = c
+        .state
+        .app
+        .models(&c.org.actor)
+        .await
+        .map_err(|e| WebError::app(e, false, tr))?;
+    let rows = models
+        .iter()
+        .map(|m| {
+            vec![
+                Cell::text(if tr.lang == Language::Sv {
+                    &m.name_sv
+                } else {
+                    &m.name_en
+                }),
+                Cell::text(&m.key),
+                Cell::text(m.version.to_string()),
+                Cell::text(if m.in_use {
+                    tr.t("models-in-use")
+                } else {
+                    String::new()
+                }),
+            ]
+        })
+        .collect();
+    let upload = c
+        .org
+        .actor
+        .role
+        .at_least(Role::Admin)
+        .then(|| format!("{here}?{}={}", csrf::FIELD, c.csrf.0));
+    let mut res = render(ModelsPage {
+        l,
+        rows,
+        upload,
+        errors,
+    });
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+pub async fn models(c: PageCtx) -> Page {
+    models_page(&c, Vec::new(), StatusCode::OK).await
+}
+
+pub async fn upload_model(c: PageCtx, mut form: Multipart) -> Page {
+    let tr = c.tr;
+    let bad = |e: axum::extract::multipart::MultipartError| WebError::bad_request(false, tr, e.body_text());
+    let mut source = None;
+    while let Some(field) = form.next_field().await.map_err(bad)? {
+        if field.name() == Some("file") {
+            let bytes = field.bytes().await.map_err(bad)?;
+            source = Some(
+                String::from_utf8(bytes.to_vec())
+                    .map_err(|_| WebError::bad_request(false, tr, "the file is not UTF-8 text"))?,
+            );
+        }
+    }
+    let Some(source) = source else {
+        return models_page(&c, vec![tr.t("import-no-file")], StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    match c.state.app.upload_model(&c.org.actor, &source).await {
+        Ok(_) => Ok(Redirect::to(&format!("{}/models", base(&c))).into_response()),
+        Err(AppError::Invalid(list)) => {
+            models_page(
+                &c,
+                list.into_iter().map(|i| i.message).collect(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(AppError::Conflict(m)) => models_page(&c, vec![m], StatusCode::CONFLICT).await,
+        Err(e) => Err(WebError::app(e, false, tr)),
+    }
+}
+
+pub async fn rounds(c: PageCtx) -> Page {
+    let tr = c.tr;
+    let here = format!("{}/rounds", base(&c));
+    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &here).await?;
+    let e = |e| WebError::app(e, false, tr);
+    let rounds = c.state.app.rounds(&c.org.actor).await.map_err(e)?;
+    let rows = rounds
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::link(&r.name, format!("{here}/{}", r.id)),
+                Cell::text(tr.t(&format!("round-state-{}", r.state))),
+                Cell::text(r.group_ids.len().to_string()),
+                Cell::text(r.opens_on.map(|d| d.to_string()).unwrap_or_default()),
+                Cell::text(r.closes_on.map(|d| d.to_string()).unwrap_or_default()),
+            ]
+        })
+        .collect();
+    let columns = [
+        "field-name",
+        "round-state",
+        "nav-groups",
+        "round-opens",
+        "round-closes",
+    ]
+    .iter()
+    .map(|k| tr.t(k))
+    .collect();
+    Ok(render(ListPage {
+        l,
+        heading: tr.t("rounds-title"),
+        new_href: c
+            .org
+            .actor
+            .role
+            .at_least(Role::Admin)
+            .then(|| format!("{here}/new")),
+        new_label: tr.t("rounds-new"),
+        columns,
+        rows,
+        empty: tr.t("list-empty"),
+        search: None,
+    }))
+}
+
+async fn round_form(c: &PageCtx, input: &RoundInput, err: Option<AppError>) -> Page {
+    let tr = c.tr;
+    c.org
+        .actor
+        .require(Role::Admin)
+        .map_err(|e| WebError::app(e, false, tr))?;
+    let action = format!("{}/rounds", base(c));
+    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &action).await?;
+    let models = c
+        .state
+        .app
+        .models(&c.org.actor)
+        .await
+        .map_err(|e| WebError::app(e, false, tr))?;
+    let choices = models
+        .iter()
+        .map(|m| {
+            (
+                m.id.to_string(),
+                format!(
+                    "{} ({} {})",
+                    if tr.lang == Language::Sv {
+                        &m.name_sv
+                    } else {
+                        &m.name_en
+                    },
+                    tr.t("models-version"),
+                    m.version
+                ),
+            )
+        })
+        .collect();
+    let mut fields = vec![
+        Field::new("name", tr.t("field-name"), "text", input.name.clone())
+            .required()
+            .hint(tr.t("hint-round-name")),
+        Field::select(
+            "model_id",
+            tr.t("round-model"),
+            Some(tr.t("choose")),
+            choices,
+            &input.model_id,
+        ),
+        Field::new(
+            "opens_on",
+            tr.t("round-opens"),
+            "date",
+            super::opt(&input.opens_on),
+        ),
+        Field::new(
+            "closes_on",
+            tr.t("round-closes"),
+            "date",
+            super::opt(&input.closes_on),
+        ),
+    ];
+    let errors = match err {
+        Some(e) => super::apply_errors(&mut fields, e, tr)?,
+        None => Vec::new(),
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let heading = tr.t("rounds-new");
+    let cancel = Some(action.clone());
+    let mut res = render(FormPage {
+        l,
+        heading,
+        action,
+        fields,
+        errors,
+        submit: tr.t("save"),
+        cancel,
+        delete_href: None,
+        members: None,
+    });
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+pub async fn new_round(c: PageCtx) -> Page {
+    round_form(&c, &RoundInput::default(), None).await
+}
+
+pub async fn create_round(c: PageCtx, PageForm(input): PageForm<RoundInput>) -> Page {
+    match c.state.app.create_round(&c.org.actor, &input).await {
+        Ok(r) => Ok(Redirect::to(&format!("{}/rounds/{}", base(&c), r.id)).into_response()),
+        Err(e) => round_form(&c, &input, Some(e)).await,
+    }
+}
+
+pub async fn round(c: PageCtx, IdParam(id): IdParam) -> Page {
+    let tr = c.tr;
+    let e = |e| WebError::app(e, false, tr);
+    let r = c.state.app.round(&c.org.actor, id).await.map_err(e)?;
+    let here = format!("{}/rounds/{id}", base(&c));
+    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &here).await?;
+    let groups = c.state.app.groups(&c.org.actor).await.map_err(e)?;
+    let group_names = groups
+        .iter()
+        .filter(|g| r.group_ids.contains(&g.id))
+        .map(|g| g.name.clone())
+        .collect();
+    let model = c.state.app.model(&c.org.actor, r.model_id).await.map_err(e)?;
+    let next = match r.state.as_str() {
+        "draft" if c.org.actor.role.at_least(Role::Admin) => {
+            Some(("open", tr.t("round-open"), tr.t("round-open-warning")))
+        }
+        "open" if c.org.actor.role.at_least(Role::Admin) => {
+            Some(("closed", tr.t("round-close"), tr.t("round-close-warning")))
+        }
+        _ => None,
+    };
+    Ok(render(RoundPage {
+        l,
+        heading: r.name.clone(),
+        state: tr.t(&format!("round-state-{}", r.state)),
+        model: format!(
+            "{} ({} {})",
+            model.name.get(tr.lang),
+            tr.t("models-version"),
+            model.version
+        ),
+        engines: model
+            .engines
+            .iter()
+            .map(|e| e.name.get(tr.lang).to_owned())
+            .collect(),
+        groups: group_names,
+        action: format!("{here}/state"),
+        next,
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct StateForm {
+    state: String,
+}
+
+pub async fn set_state(c: PageCtx, IdParam(id): IdParam, PageForm(f): PageForm<StateForm>) -> Page {
+    c.state
+        .app
+        .set_round_state(&c.org.actor, id, &f.state)
+        .await
+        .map_err(|e| WebError::app(e, false, c.tr))?;
+    Ok(Redirect::to(&format!("{}/rounds/{id}", base(&c))).into_response())
+}

@@ -1,0 +1,150 @@
+//! The measurement pages: models (list, upload with line-precise errors) and rounds (create,
+//! open, close), through the browser-like client.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::*;
+use mognad_domain::role::Role;
+
+fn multipart(file: &str) -> (String, String) {
+    let boundary = "mOgNaD";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"modell.toml\"\r\nContent-Type: text/plain\r\n\r\n{file}\r\n--{boundary}--\r\n"
+    );
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn an_admin_uploads_a_model_and_runs_a_round() {
+    let w = World::new().await;
+    let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
+    let mut c = w.client();
+    c.login("anna@norrvik.se").await;
+    let base = format!("/orgs/{}", a.org);
+
+    let models = c.get(&format!("{base}/models")).await;
+    assert_eq!(models.status, StatusCode::OK);
+    assert!(models.body.contains("Digital mognad – nio motorer"));
+
+    let broken =
+        mognad_domain::model::builtin_sources()[0].replace("id = \"nio-motorer\"", "id = \"Fel Id\"");
+    let (ct, body) = multipart(&broken);
+    let req = |token: String, body: String| {
+        axum::http::Request::post(format!("{base}/models?_csrf={token}"))
+            .header("content-type", ct.clone())
+            .body(axum::body::Body::from(body))
+            .unwrap()
+    };
+    let res = c.send(req(c.csrf(), body)).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body.contains("line 4, column 6"),
+        "the error names its line: {}",
+        res.body
+    );
+    let fine = broken.replace("id = \"Fel Id\"", "id = \"egen-modell\"");
+    let res = c.send(req(c.csrf(), multipart(&fine).1)).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert!(
+        c.get(&format!("{base}/models"))
+            .await
+            .body
+            .contains("egen-modell")
+    );
+
+    let model_id = w
+        .app
+        .models(&a)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.key == "nio-motorer")
+        .unwrap()
+        .id;
+    let bad = c
+        .post_form(
+            &format!("{base}/rounds"),
+            &[("name", ""), ("model_id", &model_id.to_string())],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let made = c
+        .post_form(
+            &format!("{base}/rounds"),
+            &[
+                ("name", "0-mätning 2026"),
+                ("model_id", &model_id.to_string()),
+                ("opens_on", ""),
+                ("closes_on", ""),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER);
+    let round_path = made.location().to_owned();
+    let page = c.get(&round_path).await.body;
+    assert!(
+        page.contains("utkast")
+            && page.contains("Värderingar")
+            && page.contains(r#"name="state" value="open""#)
+    );
+    assert_eq!(
+        c.post_form(&format!("{round_path}/state"), &[("state", "open")])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert!(
+        c.get(&round_path)
+            .await
+            .body
+            .contains(r#"name="state" value="closed""#)
+    );
+    assert_eq!(
+        c.post_form(&format!("{round_path}/state"), &[("state", "closed")])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let closed = c.get(&round_path).await.body;
+    assert!(
+        closed.contains("stängd") && !closed.contains(r#"name="state""#),
+        "a closed round offers no way back"
+    );
+    assert_eq!(
+        c.post_form(&format!("{round_path}/state"), &[("state", "open")])
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert!(
+        c.get(&format!("{base}/rounds"))
+            .await
+            .body
+            .contains("0-mätning 2026")
+    );
+}
+
+#[tokio::test]
+async fn members_see_rounds_but_cannot_run_them() {
+    let w = World::new().await;
+    let m = w.member("m@norrvik.se", "Norrvik", Role::Member).await;
+    let mut c = w.client();
+    c.login("m@norrvik.se").await;
+    let base = format!("/orgs/{}", m.org);
+    assert_eq!(c.get(&format!("{base}/rounds")).await.status, StatusCode::OK);
+    assert_eq!(
+        c.get(&format!("{base}/rounds/new")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let models = c.get(&format!("{base}/models")).await.body;
+    assert!(!models.contains(r#"type="file""#), "no upload form for members");
+    let api = c
+        .json(
+            "POST",
+            &format!("/api/v1{base}/rounds"),
+            serde_json::json!({"name": "x", "model_id": "y"}),
+        )
+        .await;
+    assert_eq!(api.status, StatusCode::FORBIDDEN);
+}
