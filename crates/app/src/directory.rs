@@ -5,7 +5,6 @@
 
 use crate::views::{GroupView, PersonView, TeamView, UnitView};
 use crate::{Actor, App, AppError, Invalid, Result};
-use mognad_domain::DomainError;
 use mognad_domain::ids::{GroupId, OrgId, PersonId, TeamId, UnitId};
 use mognad_domain::people::{LeadershipGroup, Person, Team, Unit};
 use mognad_domain::role::Role;
@@ -405,11 +404,5 @@ fn finish_named(saved: mognad_store::Result<bool>) -> Result<()> {
             "that name is already used in this organisation",
         )),
         Err(e) => Err(e.into()),
-    }
-}
-
-impl From<DomainError> for Errors {
-    fn from(e: DomainError) -> Self {
-        Errors(vec![e.into()])
     }
 }
