@@ -195,18 +195,14 @@ pub async fn change_password(
         Err(e) => {
             let mut fields = password_fields(tr);
             match super::apply_errors(&mut fields, e, tr) {
-                Ok(errors) => {
-                    let mut res = super::render(password_page(
-                        tr,
-                        csrf.0,
-                        &current,
-                        fields,
-                        errors,
-                        tr.t("password-title"),
-                    ));
-                    *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-                    res
-                }
+                Ok(errors) => super::render_form(password_page(
+                    tr,
+                    csrf.0,
+                    &current,
+                    fields,
+                    errors,
+                    tr.t("password-title"),
+                )),
                 Err(page) => page.into_response(),
             }
         }

@@ -4,6 +4,7 @@ use crate::AppState;
 use crate::csrf::CsrfToken;
 use crate::error::WebError;
 use crate::i18n::Tr;
+use crate::pages::page_error;
 use crate::session::{CurrentUser, set_cookie};
 use crate::views::{HomePage, Layout, OrgLink};
 use axum::Extension;
@@ -19,11 +20,7 @@ pub async fn index(
     Extension(csrf): Extension<CsrfToken>,
     current: CurrentUser,
 ) -> Result<Response, WebError> {
-    let orgs = state
-        .app
-        .my_orgs(current.user.id)
-        .await
-        .map_err(|e| WebError::app(e, false, tr))?;
+    let orgs = state.app.my_orgs(current.user.id).await.map_err(page_error(tr))?;
     if let [(only, _)] = orgs.as_slice() {
         return Ok(Redirect::to(&format!("/orgs/{}", only.id)).into_response());
     }

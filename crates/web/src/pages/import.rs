@@ -4,6 +4,7 @@
 use super::{PageCtx, org_layout, render};
 use crate::csrf::{self, CsrfToken};
 use crate::error::WebError;
+use crate::pages::page_error;
 use crate::session::OrgCtx;
 use crate::views::ImportPage;
 use axum::extract::Multipart;
@@ -25,9 +26,7 @@ pub async fn page(
         org: ctx,
     }: PageCtx,
 ) -> Result<Response, WebError> {
-    ctx.actor
-        .require(Role::Admin)
-        .map_err(|e| WebError::app(e, false, tr))?;
+    ctx.actor.require(Role::Admin).map_err(page_error(tr))?;
     let l = org_layout(
         &state,
         &ctx,
@@ -54,9 +53,7 @@ pub async fn upload(
     }: PageCtx,
     mut form: Multipart,
 ) -> Result<Response, WebError> {
-    ctx.actor
-        .require(Role::Admin)
-        .map_err(|e| WebError::app(e, false, tr))?;
+    ctx.actor.require(Role::Admin).map_err(page_error(tr))?;
     let mut file: Option<(String, Vec<u8>)> = None;
     let mut dry_run = true;
     let bad = |e: axum::extract::multipart::MultipartError| WebError::bad_request(false, tr, e.body_text());

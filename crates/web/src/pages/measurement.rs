@@ -4,6 +4,7 @@ use super::{PageCtx, org_layout, render};
 use crate::csrf;
 use crate::error::WebError;
 use crate::extract::{IdParam, PageForm};
+use crate::pages::page_error;
 use crate::views::{Cell, Field, FormPage, ListPage, ModelsPage, RoundPage};
 use axum::extract::Multipart;
 use axum::http::StatusCode;
@@ -24,12 +25,7 @@ async fn models_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Pa
     let tr = c.tr;
     let here = format!("{}/models", base(c));
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "models", &here).await?;
-    let models = c
-        .state
-        .app
-        .models(&c.org.actor)
-        .await
-        .map_err(|e| WebError::app(e, false, tr))?;
+    let models = c.state.app.models(&c.org.actor).await.map_err(page_error(tr))?;
     let rows = models
         .iter()
         .map(|m| {
@@ -104,7 +100,7 @@ pub async fn rounds(c: PageCtx) -> Page {
     let tr = c.tr;
     let here = format!("{}/rounds", base(&c));
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &here).await?;
-    let e = |e| WebError::app(e, false, tr);
+    let e = page_error(tr);
     let rounds = c.state.app.rounds(&c.org.actor).await.map_err(e)?;
     let rows = rounds
         .iter()
@@ -147,18 +143,10 @@ pub async fn rounds(c: PageCtx) -> Page {
 
 async fn round_form(c: &PageCtx, input: &RoundInput, err: Option<AppError>) -> Page {
     let tr = c.tr;
-    c.org
-        .actor
-        .require(Role::Admin)
-        .map_err(|e| WebError::app(e, false, tr))?;
+    c.org.actor.require(Role::Admin).map_err(page_error(tr))?;
     let action = format!("{}/rounds", base(c));
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &action).await?;
-    let models = c
-        .state
-        .app
-        .models(&c.org.actor)
-        .await
-        .map_err(|e| WebError::app(e, false, tr))?;
+    let models = c.state.app.models(&c.org.actor).await.map_err(page_error(tr))?;
     let choices = models
         .iter()
         .map(|m| {
@@ -205,14 +193,9 @@ async fn round_form(c: &PageCtx, input: &RoundInput, err: Option<AppError>) -> P
         Some(e) => super::apply_errors(&mut fields, e, tr)?,
         None => Vec::new(),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let heading = tr.t("rounds-new");
     let cancel = Some(action.clone());
-    let mut res = render(FormPage {
+    Ok(super::render_form(FormPage {
         l,
         heading,
         action,
@@ -222,9 +205,7 @@ async fn round_form(c: &PageCtx, input: &RoundInput, err: Option<AppError>) -> P
         cancel,
         delete_href: None,
         members: None,
-    });
-    *res.status_mut() = status;
-    Ok(res)
+    }))
 }
 
 pub async fn new_round(c: PageCtx) -> Page {
@@ -240,7 +221,7 @@ pub async fn create_round(c: PageCtx, PageForm(input): PageForm<RoundInput>) -> 
 
 pub async fn round(c: PageCtx, IdParam(id): IdParam) -> Page {
     let tr = c.tr;
-    let e = |e| WebError::app(e, false, tr);
+    let e = page_error(tr);
     let r = c.state.app.round(&c.org.actor, id).await.map_err(e)?;
     let here = format!("{}/rounds/{id}", base(&c));
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &here).await?;
@@ -291,6 +272,6 @@ pub async fn set_state(c: PageCtx, IdParam(id): IdParam, PageForm(f): PageForm<S
         .app
         .set_round_state(&c.org.actor, id, &f.state)
         .await
-        .map_err(|e| WebError::app(e, false, c.tr))?;
+        .map_err(c.err())?;
     Ok(Redirect::to(&format!("{}/rounds/{id}", base(&c))).into_response())
 }

@@ -51,6 +51,31 @@ impl FromRequestParts<AppState> for PageCtx {
     }
 }
 
+impl PageCtx {
+    /// Maps a use-case error to this page's error page.
+    pub fn err(&self) -> impl Fn(AppError) -> WebError + Copy {
+        page_error(self.tr)
+    }
+}
+
+/// Maps a use-case error to a friendly page in `tr`'s language; the pages' twin of
+/// `crate::api::problem`.
+pub fn page_error(tr: Tr) -> impl Fn(AppError) -> WebError + Copy {
+    move |e| WebError::app(e, false, tr)
+}
+
+/// Renders a form page, answering 422 when it shows errors, 200 otherwise.
+pub fn render_form(page: crate::views::FormPage) -> Response {
+    let status = if page.errors.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut res = render(page);
+    *res.status_mut() = status;
+    res
+}
+
 /// Only local paths are followed after sign-in or a language switch (no open redirects).
 pub fn safe_next(next: &str) -> bool {
     next.starts_with('/')
@@ -78,11 +103,7 @@ pub async fn org_layout(
     active: &str,
     here: &str,
 ) -> Result<Layout, WebError> {
-    let org = state
-        .app
-        .org(&ctx.actor)
-        .await
-        .map_err(|e| WebError::app(e, false, tr))?;
+    let org = state.app.org(&ctx.actor).await.map_err(page_error(tr))?;
     let base = format!("/orgs/{}", ctx.actor.org);
     let admin = ctx.actor.role.at_least(Role::Admin);
     let mut sections = vec![

@@ -6,9 +6,9 @@ use crate::csrf::CsrfToken;
 use crate::error::WebError;
 use crate::extract::PageForm;
 use crate::i18n::Tr;
+use crate::pages::page_error;
 use crate::session::OrgCtx;
 use crate::views::{Count, Field, FormPage, OrgPage};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::orgs::SettingsInput;
 use mognad_domain::org::Language;
@@ -24,7 +24,7 @@ pub async fn overview(
 ) -> Result<Response, WebError> {
     let base = format!("/orgs/{}", ctx.actor.org);
     let l = super::org_layout(&state, &ctx, tr, &csrf, "overview", &base).await?;
-    let e = |e| WebError::app(e, false, tr);
+    let e = page_error(tr);
     let app = &state.app;
     let org = app.org(&ctx.actor).await.map_err(e)?;
     let counts = vec![
@@ -96,12 +96,7 @@ async fn page(
         Some(e) => super::apply_errors(&mut f, e, tr)?,
         None => Vec::new(),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let mut res = super::render(FormPage {
+    Ok(super::render_form(FormPage {
         l,
         heading: tr.t("settings-title"),
         action,
@@ -111,9 +106,7 @@ async fn page(
         cancel: None,
         delete_href: None,
         members: None,
-    });
-    *res.status_mut() = status;
-    Ok(res)
+    }))
 }
 
 pub async fn settings_page(
@@ -124,14 +117,8 @@ pub async fn settings_page(
         org: ctx,
     }: PageCtx,
 ) -> Result<Response, WebError> {
-    ctx.actor
-        .require(Role::Admin)
-        .map_err(|e| WebError::app(e, false, tr))?;
-    let org = state
-        .app
-        .org(&ctx.actor)
-        .await
-        .map_err(|e| WebError::app(e, false, tr))?;
+    ctx.actor.require(Role::Admin).map_err(page_error(tr))?;
+    let org = state.app.org(&ctx.actor).await.map_err(page_error(tr))?;
     let s = &org.settings;
     let input = SettingsInput {
         name: s.name.to_string(),

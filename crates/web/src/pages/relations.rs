@@ -7,10 +7,10 @@ use crate::csrf::CsrfToken;
 use crate::error::WebError;
 use crate::extract::{IdParam, PageForm};
 use crate::i18n::Tr;
+use crate::pages::page_error;
 use crate::session::OrgCtx;
 use crate::views::*;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
 use mognad_app::relations::RelationshipInput;
@@ -29,7 +29,7 @@ async fn names(
     ctx: &OrgCtx,
     tr: Tr,
 ) -> Result<(Vec<(String, String)>, Vec<(String, String)>), WebError> {
-    let e = |e| WebError::app(e, false, tr);
+    let e = page_error(tr);
     let people = state
         .app
         .all_people(&ctx.actor)
@@ -63,7 +63,7 @@ pub async fn list(
         .app
         .relationships(&ctx.actor)
         .await
-        .map_err(|e| WebError::app(e, false, tr))?;
+        .map_err(page_error(tr))?;
     let (people, teams) = names(&state, &ctx, tr).await?;
     let lookup: HashMap<String, String> = people.into_iter().chain(teams).collect();
     let name = |id: Uuid| lookup.get(&id.to_string()).cloned().unwrap_or_default();
@@ -116,9 +116,7 @@ async fn form(
     input: &RelationshipInput,
     err: Option<AppError>,
 ) -> Page {
-    ctx.actor
-        .require(Role::Admin)
-        .map_err(|e| WebError::app(e, false, tr))?;
+    ctx.actor.require(Role::Admin).map_err(page_error(tr))?;
     let b = base(ctx);
     let action = id.map(|i| format!("{b}/{i}")).unwrap_or_else(|| b.clone());
     let l = org_layout(state, ctx, tr, csrf, "relationships", &action).await?;
@@ -179,17 +177,12 @@ async fn form(
         Some(e) => apply_errors(&mut fields, e, tr)?,
         None => Vec::new(),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let heading = if id.is_some() {
         tr.t("relationships-edit")
     } else {
         tr.t("relationships-new")
     };
-    let mut res = render(FormPage {
+    Ok(super::render_form(FormPage {
         l,
         heading,
         action,
@@ -199,9 +192,7 @@ async fn form(
         cancel: Some(b.clone()),
         delete_href: id.map(|i| format!("{b}/{i}/delete")),
         members: None,
-    });
-    *res.status_mut() = status;
-    Ok(res)
+    }))
 }
 
 pub async fn new(
@@ -233,7 +224,7 @@ pub async fn edit(
         .app
         .relationship(&ctx.actor, id)
         .await
-        .map_err(|e| WebError::app(e, false, tr))?;
+        .map_err(page_error(tr))?;
     let input = RelationshipInput {
         kind: r.kind,
         from_id: r.from_id.to_string(),
@@ -293,14 +284,12 @@ pub async fn confirm(
     }: PageCtx,
     IdParam(id): IdParam,
 ) -> Page {
-    ctx.actor
-        .require(Role::Admin)
-        .map_err(|e| WebError::app(e, false, tr))?;
+    ctx.actor.require(Role::Admin).map_err(page_error(tr))?;
     let r = state
         .app
         .relationship(&ctx.actor, id)
         .await
-        .map_err(|e| WebError::app(e, false, tr))?;
+        .map_err(page_error(tr))?;
     let b = base(&ctx);
     let l = org_layout(&state, &ctx, tr, &csrf, "relationships", &b).await?;
     Ok(render(ConfirmPage {
@@ -317,6 +306,6 @@ pub async fn delete(State(state): State<AppState>, tr: Tr, ctx: OrgCtx, IdParam(
         .app
         .delete_relationship(&ctx.actor, id)
         .await
-        .map_err(|e| WebError::app(e, false, tr))?;
+        .map_err(page_error(tr))?;
     Ok(Redirect::to(&base(&ctx)).into_response())
 }

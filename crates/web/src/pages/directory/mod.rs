@@ -12,7 +12,6 @@ pub mod units;
 use super::{PageCtx as Ctx, apply_errors, org_layout, render};
 use crate::error::WebError;
 use crate::views::*;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
 use mognad_domain::role::Role;
@@ -29,10 +28,6 @@ pub fn saved(href: String) -> Response {
 impl Ctx {
     pub fn base(&self, section: &str) -> String {
         format!("/orgs/{}/{section}", self.org.actor.org)
-    }
-
-    pub fn err(&self) -> impl Fn(AppError) -> WebError + '_ {
-        |e| WebError::app(e, false, self.tr)
     }
 
     fn admin(&self) -> bool {
@@ -80,12 +75,7 @@ impl Ctx {
             Some(e) => apply_errors(&mut fields, e, self.tr)?,
             None => Vec::new(),
         };
-        let status = if errors.is_empty() {
-            StatusCode::OK
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        };
-        let mut res = render(FormPage {
+        Ok(crate::pages::render_form(FormPage {
             l,
             heading,
             action,
@@ -95,9 +85,7 @@ impl Ctx {
             cancel: Some(base.clone()),
             delete_href: id.map(|i| format!("{base}/{i}/delete")),
             members,
-        });
-        *res.status_mut() = status;
-        Ok(res)
+        }))
     }
 
     pub async fn confirm(&self, section: &str, id: Uuid, name: &str) -> Page {
