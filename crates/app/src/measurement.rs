@@ -30,6 +30,16 @@ pub struct ModelInfo {
     pub in_use: bool,
 }
 
+impl ModelInfo {
+    /// The model's name in `lang`.
+    pub fn name(&self, lang: mognad_domain::org::Language) -> &str {
+        match lang {
+            mognad_domain::org::Language::Sv => &self.name_sv,
+            mognad_domain::org::Language::En => &self.name_en,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct RoundView {
     pub id: Uuid,
@@ -97,20 +107,31 @@ impl App {
     /// The organisation's models; the shipped ones are added the first time.
     pub async fn models(&self, actor: &Actor) -> Result<Vec<ModelInfo>> {
         actor.require(Role::Member)?;
-        let mut tx = self.db.write().await?;
+        let missing = |list: &[StoredModel]| -> Vec<(&'static str, &'static Model)> {
+            model::builtin_sources()
+                .into_iter()
+                .zip(model::builtin())
+                .filter(|(_, m)| {
+                    !list
+                        .iter()
+                        .any(|s| s.model_key == m.id && s.version == i64::from(m.version))
+                })
+                .collect()
+        };
+        let mut tx = self.db.read().await?;
         let mut list = models::list(&mut tx, actor.org).await?;
-        for (source, m) in model::builtin_sources().into_iter().zip(model::builtin()) {
-            if !list
-                .iter()
-                .any(|s| s.model_key == m.id && s.version == i64::from(m.version))
-            {
-                let s = stored(actor.org.0, &m, source);
-                models::insert(&mut tx, &s, Utc::now()).await?;
-                list.push(s);
+        let mut used = models::used_ids(&mut tx, actor.org).await?;
+        tx.rollback().await?;
+        // Only the first listing writes; every later one is a plain read.
+        if !missing(&list).is_empty() {
+            let mut tx = self.db.write().await?;
+            for (source, m) in missing(&list) {
+                models::insert_if_absent(&mut tx, &stored(actor.org.0, m, source), Utc::now()).await?;
             }
+            list = models::list(&mut tx, actor.org).await?;
+            used = models::used_ids(&mut tx, actor.org).await?;
+            tx.commit().await?;
         }
-        let used = models::used_ids(&mut tx, actor.org).await?;
-        tx.commit().await?;
         list.sort_by(|a, b| (&a.model_key, a.version).cmp(&(&b.model_key, b.version)));
         Ok(list
             .into_iter()

@@ -62,7 +62,7 @@ fn the_shipped_models_are_complete() {
     );
     let variant = &models[1];
     assert!(variant.engine("relationer").is_some() && variant.engine("varderingar").is_none());
-    for m in &models {
+    for m in models {
         assert_eq!(m.engines.len(), 9, "{}", m.id);
         assert_eq!(m.recommended_order.len(), 9);
         for e in &m.engines {

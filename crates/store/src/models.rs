@@ -36,6 +36,27 @@ pub async fn insert(tx: &mut Tx, m: &StoredModel, now: DateTime<Utc>) -> Result<
     Ok(())
 }
 
+/// Inserts a model unless the organisation already has that id and version; safe when two
+/// requests try at once.
+pub async fn insert_if_absent(tx: &mut Tx, m: &StoredModel, now: DateTime<Utc>) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO maturity_models (id, org_id, model_key, version, name_sv, name_en, source, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (org_id, model_key, version) DO NOTHING"
+    )
+    .bind(m.id)
+    .bind(m.org_id)
+    .bind(&m.model_key)
+    .bind(m.version)
+    .bind(&m.name_sv)
+    .bind(&m.name_en)
+    .bind(&m.source)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 /// Replaces the source of a model no round uses; returns false if it is in use or absent.
 pub async fn replace_unused(tx: &mut Tx, m: &StoredModel) -> Result<bool> {
     let n = on_tx!(tx, |c| {

@@ -123,10 +123,13 @@ pub fn builtin_sources() -> Vec<&'static str> {
     ]
 }
 
-/// The shipped models, parsed (in the order of [`builtin_sources`]).
-pub fn builtin() -> Vec<Model> {
-    builtin_sources()
-        .into_iter()
-        .map(|src| parse(src).expect("built-in models are valid (checked by tests)"))
-        .collect()
+/// The shipped models, parsed once (in the order of [`builtin_sources`]).
+pub fn builtin() -> &'static [Model] {
+    static PARSED: std::sync::OnceLock<Vec<Model>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| {
+        builtin_sources()
+            .into_iter()
+            .map(|src| parse(src).expect("built-in models are valid (checked by tests)"))
+            .collect()
+    })
 }

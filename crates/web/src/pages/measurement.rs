@@ -11,7 +11,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
 use mognad_app::measurement::RoundInput;
-use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use serde::Deserialize;
 
@@ -30,11 +29,7 @@ async fn models_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Pa
         .iter()
         .map(|m| {
             vec![
-                Cell::text(if tr.lang == Language::Sv {
-                    &m.name_sv
-                } else {
-                    &m.name_en
-                }),
+                Cell::text(m.name(tr.lang)),
                 Cell::text(&m.key),
                 Cell::text(m.version.to_string()),
                 Cell::text(if m.in_use {
@@ -152,16 +147,7 @@ async fn round_form(c: &PageCtx, input: &RoundInput, err: Option<AppError>) -> P
         .map(|m| {
             (
                 m.id.to_string(),
-                format!(
-                    "{} ({} {})",
-                    if tr.lang == Language::Sv {
-                        &m.name_sv
-                    } else {
-                        &m.name_en
-                    },
-                    tr.t("models-version"),
-                    m.version
-                ),
+                format!("{} ({} {})", m.name(tr.lang), tr.t("models-version"), m.version),
             )
         })
         .collect();
