@@ -6,13 +6,20 @@
 
 pub mod access;
 pub mod auth;
+pub mod compare;
 pub mod demo;
+pub mod detail;
 pub mod directory;
+pub mod draft;
 pub mod error;
 pub mod import;
+pub mod invite;
 pub mod measurement;
 pub mod orgs;
 pub mod relations;
+pub mod respond;
+pub mod results;
+pub mod submit;
 pub mod transfer;
 pub mod views;
 
@@ -20,16 +27,58 @@ pub use access::Actor;
 pub use error::{AppError, Invalid};
 pub use mognad_store::Db;
 
+use mognad_domain::model::Model;
+use mognad_domain::round::Round;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+use uuid::Uuid;
+
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
 
 /// The application: a database and the use cases over it.
 #[derive(Clone)]
 pub struct App {
     pub db: Db,
+    /// Started on first use, so an `App` can be made outside a Tokio runtime.
+    submits: Arc<OnceLock<submit::SubmitQueue>>,
+    /// Models of rounds, parsed once: a model that a round uses never changes.
+    round_models: Arc<Mutex<HashMap<Uuid, Arc<Model>>>>,
 }
 
 impl App {
     pub fn new(db: Db) -> Self {
-        Self { db }
+        Self {
+            db,
+            submits: Arc::default(),
+            round_models: Arc::default(),
+        }
+    }
+
+    fn submit_queue(&self) -> &submit::SubmitQueue {
+        self.submits
+            .get_or_init(|| submit::SubmitQueue::start(self.db.clone()))
+    }
+
+    /// The parsed model a round measures with.
+    async fn round_model(&self, tx: &mut mognad_store::Tx, round: &Round) -> Result<Arc<Model>> {
+        if let Some(m) = self
+            .round_models
+            .lock()
+            .expect("model cache")
+            .get(&round.model_id.0)
+        {
+            return Ok(m.clone());
+        }
+        let stored = mognad_store::models::get(tx, round.org_id, round.model_id)
+            .await?
+            .ok_or_else(|| AppError::Internal(format!("round {} has no model", round.id.0)))?;
+        let m = Arc::new(mognad_domain::model::parse(&stored.source).map_err(|e| {
+            AppError::Internal(format!("stored model {} no longer parses: {e:?}", stored.id))
+        })?);
+        self.round_models
+            .lock()
+            .expect("model cache")
+            .insert(round.model_id.0, m.clone());
+        Ok(m)
     }
 }

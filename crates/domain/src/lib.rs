@@ -3,6 +3,8 @@
 //! Nothing here does IO. Values are parsed once at the edge (`parse`/`new` return errors) so that
 //! an invalid name, threshold or relationship cannot exist past it.
 
+pub mod answer;
+pub mod disclosure;
 pub mod error;
 pub mod ids;
 pub mod model;
@@ -11,6 +13,7 @@ pub mod people;
 pub mod relationship;
 pub mod role;
 pub mod round;
+pub mod stats;
 pub mod text;
 pub mod tree;
 

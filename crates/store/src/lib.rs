@@ -7,12 +7,15 @@
 pub mod db;
 pub mod error;
 pub mod groups;
+pub mod invitations;
 pub mod models;
 mod named;
 pub mod orgs;
 pub mod people;
 pub mod relationships;
+pub mod responses;
 pub mod rounds;
+pub mod targets;
 pub mod teams;
 pub mod testdb;
 pub mod units;

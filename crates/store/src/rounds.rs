@@ -121,3 +121,36 @@ pub async fn groups(tx: &mut Tx, round: RoundId) -> Result<Vec<GroupId>> {
     .await)?;
     Ok(ids.into_iter().map(GroupId).collect())
 }
+
+/// A round's state, locked against a concurrent close until the transaction ends (SQLite's
+/// write transactions are serial already; PostgreSQL takes a share lock on the row).
+pub async fn state_locked(tx: &mut Tx, id: Uuid) -> Result<Option<RoundState>> {
+    let raw: Option<String> = match tx {
+        Tx::Sqlite(t) => {
+            sqlx::query_scalar("SELECT state FROM rounds WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut **t)
+                .await?
+        }
+        Tx::Postgres(t) => {
+            sqlx::query_scalar("SELECT state FROM rounds WHERE id = $1 FOR SHARE")
+                .bind(id)
+                .fetch_optional(&mut **t)
+                .await?
+        }
+    };
+    Ok(raw.as_deref().and_then(RoundState::parse))
+}
+
+/// A round by id alone, for respondents who arrive with a link rather than a session.
+pub async fn get_any(tx: &mut Tx, id: Uuid) -> Result<Option<Round>> {
+    let row: Option<RoundRow> = on_tx!(tx, |c| {
+        sqlx::query_as(
+            "SELECT id, org_id, model_id, name, state, opens_on, closes_on FROM rounds WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(c)
+        .await
+    })?;
+    row.map(TryInto::try_into).transpose()
+}

@@ -54,3 +54,46 @@ async fn both_schemas_have_the_same_tables_and_columns() {
     sqlite.cleanup().await.unwrap();
     pg.cleanup().await.unwrap();
 }
+
+/// Answers must not be linkable to a person: the tables that hold them (or anything derived
+/// from them) carry round, group and content only — no person, token, user or time. The list is
+/// exact, so a new column here fails until someone has thought about what it reveals.
+#[tokio::test]
+async fn no_column_links_an_answer_to_a_person() {
+    let allowed: &[(&str, &[&str])] = &[
+        ("responses", &["id", "round_id", "group_id", "answers"]),
+        (
+            "response_comments",
+            &["id", "round_id", "group_id", "engine_key", "body"],
+        ),
+        (
+            "answer_counts",
+            &["round_id", "group_id", "item_key", "value", "n"],
+        ),
+        (
+            "engine_sums",
+            &["round_id", "group_id", "engine_key", "n", "total", "total_sq"],
+        ),
+    ];
+    for t in mognad_store::testdb::backends().await {
+        let cols = columns(&t.db).await;
+        for (table, expected) in allowed {
+            let found: BTreeSet<&str> = cols
+                .iter()
+                .filter(|(tb, _)| tb == table)
+                .map(|(_, c)| c.as_str())
+                .collect();
+            let expected: BTreeSet<&str> = expected.iter().copied().collect();
+            assert_eq!(found, expected, "{}: columns of {table}", t.label);
+        }
+        // Nothing that refers to the answer tables may come from the invitation side either.
+        let linking: Vec<_> = cols
+            .iter()
+            .filter(|(tb, c)| {
+                tb == "invitations" && (c.contains("response") || c.ends_with("_at") && c != "created_at")
+            })
+            .collect();
+        assert!(linking.is_empty(), "{}: {linking:?}", t.label);
+        t.cleanup().await.unwrap();
+    }
+}

@@ -1,0 +1,220 @@
+//! Answering a round through a link: opening it, saving a draft, submitting.
+//!
+//! The link's token is the respondent's only credential; there is no session and no name. A
+//! shared group link with its access code hands out a fresh token, after which both kinds of
+//! link work alike.
+
+use crate::submit::{Outcome, Submission};
+use crate::{App, AppError, Result, auth, draft};
+use chrono::Utc;
+use mognad_domain::answer::{AnswerError, Answers};
+use mognad_domain::ids::{GroupId, OrgId, RoundId};
+use mognad_domain::model::Model;
+use mognad_domain::org::Language;
+use mognad_domain::round::RoundState;
+use mognad_store::invitations::{self, Invitation, NewInvitation};
+use mognad_store::{Tx, orgs, rounds};
+use std::sync::Arc;
+
+/// What a respondent's page needs.
+pub struct Respondent {
+    pub round_name: String,
+    pub org_name: String,
+    pub org_language: Language,
+    pub state: RoundState,
+    /// Answers were submitted with this link already.
+    pub submitted: bool,
+    pub model: Arc<Model>,
+    pub answers: Answers,
+}
+
+/// How a submit ended.
+pub enum SubmitResult {
+    Done(Outcome),
+    /// Some answers are missing or invalid; the first incomplete engine and the fields.
+    Incomplete {
+        engine: usize,
+        errors: Vec<AnswerError>,
+    },
+}
+
+impl App {
+    async fn load(&self, tx: &mut Tx, token: &str) -> Result<(Invitation, Respondent)> {
+        let inv = invitations::by_hash(tx, &auth::token_hash(token))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let round = rounds::get_any(tx, inv.round_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let org = orgs::get(tx, round.org_id).await?.ok_or(AppError::NotFound)?;
+        let model = self.round_model(tx, &round).await?;
+        let answers = inv
+            .draft
+            .as_deref()
+            .and_then(|d| draft::open(token, d))
+            .filter(|a| a.fits(&model))
+            .unwrap_or_else(|| Answers::empty(&model));
+        let r = Respondent {
+            round_name: round.name.to_string(),
+            org_name: org.settings.name.to_string(),
+            org_language: org.settings.language,
+            state: round.state,
+            submitted: inv.used,
+            model,
+            answers,
+        };
+        Ok((inv, r))
+    }
+
+    /// The round, model and draft behind a link; `NotFound` for an unknown link.
+    pub async fn respondent(&self, token: &str) -> Result<Respondent> {
+        let mut tx = self.db.read().await?;
+        let (_, r) = self.load(&mut tx, token).await?;
+        tx.rollback().await?;
+        Ok(r)
+    }
+
+    /// Takes answers from a form into the draft and stores it (while the round is open and
+    /// nothing has been submitted). Returns the respondent with the merged answers and the
+    /// fields whose values were refused.
+    pub async fn save_answers(
+        &self,
+        token: &str,
+        fields: &[(String, String)],
+    ) -> Result<(Respondent, Vec<AnswerError>)> {
+        let mut tx = self.db.write().await?;
+        let (_, mut r) = self.load(&mut tx, token).await?;
+        let errors = r.answers.merge_form(&r.model, fields);
+        if r.state.accepts_answers() && !r.submitted {
+            invitations::save_draft(
+                &mut tx,
+                &auth::token_hash(token),
+                &draft::seal(token, &r.answers)?,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok((r, errors))
+    }
+
+    /// Submits the draft together with the fields of the final form. Idempotent: submitting
+    /// again with the same link stores nothing and reports `AlreadySubmitted`.
+    pub async fn submit_answers(&self, token: &str, fields: &[(String, String)]) -> Result<SubmitResult> {
+        let mut tx = self.db.read().await?;
+        let (inv, mut r) = self.load(&mut tx, token).await?;
+        tx.rollback().await?;
+        if r.submitted {
+            return Ok(SubmitResult::Done(Outcome::AlreadySubmitted));
+        }
+        if !r.state.accepts_answers() {
+            return Ok(SubmitResult::Done(Outcome::NotOpen));
+        }
+        let errors = r.answers.merge_form(&r.model, fields);
+        if let Some(engine) = r.answers.first_incomplete(&r.model).filter(|_| errors.is_empty()) {
+            let errors = r
+                .answers
+                .missing_in(&r.model, engine)
+                .into_iter()
+                .map(|field| AnswerError {
+                    field,
+                    code: "required",
+                })
+                .collect();
+            self.save_answers(token, fields).await?;
+            return Ok(SubmitResult::Incomplete { engine, errors });
+        }
+        if !errors.is_empty() {
+            let engine = r.answers.first_incomplete(&r.model).unwrap_or(0);
+            return Ok(SubmitResult::Incomplete { engine, errors });
+        }
+        let m = &r.model;
+        let scores = m
+            .engines
+            .iter()
+            .zip(r.answers.engine_scores(m))
+            .filter_map(|(e, s)| s.map(|s| (e.id.clone(), s)))
+            .collect();
+        let comments = m
+            .engines
+            .iter()
+            .zip(&r.answers.comments)
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(e, c)| (e.id.clone(), c.clone()))
+            .collect();
+        let outcome = self
+            .submit_queue()
+            .submit(Submission {
+                token_hash: auth::token_hash(token),
+                round: inv.round_id,
+                group: inv.group_id,
+                code: r.answers.code(),
+                counted: r.answers.counted(m),
+                scores,
+                comments,
+            })
+            .await?;
+        Ok(SubmitResult::Done(outcome))
+    }
+
+    /// Trades a group's shared link and access code for a personal (but nameless) link token.
+    pub async fn join_shared(&self, slug: &str, code: &str) -> Result<String> {
+        let mut tx = self.db.write().await?;
+        let link = invitations::shared_by_slug(&mut tx, slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        // Codes are shown grouped for reading aloud; spaces and case do not matter.
+        let norm = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace() && *c != '-')
+                .flat_map(char::to_uppercase)
+                .collect()
+        };
+        if norm(code) != norm(&link.access_code) {
+            return Err(AppError::invalid(
+                "code",
+                "access-code",
+                "the access code does not match",
+            ));
+        }
+        let round = rounds::get_any(&mut tx, link.round_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !round.state.accepts_answers() {
+            return Err(AppError::Conflict("the round is not open".into()));
+        }
+        let token = auth::random_token();
+        invitations::insert(
+            &mut tx,
+            &NewInvitation {
+                round: RoundId(link.round_id),
+                group: GroupId(link.group_id),
+                person: None,
+                token_hash: &auth::token_hash(&token),
+            },
+            Utc::now(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    /// The organisation behind a shared link, for its landing page: (round name, org name, language).
+    pub async fn shared_link_info(&self, slug: &str) -> Result<(String, String, Language)> {
+        let mut tx = self.db.read().await?;
+        let link = invitations::shared_by_slug(&mut tx, slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let round = rounds::get_any(&mut tx, link.round_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let org = orgs::get(&mut tx, OrgId(round.org_id.0))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        tx.rollback().await?;
+        Ok((
+            round.name.to_string(),
+            org.settings.name.to_string(),
+            org.settings.language,
+        ))
+    }
+}

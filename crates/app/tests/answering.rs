@@ -1,0 +1,374 @@
+//! Answering a round and reading its results, on SQLite and (when configured) PostgreSQL:
+//! invitations, drafts, idempotent and concurrent submits, counts that match the answers, and
+//! every anonymity rule including differencing.
+
+use futures_util::StreamExt;
+use mognad_app::directory::{NamedInput, PersonInput, UnitInput};
+use mognad_app::measurement::RoundInput;
+use mognad_app::respond::SubmitResult;
+use mognad_app::submit::Outcome;
+use mognad_app::{Actor, App, AppError};
+use mognad_domain::answer::{Answers, comment_field, importance_field, item_field};
+use mognad_domain::ids::RoundId;
+use mognad_domain::model::Model;
+use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
+use mognad_domain::role::Role;
+use mognad_domain::text::Name;
+use mognad_store::{responses, testdb};
+use uuid::Uuid;
+
+async fn admin(app: &App) -> Actor {
+    let user = app
+        .create_user("admin@ekby.se", "Admin", "ett långt lösenord", Language::Sv)
+        .await
+        .unwrap();
+    let settings = OrgSettings {
+        name: Name::parse("name", "Ekby kommun").unwrap(),
+        language: Language::Sv,
+        anonymity_threshold: AnonymityThreshold::DEFAULT,
+    };
+    let org = app.create_org(settings, Some(user.id)).await.unwrap();
+    app.grant_role(user.id, org.id, Role::Admin).await.unwrap();
+    app.actor(user, org.id).await.unwrap()
+}
+
+/// Every field of `model` answered with `value` (capped at each item's range), importance 4.
+fn full_form(model: &Model, value: u8, comment: Option<&str>) -> Vec<(String, String)> {
+    let mut f = Vec::new();
+    for e in &model.engines {
+        for i in &e.items {
+            f.push((item_field(&e.id, &i.id), value.min(i.answer_count()).to_string()));
+        }
+        f.push((importance_field(&e.id), "4".into()));
+    }
+    if let Some(c) = comment {
+        f.push((comment_field(&model.engines[0].id), c.into()));
+    }
+    f
+}
+
+struct Org {
+    a: Actor,
+    units: [Uuid; 3],
+    groups: [Uuid; 3],
+}
+
+/// A root unit with units A and B; group 1 (6 people) and group 2 (3) in A, group 3 (6) in B.
+async fn organisation(app: &App) -> Org {
+    let a = admin(app).await;
+    let unit = |name: &str, parent: Option<Uuid>| UnitInput {
+        name: name.into(),
+        parent_id: parent.map(|p| p.to_string()),
+        ..Default::default()
+    };
+    let root = app.save_unit(&a, None, &unit("Kommunen", None)).await.unwrap().id;
+    let ua = app.save_unit(&a, None, &unit("A", Some(root))).await.unwrap().id;
+    let ub = app.save_unit(&a, None, &unit("B", Some(root))).await.unwrap().id;
+    let mut groups = [Uuid::nil(); 3];
+    for (gi, (name, unit_id, size)) in [("G1", ua, 6), ("G2", ua, 3), ("G3", ub, 6)]
+        .into_iter()
+        .enumerate()
+    {
+        let g = app
+            .save_group(
+                &a,
+                None,
+                &NamedInput {
+                    name: name.into(),
+                    unit_id: Some(unit_id.to_string()),
+                },
+            )
+            .await
+            .unwrap();
+        groups[gi] = g.id;
+        for p in 0..size {
+            let person = app
+                .save_person(
+                    &a,
+                    None,
+                    &PersonInput {
+                        name: format!("{name} person {p}"),
+                        email: Some(format!("{}{p}@ekby.se", name.to_lowercase())),
+                        unit_id: Some(unit_id.to_string()),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap();
+            app.set_group_member(&a, g.id, person.id, true).await.unwrap();
+        }
+    }
+    Org {
+        a,
+        units: [root, ua, ub],
+        groups,
+    }
+}
+
+async fn round(app: &App, a: &Actor, name: &str) -> Uuid {
+    let model = app
+        .models(a)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.key == "nio-motorer")
+        .unwrap();
+    let input = RoundInput {
+        name: name.into(),
+        model_id: model.id.to_string(),
+        ..Default::default()
+    };
+    app.create_round(a, &input).await.unwrap().id
+}
+
+async fn answering_story(app: &App) {
+    let o = organisation(app).await;
+    let a = &o.a;
+    let r = round(app, a, "Nollmätning").await;
+    let links = app.issue_invitations(a, r).await.unwrap();
+    assert_eq!(links.len(), 15);
+    assert!(
+        app.issue_invitations(a, r).await.unwrap().is_empty(),
+        "nobody is invited twice"
+    );
+    let model = app.respondent(&links[0].token).await.unwrap().model;
+    let link = |g: &str, i: usize| -> String {
+        links
+            .iter()
+            .filter(|l| l.group_name == g)
+            .nth(i)
+            .unwrap()
+            .token
+            .clone()
+    };
+
+    // Before the round opens, nothing is accepted.
+    let early = app
+        .submit_answers(&link("G1", 0), &full_form(&model, 3, None))
+        .await
+        .unwrap();
+    assert!(matches!(early, SubmitResult::Done(Outcome::NotOpen)));
+    app.set_round_state(a, r, "open").await.unwrap();
+    assert!(matches!(
+        app.respondent("no-such-token").await,
+        Err(AppError::NotFound)
+    ));
+
+    // A draft is kept between visits, and a half-answered submit points at what is missing.
+    let first = model.engines[0].items[0].id.clone();
+    let field = item_field(&model.engines[0].id, &first);
+    let (_, errors) = app
+        .save_answers(&link("G1", 0), &[(field.clone(), "2".into())])
+        .await
+        .unwrap();
+    assert!(errors.is_empty());
+    assert_eq!(app.respondent(&link("G1", 0)).await.unwrap().answers.values[0], 2);
+    match app.submit_answers(&link("G1", 0), &[]).await.unwrap() {
+        SubmitResult::Incomplete { engine, errors } => {
+            assert_eq!(engine, 0);
+            assert!(errors.iter().all(|e| e.code == "required" && e.field != field));
+        }
+        SubmitResult::Done(o) => panic!("an incomplete submit was stored: {o:?}"),
+    }
+    let (_, errors) = app
+        .save_answers(&link("G1", 0), &[(field.clone(), "99".into())])
+        .await
+        .unwrap();
+    assert_eq!(errors[0].code, "answer-range");
+
+    // Group 1 answers all at once (one batch or several), each link exactly once.
+    let mut tasks = Vec::new();
+    for i in 0..6 {
+        let (app, token, form) = (
+            app.clone(),
+            link("G1", i),
+            full_form(&model, 2 + (i % 3) as u8, Some("Mer <b>tid</b>")),
+        );
+        tasks.push(tokio::spawn(async move {
+            app.submit_answers(&token, &form).await.unwrap()
+        }));
+    }
+    for t in tasks {
+        assert!(matches!(t.await.unwrap(), SubmitResult::Done(Outcome::Accepted)));
+    }
+    let again = app
+        .submit_answers(&link("G1", 0), &full_form(&model, 5, None))
+        .await
+        .unwrap();
+    assert!(
+        matches!(again, SubmitResult::Done(Outcome::AlreadySubmitted)),
+        "a repeated submit stores nothing"
+    );
+    assert!(app.respondent(&link("G1", 0)).await.unwrap().submitted);
+    for i in 0..2 {
+        app.submit_answers(&link("G2", i), &full_form(&model, 1, None))
+            .await
+            .unwrap();
+    }
+    for i in 0..5 {
+        app.submit_answers(&link("G3", i), &full_form(&model, 4, Some("Bra")))
+            .await
+            .unwrap();
+    }
+
+    // Response rate comes from used links.
+    let status = app.round_status(a, r).await.unwrap();
+    let g1 = status.iter().find(|s| s.name == "G1").unwrap();
+    assert_eq!((g1.members, g1.invited, g1.answered), (6, 6, 6));
+    let g3 = status.iter().find(|s| s.name == "G3").unwrap();
+    assert_eq!((g3.answered, g3.rate.map(|r| r.round())), (5, Some(83.0)));
+
+    // Anonymity: G2 (2 answers) is hidden; unit A = G1 + G2 would reveal G2 by subtraction, and so
+    // would the root and the organisation (all minus G1 minus G3); unit B equals G3 and shows.
+    let res = app.results(a, r).await.unwrap();
+    let vis = |id: Uuid| res.area(id).map(|x| (x.visible, x.n)).unwrap();
+    assert_eq!(vis(o.groups[0]), (true, 6));
+    assert_eq!(vis(o.groups[1]), (false, 2));
+    assert_eq!(vis(o.groups[2]), (true, 5));
+    assert_eq!(vis(o.units[1]), (false, 8));
+    assert_eq!(vis(o.units[2]), (true, 5));
+    assert_eq!(vis(o.units[0]), (false, 13));
+    assert_eq!(vis(a.org.0), (false, 13));
+    assert!(
+        res.area(o.groups[1]).unwrap().scores.is_empty(),
+        "no numbers for a hidden group"
+    );
+    let hidden = app.area_detail(a, r, o.groups[1]).await.unwrap();
+    assert!(hidden.engines.is_empty() && hidden.comments.is_empty());
+
+    // Scores follow the answers: G3 answered 4 everywhere.
+    let g3 = app.area_detail(a, r, o.groups[2]).await.unwrap();
+    let expect = |item: &mognad_domain::model::Item| 100.0 * 3.0 / f64::from(item.answer_count() - 1);
+    let e0 = &model.engines[0];
+    let want = e0
+        .items
+        .iter()
+        .map(|i| expect(i).min(100.0) * i.weight)
+        .sum::<f64>()
+        / e0.items.iter().map(|i| i.weight).sum::<f64>();
+    assert!((g3.engines[0].score.unwrap() - want).abs() < 1e-6);
+    assert_eq!(g3.engines[0].importance, Some(4.0));
+    assert_eq!(g3.comments, vec![(e0.id.clone(), "Bra".to_string()); 5]);
+
+    // Targets give a gap list, ordered by priority.
+    let targets: Vec<_> = model
+        .engines
+        .iter()
+        .map(|e| mognad_app::compare::TargetInput {
+            engine: e.id.clone(),
+            target: Some(90),
+        })
+        .collect();
+    app.set_targets(a, r, a.org.0, &targets).await.unwrap();
+    let g1 = app.area_detail(a, r, o.groups[0]).await.unwrap();
+    assert_eq!(g1.gaps.len(), model.engines.len());
+    assert!(g1.gaps.windows(2).all(|w| w[0].priority >= w[1].priority));
+    let bad = [mognad_app::compare::TargetInput {
+        engine: e0.id.clone(),
+        target: Some(101),
+    }];
+    assert!(matches!(
+        app.set_targets(a, r, a.org.0, &bad).await,
+        Err(AppError::Invalid(_))
+    ));
+
+    // Shared link: the wrong code is refused; the right one hands out a working link.
+    let status = app.round_status(a, r).await.unwrap();
+    let g2 = status.iter().find(|s| s.name == "G2").unwrap();
+    let slug = g2.shared_slug.clone().unwrap();
+    assert!(matches!(
+        app.join_shared(&slug, "WRONG").await,
+        Err(AppError::Invalid(_))
+    ));
+    let code = g2.access_code.clone().unwrap().to_lowercase();
+    let token = app.join_shared(&slug, &code).await.unwrap();
+    app.submit_answers(&token, &full_form(&model, 3, None))
+        .await
+        .unwrap();
+    app.submit_answers(&link("G2", 2), &full_form(&model, 3, None))
+        .await
+        .unwrap();
+    // G2 now has 4 answers: still hidden, and unit A's remainder over G1 is 4, so A stays hidden.
+    let res = app.results(a, r).await.unwrap();
+    assert_eq!(vis(o.groups[1]).1, 2, "the earlier snapshot is unchanged");
+    assert_eq!(res.area(o.groups[1]).map(|x| (x.visible, x.n)), Some((false, 4)));
+    assert!(!res.area(o.units[1]).unwrap().visible);
+
+    // The running counts equal a recount of the stored answers.
+    let mut recount = std::collections::HashMap::<(Uuid, String, i64), i64>::new();
+    let mut stream = responses::stream(&app.db, RoundId(r));
+    let mut stored = 0;
+    while let Some(row) = stream.next().await {
+        let (g, code) = row.unwrap();
+        let answers = Answers::from_code(&model, &code).unwrap();
+        for (k, v) in answers.counted(&model) {
+            *recount.entry((g, k, i64::from(v))).or_default() += 1;
+        }
+        stored += 1;
+    }
+    drop(stream);
+    assert_eq!(stored, 6 + 4 + 5);
+    let mut tx = app.db.read().await.unwrap();
+    let counts = responses::counts(&mut tx, RoundId(r), &o.groups).await.unwrap();
+    tx.rollback().await.unwrap();
+    let counted: std::collections::HashMap<_, _> =
+        counts.into_iter().map(|(_, g, k, v, n)| ((g, k, v), n)).collect();
+    assert_eq!(counted, recount);
+
+    // A closed round takes no more answers.
+    app.set_round_state(a, r, "closed").await.unwrap();
+    let late = app
+        .submit_answers(&link("G3", 5), &full_form(&model, 3, None))
+        .await
+        .unwrap();
+    assert!(matches!(late, SubmitResult::Done(Outcome::NotOpen)));
+    assert!(app.join_shared(&slug, &code).await.is_err());
+}
+
+/// T0 → T1: G1 rises clearly, and a change is only given where both rounds show the group.
+async fn comparison_story(app: &App) {
+    let o = organisation(app).await;
+    let a = &o.a;
+    let mut rounds = Vec::new();
+    for (name, value) in [("T0", 2u8), ("T1", 4u8)] {
+        let r = round(app, a, name).await;
+        let links = app.issue_invitations(a, r).await.unwrap();
+        app.set_round_state(a, r, "open").await.unwrap();
+        let model = app.respondent(&links[0].token).await.unwrap().model;
+        for (i, l) in links.iter().filter(|l| l.group_name != "G2").enumerate() {
+            let v = value + (i % 2) as u8;
+            app.submit_answers(&l.token, &full_form(&model, v, None))
+                .await
+                .unwrap();
+        }
+        app.set_round_state(a, r, "closed").await.unwrap();
+        rounds.push(r);
+    }
+    assert_eq!(app.previous_round(a, rounds[1]).await.unwrap(), Some(rounds[0]));
+    assert_eq!(app.previous_round(a, rounds[0]).await.unwrap(), None);
+    let c = app.compare(a, rounds[0], rounds[1]).await.unwrap();
+    let g1 = c.areas.iter().find(|x| x.id == o.groups[0]).unwrap();
+    let ch = g1.changes[0].as_ref().unwrap();
+    assert!(ch.diff > 0.0 && ch.clear && ch.low > 0.0, "{ch:?}");
+    let g2 = c.areas.iter().find(|x| x.id == o.groups[1]).unwrap();
+    assert!(!g2.visible && g2.changes.iter().all(Option::is_none));
+}
+
+#[tokio::test]
+async fn answering_and_results_on_every_backend() {
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        answering_story(&app).await;
+        eprintln!("answering story passed on {}", t.label);
+        let label = t.label;
+        t.cleanup().await.unwrap();
+        let t = if label == "sqlite" {
+            testdb::TestDb::sqlite().await.unwrap()
+        } else {
+            testdb::TestDb::postgres().await.unwrap().unwrap()
+        };
+        let app = App::new(t.db.clone());
+        comparison_story(&app).await;
+        t.cleanup().await.unwrap();
+    }
+}

@@ -1,0 +1,83 @@
+-- Invitations, anonymous answers, their running counts, and targets (SQLite).
+-- Keep in step with ../postgres/0003_answers.sql.
+--
+-- Privacy by construction: `responses` and `response_comments` hold round and group only. Their
+-- keys are random, not time-ordered, and no column records when an answer came, so nothing links
+-- an answer to the invitation (and person) that was used to give it.
+
+CREATE TABLE invitations (
+    id BLOB PRIMARY KEY NOT NULL,
+    round_id BLOB NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    group_id BLOB NOT NULL REFERENCES leadership_groups(id),
+    -- NULL for a respondent who came in through the group's shared link.
+    person_id BLOB REFERENCES people(id) ON DELETE SET NULL,
+    -- SHA-256 of the link's token; the token itself is only ever in the link.
+    token_hash TEXT NOT NULL UNIQUE,
+    used INTEGER NOT NULL DEFAULT 0,
+    mails_sent INTEGER NOT NULL DEFAULT 0,
+    -- Answers so far, encrypted with a key derived from the token, so only the link holder can read them.
+    draft BLOB,
+    created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX invitations_person ON invitations(round_id, person_id);
+CREATE INDEX invitations_round_group ON invitations(round_id, group_id);
+
+CREATE TABLE shared_links (
+    round_id BLOB NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    group_id BLOB NOT NULL REFERENCES leadership_groups(id),
+    slug TEXT NOT NULL UNIQUE,
+    access_code TEXT NOT NULL,
+    PRIMARY KEY (round_id, group_id)
+);
+
+CREATE TABLE responses (
+    id BLOB PRIMARY KEY NOT NULL,
+    round_id BLOB NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    group_id BLOB NOT NULL REFERENCES leadership_groups(id),
+    -- One digit per item in model order, then one importance digit per engine.
+    answers TEXT NOT NULL
+);
+CREATE INDEX responses_round ON responses(round_id, group_id);
+
+CREATE TABLE response_comments (
+    id BLOB PRIMARY KEY NOT NULL,
+    round_id BLOB NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    group_id BLOB NOT NULL REFERENCES leadership_groups(id),
+    engine_key TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE INDEX response_comments_round ON response_comments(round_id, group_id);
+
+-- How many answers of each value each item got, per round and group; kept in the transaction
+-- that stores the answers, so reports never scan `responses`.
+CREATE TABLE answer_counts (
+    round_id BLOB NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    group_id BLOB NOT NULL REFERENCES leadership_groups(id),
+    item_key TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (round_id, group_id, item_key, value)
+);
+
+-- Sums of respondents' engine scores per round and group: means and spreads without raw answers.
+CREATE TABLE engine_sums (
+    round_id BLOB NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    group_id BLOB NOT NULL REFERENCES leadership_groups(id),
+    engine_key TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    total REAL NOT NULL,
+    total_sq REAL NOT NULL,
+    PRIMARY KEY (round_id, group_id, engine_key)
+);
+
+ALTER TABLE round_groups ADD COLUMN responses INTEGER NOT NULL DEFAULT 0;
+
+-- Target level (0–100) per engine, for the whole organisation (scope_id = org id) or a group.
+CREATE TABLE targets (
+    org_id BLOB NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    model_key TEXT NOT NULL,
+    scope_id BLOB NOT NULL,
+    engine_key TEXT NOT NULL,
+    target INTEGER NOT NULL CHECK (target BETWEEN 0 AND 100),
+    PRIMARY KEY (org_id, model_key, scope_id, engine_key)
+);
