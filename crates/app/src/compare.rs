@@ -60,11 +60,10 @@ pub struct TargetInput {
 }
 
 fn compare(before: &RoundResults, after: &RoundResults) -> Vec<ComparedArea> {
-    let areas = after
-        .groups
-        .iter()
+    // From the whole to its parts, as the result pages read.
+    let areas = std::iter::once(&after.organisation)
         .chain(&after.units)
-        .chain(std::iter::once(&after.organisation));
+        .chain(&after.groups);
     areas
         .map(|a| {
             let b = before.area(a.id).filter(|b| b.visible && a.visible);

@@ -158,6 +158,8 @@ pub struct DemoSummary {
     pub groups: usize,
     pub teams: usize,
     pub relationships: usize,
+    /// Simulated answers in the demo's measurement rounds.
+    pub answers: usize,
 }
 
 impl App {
@@ -308,12 +310,12 @@ impl App {
             all_groups.push((
                 name(&format!("Ledningsgrupp {}", u.name)),
                 Some(u.id),
-                staff.iter().copied().take(8).collect(),
+                staff.iter().copied().take(10).collect(),
             ));
             if u.parent_id.is_some() {
                 for n in 1..=3 {
-                    let size = rng.random_range(3..=9);
-                    let members = staff.iter().copied().skip(8 + (n - 1) * 4).take(size).collect();
+                    let size = rng.random_range(6..=10);
+                    let members = staff.iter().copied().skip(10 * n).take(size).collect();
                     all_groups.push((
                         name(&format!("{} enhetsledning {n}", u.name)),
                         Some(u.id),
@@ -399,7 +401,9 @@ impl App {
             }
         }
         tx.commit().await?;
+        let answers = self.create_demo_rounds(o).await?;
         Ok(DemoSummary {
+            answers,
             org: o,
             units: all_units.len(),
             people: everyone.len(),

@@ -127,31 +127,15 @@ impl App {
             let engine = r.answers.first_incomplete(&r.model).unwrap_or(0);
             return Ok(SubmitResult::Incomplete { engine, errors });
         }
-        let m = &r.model;
-        let scores = m
-            .engines
-            .iter()
-            .zip(r.answers.engine_scores(m))
-            .filter_map(|(e, s)| s.map(|s| (e.id.clone(), s)))
-            .collect();
-        let comments = m
-            .engines
-            .iter()
-            .zip(&r.answers.comments)
-            .filter(|(_, c)| !c.is_empty())
-            .map(|(e, c)| (e.id.clone(), c.clone()))
-            .collect();
         let outcome = self
             .submit_queue()
-            .submit(Submission {
-                token_hash: auth::token_hash(token),
-                round: inv.round_id,
-                group: inv.group_id,
-                code: r.answers.code(),
-                counted: r.answers.counted(m),
-                scores,
-                comments,
-            })
+            .submit(Submission::new(
+                auth::token_hash(token),
+                inv.round_id,
+                inv.group_id,
+                &r.model,
+                &r.answers,
+            ))
             .await?;
         Ok(SubmitResult::Done(outcome))
     }

@@ -8,6 +8,8 @@
 //! so, which is what makes submitting idempotent.
 
 use crate::{AppError, Result};
+use mognad_domain::answer::Answers;
+use mognad_domain::model::Model;
 use mognad_domain::round::RoundState;
 use mognad_store::responses::{self, CountDelta, NewComment, NewResponse, SumsDelta};
 use mognad_store::{Db, invitations, rounds};
@@ -31,6 +33,34 @@ pub struct Submission {
     pub scores: Vec<(String, f64)>,
     /// (engine key, text) per non-empty comment.
     pub comments: Vec<(String, String)>,
+}
+
+impl Submission {
+    /// The submission of a complete answer set given with the invitation `token_hash`.
+    pub fn new(token_hash: String, round: Uuid, group: Uuid, model: &Model, answers: &Answers) -> Submission {
+        let scores = model
+            .engines
+            .iter()
+            .zip(answers.engine_scores(model))
+            .filter_map(|(e, s)| s.map(|s| (e.id.clone(), s)))
+            .collect();
+        let comments = model
+            .engines
+            .iter()
+            .zip(&answers.comments)
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(e, c)| (e.id.clone(), c.clone()))
+            .collect();
+        Submission {
+            token_hash,
+            round,
+            group,
+            code: answers.code(),
+            counted: answers.counted(model),
+            scores,
+            comments,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +123,8 @@ impl SubmitQueue {
     }
 }
 
-async fn write_batch(db: &Db, subs: &[Submission]) -> Result<Vec<Outcome>> {
+/// Stores a batch in one transaction; the demo uses it directly to fill rounds.
+pub(crate) async fn write_batch(db: &Db, subs: &[Submission]) -> Result<Vec<Outcome>> {
     let mut tx = db.write().await?;
     let mut open: HashMap<Uuid, bool> = HashMap::new();
     let mut outcomes = Vec::with_capacity(subs.len());

@@ -492,6 +492,11 @@ async fn demo_and_transfer_between_backends() {
     let summary = source.create_demo(&|_, _| {}).await.unwrap();
     assert_eq!((summary.units, summary.people, summary.groups), (13, 400, 40));
     assert!(summary.relationships > 400);
+    assert!(
+        summary.answers > 200,
+        "the demo rounds hold simulated answers: {}",
+        summary.answers
+    );
     assert!(matches!(
         source.create_demo(&|_, _| {}).await,
         Err(AppError::Conflict(_))

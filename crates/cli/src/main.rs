@@ -244,13 +244,14 @@ async fn demo(app: &App) -> Result<mognad_domain::ids::OrgId> {
     let summary = app.create_demo(&progress).await.map_err(explain)?;
     bar.finish_and_clear();
     println!(
-        "Created {}: {} units, {} people, {} leadership groups, {} teams, {} relationships.",
+        "Created {}: {} units, {} people, {} leadership groups, {} teams, {} relationships, {} answers in two measurement rounds.",
         mognad_app::demo::ORG_NAME,
         summary.units,
         summary.people,
         summary.groups,
         summary.teams,
-        summary.relationships
+        summary.relationships,
+        summary.answers
     );
     Ok(summary.org)
 }

@@ -5,4 +5,7 @@
 //! `aria-labelledby`, so a screen reader announces what it shows; pages put the same numbers
 //! in a table next to it.
 
+pub mod heatmap;
+pub mod radar;
 pub mod svg;
+pub mod xlsx;

@@ -81,6 +81,65 @@ impl Svg {
         self
     }
 
+    /// Text turned by `angle` degrees around its anchor point (for long column headings).
+    pub fn text_rotated(&mut self, x: f64, y: f64, angle: f64, content: &str) -> &mut Self {
+        let _ = write!(
+            self.body,
+            r#"<text x="{x:.1}" y="{y:.1}" transform="rotate({angle:.1} {x:.1} {y:.1})">{}</text>"#,
+            escape(content)
+        );
+        self
+    }
+
+    /// Text with a fill colour, e.g. light text on a dark cell.
+    pub fn text_fill(&mut self, x: f64, y: f64, anchor: &str, fill: &str, content: &str) -> &mut Self {
+        let anchor = if matches!(anchor, "start" | "middle" | "end") {
+            anchor
+        } else {
+            "start"
+        };
+        let _ = write!(
+            self.body,
+            r#"<text x="{x:.1}" y="{y:.1}" text-anchor="{anchor}" fill="{}">{}</text>"#,
+            escape(fill),
+            escape(content)
+        );
+        self
+    }
+
+    pub fn circle(&mut self, cx: f64, cy: f64, r: f64, fill: &str, stroke: &str) -> &mut Self {
+        let _ = write!(
+            self.body,
+            r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{r:.1}" fill="{}" stroke="{}"/>"#,
+            escape(fill),
+            escape(stroke)
+        );
+        self
+    }
+
+    /// An open or closed line through `points`; `dash` is an SVG dash pattern ("" for solid).
+    pub fn path(&mut self, points: &[(f64, f64)], closed: bool, stroke: &str, dash: &str) -> &mut Self {
+        let mut d = String::new();
+        for (i, (x, y)) in points.iter().enumerate() {
+            let _ = write!(d, "{}{x:.1},{y:.1} ", if i == 0 { "M" } else { "L" });
+        }
+        if closed {
+            d.push('Z');
+        }
+        let dash = if dash.is_empty() {
+            String::new()
+        } else {
+            format!(r#" stroke-dasharray="{}""#, escape(dash))
+        };
+        let _ = write!(
+            self.body,
+            r#"<path d="{}" fill="none" stroke="{}" stroke-width="2.5"{dash}/>"#,
+            d.trim_end(),
+            escape(stroke)
+        );
+        self
+    }
+
     pub fn polygon(&mut self, points: &[(f64, f64)], fill: &str, stroke: &str) -> &mut Self {
         let pts: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
         let _ = write!(

@@ -28,9 +28,8 @@ pub async fn set(
         .await
         .map(|r| r.rows_affected())
         })?,
-        None => {
-            on_tx!(tx, |c| {
-                sqlx::query(
+        None => on_tx!(tx, |c| {
+            sqlx::query(
             "DELETE FROM targets WHERE org_id = $1 AND model_key = $2 AND scope_id = $3 AND engine_key = $4"
         )
         .bind(org.0)
@@ -40,8 +39,7 @@ pub async fn set(
         .execute(c)
         .await
         .map(|r| r.rows_affected())
-            })?
-        }
+        })?,
     };
     Ok(())
 }

@@ -116,6 +116,20 @@ pub async fn protect(State(state): State<AppState>, req: Request, next: Next) ->
     res
 }
 
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for CsrfToken {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<CsrfToken>()
+            .cloned()
+            .unwrap_or_else(|| CsrfToken(String::new())))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,6 +39,16 @@ impl<S: Send + Sync> FromRequestParts<S> for PersonParam {
     }
 }
 
+/// The `{area}` path segment (a group, unit or organisation id) as a UUID.
+pub struct AreaParam(pub Uuid);
+
+impl<S: Send + Sync> FromRequestParts<S> for AreaParam {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        param(parts, state, "area").await.map(AreaParam)
+    }
+}
+
 /// A JSON body; a malformed one is a 400 problem document naming what was wrong.
 pub struct ApiJson<T>(pub T);
 

@@ -58,14 +58,22 @@ impl Metrics {
     }
 }
 
+/// Counts and logs every request. The log names the route pattern (`/r/{token}`), never the
+/// path itself: paths carry respondents' link tokens, and a log must not link them to anything.
 pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let started = Instant::now();
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "(unmatched)".into());
     state.metrics.in_flight.fetch_add(1, Relaxed);
     let res = next.run(req).await;
     state.metrics.in_flight.fetch_sub(1, Relaxed);
-    state
-        .metrics
-        .observe(res.status().as_u16(), started.elapsed().as_micros() as u64);
+    let micros = started.elapsed().as_micros() as u64;
+    state.metrics.observe(res.status().as_u16(), micros);
+    tracing::info!(target: "mognad::access", %method, %route, status = res.status().as_u16(), micros, "request");
     res
 }
 

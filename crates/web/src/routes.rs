@@ -55,7 +55,9 @@ impl Routes {
 
 /// Builds the router and returns it with the list of (method, path) it serves.
 pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
-    use pages::{auth, directory as d, home, import, measurement as m, org, relations as r};
+    use pages::{
+        auth, directory as d, exports, home, import, measurement as m, org, relations as r, respond, results,
+    };
     let routes = Routes {
         router: Router::new(),
         list: Vec::new(),
@@ -66,6 +68,11 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .get("/static/app.css", home::stylesheet)
     .get("/static/htmx.min.js", home::htmx)
     .get("/lang/{code}", home::set_language)
+    .get("/r/{token}", respond::show)
+    .post("/r/{token}", respond::save)
+    .post("/r/{token}/submit", respond::submit)
+    .get("/g/{slug}", respond::shared)
+    .post("/g/{slug}", respond::join)
     .get("/login", auth::login_page)
     .post("/login", auth::login)
     .post("/logout", auth::logout)
@@ -121,6 +128,18 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .post("/orgs/{org}/rounds", m::create_round)
     .get("/orgs/{org}/rounds/{id}", m::round)
     .post("/orgs/{org}/rounds/{id}/state", m::set_state)
+    .post("/orgs/{org}/rounds/{id}/invitations", m::invite)
+    .post("/orgs/{org}/rounds/{id}/reminders", m::remind)
+    .get("/orgs/{org}/rounds/{id}/results", results::results)
+    .get("/orgs/{org}/rounds/{id}/results/{area}", results::area)
+    .post(
+        "/orgs/{org}/rounds/{id}/results/{area}/targets",
+        results::set_targets,
+    )
+    .get("/orgs/{org}/rounds/{id}/compare", results::compare)
+    .get("/orgs/{org}/rounds/{id}/results.csv", exports::results_csv)
+    .get("/orgs/{org}/rounds/{id}/results.xlsx", exports::results_xlsx)
+    .get("/orgs/{org}/rounds/{id}/answers.csv", exports::answers_csv)
     .get("/orgs/{org}/import", import::page)
     .post("/orgs/{org}/import", import::upload)
     .get("/api/v1/openapi.json", api::openapi::document)

@@ -264,8 +264,14 @@ pub struct RoundPage {
     pub state: String,
     pub model: String,
     pub engines: Vec<String>,
-    pub groups: Vec<String>,
     pub action: String,
     /// The state an admin can move the round to: (value, button label, warning).
     pub next: Option<(&'static str, String, String)>,
+    /// Results, comparison and exports: (href, label).
+    pub links: Vec<(String, String)>,
+    pub status_columns: Vec<String>,
+    /// Per group: name, members, links, answered, rate, shared link, access code.
+    pub status: Vec<Vec<Cell>>,
+    /// (issue action, remind action) for an admin while the round is not closed.
+    pub invite: Option<(String, String)>,
 }

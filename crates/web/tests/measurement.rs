@@ -148,3 +148,13 @@ async fn members_see_rounds_but_cannot_run_them() {
         .await;
     assert_eq!(api.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn unknown_links_and_wrong_access_codes_get_clear_pages() {
+    let w = World::new().await;
+    let mut c = w.client();
+    let res = c.get("/r/not-a-real-token").await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    assert!(res.body.contains("Länken fungerar inte"));
+    assert_eq!(c.get("/g/nope").await.status, StatusCode::NOT_FOUND);
+}

@@ -208,25 +208,65 @@ pub async fn create_round(c: PageCtx, PageForm(input): PageForm<RoundInput>) -> 
 pub async fn round(c: PageCtx, IdParam(id): IdParam) -> Page {
     let tr = c.tr;
     let e = page_error(tr);
-    let r = c.state.app.round(&c.org.actor, id).await.map_err(e)?;
+    let app = &c.state.app;
+    let actor = &c.org.actor;
+    let r = app.round(actor, id).await.map_err(e)?;
     let here = format!("{}/rounds/{id}", base(&c));
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &here).await?;
-    let groups = c.state.app.groups(&c.org.actor).await.map_err(e)?;
-    let group_names = groups
-        .iter()
-        .filter(|g| r.group_ids.contains(&g.id))
-        .map(|g| g.name.clone())
-        .collect();
-    let model = c.state.app.model(&c.org.actor, r.model_id).await.map_err(e)?;
+    let model = app.model(actor, r.model_id).await.map_err(e)?;
+    let admin = actor.role.at_least(Role::Admin);
     let next = match r.state.as_str() {
-        "draft" if c.org.actor.role.at_least(Role::Admin) => {
-            Some(("open", tr.t("round-open"), tr.t("round-open-warning")))
-        }
-        "open" if c.org.actor.role.at_least(Role::Admin) => {
-            Some(("closed", tr.t("round-close"), tr.t("round-close-warning")))
-        }
+        "draft" if admin => Some(("open", tr.t("round-open"), tr.t("round-open-warning"))),
+        "open" if admin => Some(("closed", tr.t("round-close"), tr.t("round-close-warning"))),
         _ => None,
     };
+    let mut links = Vec::new();
+    if r.state != "draft" {
+        links.push((format!("{here}/results"), tr.t("results-title")));
+        if let Some(before) = app.previous_round(actor, id).await.map_err(e)? {
+            links.push((format!("{here}/compare?with={before}"), tr.t("compare-title")));
+        }
+        links.push((format!("{here}/results.csv"), tr.t("export-results-csv")));
+        links.push((format!("{here}/results.xlsx"), tr.t("export-results-xlsx")));
+        if actor.role.at_least(Role::Analyst) {
+            links.push((format!("{here}/answers.csv"), tr.t("export-answers-csv")));
+        }
+    }
+    let status = app.round_status(actor, id).await.map_err(e)?;
+    let rows = status
+        .iter()
+        .map(|g| {
+            let mut row = vec![
+                Cell::text(&g.name),
+                Cell::text(g.members.to_string()),
+                Cell::text(g.invited.to_string()),
+                Cell::text(g.answered.to_string()),
+                Cell::text(g.rate.map(|r| format!("{r:.0} %")).unwrap_or_else(|| "–".into())),
+            ];
+            if admin {
+                row.push(match &g.shared_slug {
+                    Some(slug) => Cell::link(format!("/g/{slug}"), format!("/g/{slug}")),
+                    None => Cell::text("–"),
+                });
+                row.push(Cell::text(g.access_code.clone().unwrap_or_else(|| "–".into())));
+            }
+            row
+        })
+        .collect();
+    let mut status_columns: Vec<String> = [
+        "round-group",
+        "round-members",
+        "round-invited",
+        "round-answered",
+        "round-rate",
+    ]
+    .iter()
+    .map(|k| tr.t(k))
+    .collect();
+    if admin {
+        status_columns.push(tr.t("round-shared-link"));
+        status_columns.push(tr.t("round-access-code"));
+    }
     Ok(render(RoundPage {
         l,
         heading: r.name.clone(),
@@ -242,10 +282,84 @@ pub async fn round(c: PageCtx, IdParam(id): IdParam) -> Page {
             .iter()
             .map(|e| e.name.get(tr.lang).to_owned())
             .collect(),
-        groups: group_names,
         action: format!("{here}/state"),
         next,
+        links,
+        status_columns,
+        status: rows,
+        invite: (admin && r.state != "closed")
+            .then(|| (format!("{here}/invitations"), format!("{here}/reminders"))),
     }))
+}
+
+/// The links just made, shown once: they are not stored and cannot be shown again.
+async fn links_page(
+    c: &PageCtx,
+    id: uuid::Uuid,
+    links: Vec<mognad_app::invite::IssuedLink>,
+    origin: &str,
+) -> Page {
+    let tr = c.tr;
+    let here = format!("{}/rounds/{id}", base(c));
+    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &here).await?;
+    let rows = links
+        .into_iter()
+        .map(|k| {
+            let url = format!("{origin}/r/{}", k.token);
+            vec![
+                Cell::text(k.person_name),
+                Cell::text(k.email.unwrap_or_default()),
+                Cell::text(k.group_name),
+                Cell::link(url.clone(), url),
+            ]
+        })
+        .collect();
+    Ok(render(ListPage {
+        l,
+        heading: tr.t("round-links-title"),
+        new_href: Some(here),
+        new_label: tr.t("round-links-back"),
+        columns: ["field-name", "field-email", "round-group", "round-link"]
+            .iter()
+            .map(|k| tr.t(k))
+            .collect(),
+        rows,
+        empty: tr.t("round-links-none"),
+        search: None,
+    }))
+}
+
+/// The scheme and host the browser used, so the links work where they are shown.
+fn origin(c: &PageCtx, headers: &axum::http::HeaderMap) -> String {
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || ".-:[]".contains(ch))
+        })
+        .unwrap_or("localhost");
+    let scheme = if c.state.config.secure_cookies {
+        "https"
+    } else {
+        "http"
+    };
+    format!("{scheme}://{host}")
+}
+
+pub async fn invite(c: PageCtx, IdParam(id): IdParam, headers: axum::http::HeaderMap) -> Page {
+    let links = c
+        .state
+        .app
+        .issue_invitations(&c.org.actor, id)
+        .await
+        .map_err(c.err())?;
+    links_page(&c, id, links, &origin(&c, &headers)).await
+}
+
+pub async fn remind(c: PageCtx, IdParam(id): IdParam, headers: axum::http::HeaderMap) -> Page {
+    let links = c.state.app.remind(&c.org.actor, id).await.map_err(c.err())?;
+    links_page(&c, id, links, &origin(&c, &headers)).await
 }
 
 #[derive(Deserialize)]

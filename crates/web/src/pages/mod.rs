@@ -3,11 +3,14 @@
 
 pub mod auth;
 pub mod directory;
+pub mod exports;
 pub mod home;
 pub mod import;
 pub mod measurement;
 pub mod org;
 pub mod relations;
+pub mod respond;
+pub mod results;
 
 use crate::AppState;
 use crate::csrf::CsrfToken;
