@@ -49,6 +49,12 @@ pub struct Gap {
     pub priority: f64,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Comment {
+    pub engine: String,
+    pub text: String,
+}
+
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AreaDetail {
     pub id: Uuid,
@@ -60,8 +66,8 @@ pub struct AreaDetail {
     pub phase: Option<String>,
     pub engines: Vec<EngineResult>,
     pub gaps: Vec<Gap>,
-    /// (engine, text), sorted by engine and text; only for a visible group.
-    pub comments: Vec<(String, String)>,
+    /// Sorted by engine and text; only for a visible group.
+    pub comments: Vec<Comment>,
 }
 
 impl App {
@@ -90,14 +96,12 @@ impl App {
             tx.rollback().await?;
             return Ok(detail);
         }
-        let counts = responses::counts(&mut tx, r.id, &area.groups).await?;
-        let mut by_key: HashMap<String, Vec<i64>> = HashMap::new();
-        for (_, _, key, value, n) in counts {
-            let v = by_key.entry(key).or_insert_with(|| vec![0; 7]);
-            if let Some(slot) = usize::try_from(value - 1).ok().and_then(|i| v.get_mut(i)) {
-                *slot += n;
-            }
-        }
+        let by_key: HashMap<String, Vec<i64>> = area
+            .tally
+            .counts
+            .iter()
+            .map(|(k, v)| (k.clone(), v.iter().map(|n| *n as i64).collect()))
+            .collect();
         // A group's own target wins over the organisation's.
         let mut goal: HashMap<String, i64> = HashMap::new();
         let set = targets::list(&mut tx, actor.org, &res.model_key).await?;
@@ -107,7 +111,11 @@ impl App {
             }
         }
         if area.kind == AreaKind::Group {
-            detail.comments = responses::comments(&mut tx, r.id, area.id).await?;
+            detail.comments = responses::comments(&mut tx, r.id, area.id)
+                .await?
+                .into_iter()
+                .map(|(engine, text)| Comment { engine, text })
+                .collect();
         }
         tx.rollback().await?;
         let overall = area.overall();

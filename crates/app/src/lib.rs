@@ -63,24 +63,37 @@ impl App {
 
     /// The parsed model a round measures with.
     async fn round_model(&self, tx: &mut mognad_store::Tx, round: &Round) -> Result<Arc<Model>> {
-        if let Some(m) = self
-            .round_models
-            .lock()
-            .expect("model cache")
-            .get(&round.model_id.0)
-        {
+        self.model_of(Some(tx), round.org_id, round.model_id).await
+    }
+
+    /// A model by id, parsed once and cached: only models that rounds use are looked up
+    /// here, and those never change. Without a transaction, a short read is opened on a miss.
+    async fn model_of(
+        &self,
+        tx: Option<&mut mognad_store::Tx>,
+        org: mognad_domain::ids::OrgId,
+        id: mognad_domain::ids::ModelId,
+    ) -> Result<Arc<Model>> {
+        if let Some(m) = self.round_models.lock().expect("model cache").get(&id.0) {
             return Ok(m.clone());
         }
-        let stored = mognad_store::models::get(tx, round.org_id, round.model_id)
-            .await?
-            .ok_or_else(|| AppError::Internal(format!("round {} has no model", round.id.0)))?;
+        let stored = match tx {
+            Some(tx) => mognad_store::models::get(tx, org, id).await?,
+            None => {
+                let mut tx = self.db.read().await?;
+                let m = mognad_store::models::get(&mut tx, org, id).await?;
+                tx.rollback().await?;
+                m
+            }
+        }
+        .ok_or_else(|| AppError::Internal(format!("model {} is missing", id.0)))?;
         let m = Arc::new(mognad_domain::model::parse(&stored.source).map_err(|e| {
             AppError::Internal(format!("stored model {} no longer parses: {e:?}", stored.id))
         })?);
         self.round_models
             .lock()
             .expect("model cache")
-            .insert(round.model_id.0, m.clone());
+            .insert(id.0, m.clone());
         Ok(m)
     }
 }

@@ -8,12 +8,12 @@ use crate::submit::{Outcome, Submission};
 use crate::{App, AppError, Result, auth, draft};
 use chrono::Utc;
 use mognad_domain::answer::{AnswerError, Answers};
-use mognad_domain::ids::{GroupId, OrgId, RoundId};
+use mognad_domain::ids::{GroupId, ModelId, OrgId, RoundId};
 use mognad_domain::model::Model;
 use mognad_domain::org::Language;
 use mognad_domain::round::RoundState;
-use mognad_store::invitations::{self, Invitation, NewInvitation};
-use mognad_store::{Tx, orgs, rounds};
+use mognad_store::invitations::{self, LinkContext, NewInvitation};
+use mognad_store::{orgs, rounds};
 use std::sync::Arc;
 
 /// What a respondent's page needs.
@@ -39,39 +39,36 @@ pub enum SubmitResult {
 }
 
 impl App {
-    async fn load(&self, tx: &mut Tx, token: &str) -> Result<(Invitation, Respondent)> {
-        let inv = invitations::by_hash(tx, &auth::token_hash(token))
+    async fn load(&self, token: &str) -> Result<(LinkContext, Respondent)> {
+        let ctx = invitations::context(&self.db, &auth::token_hash(token))
             .await?
             .ok_or(AppError::NotFound)?;
-        let round = rounds::get_any(tx, inv.round_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let org = orgs::get(tx, round.org_id).await?.ok_or(AppError::NotFound)?;
-        let model = self.round_model(tx, &round).await?;
-        let answers = inv
+        let model = self
+            .model_of(None, OrgId(ctx.org_id), ModelId(ctx.model_id))
+            .await?;
+        let answers = ctx
             .draft
             .as_deref()
             .and_then(|d| draft::open(token, d))
             .filter(|a| a.fits(&model))
             .unwrap_or_else(|| Answers::empty(&model));
+        let state = RoundState::parse(&ctx.round_state)
+            .ok_or_else(|| AppError::Internal(format!("round state {}", ctx.round_state)))?;
         let r = Respondent {
-            round_name: round.name.to_string(),
-            org_name: org.settings.name.to_string(),
-            org_language: org.settings.language,
-            state: round.state,
-            submitted: inv.used,
+            round_name: ctx.round_name.clone(),
+            org_name: ctx.org_name.clone(),
+            org_language: Language::parse(&ctx.org_language).unwrap_or(Language::Sv),
+            state,
+            submitted: ctx.used,
             model,
             answers,
         };
-        Ok((inv, r))
+        Ok((ctx, r))
     }
 
     /// The round, model and draft behind a link; `NotFound` for an unknown link.
     pub async fn respondent(&self, token: &str) -> Result<Respondent> {
-        let mut tx = self.db.read().await?;
-        let (_, r) = self.load(&mut tx, token).await?;
-        tx.rollback().await?;
-        Ok(r)
+        Ok(self.load(token).await?.1)
     }
 
     /// Takes answers from a form into the draft and stores it (while the round is open and
@@ -82,27 +79,22 @@ impl App {
         token: &str,
         fields: &[(String, String)],
     ) -> Result<(Respondent, Vec<AnswerError>)> {
-        let mut tx = self.db.write().await?;
-        let (_, mut r) = self.load(&mut tx, token).await?;
+        let (_, mut r) = self.load(token).await?;
         let errors = r.answers.merge_form(&r.model, fields);
         if r.state.accepts_answers() && !r.submitted {
-            invitations::save_draft(
-                &mut tx,
-                &auth::token_hash(token),
-                &draft::seal(token, &r.answers)?,
-            )
-            .await?;
+            // The update only lands while the link is unused, so a draft never outlives a submit.
+            let sealed = draft::seal(token, &r.answers)?;
+            let mut tx = self.db.write().await?;
+            invitations::save_draft(&mut tx, &auth::token_hash(token), &sealed).await?;
+            tx.commit().await?;
         }
-        tx.commit().await?;
         Ok((r, errors))
     }
 
     /// Submits the draft together with the fields of the final form. Idempotent: submitting
     /// again with the same link stores nothing and reports `AlreadySubmitted`.
     pub async fn submit_answers(&self, token: &str, fields: &[(String, String)]) -> Result<SubmitResult> {
-        let mut tx = self.db.read().await?;
-        let (inv, mut r) = self.load(&mut tx, token).await?;
-        tx.rollback().await?;
+        let (inv, mut r) = self.load(token).await?;
         if r.submitted {
             return Ok(SubmitResult::Done(Outcome::AlreadySubmitted));
         }

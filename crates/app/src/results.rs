@@ -1,7 +1,7 @@
 //! A round's results: scores per group and engine, roll-ups per unit subtree and for the whole
 //! organisation, with the anonymity rules applied before anything leaves this module.
 //!
-//! Everything is computed from the running sums and counts kept beside the answers. A group or
+//! Everything is computed from the groups' tallies kept beside the answers. A group or
 //! roll-up that [`disclosure::visible`] withholds is returned with `visible = false` and no
 //! numbers but its answer count.
 
@@ -12,6 +12,7 @@ use mognad_domain::model::{Model, Phase, score};
 use mognad_domain::role::Role;
 use mognad_domain::round::Round;
 use mognad_domain::stats::Sums;
+use mognad_domain::tally::Tally;
 use mognad_store::{Tx, groups, orgs, responses, rounds, units};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -42,6 +43,9 @@ pub struct Area {
     pub(crate) sums: Vec<Sums>,
     #[serde(skip)]
     pub(crate) groups: Vec<Uuid>,
+    /// The merged tally behind the scores; empty when not visible.
+    #[serde(skip)]
+    pub(crate) tally: Tally,
 }
 
 impl Area {
@@ -123,6 +127,7 @@ fn area(id: Uuid, name: String, kind: AreaKind, groups: Vec<Uuid>) -> Area {
         scores: Vec::new(),
         sums: Vec::new(),
         groups,
+        tally: Tally::default(),
     }
 }
 
@@ -136,12 +141,6 @@ impl App {
         let model = self.round_model(tx, round).await?;
         let org = orgs::get(tx, actor.org).await?.ok_or(AppError::NotFound)?;
         let k = org.settings.anonymity_threshold.get();
-        let engine_idx: HashMap<&str, usize> = model
-            .engines
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i))
-            .collect();
         let taking_part = rounds::groups(tx, round.id).await?;
         let all_groups = groups::list(tx, actor.org).await?;
         let mut group_areas: Vec<Area> = all_groups
@@ -150,18 +149,7 @@ impl App {
             .map(|g| area(g.id.0, g.name.to_string(), AreaKind::Group, vec![g.id.0]))
             .collect();
         group_areas.sort_by(|a, b| a.name.cmp(&b.name));
-        let totals: HashMap<Uuid, i64> = responses::group_totals(tx, round.id).await?.into_iter().collect();
-        let mut sums: HashMap<Uuid, Vec<Sums>> = HashMap::new();
-        for (_, g, engine, n, total, total_sq) in responses::sums(tx, round.id).await? {
-            if let Some(&i) = engine_idx.get(engine.as_str()) {
-                sums.entry(g)
-                    .or_insert_with(|| vec![Sums::default(); model.engines.len()])[i] = Sums {
-                    n: n as u64,
-                    sum: total,
-                    sumsq: total_sq,
-                };
-            }
-        }
+        let tallies: HashMap<Uuid, Tally> = responses::tallies(tx, round.id).await?.into_iter().collect();
         // Unit subtrees: each unit with the groups attached to it or to any unit below it.
         let unit_list = units::list(tx, actor.org).await?;
         let parent: HashMap<Uuid, Option<Uuid>> = unit_list
@@ -196,7 +184,7 @@ impl App {
         let index: HashMap<Uuid, usize> = group_areas.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
         let n: Vec<u64> = group_areas
             .iter()
-            .map(|a| totals.get(&a.id).copied().unwrap_or(0).max(0) as u64)
+            .map(|a| tallies.get(&a.id).map(|t| t.n).unwrap_or(0))
             .collect();
         let mut all: Vec<&mut Area> = group_areas.iter_mut().chain(unit_areas.iter_mut()).collect();
         all.push(&mut org_area);
@@ -208,15 +196,20 @@ impl App {
         for (a, (set, show)) in all.into_iter().zip(sets.iter().zip(shown)) {
             a.n = set.iter().map(|&i| n[i] as i64).sum();
             a.visible = show;
-            let mut s = vec![Sums::default(); model.engines.len()];
-            for g in &a.groups {
-                for (acc, x) in s.iter_mut().zip(sums.get(g).into_iter().flatten()) {
-                    acc.merge(x);
-                }
-            }
             if show {
-                a.scores = s.iter().map(Sums::mean).collect();
-                a.sums = s;
+                let mut t = Tally::default();
+                for g in &a.groups {
+                    if let Some(x) = tallies.get(g) {
+                        t.merge(x);
+                    }
+                }
+                a.sums = model
+                    .engines
+                    .iter()
+                    .map(|e| t.sums.get(&e.id).copied().unwrap_or_default())
+                    .collect();
+                a.scores = a.sums.iter().map(Sums::mean).collect();
+                a.tally = t;
             }
         }
         Ok(RoundResults {

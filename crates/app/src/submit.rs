@@ -3,17 +3,18 @@
 //! Every submit is committed (and, with SQLite's `synchronous = FULL` or PostgreSQL's default,
 //! flushed to disk) before its caller hears "accepted". One flush per submit would cap the rate
 //! at the disk's flush rate, so submits wait in a queue and one writer task stores all that
-//! are waiting in a single transaction: the answers, the invitation marked used, and the running
-//! counts the reports read. A repeated submit of the same invitation finds it used and is told
+//! are waiting in a single transaction: the answers, the invitations marked used, and the
+//! groups' tallies the reports read. A repeated submit of the same invitation finds it used and is told
 //! so, which is what makes submitting idempotent.
 
 use crate::{AppError, Result};
 use mognad_domain::answer::Answers;
 use mognad_domain::model::Model;
 use mognad_domain::round::RoundState;
-use mognad_store::responses::{self, CountDelta, NewComment, NewResponse, SumsDelta};
+use mognad_domain::tally::Tally;
+use mognad_store::responses::{self, NewComment, NewResponse};
 use mognad_store::{Db, invitations, rounds};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
@@ -123,30 +124,37 @@ impl SubmitQueue {
     }
 }
 
-/// Stores a batch in one transaction; the demo uses it directly to fill rounds.
-pub(crate) async fn write_batch(db: &Db, subs: &[Submission]) -> Result<Vec<Outcome>> {
+/// Stores a batch in one transaction. The queue calls it; the demo and the benchmark data
+/// generator call it directly to fill rounds through the same path.
+pub async fn write_batch(db: &Db, subs: &[Submission]) -> Result<Vec<Outcome>> {
     let mut tx = db.write().await?;
     let mut open: HashMap<Uuid, bool> = HashMap::new();
+    for s in subs {
+        if let std::collections::hash_map::Entry::Vacant(slot) = open.entry(s.round) {
+            slot.insert(rounds::state_locked(&mut tx, s.round).await? == Some(RoundState::Open));
+        }
+    }
+    let candidates: Vec<&str> = subs
+        .iter()
+        .filter(|s| open[&s.round])
+        .map(|s| s.token_hash.as_str())
+        .collect();
+    // One statement marks every link; a link that was used before (or twice in this batch)
+    // comes back once at most, and only its first submission is stored.
+    let mut fresh: HashSet<String> = invitations::mark_used_many(&mut tx, &candidates)
+        .await?
+        .into_iter()
+        .collect();
     let mut outcomes = Vec::with_capacity(subs.len());
     let mut stored = Vec::new();
     let mut comments = Vec::new();
-    let mut counts: HashMap<(Uuid, Uuid, &str, u8), i64> = HashMap::new();
-    let mut sums: HashMap<(Uuid, Uuid, &str), (i64, f64, f64)> = HashMap::new();
-    let mut totals: HashMap<(Uuid, Uuid), i64> = HashMap::new();
+    let mut added: HashMap<(Uuid, Uuid), Tally> = HashMap::new();
     for s in subs {
-        let is_open = match open.get(&s.round) {
-            Some(o) => *o,
-            None => {
-                let o = rounds::state_locked(&mut tx, s.round).await? == Some(RoundState::Open);
-                open.insert(s.round, o);
-                o
-            }
-        };
-        if !is_open {
+        if !open[&s.round] {
             outcomes.push(Outcome::NotOpen);
             continue;
         }
-        if !invitations::mark_used(&mut tx, &s.token_hash).await? {
+        if !fresh.remove(&s.token_hash) {
             outcomes.push(Outcome::AlreadySubmitted);
             continue;
         }
@@ -164,31 +172,19 @@ pub(crate) async fn write_batch(db: &Db, subs: &[Submission]) -> Result<Vec<Outc
                 body: body.clone(),
             });
         }
-        for (key, v) in &s.counted {
-            *counts.entry((s.round, s.group, key.as_str(), *v)).or_default() += 1;
-        }
-        for (engine, x) in &s.scores {
-            let e = sums.entry((s.round, s.group, engine.as_str())).or_default();
-            e.0 += 1;
-            e.1 += x;
-            e.2 += x * x;
-        }
-        *totals.entry((s.round, s.group)).or_default() += 1;
+        added
+            .entry((s.round, s.group))
+            .or_default()
+            .add(&s.counted, &s.scores);
     }
     responses::insert_responses(&mut tx, &stored).await?;
     responses::insert_comments(&mut tx, &comments).await?;
-    let counts: Vec<CountDelta> = counts
-        .into_iter()
-        .map(|((r, g, k, v), n)| (r, g, k.to_owned(), i64::from(v), n))
-        .collect();
-    responses::add_counts(&mut tx, &counts).await?;
-    let sums: Vec<SumsDelta> = sums
-        .into_iter()
-        .map(|((r, g, k), (n, s, s2))| (r, g, k.to_owned(), n, s, s2))
-        .collect();
-    responses::add_sums(&mut tx, &sums).await?;
-    for ((r, g), n) in totals {
-        responses::add_group_total(&mut tx, r, g, n).await?;
+    for ((round, group), t) in added {
+        let mut tally = responses::tally_for_update(&mut tx, round, group)
+            .await?
+            .unwrap_or_default();
+        tally.merge(&t);
+        responses::put_tally(&mut tx, round, group, &tally).await?;
     }
     tx.commit().await?;
     Ok(outcomes)

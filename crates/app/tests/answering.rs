@@ -13,6 +13,7 @@ use mognad_domain::ids::RoundId;
 use mognad_domain::model::Model;
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::role::Role;
+use mognad_domain::tally::Tally;
 use mognad_domain::text::Name;
 use mognad_store::{responses, testdb};
 use uuid::Uuid;
@@ -248,7 +249,11 @@ async fn answering_story(app: &App) {
         / e0.items.iter().map(|i| i.weight).sum::<f64>();
     assert!((g3.engines[0].score.unwrap() - want).abs() < 1e-6);
     assert_eq!(g3.engines[0].importance, Some(4.0));
-    assert_eq!(g3.comments, vec![(e0.id.clone(), "Bra".to_string()); 5]);
+    let bra = mognad_app::detail::Comment {
+        engine: e0.id.clone(),
+        text: "Bra".into(),
+    };
+    assert_eq!(g3.comments, vec![bra; 5]);
 
     // Targets give a gap list, ordered by priority.
     let targets: Vec<_> = model
@@ -294,26 +299,46 @@ async fn answering_story(app: &App) {
     assert_eq!(res.area(o.groups[1]).map(|x| (x.visible, x.n)), Some((false, 4)));
     assert!(!res.area(o.units[1]).unwrap().visible);
 
-    // The running counts equal a recount of the stored answers.
-    let mut recount = std::collections::HashMap::<(Uuid, String, i64), i64>::new();
+    // The running tallies equal a recount of the stored answers (counts exactly, sums to
+    // rounding, since they were added in another order).
+    let mut recount = std::collections::BTreeMap::<Uuid, Tally>::new();
     let mut stream = responses::stream(&app.db, RoundId(r));
     let mut stored = 0;
     while let Some(row) = stream.next().await {
         let (g, code) = row.unwrap();
         let answers = Answers::from_code(&model, &code).unwrap();
-        for (k, v) in answers.counted(&model) {
-            *recount.entry((g, k, i64::from(v))).or_default() += 1;
-        }
+        let scores: Vec<(String, f64)> = model
+            .engines
+            .iter()
+            .zip(answers.engine_scores(&model))
+            .filter_map(|(e, s)| s.map(|s| (e.id.clone(), s)))
+            .collect();
+        recount
+            .entry(g)
+            .or_default()
+            .add(&answers.counted(&model), &scores);
         stored += 1;
     }
     drop(stream);
     assert_eq!(stored, 6 + 4 + 5);
     let mut tx = app.db.read().await.unwrap();
-    let counts = responses::counts(&mut tx, RoundId(r), &o.groups).await.unwrap();
+    let kept: std::collections::BTreeMap<Uuid, Tally> = responses::tallies(&mut tx, RoundId(r))
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
     tx.rollback().await.unwrap();
-    let counted: std::collections::HashMap<_, _> =
-        counts.into_iter().map(|(_, g, k, v, n)| ((g, k, v), n)).collect();
-    assert_eq!(counted, recount);
+    assert_eq!(
+        kept.keys().collect::<Vec<_>>(),
+        recount.keys().collect::<Vec<_>>()
+    );
+    for (g, t) in &kept {
+        let want = &recount[g];
+        assert_eq!((t.n, &t.counts), (want.n, &want.counts));
+        for (e, s) in &t.sums {
+            assert!((s.sum - want.sums[e].sum).abs() < 1e-6 && s.n == want.sums[e].n);
+        }
+    }
 
     // A closed round takes no more answers.
     app.set_round_state(a, r, "closed").await.unwrap();

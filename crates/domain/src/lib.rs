@@ -14,6 +14,7 @@ pub mod relationship;
 pub mod role;
 pub mod round;
 pub mod stats;
+pub mod tally;
 pub mod text;
 pub mod tree;
 

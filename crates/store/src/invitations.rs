@@ -76,6 +76,30 @@ pub async fn mark_used(tx: &mut Tx, token_hash: &str) -> Result<bool> {
     Ok(n == 1)
 }
 
+/// Marks many invitations used in one statement; returns the hashes that were still unused
+/// (the others were submitted before, and their answers must not be stored again).
+pub async fn mark_used_many(tx: &mut Tx, hashes: &[&str]) -> Result<Vec<String>> {
+    let mut marked = Vec::new();
+    for chunk in hashes.chunks(500) {
+        let params: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "UPDATE invitations SET used = TRUE, draft = NULL
+             WHERE used = FALSE AND token_hash IN ({}) RETURNING token_hash",
+            params.join(", ")
+        );
+        let rows: Vec<String> = on_tx!(tx, |c| {
+            // Only placeholders are formatted into the text; every value is bound.
+            let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.as_str()));
+            for h in chunk {
+                q = q.bind(*h);
+            }
+            q.fetch_all(c).await
+        })?;
+        marked.extend(rows);
+    }
+    Ok(marked)
+}
+
 /// Gives an unused personal invitation a new token (a reminder carries a fresh link); its
 /// draft, readable only with the old token, is dropped.
 pub async fn renew_token(tx: &mut Tx, id: Uuid, token_hash: &str) -> Result<bool> {
@@ -177,4 +201,31 @@ pub async fn shared_for_round(tx: &mut Tx, round: RoundId) -> Result<Vec<SharedL
     .bind(round.0)
     .fetch_all(c)
     .await)?)
+}
+
+/// Everything a respondent's page needs about a link, in one statement outside any
+/// transaction: the invitation, its round and the organisation.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LinkContext {
+    pub round_id: Uuid,
+    pub group_id: Uuid,
+    pub used: bool,
+    pub draft: Option<Vec<u8>>,
+    pub org_id: Uuid,
+    pub model_id: Uuid,
+    pub round_name: String,
+    pub round_state: String,
+    pub org_name: String,
+    pub org_language: String,
+}
+
+pub async fn context(db: &crate::Db, token_hash: &str) -> Result<Option<LinkContext>> {
+    const SQL: &str = "SELECT i.round_id, i.group_id, i.used, i.draft, r.org_id, r.model_id,
+            r.name AS round_name, r.state AS round_state, o.name AS org_name, o.language AS org_language
+         FROM invitations i JOIN rounds r ON r.id = i.round_id JOIN organisations o ON o.id = r.org_id
+         WHERE i.token_hash = $1";
+    Ok(match db {
+        crate::Db::Sqlite(p) => sqlx::query_as(SQL).bind(token_hash).fetch_optional(p).await?,
+        crate::Db::Postgres(p) => sqlx::query_as(SQL).bind(token_hash).fetch_optional(p).await?,
+    })
 }

@@ -1,12 +1,13 @@
 //! Anonymous answers and the running counts kept beside them.
 //!
 //! Writes come in batches (one transaction for many respondents, see the app's submit queue),
-//! so every function here takes many rows and sends them in few statements. Reads serve the
-//! reports from `answer_counts` and `engine_sums` only; `responses` is read by the export alone.
+//! so every function here takes many rows and sends them in few statements. Reports read the
+//! per-group tallies only; `responses` is read by the export alone.
 
 use crate::{Result, Tx, on_tx};
 use futures_core::stream::BoxStream;
 use mognad_domain::ids::RoundId;
+use mognad_domain::tally::Tally;
 use uuid::Uuid;
 
 /// Rows per multi-row INSERT: well under both backends' limits on bound parameters.
@@ -24,11 +25,6 @@ pub struct NewComment {
     pub engine_key: String,
     pub body: String,
 }
-
-/// One counter increment: (round, group, item key, value, how many).
-pub type CountDelta = (Uuid, Uuid, String, i64, i64);
-/// One sums increment: (round, group, engine key, n, total, total of squares).
-pub type SumsDelta = (Uuid, Uuid, String, i64, f64, f64);
 
 fn values_list(rows: usize, cols: usize) -> String {
     (0..rows)
@@ -86,94 +82,71 @@ pub async fn insert_comments(tx: &mut Tx, rows: &[NewComment]) -> Result<()> {
     Ok(())
 }
 
-pub async fn add_counts(tx: &mut Tx, rows: &[CountDelta]) -> Result<()> {
-    for chunk in rows.chunks(CHUNK) {
-        let sql = format!(
-            "INSERT INTO answer_counts (round_id, group_id, item_key, value, n) VALUES {}
-             ON CONFLICT (round_id, group_id, item_key, value) DO UPDATE SET n = answer_counts.n + excluded.n",
-            values_list(chunk.len(), 5)
-        );
-        on_tx!(tx, |c| {
-            // Only placeholders are formatted into the text; every value is bound.
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
-            for (r, g, k, v, n) in chunk {
-                q = q.bind(*r).bind(*g).bind(k).bind(*v).bind(*n);
-            }
-            q.execute(c).await.map(|r| r.rows_affected())
-        })?;
-    }
-    Ok(())
+fn parse_tally(group: Uuid, json: &str) -> Result<Tally> {
+    serde_json::from_str(json).map_err(|e| crate::StoreError::Corrupt(format!("tally of group {group}: {e}")))
 }
 
-pub async fn add_sums(tx: &mut Tx, rows: &[SumsDelta]) -> Result<()> {
-    for chunk in rows.chunks(CHUNK) {
-        let sql = format!(
-            "INSERT INTO engine_sums (round_id, group_id, engine_key, n, total, total_sq) VALUES {}
-             ON CONFLICT (round_id, group_id, engine_key) DO UPDATE SET n = engine_sums.n + excluded.n,
-             total = engine_sums.total + excluded.total, total_sq = engine_sums.total_sq + excluded.total_sq",
-            values_list(chunk.len(), 6)
-        );
-        on_tx!(tx, |c| {
-            // Only placeholders are formatted into the text; every value is bound.
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
-            for (r, g, k, n, s, s2) in chunk {
-                q = q.bind(*r).bind(*g).bind(k).bind(*n).bind(*s).bind(*s2);
-            }
-            q.execute(c).await.map(|r| r.rows_affected())
-        })?;
-    }
-    Ok(())
+/// The tallies of every group of a round that has answers.
+pub async fn tallies(tx: &mut Tx, round: RoundId) -> Result<Vec<(Uuid, Tally)>> {
+    let rows: Vec<(Uuid, String)> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT group_id, tally FROM group_tallies WHERE round_id = $1"
+    )
+    .bind(round.0)
+    .fetch_all(c)
+    .await)?;
+    rows.into_iter()
+        .map(|(g, t)| Ok((g, parse_tally(g, &t)?)))
+        .collect()
 }
 
-/// Adds `n` answers to a group's total for the round.
-pub async fn add_group_total(tx: &mut Tx, round: Uuid, group: Uuid, n: i64) -> Result<()> {
+/// Answers per group of a round: (group, n), read without the tallies themselves.
+pub async fn group_totals(tx: &mut Tx, round: RoundId) -> Result<Vec<(Uuid, i64)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT group_id, n FROM group_tallies WHERE round_id = $1"
+    )
+    .bind(round.0)
+    .fetch_all(c)
+    .await)?)
+}
+
+/// One group's tally, locked for the rest of the transaction on PostgreSQL (SQLite's write
+/// transaction holds the whole database already).
+pub async fn tally_for_update(tx: &mut Tx, round: Uuid, group: Uuid) -> Result<Option<Tally>> {
+    let row: Option<String> = match tx {
+        Tx::Sqlite(t) => {
+            sqlx::query_scalar("SELECT tally FROM group_tallies WHERE round_id = $1 AND group_id = $2")
+                .bind(round)
+                .bind(group)
+                .fetch_optional(&mut **t)
+                .await?
+        }
+        Tx::Postgres(t) => {
+            sqlx::query_scalar(
+                "SELECT tally FROM group_tallies WHERE round_id = $1 AND group_id = $2 FOR UPDATE",
+            )
+            .bind(round)
+            .bind(group)
+            .fetch_optional(&mut **t)
+            .await?
+        }
+    };
+    row.map(|t| parse_tally(group, &t)).transpose()
+}
+
+pub async fn put_tally(tx: &mut Tx, round: Uuid, group: Uuid, tally: &Tally) -> Result<()> {
+    let json = serde_json::to_string(tally).map_err(|e| crate::StoreError::Corrupt(e.to_string()))?;
     on_tx!(tx, |c| sqlx::query(
-        "UPDATE round_groups SET responses = responses + $3 WHERE round_id = $1 AND group_id = $2"
+        "INSERT INTO group_tallies (round_id, group_id, n, tally) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (round_id, group_id) DO UPDATE SET n = excluded.n, tally = excluded.tally"
     )
     .bind(round)
     .bind(group)
-    .bind(n)
+    .bind(tally.n as i64)
+    .bind(json)
     .execute(c)
     .await
     .map(|r| r.rows_affected()))?;
     Ok(())
-}
-
-/// Answers per group of a round: (group, n).
-pub async fn group_totals(tx: &mut Tx, round: RoundId) -> Result<Vec<(Uuid, i64)>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as(
-        "SELECT group_id, responses FROM round_groups WHERE round_id = $1"
-    )
-    .bind(round.0)
-    .fetch_all(c)
-    .await)?)
-}
-
-/// The engine sums of every group of a round.
-pub async fn sums(tx: &mut Tx, round: RoundId) -> Result<Vec<SumsDelta>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as(
-        "SELECT round_id, group_id, engine_key, n, total, total_sq FROM engine_sums WHERE round_id = $1"
-    )
-    .bind(round.0)
-    .fetch_all(c)
-    .await)?)
-}
-
-/// The answer counts of a round, for the given groups.
-pub async fn counts(tx: &mut Tx, round: RoundId, groups: &[Uuid]) -> Result<Vec<CountDelta>> {
-    let mut out = Vec::new();
-    for g in groups {
-        let rows: Vec<CountDelta> = on_tx!(tx, |c| sqlx::query_as(
-            "SELECT round_id, group_id, item_key, value, n FROM answer_counts
-             WHERE round_id = $1 AND group_id = $2"
-        )
-        .bind(round.0)
-        .bind(*g)
-        .fetch_all(c)
-        .await)?;
-        out.extend(rows);
-    }
-    Ok(out)
 }
 
 /// A group's comments for one round, sorted by their text so their order says nothing about
@@ -195,7 +168,7 @@ pub fn stream<'a>(
     db: &'a crate::Db,
     round: RoundId,
 ) -> BoxStream<'a, std::result::Result<(Uuid, String), sqlx::Error>> {
-    const SQL: &str = "SELECT group_id, answers FROM responses WHERE round_id = $1 ORDER BY id";
+    const SQL: &str = "SELECT group_id, answers FROM responses WHERE round_id = $1 ORDER BY round_id, id";
     match db {
         crate::Db::Sqlite(p) => sqlx::query_as(SQL).bind(round.0).fetch(p),
         crate::Db::Postgres(p) => sqlx::query_as(SQL).bind(round.0).fetch(p),

@@ -66,14 +66,7 @@ async fn no_column_links_an_answer_to_a_person() {
             "response_comments",
             &["id", "round_id", "group_id", "engine_key", "body"],
         ),
-        (
-            "answer_counts",
-            &["round_id", "group_id", "item_key", "value", "n"],
-        ),
-        (
-            "engine_sums",
-            &["round_id", "group_id", "engine_key", "n", "total", "total_sq"],
-        ),
+        ("group_tallies", &["round_id", "group_id", "n", "tally"]),
     ];
     for t in mognad_store::testdb::backends().await {
         let cols = columns(&t.db).await;

@@ -194,6 +194,19 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
         "/api/v1/orgs/{org}/rounds/{id}/state",
         api::measurement::set_state,
     )
+    .post("/api/v1/orgs/{org}/rounds/{id}/invitations", api::results::invite)
+    .post("/api/v1/orgs/{org}/rounds/{id}/reminders", api::results::remind)
+    .get("/api/v1/orgs/{org}/rounds/{id}/status", api::results::status)
+    .get("/api/v1/orgs/{org}/rounds/{id}/results", api::results::results)
+    .get(
+        "/api/v1/orgs/{org}/rounds/{id}/results/{area}",
+        api::results::area,
+    )
+    .put(
+        "/api/v1/orgs/{org}/rounds/{id}/results/{area}/targets",
+        api::results::set_targets,
+    )
+    .get("/api/v1/orgs/{org}/rounds/{id}/compare", api::results::compare)
     .post("/api/v1/orgs/{org}/import", api::import);
     let list = routes.list;
     let router = routes

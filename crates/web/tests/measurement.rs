@@ -158,3 +158,94 @@ async fn unknown_links_and_wrong_access_codes_get_clear_pages() {
     assert!(res.body.contains("Länken fungerar inte"));
     assert_eq!(c.get("/g/nope").await.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_results_api_withholds_what_the_pages_withhold() {
+    use mognad_app::directory::{NamedInput, PersonInput};
+    use mognad_app::measurement::RoundInput;
+    let w = World::new().await;
+    let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
+    let g = w
+        .app
+        .save_group(
+            &a,
+            None,
+            &NamedInput {
+                name: "Liten".into(),
+                unit_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    for i in 0..3 {
+        let p = w
+            .app
+            .save_person(
+                &a,
+                None,
+                &PersonInput {
+                    name: format!("P{i}"),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        w.app.set_group_member(&a, g.id, p.id, true).await.unwrap();
+    }
+    let model = w.app.models(&a).await.unwrap()[0].id;
+    let input = RoundInput {
+        name: "T0".into(),
+        model_id: model.to_string(),
+        ..Default::default()
+    };
+    let round = w.app.create_round(&a, &input).await.unwrap();
+    w.app.set_round_state(&a, round.id, "open").await.unwrap();
+    let mut c = w.client();
+    c.login("anna@norrvik.se").await;
+    let base = format!("/api/v1/orgs/{}/rounds/{}", a.org, round.id);
+    let made = c
+        .json("POST", &format!("{base}/invitations"), serde_json::json!(null))
+        .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let links: serde_json::Value = serde_json::from_str(&made.body).unwrap();
+    assert_eq!(links.as_array().unwrap().len(), 3);
+    let m = w.app.model(&a, model).await.unwrap();
+    let mut fields = Vec::new();
+    for e in &m.engines {
+        for i in &e.items {
+            fields.push((mognad_domain::answer::item_field(&e.id, &i.id), "2".to_string()));
+        }
+        fields.push((mognad_domain::answer::importance_field(&e.id), "3".to_string()));
+    }
+    for l in links.as_array().unwrap() {
+        w.app
+            .submit_answers(l["token"].as_str().unwrap(), &fields)
+            .await
+            .unwrap();
+    }
+    let res = c.get(&format!("{base}/results")).await;
+    let doc: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    let group = &doc["groups"][0];
+    assert_eq!(
+        (group["n"].as_i64(), group["visible"].as_bool()),
+        (Some(3), Some(false))
+    );
+    assert_eq!(
+        group["scores"],
+        serde_json::json!([]),
+        "a hidden group carries no scores"
+    );
+    let detail = c.get(&format!("{base}/results/{}", g.id)).await;
+    let d: serde_json::Value = serde_json::from_str(&detail.body).unwrap();
+    assert_eq!(d["engines"], serde_json::json!([]));
+    let status = c.get(&format!("{base}/status")).await;
+    assert!(status.body.contains("\"answered\":3"), "{}", status.body);
+    let bad = c
+        .json(
+            "PUT",
+            &format!("{base}/results/{}/targets", a.org),
+            serde_json::json!([{"engine": "nope", "target": 50}]),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+}

@@ -30,47 +30,36 @@ CREATE TABLE shared_links (
     PRIMARY KEY (round_id, group_id)
 );
 
+-- Keyed by round and a random id (clustered in SQLite, which then keeps no insertion-ordered
+-- rowid): a round's answers read back in an order that says nothing about when they came.
 CREATE TABLE responses (
-    id BLOB PRIMARY KEY NOT NULL,
     round_id BLOB NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    id BLOB NOT NULL,
     group_id BLOB NOT NULL REFERENCES leadership_groups(id),
     -- One digit per item in model order, then one importance digit per engine.
-    answers TEXT NOT NULL
-);
-CREATE INDEX responses_round ON responses(round_id, group_id);
+    answers TEXT NOT NULL,
+    PRIMARY KEY (round_id, id)
+) WITHOUT ROWID;
 
 CREATE TABLE response_comments (
-    id BLOB PRIMARY KEY NOT NULL,
     round_id BLOB NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
     group_id BLOB NOT NULL REFERENCES leadership_groups(id),
+    id BLOB NOT NULL,
     engine_key TEXT NOT NULL,
-    body TEXT NOT NULL
-);
-CREATE INDEX response_comments_round ON response_comments(round_id, group_id);
+    body TEXT NOT NULL,
+    PRIMARY KEY (round_id, group_id, id)
+) WITHOUT ROWID;
 
--- How many answers of each value each item got, per round and group; kept in the transaction
--- that stores the answers, so reports never scan `responses`.
-CREATE TABLE answer_counts (
+-- The running tally of a group's answers in a round: respondents, answers per item and value,
+-- and sums of engine scores (JSON, see mognad_domain::tally). Kept in the transaction that
+-- stores the answers, so reports never scan `responses`; one row per group keeps that cheap.
+CREATE TABLE group_tallies (
     round_id BLOB NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
     group_id BLOB NOT NULL REFERENCES leadership_groups(id),
-    item_key TEXT NOT NULL,
-    value INTEGER NOT NULL,
     n INTEGER NOT NULL,
-    PRIMARY KEY (round_id, group_id, item_key, value)
+    tally TEXT NOT NULL,
+    PRIMARY KEY (round_id, group_id)
 );
-
--- Sums of respondents' engine scores per round and group: means and spreads without raw answers.
-CREATE TABLE engine_sums (
-    round_id BLOB NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
-    group_id BLOB NOT NULL REFERENCES leadership_groups(id),
-    engine_key TEXT NOT NULL,
-    n INTEGER NOT NULL,
-    total REAL NOT NULL,
-    total_sq REAL NOT NULL,
-    PRIMARY KEY (round_id, group_id, engine_key)
-);
-
-ALTER TABLE round_groups ADD COLUMN responses INTEGER NOT NULL DEFAULT 0;
 
 -- Target level (0–100) per engine, for the whole organisation (scope_id = org id) or a group.
 CREATE TABLE targets (

@@ -11,6 +11,7 @@ pub mod orgs;
 pub mod people;
 mod record;
 pub mod relationships;
+pub mod results;
 pub mod teams;
 pub mod units;
 

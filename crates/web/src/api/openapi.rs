@@ -47,6 +47,13 @@ use utoipa::OpenApi;
         super::measurement::create_round,
         super::measurement::round,
         super::measurement::set_state,
+        super::results::invite,
+        super::results::remind,
+        super::results::status,
+        super::results::results,
+        super::results::area,
+        super::results::set_targets,
+        super::results::compare,
     ),
     components(schemas(crate::error::Problem, mognad_app::Invalid, mognad_app::import::RowError))
 )]

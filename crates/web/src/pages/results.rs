@@ -307,11 +307,11 @@ pub async fn area(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPara
         })
         .collect();
     let mut comments: Vec<(String, Vec<String>)> = Vec::new();
-    for (engine, body) in &d.comments {
-        let name = name_of(engine);
+    for c in &d.comments {
+        let name = name_of(&c.engine);
         match comments.last_mut() {
-            Some((n, list)) if *n == name => list.push(body.clone()),
-            _ => comments.push((name, vec![body.clone()])),
+            Some((n, list)) if *n == name => list.push(c.text.clone()),
+            _ => comments.push((name, vec![c.text.clone()])),
         }
     }
     let admin = actor.role.at_least(Role::Admin) && d.kind != AreaKind::Unit;

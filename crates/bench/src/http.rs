@@ -1,0 +1,93 @@
+//! A minimal HTTP/1.1 client over one kept-alive connection: just what the load driver needs
+//! (GET, form POST, cookies from `Set-Cookie`), so the measured cost is the server's.
+
+use anyhow::{Context, Result, bail};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+
+pub struct Conn {
+    host: String,
+    stream: BufReader<TcpStream>,
+    pub cookie: Option<String>,
+}
+
+pub struct Response {
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+impl Conn {
+    pub async fn open(addr: &str) -> Result<Conn> {
+        let stream = TcpStream::connect(addr)
+            .await
+            .with_context(|| format!("connecting to {addr}"))?;
+        stream.set_nodelay(true)?;
+        Ok(Conn {
+            host: addr.to_owned(),
+            stream: BufReader::new(stream),
+            cookie: None,
+        })
+    }
+
+    pub async fn get(&mut self, path: &str) -> Result<Response> {
+        self.send("GET", path, None).await
+    }
+
+    pub async fn post_form(&mut self, path: &str, body: &str) -> Result<Response> {
+        self.send("POST", path, Some(body)).await
+    }
+
+    async fn send(&mut self, method: &str, path: &str, body: Option<&str>) -> Result<Response> {
+        let mut req = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nAccept-Language: sv\r\n",
+            self.host
+        );
+        if let Some(c) = &self.cookie {
+            req.push_str(&format!("Cookie: {c}\r\n"));
+        }
+        if let Some(b) = body {
+            req.push_str(&format!(
+                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
+                b.len()
+            ));
+        }
+        req.push_str("\r\n");
+        if let Some(b) = body {
+            req.push_str(b);
+        }
+        self.stream.get_mut().write_all(req.as_bytes()).await?;
+        let mut line = String::new();
+        self.stream.read_line(&mut line).await?;
+        let status: u16 = line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .with_context(|| format!("bad status line {line:?}"))?;
+        let mut length = 0usize;
+        loop {
+            line.clear();
+            if self.stream.read_line(&mut line).await? == 0 {
+                bail!("connection closed");
+            }
+            let l = line.trim_end();
+            if l.is_empty() {
+                break;
+            }
+            let (name, value) = l.split_once(':').unwrap_or((l, ""));
+            let value = value.trim();
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.parse()?;
+            } else if name.eq_ignore_ascii_case("transfer-encoding") && value.contains("chunked") {
+                bail!("chunked responses are not expected here");
+            } else if name.eq_ignore_ascii_case("set-cookie") {
+                let pair = value.split(';').next().unwrap_or("");
+                if pair.starts_with("mognad_csrf=") {
+                    self.cookie = Some(pair.to_owned());
+                }
+            }
+        }
+        let mut body = vec![0; length];
+        self.stream.read_exact(&mut body).await?;
+        Ok(Response { status, body })
+    }
+}

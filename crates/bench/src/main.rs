@@ -1,0 +1,76 @@
+//! `mognad-bench`: generates measurement data and drives load, printing the figures recorded in
+//! BENCHMARKS.md. `bench/run.sh` runs the whole set against a release build.
+
+mod http;
+mod load;
+mod seed;
+mod timing;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(about = "Mognad benchmarks")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Creates an organisation with an open round holding `responses` answers spread over
+    /// `groups` groups, plus `tokens` unused links written to `--out`.
+    Seed {
+        #[arg(long)]
+        db: String,
+        #[arg(long, default_value_t = 10_000)]
+        responses: usize,
+        #[arg(long, default_value_t = 40)]
+        groups: usize,
+        #[arg(long, default_value_t = 0)]
+        tokens: usize,
+        #[arg(long, default_value = "tokens.txt")]
+        out: String,
+    },
+    /// Respondents over HTTP: each client loads a link's form and submits every answer.
+    Answer {
+        #[arg(long)]
+        url: String,
+        #[arg(long, default_value = "tokens.txt")]
+        tokens: String,
+        #[arg(long, default_value_t = 64)]
+        clients: usize,
+    },
+    /// Prints the cookie of a fresh analyst session in the organisation, for downloads with curl.
+    Session {
+        #[arg(long)]
+        db: String,
+        #[arg(long)]
+        org: uuid::Uuid,
+    },
+    /// Times one group's results and the heatmap of all groups, in process.
+    Results {
+        #[arg(long)]
+        db: String,
+        /// The organisation `seed` printed.
+        #[arg(long)]
+        org: uuid::Uuid,
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    match Cli::parse().command {
+        Command::Seed {
+            db,
+            responses,
+            groups,
+            tokens,
+            out,
+        } => seed::run(&db, responses, groups, tokens, &out).await,
+        Command::Answer { url, tokens, clients } => load::run(&url, &tokens, clients).await,
+        Command::Session { db, org } => timing::session(&db, org).await,
+        Command::Results { db, org, runs } => timing::run(&db, org, runs).await,
+    }
+}
