@@ -128,6 +128,9 @@ impl App {
                 .iter()
                 .map(|e| csv_field(&format!("{}.importance", e.id))),
         );
+        let columns = header.len() - 1;
+        // Fails loudly in tests if the stored code and the header ever disagree.
+        debug_assert_eq!(Answers::empty(&model).code().len(), columns);
         let (tx, rx) = mpsc::channel(4);
         let db = self.db.clone();
         tokio::spawn(async move {
@@ -143,14 +146,15 @@ impl App {
                     }
                 };
                 let Some(label) = shown.get(&group) else { continue };
-                let Some(a) = Answers::from_code(&model, &code) else {
+                // The stored code is already one digit per column, in the header's order.
+                if code.len() != columns || !code.bytes().all(|b| b.is_ascii_digit()) {
                     continue;
-                };
+                }
                 chunk.push_str(label);
-                for v in a.values.iter().chain(&a.importance) {
+                for b in code.bytes() {
                     chunk.push(',');
-                    if *v > 0 {
-                        chunk.push(char::from(b'0' + v));
+                    if b != b'0' {
+                        chunk.push(char::from(b));
                     }
                 }
                 chunk.push_str("\r\n");
