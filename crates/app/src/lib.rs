@@ -16,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod invite;
+pub mod mail;
 pub mod measurement;
 pub mod orgs;
 pub mod relations;

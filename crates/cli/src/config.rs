@@ -19,6 +19,15 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Log filter, e.g. `info` or `mognad=debug`.
     pub log: String,
+    /// The address respondents reach Mognad at, for links in invitation mails.
+    pub public_url: Option<String>,
+    /// SMTP relay for invitation mails; without it mails are written to `<data_dir>/mail`.
+    pub smtp_host: Option<String>,
+    pub smtp_port: u16,
+    pub smtp_user: Option<String>,
+    pub smtp_password: Option<String>,
+    /// Sender of invitation mails.
+    pub mail_from: String,
 }
 
 impl Default for Config {
@@ -29,6 +38,12 @@ impl Default for Config {
             listen: "127.0.0.1:8080".parse().expect("valid default address"),
             secure_cookies: false,
             log: "info".into(),
+            public_url: None,
+            smtp_host: None,
+            smtp_port: 25,
+            smtp_user: None,
+            smtp_password: None,
+            mail_from: "Mognad <mognad@localhost>".into(),
         }
     }
 }

@@ -335,12 +335,23 @@ async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
         eprintln!("  mognad org add \"Our organisation\"");
         eprintln!("  mognad user add --org \"Our organisation\" --role owner --email you@example.org");
     }
+    let mailer = mognad_app::mail::Mailer::new(&mognad_app::mail::MailConfig {
+        smtp_host: config.smtp_host.clone(),
+        smtp_port: config.smtp_port,
+        smtp_user: config.smtp_user.clone(),
+        smtp_password: config.smtp_password.clone(),
+        from: config.mail_from.clone(),
+        folder: config.data_dir.join("mail"),
+    })
+    .map_err(explain)?;
     let state = mognad_web::AppState::new(
         app,
         mognad_web::WebConfig {
             secure_cookies: config.secure_cookies,
+            public_url: config.public_url.clone(),
         },
-    );
+    )
+    .with_mailer(mailer);
     let router = mognad_web::router(state);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

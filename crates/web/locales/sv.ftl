@@ -297,3 +297,7 @@ area-item = Fråga
 area-distribution = Antal svar per alternativ
 area-comments = Kommentarer
 invalid-target-range = Ett mål är ett heltal 0–100.
+mail-sent = { $n } inbjudningar skickades med e-post.
+mail-written = { $n } inbjudningar skrevs som .eml-filer (ingen e-postserver är inställd) i mappen
+mail-without-address = { $n } personer saknar e-postadress; ge dem länken på annat sätt.
+mail-failed = E-posten kunde inte skickas. Länkarna nedan visas bara nu: spara eller dela ut dem, eller skicka en påminnelse senare.

@@ -26,6 +26,9 @@ use std::sync::Arc;
 pub struct WebConfig {
     /// Mark cookies `Secure`: set when Mognad is served over TLS (directly or via a proxy).
     pub secure_cookies: bool,
+    /// The address respondents reach Mognad at (for links in mails); without it, the address
+    /// the admin's browser used.
+    pub public_url: Option<String>,
 }
 
 /// Shared state handed to every handler.
@@ -35,6 +38,8 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     pub limiter: Arc<ratelimit::LoginLimiter>,
     pub metrics: Arc<metrics::Metrics>,
+    /// Sends invitation mails; without one, links are only shown on the page.
+    pub mailer: Option<Arc<mognad_app::mail::Mailer>>,
 }
 
 impl AppState {
@@ -44,7 +49,13 @@ impl AppState {
             config: Arc::new(config),
             limiter: Arc::new(ratelimit::LoginLimiter::default()),
             metrics: Arc::new(metrics::Metrics::default()),
+            mailer: None,
         }
+    }
+
+    pub fn with_mailer(mut self, mailer: mognad_app::mail::Mailer) -> Self {
+        self.mailer = Some(Arc::new(mailer));
+        self
     }
 }
 

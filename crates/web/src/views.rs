@@ -123,6 +123,8 @@ pub struct ListPage {
     pub rows: Vec<Vec<Cell>>,
     pub empty: String,
     pub search: Option<Search>,
+    /// A paragraph under the heading, e.g. what just happened.
+    pub intro: Option<String>,
 }
 
 pub struct Choice {

@@ -133,6 +133,7 @@ pub async fn rounds(c: PageCtx) -> Page {
         rows,
         empty: tr.t("list-empty"),
         search: None,
+        intro: None,
     }))
 }
 
@@ -292,14 +293,53 @@ pub async fn round(c: PageCtx, IdParam(id): IdParam) -> Page {
     }))
 }
 
-/// The links just made, shown once: they are not stored and cannot be shown again.
+/// The links just made, shown once: they are not stored and cannot be shown again. With a
+/// mailer configured, each person with an address also gets theirs by mail.
 async fn links_page(
     c: &PageCtx,
     id: uuid::Uuid,
     links: Vec<mognad_app::invite::IssuedLink>,
     origin: &str,
+    reminder: bool,
 ) -> Page {
     let tr = c.tr;
+    let intro = match &c.state.mailer {
+        Some(mailer) if !links.is_empty() => {
+            let round = c.state.app.round(&c.org.actor, id).await.map_err(c.err())?;
+            let org = c.state.app.org(&c.org.actor).await.map_err(c.err())?;
+            let base_url = c
+                .state
+                .config
+                .public_url
+                .clone()
+                .unwrap_or_else(|| origin.to_owned());
+            let about = mognad_app::mail::Invitation {
+                round: &round.name,
+                org: org.settings.name.as_str(),
+                language: org.settings.language,
+                base_url: base_url.trim_end_matches('/'),
+                reminder,
+            };
+            // The links exist only in this response: a mail failure must not lose them.
+            match mailer.send_invitations(&links, &about).await {
+                Ok(report) => {
+                    let mut text = match &report.folder {
+                        Some(dir) => tr.t1("mail-written", "n", report.sent) + " " + dir,
+                        None => tr.t1("mail-sent", "n", report.sent),
+                    };
+                    if report.without_email > 0 {
+                        text = text + " " + &tr.t1("mail-without-address", "n", report.without_email);
+                    }
+                    Some(text)
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "sending invitations failed");
+                    Some(tr.t("mail-failed"))
+                }
+            }
+        }
+        _ => None,
+    };
     let here = format!("{}/rounds/{id}", base(c));
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &here).await?;
     let rows = links
@@ -326,6 +366,7 @@ async fn links_page(
         rows,
         empty: tr.t("round-links-none"),
         search: None,
+        intro,
     }))
 }
 
@@ -354,12 +395,12 @@ pub async fn invite(c: PageCtx, IdParam(id): IdParam, headers: axum::http::Heade
         .issue_invitations(&c.org.actor, id)
         .await
         .map_err(c.err())?;
-    links_page(&c, id, links, &origin(&c, &headers)).await
+    links_page(&c, id, links, &origin(&c, &headers), false).await
 }
 
 pub async fn remind(c: PageCtx, IdParam(id): IdParam, headers: axum::http::HeaderMap) -> Page {
     let links = c.state.app.remind(&c.org.actor, id).await.map_err(c.err())?;
-    links_page(&c, id, links, &origin(&c, &headers)).await
+    links_page(&c, id, links, &origin(&c, &headers), true).await
 }
 
 #[derive(Deserialize)]

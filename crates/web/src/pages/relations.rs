@@ -104,6 +104,7 @@ pub async fn list(
         rows,
         empty: tr.t("list-empty"),
         search: None,
+        intro: None,
     }))
 }
 

@@ -54,6 +54,7 @@ impl Ctx {
             rows,
             empty: self.tr.t("list-empty"),
             search,
+            intro: None,
         }))
     }
 
