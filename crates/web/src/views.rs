@@ -173,6 +173,20 @@ impl Field {
         self
     }
     /// A select with a blank first choice labelled `none`.
+    /// A set of checkboxes sharing one name; the form sends every checked value.
+    pub fn checkboxes(name: &str, label: String, options: Vec<(String, String)>, checked: &[String]) -> Self {
+        let mut f = Self::new(name, label, "checkboxes", "");
+        f.choices = options
+            .into_iter()
+            .map(|(v, l)| Choice {
+                selected: checked.contains(&v),
+                value: v,
+                label: l,
+            })
+            .collect();
+        f
+    }
+
     pub fn select(
         name: &str,
         label: String,

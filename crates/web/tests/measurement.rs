@@ -249,3 +249,53 @@ async fn the_results_api_withholds_what_the_pages_withhold() {
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn a_round_can_be_limited_to_chosen_groups() {
+    use mognad_app::directory::NamedInput;
+    let w = World::new().await;
+    let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
+    let mut ids = Vec::new();
+    for name in ["Ett", "Två", "Tre"] {
+        let g = w
+            .app
+            .save_group(
+                &a,
+                None,
+                &NamedInput {
+                    name: name.into(),
+                    unit_id: None,
+                },
+            )
+            .await
+            .unwrap();
+        ids.push(g.id.to_string());
+    }
+    let mut c = w.client();
+    c.login("anna@norrvik.se").await;
+    let base = format!("/orgs/{}", a.org);
+    let form = c.get(&format!("{base}/rounds/new")).await.body;
+    assert!(
+        form.contains("type=\"checkbox\"") && form.contains("<legend>"),
+        "groups are offered as checkboxes"
+    );
+    let model = w.app.models(&a).await.unwrap()[0].id.to_string();
+    let made = c
+        .post_form(
+            &format!("{base}/rounds"),
+            &[
+                ("name", "Två grupper"),
+                ("model_id", &model),
+                ("group_ids", &ids[0]),
+                ("group_ids", &ids[2]),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER);
+    let rounds = w.app.rounds(&a).await.unwrap();
+    let mut chosen: Vec<String> = rounds[0].group_ids.iter().map(|g| g.to_string()).collect();
+    chosen.sort();
+    let mut want = vec![ids[0].clone(), ids[2].clone()];
+    want.sort();
+    assert_eq!(chosen, want);
+}

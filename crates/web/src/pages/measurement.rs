@@ -163,6 +163,20 @@ async fn round_form(c: &PageCtx, input: &RoundInput, err: Option<AppError>) -> P
             choices,
             &input.model_id,
         ),
+        Field::checkboxes(
+            "group_ids",
+            tr.t("round-groups"),
+            c.state
+                .app
+                .groups(&c.org.actor)
+                .await
+                .map_err(page_error(tr))?
+                .into_iter()
+                .map(|g| (g.id.to_string(), g.name))
+                .collect(),
+            &input.group_ids,
+        )
+        .hint(tr.t("hint-round-groups")),
         Field::new(
             "opens_on",
             tr.t("round-opens"),
@@ -199,7 +213,24 @@ pub async fn new_round(c: PageCtx) -> Page {
     round_form(&c, &RoundInput::default(), None).await
 }
 
-pub async fn create_round(c: PageCtx, PageForm(input): PageForm<RoundInput>) -> Page {
+/// The round form sends `group_ids` once per checked group, which a plain struct cannot hold.
+fn round_input(fields: Vec<(String, String)>) -> RoundInput {
+    let mut input = RoundInput::default();
+    for (k, v) in fields {
+        match k.as_str() {
+            "name" => input.name = v,
+            "model_id" => input.model_id = v,
+            "group_ids" => input.group_ids.push(v),
+            "opens_on" => input.opens_on = Some(v),
+            "closes_on" => input.closes_on = Some(v),
+            _ => {}
+        }
+    }
+    input
+}
+
+pub async fn create_round(c: PageCtx, PageForm(fields): PageForm<Vec<(String, String)>>) -> Page {
+    let input = round_input(fields);
     match c.state.app.create_round(&c.org.actor, &input).await {
         Ok(r) => Ok(Redirect::to(&format!("{}/rounds/{}", base(&c), r.id)).into_response()),
         Err(e) => round_form(&c, &input, Some(e)).await,
