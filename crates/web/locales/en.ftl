@@ -302,3 +302,4 @@ mail-sent = { $n } invitations were sent by e-mail.
 mail-written = { $n } invitations were written as .eml files (no mail server is configured) into the folder
 mail-without-address = { $n } people have no e-mail address; hand them their link another way.
 mail-failed = The mail could not be sent. The links below are shown only now: save or hand them out, or send a reminder later.
+area-print-hint = This page is also a printable report: print it or save it as PDF from the browser.

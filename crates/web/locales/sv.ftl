@@ -302,3 +302,4 @@ mail-sent = { $n } inbjudningar skickades med e-post.
 mail-written = { $n } inbjudningar skrevs som .eml-filer (ingen e-postserver är inställd) i mappen
 mail-without-address = { $n } personer saknar e-postadress; ge dem länken på annat sätt.
 mail-failed = E-posten kunde inte skickas. Länkarna nedan visas bara nu: spara eller dela ut dem, eller skicka en påminnelse senare.
+area-print-hint = Sidan är också en utskriftsvänlig rapport: skriv ut den eller spara som PDF från webbläsaren.

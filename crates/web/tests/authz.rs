@@ -1,0 +1,372 @@
+//! The authorization matrix: every route of the router × every role (anonymous, member, analyst,
+//! admin, owner) × the actor's own organisation and a foreign one.
+//!
+//! The routes come from the router itself, so a new route without a row in [`RULES`] fails this
+//! test. For each request the rule says who may pass; a caller who may pass must not be turned
+//! away (401, 403, 404), a caller who may not must be turned away (401 or 403, or a malformed
+//! body refused with 400/415 before anything is read), and every request into a foreign
+//! organisation must answer 404 — never a read, never a write.
+//!
+//! Each role gets a fresh pair of organisations, and routes run reads first, then writes, then
+//! deletions, then signing out, so one request does not take away what the next one needs.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::*;
+use mognad_app::directory::{NamedInput, PersonInput, UnitInput};
+use mognad_app::measurement::RoundInput;
+use mognad_app::relations::RelationshipInput;
+use mognad_app::{Actor, App};
+use mognad_domain::role::Role;
+
+/// Who may use a route: nobody needs to sign in, any signed-in user, or a role in the
+/// organisation of the path.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Need {
+    Public,
+    SignedIn,
+    Role(Role),
+}
+
+use Need::*;
+
+/// (method, path pattern, who may). Every route of the router must be here.
+const RULES: &[(&str, &str, Need)] = &[
+    ("GET", "/", Public),
+    ("GET", "/healthz", Public),
+    ("GET", "/metrics", Public),
+    ("GET", "/static/app.css", Public),
+    ("GET", "/static/htmx.min.js", Public),
+    ("GET", "/lang/{code}", Public),
+    ("GET", "/r/{token}", Public),
+    ("POST", "/r/{token}", Public),
+    ("POST", "/r/{token}/submit", Public),
+    ("GET", "/g/{slug}", Public),
+    ("POST", "/g/{slug}", Public),
+    ("GET", "/login", Public),
+    ("POST", "/login", Public),
+    ("POST", "/logout", Public),
+    ("GET", "/account", SignedIn),
+    ("POST", "/account/password", SignedIn),
+    ("GET", "/api/v1/openapi.json", Public),
+    ("GET", "/api/v1/me", SignedIn),
+];
+
+/// Routes inside an organisation: reads need membership, the rest follow from the path.
+fn org_rule(method: &str, path: &str) -> Option<Need> {
+    if !path.contains("/orgs/{org}") {
+        return None;
+    }
+    let admin_pages = ["/settings", "/import", "/new", "/delete"];
+    // A directory entry's own page is its edit form.
+    let edit_forms = [
+        "/units/{id}",
+        "/people/{id}",
+        "/groups/{id}",
+        "/teams/{id}",
+        "/relationships/{id}",
+    ];
+    let analyst = ["/answers.csv"];
+    Some(if analyst.iter().any(|s| path.ends_with(s)) {
+        Role(Role::Analyst)
+    } else if method == "GET"
+        && !admin_pages.iter().any(|s| path.ends_with(s))
+        && !(path.starts_with("/orgs/") && edit_forms.iter().any(|s| path.ends_with(s)))
+    {
+        Role(Role::Member)
+    } else {
+        Role(Role::Admin)
+    })
+}
+
+fn rule(method: &str, path: &str) -> Option<Need> {
+    RULES
+        .iter()
+        .find(|(m, p, _)| *m == method && *p == path)
+        .map(|(_, _, n)| *n)
+        .or_else(|| org_rule(method, path))
+}
+
+/// The ids one organisation's paths are filled with.
+struct Ids {
+    org: String,
+    unit: String,
+    person: String,
+    group: String,
+    team: String,
+    relationship: String,
+    round: String,
+    token: String,
+    slug: String,
+}
+
+/// Fills the organisation with one of everything; `n` keeps names unique when called again.
+async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
+    let unit = app
+        .save_unit(
+            a,
+            None,
+            &UnitInput {
+                name: format!("IT {n}"),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let mut people = Vec::new();
+    for name in ["Chef", "Medarbetare"] {
+        let p = app
+            .save_person(
+                a,
+                None,
+                &PersonInput {
+                    name: format!("{name} {n}"),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        people.push(p.id);
+    }
+    let group = app
+        .save_group(
+            a,
+            None,
+            &NamedInput {
+                name: format!("Ledningen {n}"),
+                unit_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    app.set_group_member(a, group.id, people[0], true).await.unwrap();
+    let team = app
+        .save_team(
+            a,
+            None,
+            &NamedInput {
+                name: format!("Drift {n}"),
+                unit_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    let rel = app
+        .save_relationship(
+            a,
+            None,
+            &RelationshipInput {
+                kind: "supervision".into(),
+                from_id: people[0].to_string(),
+                to_id: people[1].to_string(),
+                role: None,
+                valid_from: "2026-01-01".into(),
+                valid_to: None,
+            },
+        )
+        .await
+        .unwrap();
+    let model = app.models(a).await.unwrap()[0].id;
+    let round = app
+        .create_round(
+            a,
+            &RoundInput {
+                name: format!("T{n}"),
+                model_id: model.to_string(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let links = app.issue_invitations(a, round.id).await.unwrap();
+    app.set_round_state(a, round.id, "open").await.unwrap();
+    let status = app.round_status(a, round.id).await.unwrap();
+    Ids {
+        org: a.org.to_string(),
+        unit: unit.id.to_string(),
+        person: people[1].to_string(),
+        group: group.id.to_string(),
+        team: team.id.to_string(),
+        relationship: rel.id.to_string(),
+        round: round.id.to_string(),
+        token: links[0].token.clone(),
+        slug: status[0].shared_slug.clone().unwrap(),
+    }
+}
+
+/// A concrete path for a pattern: `{id}` takes the id of the collection it follows.
+fn fill(pattern: &str, ids: &Ids) -> String {
+    let segments: Vec<&str> = pattern.split('/').collect();
+    let mut out = Vec::new();
+    for (i, s) in segments.iter().enumerate() {
+        let prev = if i > 0 { segments[i - 1] } else { "" };
+        out.push(match *s {
+            "{org}" => ids.org.clone(),
+            "{id}" => match prev {
+                "units" => ids.unit.clone(),
+                "people" => ids.person.clone(),
+                "groups" => ids.group.clone(),
+                "teams" => ids.team.clone(),
+                "relationships" => ids.relationship.clone(),
+                "rounds" => ids.round.clone(),
+                other => panic!("no id for a path under '{other}': {pattern}"),
+            },
+            "{person}" => ids.person.clone(),
+            "{area}" => ids.group.clone(),
+            "{token}" => ids.token.clone(),
+            "{slug}" => ids.slug.clone(),
+            "{code}" => "en".into(),
+            other => other.to_owned(),
+        });
+    }
+    let path = out.join("/");
+    if pattern.ends_with("/compare") {
+        format!("{path}?with={}", ids.round)
+    } else {
+        path
+    }
+}
+
+/// Reads, then writes, then deletions, then signing out.
+fn order(method: &str, path: &str) -> u8 {
+    match (method, path) {
+        (_, "/logout") => 4,
+        // A reminder replaces the links, so it goes with the deletions.
+        (_, p) if p.ends_with("/reminders") => 3,
+        ("DELETE", _) => 3,
+        (_, p) if p.ends_with("/delete") || p.ends_with("/remove") => 3,
+        ("GET", _) => 1,
+        _ => 2,
+    }
+}
+
+async fn request(c: &mut Client, method: &str, path: &str) -> Res {
+    let req = if path.starts_with("/api/") {
+        Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("x-csrf-token", c.csrf())
+            .body(Body::from(if method == "GET" { "" } else { "{}" }))
+            .unwrap()
+    } else if method == "GET" {
+        Request::get(path).body(Body::empty()).unwrap()
+    } else {
+        let sep = if path.contains('?') { '&' } else { '?' };
+        Request::builder()
+            .method(method)
+            .uri(format!("{path}{sep}_csrf={}", c.csrf()))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!("_csrf={}", c.csrf())))
+            .unwrap()
+    };
+    c.send(req).await
+}
+
+/// Refused: 401/403, or for a page the redirect to sign in.
+fn turned_away(res: &Res) -> bool {
+    matches!(res.status.as_u16(), 401 | 403)
+        || (res.status == StatusCode::SEE_OTHER && res.location().starts_with("/login"))
+}
+
+fn allowed(need: Need, role: Option<Role>) -> bool {
+    match (need, role) {
+        (Public, _) => true,
+        (SignedIn, r) => r.is_some(),
+        (Role(n), Some(r)) => r.at_least(n),
+        (Role(_), None) => false,
+    }
+}
+
+#[tokio::test]
+async fn every_route_answers_every_role_as_the_rules_say() {
+    let roles = [
+        None,
+        Some(Role::Member),
+        Some(Role::Analyst),
+        Some(Role::Admin),
+        Some(Role::Owner),
+    ];
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for role in roles {
+        let w = World::new().await;
+        let label = role
+            .map(|r| format!("{r:?}"))
+            .unwrap_or_else(|| "anonymous".into());
+        // The seeding admins; the caller is a separate user with `role` in the first organisation.
+        let own_admin = w.member("seed-a@norrvik.se", "Norrvik", Role::Admin).await;
+        let foreign_admin = w.member("seed-b@soderby.se", "Söderby", Role::Admin).await;
+        let mut own = seed(&w.app, &own_admin, 0).await;
+        let foreign = seed(&w.app, &foreign_admin, 0).await;
+        let mut c = w.client();
+        c.get("/login").await;
+        if let Some(r) = role {
+            let user = w
+                .app
+                .create_user(
+                    "caller@norrvik.se",
+                    "Caller",
+                    PASSWORD,
+                    mognad_domain::org::Language::Sv,
+                )
+                .await
+                .unwrap();
+            w.app.grant_role(user.id, own_admin.org, r).await.unwrap();
+            assert_eq!(c.login("caller@norrvik.se").await.status, StatusCode::SEE_OTHER);
+        }
+        let (_, mut routes) =
+            mognad_web::routes::build(mognad_web::AppState::new(w.app.clone(), Default::default()));
+        routes.sort_by_key(|(m, p)| (order(m, p), *p, *m));
+        for (method, pattern) in routes {
+            let Some(need) = rule(method, pattern) else {
+                failures.push(format!("{method} {pattern}: no rule in the matrix"));
+                continue;
+            };
+            let may = allowed(need, role);
+            if order(method, pattern) == 3 {
+                // Every deletion gets things of its own to delete.
+                checked += 1;
+                own = seed(&w.app, &own_admin, checked).await;
+            }
+            let res = request(&mut c, method, &fill(pattern, &own)).await;
+            let status = res.status;
+            checked += 1;
+            let ok = if need == Public {
+                !matches!(status.as_u16(), 401 | 403 | 404)
+            } else if may {
+                !turned_away(&res) && status != StatusCode::NOT_FOUND
+            } else {
+                turned_away(&res) || matches!(status.as_u16(), 400 | 415)
+            };
+            if !ok {
+                failures.push(format!(
+                    "{label}: {method} {pattern} answered {status}, may pass: {may}"
+                ));
+            }
+            if pattern.contains("{org}") {
+                let res = request(&mut c, method, &fill(pattern, &foreign)).await;
+                checked += 1;
+                let refused = if role.is_some() {
+                    res.status == StatusCode::NOT_FOUND
+                } else {
+                    turned_away(&res)
+                };
+                if !refused {
+                    failures.push(format!(
+                        "{label}: {method} {pattern} in a foreign organisation answered {}",
+                        res.status
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} checks failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
