@@ -3,39 +3,12 @@
 //! every answer in one POST. A respondent counts as completed when the submit answers 303,
 //! which the server sends only after the answer is durably stored.
 
-use crate::http::Conn;
 use anyhow::{Result, bail};
-use mognad_domain::answer::{importance_field, item_field};
-use mognad_domain::model;
+use mognad_bench::http::Conn;
+use mognad_bench::{answers_body, encode};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// Every answer of the default model, as a form body (without the CSRF field).
-fn answers_body() -> String {
-    let m = &model::builtin()[0];
-    let mut parts = Vec::new();
-    for e in &m.engines {
-        for i in &e.items {
-            parts.push(format!(
-                "{}={}",
-                encode(&item_field(&e.id, &i.id)),
-                1 + i.answer_count() / 2
-            ));
-        }
-        parts.push(format!("{}=4", encode(&importance_field(&e.id))));
-    }
-    parts.join("&")
-}
 
 pub async fn run(url: &str, tokens_file: &str, clients: usize) -> Result<()> {
     let addr = url.trim_start_matches("http://").trim_end_matches('/').to_owned();

@@ -1,7 +1,6 @@
 //! `mognad-bench`: generates measurement data and drives load, printing the figures recorded in
 //! BENCHMARKS.md. `bench/run.sh` runs the whole set against a release build.
 
-mod http;
 mod load;
 mod seed;
 mod timing;

@@ -1,0 +1,265 @@
+//! Crash safety: the real server binary takes concurrent submits while it is killed with
+//! SIGKILL at random moments and restarted; clients retry until they hear 303.
+//!
+//! Afterwards every acknowledged submit must be stored exactly once, retries must not have
+//! duplicated anything, the tallies must equal a recount of the stored answers, and SQLite's
+//! integrity check must pass. The figures are printed.
+
+use futures_util::StreamExt;
+use mognad_app::App;
+use mognad_app::directory::{NamedInput, PersonInput};
+use mognad_app::measurement::RoundInput;
+use mognad_bench::http::Conn;
+use mognad_bench::{answers_body, encode};
+use mognad_domain::answer::Answers;
+use mognad_domain::ids::RoundId;
+use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
+use mognad_domain::role::Role;
+use mognad_domain::tally::Tally;
+use mognad_domain::text::Name;
+use mognad_store::{Db, responses};
+use rand::Rng;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+const RESPONDENTS: usize = 240;
+const CLIENTS: usize = 8;
+const KILLS: usize = 4;
+
+/// The `mognad` binary next to this test's own (cargo builds it for the workspace's tests).
+fn server_binary() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let dir = exe.parent().and_then(Path::parent).unwrap();
+    let bin = dir.join("mognad");
+    assert!(
+        bin.exists(),
+        "{} is missing: build it with `cargo build -p mognad-cli`",
+        bin.display()
+    );
+    bin
+}
+
+fn start(db: &Path, port: u16) -> Child {
+    Command::new(server_binary())
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .env("MOGNAD_DATABASE_URL", format!("sqlite:{}", db.display()))
+        .env("MOGNAD_DATA_DIR", db.parent().unwrap())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+async fn wait_until_up(port: u16) {
+    for _ in 0..200 {
+        if let Ok(mut c) = Conn::open(&format!("127.0.0.1:{port}")).await
+            && c.get("/healthz").await.is_ok_and(|r| r.status == 200)
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("the server did not come up");
+}
+
+/// One organisation with one group of `RESPONDENTS` people and an open round; returns the links.
+async fn seed(db: &Path) -> (Vec<String>, uuid::Uuid) {
+    let app = App::new(Db::connect(&format!("sqlite:{}", db.display())).await.unwrap());
+    app.db.migrate().await.unwrap();
+    let user = app
+        .create_user("admin@ekby.se", "Admin", "ett långt lösenord", Language::Sv)
+        .await
+        .unwrap();
+    let settings = OrgSettings {
+        name: Name::parse("name", "Ekby").unwrap(),
+        language: Language::Sv,
+        anonymity_threshold: AnonymityThreshold::DEFAULT,
+    };
+    let org = app.create_org(settings, Some(user.id)).await.unwrap();
+    app.grant_role(user.id, org.id, Role::Admin).await.unwrap();
+    let a = app.actor(user, org.id).await.unwrap();
+    let g = app
+        .save_group(
+            &a,
+            None,
+            &NamedInput {
+                name: "Alla".into(),
+                unit_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    for i in 0..RESPONDENTS {
+        let p = app
+            .save_person(
+                &a,
+                None,
+                &PersonInput {
+                    name: format!("Person {i}"),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        app.set_group_member(&a, g.id, p.id, true).await.unwrap();
+    }
+    let model = app
+        .models(&a)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.key == "nio-motorer")
+        .unwrap()
+        .id;
+    let round = app
+        .create_round(
+            &a,
+            &RoundInput {
+                name: "T0".into(),
+                model_id: model.to_string(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let links = app.issue_invitations(&a, round.id).await.unwrap();
+    app.set_round_state(&a, round.id, "open").await.unwrap();
+    app.db.close().await;
+    (links.into_iter().map(|l| l.token).collect(), round.id)
+}
+
+/// Submits one respondent's answers, reconnecting and retrying through crashes until 303.
+async fn submit_until_acknowledged(addr: &str, token: &str, body: &str, retries: &Mutex<usize>) {
+    loop {
+        let attempt = async {
+            let mut c = Conn::open(addr).await?;
+            c.get(&format!("/r/{token}?step=1")).await?;
+            let csrf = c.cookie.clone().unwrap_or_default();
+            let form = format!("{body}&_csrf={}", encode(csrf.trim_start_matches("mognad_csrf=")));
+            c.post_form(&format!("/r/{token}/submit"), &form).await
+        };
+        match attempt.await {
+            Ok(r) if r.status == 303 => return,
+            Ok(r) => panic!(
+                "submit answered {}: {}",
+                r.status,
+                String::from_utf8_lossy(&r.body)
+            ),
+            Err(_) => {
+                *retries.lock().unwrap() += 1;
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn acknowledged_answers_survive_sigkill_exactly_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crash.db");
+    let (tokens, round) = seed(&db).await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut server = start(&db, port);
+    wait_until_up(port).await;
+
+    let queue = Arc::new(Mutex::new(tokens.clone()));
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    let retries = Arc::new(Mutex::new(0usize));
+    let body = Arc::new(answers_body());
+    let mut clients = Vec::new();
+    for _ in 0..CLIENTS {
+        let (queue, acknowledged, retries, body, addr) = (
+            queue.clone(),
+            acknowledged.clone(),
+            retries.clone(),
+            body.clone(),
+            addr.clone(),
+        );
+        clients.push(tokio::spawn(async move {
+            loop {
+                let Some(token) = queue.lock().unwrap().pop() else {
+                    return;
+                };
+                submit_until_acknowledged(&addr, &token, &body, &retries).await;
+                acknowledged.lock().unwrap().push(token);
+            }
+        }));
+    }
+    let mut kills = 0;
+    while kills < KILLS && acknowledged.lock().unwrap().len() < tokens.len() {
+        let wait = rand::rng().random_range(60..250);
+        tokio::time::sleep(Duration::from_millis(wait)).await;
+        server.kill().unwrap(); // SIGKILL: no shutdown, no flush
+        server.wait().unwrap();
+        kills += 1;
+        server = start(&db, port);
+        wait_until_up(port).await;
+    }
+    for c in clients {
+        c.await.unwrap();
+    }
+    server.kill().unwrap();
+    server.wait().unwrap();
+
+    let db = Db::connect(&format!("sqlite:{}", db.display())).await.unwrap();
+    let acknowledged: HashSet<String> = acknowledged.lock().unwrap().iter().cloned().collect();
+    let model = &mognad_domain::model::builtin()[0];
+    let mut stored = 0usize;
+    let mut recount: BTreeMap<uuid::Uuid, Tally> = BTreeMap::new();
+    let mut rows = responses::stream(&db, RoundId(round));
+    while let Some(row) = rows.next().await {
+        let (g, code) = row.unwrap();
+        let a = Answers::from_code(model, &code).unwrap();
+        let scores: Vec<(String, f64)> = model
+            .engines
+            .iter()
+            .zip(a.engine_scores(model))
+            .filter_map(|(e, s)| s.map(|s| (e.id.clone(), s)))
+            .collect();
+        recount.entry(g).or_default().add(&a.counted(model), &scores);
+        stored += 1;
+    }
+    drop(rows);
+    let mut tx = db.read().await.unwrap();
+    let kept: BTreeMap<uuid::Uuid, Tally> = responses::tallies(&mut tx, RoundId(round))
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    tx.rollback().await.unwrap();
+    let integrity = db.integrity_check().await.unwrap();
+    let duplicates = stored.saturating_sub(acknowledged.len());
+    println!(
+        "crash safety: {} acknowledged, {stored} stored, {duplicates} duplicates, {kills} kills, {} client retries, integrity {integrity}",
+        acknowledged.len(),
+        *retries.lock().unwrap()
+    );
+    assert_eq!(
+        acknowledged.len(),
+        tokens.len(),
+        "every respondent was acknowledged in the end"
+    );
+    assert_eq!(
+        stored,
+        acknowledged.len(),
+        "each acknowledged answer is stored exactly once"
+    );
+    assert!(kills >= 1, "the server was killed at least once");
+    for (g, t) in &kept {
+        assert_eq!(
+            (t.n, &t.counts),
+            (recount[g].n, &recount[g].counts),
+            "tally equals a recount"
+        );
+    }
+    assert_eq!(kept.len(), recount.len());
+    assert_eq!(integrity, "ok");
+}
