@@ -1,0 +1,228 @@
+// Browser journeys through Mognad in the system Chromium, with an axe-core accessibility check
+// (WCAG 2.0/2.1 A and AA) on every page visited.
+//
+//   node e2e/journeys.js path/to/mognad
+//
+// Starts `mognad serve --demo` on a free loopback port with a fresh data directory, then walks
+// the journeys. On a failure it saves a screenshot and the page's HTML and prints their paths.
+
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const net = require('net');
+const { spawn } = require('child_process');
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const CHROMIUM = process.env.MOGNAD_CHROMIUM || '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const OUT = path.join(__dirname, 'failures');
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+  });
+}
+
+async function startServer(bin) {
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mognad-e2e-'));
+  const child = spawn(bin, ['serve', '--demo', '--listen', `127.0.0.1:${port}`],
+    { env: { ...process.env, MOGNAD_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { out += d; });
+  for (let i = 0; i < 600; i++) {
+    const m = out.match(/password (\S+)/);
+    if (m) return { child, base: `http://127.0.0.1:${port}`, password: m[1], dir };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`the server did not start:\n${out}`);
+}
+
+const visited = [];
+let current = null;
+
+/// Runs axe on the page; any WCAG A/AA violation fails the journey.
+async function audit(page, label) {
+  current = page;
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  visited.push(label);
+  if (result.violations.length) {
+    const detail = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    throw new Error(`accessibility violations on ${label}:\n  ${detail.join('\n  ')}`);
+  }
+}
+
+async function login(page, base, password) {
+  await page.goto(`${base}/login`);
+  await audit(page, 'login');
+  await page.fill('#email', 'demo@norrvik.example');
+  await page.fill('#password', password);
+  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+  const href = await page.getAttribute('a[href^="/orgs/"]', 'href');
+  return href.match(/\/orgs\/[0-9a-f-]+/)[0];
+}
+
+async function browseOrganisation(page, base, org) {
+  for (const section of ['', '/units', '/people', '/groups', '/teams', '/relationships', '/rounds', '/models', '/settings']) {
+    await page.goto(`${base}${org}${section}`);
+    await audit(page, `org${section || ' overview'}`);
+  }
+  const person = await page.goto(`${base}${org}/people`).then(() => page.getAttribute('main table a', 'href'));
+  await page.goto(`${base}${person}`);
+  await audit(page, 'person form');
+}
+
+async function importWithBadRow(page, base, org) {
+  await page.goto(`${base}${org}/import`);
+  await audit(page, 'import');
+  const csv = 'namn;e-post;enhet\nEva Ek;eva.ek@norrvik.example;IT-avdelningen\n;utan.namn@norrvik.example;IT-avdelningen\n';
+  await page.setInputFiles('input[type=file]', { name: 'personer.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+  const rows = await page.$$eval('main table tbody tr', (trs) => trs.map((tr) => tr.children[0].textContent.trim()));
+  if (rows.join() !== '3') throw new Error(`expected exactly row 3 to be rejected, got ${rows}`);
+  await audit(page, 'import rejected');
+}
+
+async function results(page, base, org, lang) {
+  await page.goto(`${base}${org}/rounds`);
+  const rounds = await page.$$eval('main table a', (as) => as.map((a) => a.getAttribute('href')));
+  await page.goto(`${base}${rounds[0]}/results`);
+  if (!(await page.$('figure svg[role=img]'))) throw new Error('no heatmap');
+  await audit(page, `heatmap (${lang})`);
+  const areas = await page.$$eval('main table a', (as) => as.map((a) => a.getAttribute('href')));
+  await page.goto(`${base}${areas[0]}`);
+  const text = await page.textContent('main');
+  if (!(await page.$('figure svg[role=img]'))) throw new Error(`no radar for the organisation:\n${text}`);
+  await audit(page, `organisation result, radar and gaps (${lang})`);
+  await page.goto(`${base}${rounds[1]}`);
+  await audit(page, `round page (${lang})`);
+  const compare = await page.getAttribute('a[href*="/compare"]', 'href');
+  await page.goto(`${base}${compare}`);
+  await audit(page, `comparison (${lang})`);
+  return rounds;
+}
+
+/// Total answers in the round page's status table.
+async function answered(page) {
+  return page.$$eval('main table tbody tr', (rows) => rows.reduce((n, r) => n + Number(r.children[3].textContent.trim() || 0), 0));
+}
+
+/// Answers the current step with the keyboard only: Tab into each question, Space to choose.
+async function answerStepByKeyboard(page) {
+  const groups = await page.$$eval('fieldset.question', (fs) => fs.length);
+  let chosen = 0;
+  for (let presses = 0; presses < 200 && chosen < groups; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const e = document.activeElement;
+      return e && e.type === 'radio' ? { name: e.name, checked: e.checked } : null;
+    });
+    if (focused) {
+      await page.keyboard.press('Space');
+      chosen++;
+    }
+  }
+  if (chosen < groups) throw new Error(`only ${chosen} of ${groups} questions reached by keyboard`);
+  // On to the "next" button and press it.
+  for (let presses = 0; presses < 50; presses++) {
+    await page.keyboard.press('Tab');
+    const isNext = await page.evaluate(() => document.activeElement && document.activeElement.value === 'next');
+    if (isNext) break;
+  }
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+}
+
+async function respondent(browser, page, base, round) {
+  await page.goto(`${base}${round}`);
+  const before = await answered(page);
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/invitations"] button')]);
+  await audit(page, 'new links');
+  const link = await page.getAttribute('main table a[href*="/r/"]', 'href');
+  if (!link) throw new Error('no link was made');
+
+  const phone = { viewport: { width: 375, height: 667 }, locale: 'sv-SE', bypassCSP: true };
+  let ctx = await browser.newContext(phone);
+  let p = await ctx.newPage();
+  await p.goto(link);
+  await audit(p, 'respondent intro (375×667)');
+  await p.focus('a.button');
+  await Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
+  await audit(p, 'respondent step 1');
+  // An empty step is refused with an error summary.
+  await Promise.all([p.waitForNavigation(), p.click('button[value=next]')]);
+  if (!(await p.$('.error-summary'))) throw new Error('no error summary for an empty step');
+  await audit(p, 'respondent step with errors');
+  await answerStepByKeyboard(p);
+  await answerStepByKeyboard(p);
+  // Close the page and come back with the same link: it resumes at step 3.
+  await ctx.close();
+  ctx = await browser.newContext(phone);
+  p = await ctx.newPage();
+  await p.goto(link);
+  const resume = await p.getAttribute('a.button', 'href');
+  if (!/step=3/.test(resume)) throw new Error(`resumed at ${resume}, not step 3`);
+  await p.focus('a.button');
+  await Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
+  for (let step = 3; step <= 9; step++) {
+    await answerStepByKeyboard(p);
+  }
+  const done = await p.textContent('main');
+  if (!/Tack för dina svar/.test(done)) throw new Error(`not thanked after the last step:\n${done}`);
+  await audit(p, 'respondent done');
+  await ctx.close();
+
+  await page.goto(`${base}${round}`);
+  const after = await answered(page);
+  if (after !== before + 1) throw new Error(`answers went from ${before} to ${after}, not up by one`);
+}
+
+async function main() {
+  const bin = process.argv[2];
+  if (!bin) throw new Error('usage: node e2e/journeys.js path/to/mognad');
+  const server = await startServer(bin);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  let failed = null;
+  try {
+    const ctx = await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    current = page;
+    const org = await login(page, server.base, server.password);
+    await browseOrganisation(page, server.base, org);
+    await importWithBadRow(page, server.base, org);
+    const rounds = await results(page, server.base, org, 'sv');
+    await page.goto(`${server.base}/lang/en?next=${org}`);
+    await results(page, server.base, org, 'en');
+    await page.goto(`${server.base}/lang/sv?next=${org}`);
+    await respondent(browser, page, server.base, rounds[1]);
+  } catch (e) {
+    failed = e;
+    fs.mkdirSync(OUT, { recursive: true });
+    if (current) {
+      const shot = path.join(OUT, 'failure.png');
+      const html = path.join(OUT, 'failure.html');
+      await current.screenshot({ path: shot, fullPage: false }).catch(() => {});
+      fs.writeFileSync(html, await current.content().catch(() => ''));
+      console.error(`screenshot: ${shot}\npage HTML: ${html}`);
+    }
+  } finally {
+    await browser.close();
+    server.child.kill();
+    fs.rmSync(server.dir, { recursive: true, force: true });
+  }
+  console.log(`pages checked with axe (WCAG 2.1 A/AA): ${visited.length}\n  ${visited.join('\n  ')}`);
+  if (failed) {
+    console.error(`journey failed: ${failed.stack || failed}`);
+    process.exit(1);
+  }
+  console.log('all journeys passed');
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
