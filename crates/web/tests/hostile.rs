@@ -1,0 +1,169 @@
+//! Hostile text: every text a user types that is shown back (unit, person, group, team and round
+//! names, a respondent's comment) is tried with script and markup payloads, and every page and
+//! chart that shows it must contain none of them as live markup. CSV exports defuse formulas.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::*;
+use mognad_app::directory::{NamedInput, PersonInput, UnitInput};
+use mognad_app::measurement::RoundInput;
+use mognad_domain::answer::{comment_field, importance_field, item_field};
+use mognad_domain::role::Role;
+
+const PAYLOADS: &[&str] = &[
+    "<script>alert(1)</script>",
+    "\"><img src=x onerror=alert(2)>",
+    "'><svg onload=alert(3)>",
+    "</textarea><script>alert(4)</script>",
+    "<a href=\"javascript:alert(5)\">x</a>",
+];
+
+fn assert_inert(page: &str, what: &str) {
+    for p in PAYLOADS {
+        assert!(!page.contains(p), "{what} echoes {p} as live markup");
+    }
+    for live in ["<script>alert", "<img src=x", "<svg onload", "href=\"javascript:"] {
+        assert!(!page.contains(live), "{what} contains {live}");
+    }
+}
+
+#[tokio::test]
+async fn markup_in_names_and_comments_never_comes_back_live() {
+    let w = World::new().await;
+    let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
+    let app = &w.app;
+    let unit = app
+        .save_unit(
+            &a,
+            None,
+            &UnitInput {
+                name: PAYLOADS[0].into(),
+                kind: Some(PAYLOADS[1].into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let group = app
+        .save_group(
+            &a,
+            None,
+            &NamedInput {
+                name: PAYLOADS[2].into(),
+                unit_id: Some(unit.id.to_string()),
+            },
+        )
+        .await
+        .unwrap();
+    let team = app
+        .save_team(
+            &a,
+            None,
+            &NamedInput {
+                name: PAYLOADS[3].into(),
+                unit_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    for i in 0..5 {
+        let p = app
+            .save_person(
+                &a,
+                None,
+                &PersonInput {
+                    name: format!("{} {i}", PAYLOADS[i % PAYLOADS.len()]),
+                    title: Some(PAYLOADS[4].into()),
+                    email: Some(format!("p{i}@norrvik.se")),
+                    unit_id: Some(unit.id.to_string()),
+                },
+            )
+            .await
+            .unwrap();
+        app.set_group_member(&a, group.id, p.id, true).await.unwrap();
+    }
+    let model_id = app.models(&a).await.unwrap()[0].id;
+    let model = app.model(&a, model_id).await.unwrap();
+    let round = app
+        .create_round(
+            &a,
+            &RoundInput {
+                name: format!("=HYPERLINK(1) {}", PAYLOADS[1]),
+                model_id: model_id.to_string(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let links = app.issue_invitations(&a, round.id).await.unwrap();
+    app.set_round_state(&a, round.id, "open").await.unwrap();
+    for (i, l) in links.iter().enumerate() {
+        let mut f = Vec::new();
+        for e in &model.engines {
+            for it in &e.items {
+                f.push((item_field(&e.id, &it.id), "2".to_string()));
+            }
+            f.push((importance_field(&e.id), "3".to_string()));
+        }
+        f.push((
+            comment_field(&model.engines[0].id),
+            PAYLOADS[i % PAYLOADS.len()].to_string(),
+        ));
+        app.submit_answers(&l.token, &f).await.unwrap();
+    }
+
+    let mut c = w.client();
+    c.login("anna@norrvik.se").await;
+    let org = format!("/orgs/{}", a.org);
+    let r = format!("{org}/rounds/{}", round.id);
+    let pages = [
+        format!("{org}/units"),
+        format!("{org}/units/{}", unit.id),
+        format!("{org}/people"),
+        format!("{org}/people?q=%3Cscript"),
+        format!("{org}/groups"),
+        format!("{org}/groups/{}", group.id),
+        format!("{org}/teams"),
+        format!("{org}/teams/{}", team.id),
+        format!("{org}/rounds"),
+        r.clone(),
+        format!("{r}/results"),
+        format!("{r}/results/{}", group.id),
+        format!("{r}/results/{}", unit.id),
+        format!("{r}/results/{}", a.org),
+    ];
+    for path in &pages {
+        let res = c.get(path).await;
+        assert_eq!(res.status, StatusCode::OK, "{path}");
+        assert_inert(&res.body, path);
+    }
+    // The comments are shown (escaped) on the group's result page, as is the group in the chart.
+    let detail = c.get(&format!("{r}/results/{}", group.id)).await.body;
+    assert!(
+        detail.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+            || detail.contains("&#60;script&#62;alert(1)&#60;/script&#62;")
+    );
+    let heat = c.get(&format!("{r}/results")).await.body;
+    assert!(
+        heat.contains("&#39;&gt;&lt;svg onload=alert(3)&gt;"),
+        "the chart escapes the group's name"
+    );
+    let made = c.post_form(&format!("{r}/reminders"), &[]).await;
+    assert_inert(&made.body, "the links page");
+
+    // The API returns the text as data; the CSV export defuses a leading formula.
+    let api = c.get(&format!("/api/v1{org}/rounds/{}", round.id)).await;
+    assert_eq!(api.headers["content-type"], "application/json");
+    let csv = c.get(&format!("{r}/results.csv")).await.body;
+    for line in csv.lines() {
+        for cell in line.split(',') {
+            assert!(
+                !cell
+                    .trim_start_matches(['\u{feff}', '"'])
+                    .starts_with(['=', '+', '@']),
+                "a live formula: {cell}"
+            );
+        }
+    }
+}
