@@ -41,8 +41,9 @@ pub struct Area {
     pub scores: Vec<Option<f64>>,
     #[serde(skip)]
     pub(crate) sums: Vec<Sums>,
+    /// The leadership groups this area covers.
     #[serde(skip)]
-    pub(crate) groups: Vec<Uuid>,
+    pub groups: Vec<Uuid>,
     /// The merged tally behind the scores; empty when not visible.
     #[serde(skip)]
     pub(crate) tally: Tally,
