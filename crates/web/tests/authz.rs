@@ -265,6 +265,26 @@ async fn request(c: &mut Client, method: &str, path: &str) -> Res {
     c.send(req).await
 }
 
+/// Every answer carries the security headers, whatever its status.
+fn security_headers_missing(res: &Res) -> Vec<&'static str> {
+    let h = &res.headers;
+    let csp = h
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mut missing = Vec::new();
+    if csp.is_empty() || csp.contains("unsafe-inline") || !csp.contains("frame-ancestors 'none'") {
+        missing.push("content-security-policy");
+    }
+    if h.get("x-content-type-options").is_none_or(|v| v != "nosniff") {
+        missing.push("x-content-type-options");
+    }
+    if h.get("referrer-policy").is_none() {
+        missing.push("referrer-policy");
+    }
+    missing
+}
+
 /// Refused: 401/403, or for a page the redirect to sign in.
 fn turned_away(res: &Res) -> bool {
     matches!(res.status.as_u16(), 401 | 403)
@@ -346,6 +366,10 @@ async fn every_route_answers_every_role_as_the_rules_say() {
                     "{label}: {method} {pattern} answered {status}, may pass: {may}"
                 ));
             }
+            let missing = security_headers_missing(&res);
+            if !missing.is_empty() {
+                failures.push(format!("{label}: {method} {pattern} lacks {missing:?}"));
+            }
             if pattern.contains("{org}") {
                 let res = request(&mut c, method, &fill(pattern, &foreign)).await;
                 checked += 1;
@@ -369,4 +393,40 @@ async fn every_route_answers_every_role_as_the_rules_say() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// Every state-changing route refuses a request without the CSRF token, or with another
+/// browser's, before anything else happens — even for the owner.
+#[tokio::test]
+async fn every_unsafe_route_refuses_a_missing_or_foreign_csrf_token() {
+    let w = World::new().await;
+    let owner = w.member("owner@norrvik.se", "Norrvik", Role::Owner).await;
+    let ids = seed(&w.app, &owner, 0).await;
+    let mut c = w.client();
+    assert_eq!(c.login("owner@norrvik.se").await.status, StatusCode::SEE_OTHER);
+    let (_, routes) = mognad_web::routes::build(mognad_web::AppState::new(w.app.clone(), Default::default()));
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (method, pattern) in routes.into_iter().filter(|(m, _)| *m != "GET") {
+        let path = fill(pattern, &ids);
+        for token in ["", "a-token-from-another-browser"] {
+            let req = Request::builder()
+                .method(method)
+                .uri(&path)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header("x-csrf-token", token)
+                .body(Body::from(format!("_csrf={token}")))
+                .unwrap();
+            let res = c.send(req).await;
+            checked += 1;
+            if res.status != StatusCode::FORBIDDEN {
+                failures.push(format!(
+                    "{method} {pattern} with token {token:?} answered {}",
+                    res.status
+                ));
+            }
+        }
+    }
+    assert!(checked > 60, "only {checked} unsafe requests");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
