@@ -42,11 +42,11 @@ fn server_binary() -> PathBuf {
     bin
 }
 
-fn start(db: &Path, port: u16) -> Child {
+fn start(url: &str, dir: &Path, port: u16) -> Child {
     Command::new(server_binary())
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .env("MOGNAD_DATABASE_URL", format!("sqlite:{}", db.display()))
-        .env("MOGNAD_DATA_DIR", db.parent().unwrap())
+        .env("MOGNAD_DATABASE_URL", url)
+        .env("MOGNAD_DATA_DIR", dir)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -66,8 +66,8 @@ async fn wait_until_up(port: u16) {
 }
 
 /// One organisation with one group of `RESPONDENTS` people and an open round; returns the links.
-async fn seed(db: &Path) -> (Vec<String>, uuid::Uuid) {
-    let app = App::new(Db::connect(&format!("sqlite:{}", db.display())).await.unwrap());
+async fn seed(url: &str) -> (Vec<String>, uuid::Uuid) {
+    let app = App::new(Db::connect(url).await.unwrap());
     app.db.migrate().await.unwrap();
     let user = app
         .create_user("admin@ekby.se", "Admin", "ett långt lösenord", Language::Sv)
@@ -159,15 +159,40 @@ async fn submit_until_acknowledged(addr: &str, token: &str, body: &str, retries:
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn acknowledged_answers_survive_sigkill_exactly_once() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("crash.db");
-    let (tokens, round) = seed(&db).await;
+    let sqlite = format!("sqlite:{}", dir.path().join("crash.db").display());
+    crash_story(&sqlite, dir.path(), "sqlite").await;
+    // PostgreSQL too when a server is configured: a fresh schema, named in the URL's options.
+    if let Ok(base) = std::env::var("MOGNAD_TEST_POSTGRES_URL") {
+        let schema = format!("mognad_crash_{}", uuid::Uuid::new_v4().simple());
+        admin_sql(&base, &format!("CREATE SCHEMA {schema}")).await;
+        let sep = if base.contains('?') { '&' } else { '?' };
+        let url = format!("{base}{sep}options=-c%20search_path%3D{schema}");
+        crash_story(&url, dir.path(), "postgres").await;
+        admin_sql(&base, &format!("DROP SCHEMA {schema} CASCADE")).await;
+    }
+}
+
+/// Runs one statement on the PostgreSQL server as its admin.
+async fn admin_sql(url: &str, sql: &str) {
+    let db = Db::connect(url).await.unwrap();
+    if let Db::Postgres(p) = &db {
+        sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+            .execute(p)
+            .await
+            .unwrap();
+    }
+    db.close().await;
+}
+
+async fn crash_story(url: &str, dir: &Path, label: &str) {
+    let (tokens, round) = seed(url).await;
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
     let addr = format!("127.0.0.1:{port}");
-    let mut server = start(&db, port);
+    let mut server = start(url, dir, port);
     wait_until_up(port).await;
 
     let queue = Arc::new(Mutex::new(tokens.clone()));
@@ -200,7 +225,7 @@ async fn acknowledged_answers_survive_sigkill_exactly_once() {
         server.kill().unwrap(); // SIGKILL: no shutdown, no flush
         server.wait().unwrap();
         kills += 1;
-        server = start(&db, port);
+        server = start(url, dir, port);
         wait_until_up(port).await;
     }
     for c in clients {
@@ -209,7 +234,7 @@ async fn acknowledged_answers_survive_sigkill_exactly_once() {
     server.kill().unwrap();
     server.wait().unwrap();
 
-    let db = Db::connect(&format!("sqlite:{}", db.display())).await.unwrap();
+    let db = Db::connect(url).await.unwrap();
     let acknowledged: HashSet<String> = acknowledged.lock().unwrap().iter().cloned().collect();
     let model = &mognad_domain::model::builtin()[0];
     let mut stored = 0usize;
@@ -238,7 +263,7 @@ async fn acknowledged_answers_survive_sigkill_exactly_once() {
     let integrity = db.integrity_check().await.unwrap();
     let duplicates = stored.saturating_sub(acknowledged.len());
     println!(
-        "crash safety: {} acknowledged, {stored} stored, {duplicates} duplicates, {kills} kills, {} client retries, integrity {integrity}",
+        "crash safety ({label}): {} acknowledged, {stored} stored, {duplicates} duplicates, {kills} kills, {} client retries, integrity {integrity}",
         acknowledged.len(),
         *retries.lock().unwrap()
     );
@@ -262,4 +287,5 @@ async fn acknowledged_answers_survive_sigkill_exactly_once() {
     }
     assert_eq!(kept.len(), recount.len());
     assert_eq!(integrity, "ok");
+    db.close().await;
 }
