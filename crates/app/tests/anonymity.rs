@@ -6,7 +6,7 @@
 use mognad_app::directory::{NamedInput, PersonInput, UnitInput};
 use mognad_app::measurement::RoundInput;
 use mognad_app::{Actor, App};
-use mognad_domain::answer::{importance_field, item_field};
+use mognad_domain::answer::complete_form;
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::role::Role;
 use mognad_domain::text::Name;
@@ -100,16 +100,7 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
         if !rng.random_bool(0.75) {
             continue;
         }
-        let mut f = Vec::new();
-        for e in &m.engines {
-            for it in &e.items {
-                f.push((
-                    item_field(&e.id, &it.id),
-                    rng.random_range(1..=it.answer_count()).to_string(),
-                ));
-            }
-            f.push((importance_field(&e.id), "3".to_string()));
-        }
+        let f = complete_form(&m, |it| rng.random_range(1..=it.answer_count()), 3);
         app.submit_answers(&l.token, &f).await.unwrap();
     }
     (a, round.id, k)

@@ -8,7 +8,7 @@ use mognad_app::measurement::RoundInput;
 use mognad_app::respond::SubmitResult;
 use mognad_app::submit::Outcome;
 use mognad_app::{Actor, App, AppError};
-use mognad_domain::answer::{Answers, comment_field, importance_field, item_field};
+use mognad_domain::answer::{Answers, comment_field, complete_form, item_field};
 use mognad_domain::ids::RoundId;
 use mognad_domain::model::Model;
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
@@ -35,13 +35,7 @@ async fn admin(app: &App) -> Actor {
 
 /// Every field of `model` answered with `value` (capped at each item's range), importance 4.
 fn full_form(model: &Model, value: u8, comment: Option<&str>) -> Vec<(String, String)> {
-    let mut f = Vec::new();
-    for e in &model.engines {
-        for i in &e.items {
-            f.push((item_field(&e.id, &i.id), value.min(i.answer_count()).to_string()));
-        }
-        f.push((importance_field(&e.id), "4".into()));
-    }
+    let mut f = complete_form(model, |_| value, 4);
     if let Some(c) = comment {
         f.push((comment_field(&model.engines[0].id), c.into()));
     }

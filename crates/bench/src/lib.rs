@@ -3,7 +3,7 @@
 
 pub mod http;
 
-use mognad_domain::answer::{importance_field, item_field};
+use mognad_domain::answer::complete_form;
 use mognad_domain::model;
 
 pub fn encode(s: &str) -> String {
@@ -17,17 +17,9 @@ pub fn encode(s: &str) -> String {
 
 /// Every answer of the default model, as a form body (without the CSRF field).
 pub fn answers_body() -> String {
-    let m = &model::builtin()[0];
-    let mut parts = Vec::new();
-    for e in &m.engines {
-        for i in &e.items {
-            parts.push(format!(
-                "{}={}",
-                encode(&item_field(&e.id, &i.id)),
-                1 + i.answer_count() / 2
-            ));
-        }
-        parts.push(format!("{}=4", encode(&importance_field(&e.id))));
-    }
-    parts.join("&")
+    complete_form(&model::builtin()[0], |i| 1 + i.answer_count() / 2, 4)
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }

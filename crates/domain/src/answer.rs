@@ -5,7 +5,7 @@
 //! one importance digit per engine (`0` = not answered). Statements have at most seven options
 //! and importance is 1–5, so a digit always suffices. The code carries no name, token or time.
 
-use crate::model::{Model, score};
+use crate::model::{Item, Model, score};
 use serde::{Deserialize, Serialize};
 
 /// The longest free-text comment accepted for one engine, in characters.
@@ -40,6 +40,24 @@ pub fn importance_field(engine: &str) -> String {
 
 pub fn comment_field(engine: &str) -> String {
     format!("c:{engine}")
+}
+
+/// The form a respondent who answered everything sends: each item answered with `value(item)`
+/// (kept within the item's options) and each engine's importance set to `importance`.
+pub fn complete_form(
+    model: &Model,
+    mut value: impl FnMut(&Item) -> u8,
+    importance: u8,
+) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    for e in &model.engines {
+        for item in &e.items {
+            let v = value(item).clamp(1, item.answer_count());
+            fields.push((item_field(&e.id, &item.id), v.to_string()));
+        }
+        fields.push((importance_field(&e.id), importance.to_string()));
+    }
+    fields
 }
 
 /// Index of every item of `model` in answer order: (engine index, item index).
@@ -207,13 +225,7 @@ mod tests {
     fn a_full_form_round_trips_through_the_code() {
         let m = &builtin()[0];
         let mut a = Answers::empty(m);
-        let mut fields = Vec::new();
-        for engine in &m.engines {
-            for item in &engine.items {
-                fields.push((item_field(&engine.id, &item.id), "2".to_string()));
-            }
-            fields.push((importance_field(&engine.id), "4".to_string()));
-        }
+        let fields = complete_form(m, |_| 2, 4);
         assert!(a.merge_form(m, &fields).is_empty());
         assert_eq!(a.first_incomplete(m), None);
         let code = a.code();

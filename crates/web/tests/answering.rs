@@ -11,7 +11,6 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use mognad_app::directory::{NamedInput, PersonInput};
 use mognad_app::measurement::RoundInput;
 use mognad_domain::answer::{importance_field, item_field};
 use mognad_domain::model::Model;
@@ -78,33 +77,7 @@ async fn a_respondent_answers_through_a_link_and_results_follow() {
 
     let w = World::new().await;
     let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
-    let g = w
-        .app
-        .save_group(
-            &a,
-            None,
-            &NamedInput {
-                name: "Ledningen".into(),
-                unit_id: None,
-            },
-        )
-        .await
-        .unwrap();
-    for i in 0..7 {
-        let p = w
-            .app
-            .save_person(
-                &a,
-                None,
-                &PersonInput {
-                    name: format!("Person Nummer{i}"),
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap();
-        w.app.set_group_member(&a, g.id, p.id, true).await.unwrap();
-    }
+    let g_id = w.group_with_members(&a, "Ledningen", 7).await;
     let model_id = w
         .app
         .models(&a)
@@ -206,7 +179,7 @@ async fn a_respondent_answers_through_a_link_and_results_follow() {
 
     // Under the threshold nothing shows; at five answers the group's scores appear.
     let results_path = format!("{round_path}/results");
-    let group_page = format!("{results_path}/{}", g.id);
+    let group_page = format!("{results_path}/{}", g_id);
     assert!(
         admin
             .get(&group_page)

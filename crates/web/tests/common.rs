@@ -174,6 +174,25 @@ impl World {
         self.app.actor(user, o.id).await.unwrap()
     }
 
+    /// A leadership group named `name` with `size` new people in it.
+    pub async fn group_with_members(&self, a: &Actor, name: &str, size: usize) -> uuid::Uuid {
+        use mognad_app::directory::{NamedInput, PersonInput};
+        let input = NamedInput {
+            name: name.into(),
+            unit_id: None,
+        };
+        let g = self.app.save_group(a, None, &input).await.unwrap();
+        for i in 0..size {
+            let person = PersonInput {
+                name: format!("{name} Nummer{i}"),
+                ..Default::default()
+            };
+            let p = self.app.save_person(a, None, &person).await.unwrap();
+            self.app.set_group_member(a, g.id, p.id, true).await.unwrap();
+        }
+        g.id
+    }
+
     pub fn client(&self) -> Client {
         Client::new(self.router.clone())
     }

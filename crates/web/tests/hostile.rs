@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use common::*;
 use mognad_app::directory::{NamedInput, PersonInput, UnitInput};
 use mognad_app::measurement::RoundInput;
-use mognad_domain::answer::{comment_field, importance_field, item_field};
+use mognad_domain::answer::{comment_field, complete_form};
 use mognad_domain::role::Role;
 
 const PAYLOADS: &[&str] = &[
@@ -99,13 +99,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
     let links = app.issue_invitations(&a, round.id).await.unwrap();
     app.set_round_state(&a, round.id, "open").await.unwrap();
     for (i, l) in links.iter().enumerate() {
-        let mut f = Vec::new();
-        for e in &model.engines {
-            for it in &e.items {
-                f.push((item_field(&e.id, &it.id), "2".to_string()));
-            }
-            f.push((importance_field(&e.id), "3".to_string()));
-        }
+        let mut f = complete_form(&model, |_| 2, 3);
         f.push((
             comment_field(&model.engines[0].id),
             PAYLOADS[i % PAYLOADS.len()].to_string(),

@@ -161,37 +161,10 @@ async fn unknown_links_and_wrong_access_codes_get_clear_pages() {
 
 #[tokio::test]
 async fn the_results_api_withholds_what_the_pages_withhold() {
-    use mognad_app::directory::{NamedInput, PersonInput};
     use mognad_app::measurement::RoundInput;
     let w = World::new().await;
     let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
-    let g = w
-        .app
-        .save_group(
-            &a,
-            None,
-            &NamedInput {
-                name: "Liten".into(),
-                unit_id: None,
-            },
-        )
-        .await
-        .unwrap();
-    for i in 0..3 {
-        let p = w
-            .app
-            .save_person(
-                &a,
-                None,
-                &PersonInput {
-                    name: format!("P{i}"),
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap();
-        w.app.set_group_member(&a, g.id, p.id, true).await.unwrap();
-    }
+    let g_id = w.group_with_members(&a, "Liten", 3).await;
     let model = w.app.models(&a).await.unwrap()[0].id;
     let input = RoundInput {
         name: "T0".into(),
@@ -210,13 +183,7 @@ async fn the_results_api_withholds_what_the_pages_withhold() {
     let links: serde_json::Value = serde_json::from_str(&made.body).unwrap();
     assert_eq!(links.as_array().unwrap().len(), 3);
     let m = w.app.model(&a, model).await.unwrap();
-    let mut fields = Vec::new();
-    for e in &m.engines {
-        for i in &e.items {
-            fields.push((mognad_domain::answer::item_field(&e.id, &i.id), "2".to_string()));
-        }
-        fields.push((mognad_domain::answer::importance_field(&e.id), "3".to_string()));
-    }
+    let fields = mognad_domain::answer::complete_form(&m, |_| 2, 3);
     for l in links.as_array().unwrap() {
         w.app
             .submit_answers(l["token"].as_str().unwrap(), &fields)
@@ -235,7 +202,7 @@ async fn the_results_api_withholds_what_the_pages_withhold() {
         serde_json::json!([]),
         "a hidden group carries no scores"
     );
-    let detail = c.get(&format!("{base}/results/{}", g.id)).await;
+    let detail = c.get(&format!("{base}/results/{}", g_id)).await;
     let d: serde_json::Value = serde_json::from_str(&detail.body).unwrap();
     assert_eq!(d["engines"], serde_json::json!([]));
     let status = c.get(&format!("{base}/status")).await;
