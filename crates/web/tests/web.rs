@@ -427,3 +427,29 @@ async fn health_and_metrics() {
     assert!(m.contains("mognad_http_requests_total{status=\"2xx\"} 1"), "{m}");
     assert!(m.contains("mognad_http_requests_total{status=\"4xx\"} 1"), "{m}");
 }
+
+#[tokio::test]
+async fn cookies_are_secure_when_served_over_tls() {
+    let w = World::new().await;
+    w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
+    let config = mognad_web::WebConfig {
+        secure_cookies: true,
+        ..Default::default()
+    };
+    let mut c = Client::new(mognad_web::router(mognad_web::AppState::new(
+        w.app.clone(),
+        config,
+    )));
+    let login = c.get("/login").await;
+    let ok = c.login("anna@norrvik.se").await;
+    for res in [&login, &ok] {
+        for cookie in res.headers.get_all("set-cookie") {
+            let cookie = cookie.to_str().unwrap();
+            assert!(
+                cookie.contains("; Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite"),
+                "{cookie}"
+            );
+        }
+    }
+    assert!(ok.headers.get_all("set-cookie").iter().count() >= 1);
+}
