@@ -71,7 +71,7 @@ async function login(page, base, password) {
 }
 
 async function browseOrganisation(page, base, org) {
-  for (const section of ['', '/units', '/people', '/groups', '/teams', '/relationships', '/rounds', '/models', '/settings']) {
+  for (const section of ['', '/units', '/people', '/groups', '/teams', '/relationships', '/checks', '/rounds', '/models', '/settings']) {
     await page.goto(`${base}${org}${section}`);
     await audit(page, `org${section || ' overview'}`);
   }

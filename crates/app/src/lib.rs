@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod auth;
+pub mod checks;
 pub mod compare;
 pub mod demo;
 mod demo_rounds;

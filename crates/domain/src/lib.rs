@@ -7,6 +7,7 @@ pub mod answer;
 pub mod disclosure;
 pub mod error;
 pub mod ids;
+pub mod leadership;
 pub mod model;
 pub mod org;
 pub mod people;

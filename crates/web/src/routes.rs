@@ -56,7 +56,8 @@ impl Routes {
 /// Builds the router and returns it with the list of (method, path) it serves.
 pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     use pages::{
-        auth, directory as d, exports, home, import, measurement as m, org, relations as r, respond, results,
+        auth, checks, directory as d, exports, home, import, measurement as m, org, relations as r, respond,
+        results,
     };
     let routes = Routes {
         router: Router::new(),
@@ -114,6 +115,7 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .post("/orgs/{org}/teams/{id}", d::teams::update)
     .get("/orgs/{org}/teams/{id}/delete", d::teams::confirm)
     .post("/orgs/{org}/teams/{id}/delete", d::teams::delete)
+    .get("/orgs/{org}/checks", checks::page)
     .get("/orgs/{org}/relationships", r::list)
     .get("/orgs/{org}/relationships/new", r::new)
     .post("/orgs/{org}/relationships", r::create)
@@ -174,6 +176,7 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .get("/api/v1/orgs/{org}/teams/{id}", api::teams::get)
     .put("/api/v1/orgs/{org}/teams/{id}", api::teams::update)
     .delete("/api/v1/orgs/{org}/teams/{id}", api::teams::delete)
+    .get("/api/v1/orgs/{org}/checks", api::relationships::checks)
     .get("/api/v1/orgs/{org}/relationships", api::relationships::list)
     .post("/api/v1/orgs/{org}/relationships", api::relationships::create)
     .get("/api/v1/orgs/{org}/relationships/{id}", api::relationships::get)

@@ -47,6 +47,7 @@ use utoipa::OpenApi;
         super::measurement::create_round,
         super::measurement::round,
         super::measurement::set_state,
+        super::relationships::checks,
         super::results::invite,
         super::results::remind,
         super::results::status,

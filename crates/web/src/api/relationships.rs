@@ -11,3 +11,22 @@ super::record::record_api!(
     save = save_relationship,
     delete = delete_relationship
 );
+
+/// Where the three leadership relationships pull apart today.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/checks", tag = "leadership",
+    params(("org" = uuid::Uuid, Path, description = "Organisation id"), crate::pages::checks::SpanQuery),
+    responses((status = 200, body = mognad_app::checks::ChecksView), (status = 422, body = crate::error::Problem)))]
+pub async fn checks(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    tr: crate::i18n::Tr,
+    ctx: crate::session::OrgCtx,
+    axum::extract::Query(q): axum::extract::Query<crate::pages::checks::SpanQuery>,
+) -> super::ApiResult<axum::Json<mognad_app::checks::ChecksView>> {
+    Ok(axum::Json(
+        state
+            .app
+            .leadership_checks(&ctx.actor, q.span())
+            .await
+            .map_err(super::problem(tr))?,
+    ))
+}

@@ -2,6 +2,7 @@
 //! errors into form errors.
 
 pub mod auth;
+pub mod checks;
 pub mod directory;
 pub mod exports;
 pub mod home;
@@ -116,6 +117,7 @@ pub async fn org_layout(
         ("groups", "/groups", "nav-groups"),
         ("teams", "/teams", "nav-teams"),
         ("relationships", "/relationships", "nav-relationships"),
+        ("checks", "/checks", "nav-checks"),
         ("rounds", "/rounds", "nav-rounds"),
         ("models", "/models", "nav-models"),
     ];
