@@ -75,6 +75,11 @@ async function browseOrganisation(page, base, org) {
     await page.goto(`${base}${org}${section}`);
     await audit(page, `org${section || ' overview'}`);
   }
+  await page.goto(`${base}${org}/units`);
+  const chart = await page.getAttribute('main table a[href$="/chart"]', 'href');
+  await page.goto(`${base}${chart}`);
+  if (!(await page.$('figure svg[role=img]'))) throw new Error('no org chart drawing');
+  await audit(page, 'org chart');
   const person = await page.goto(`${base}${org}/people`).then(() => page.getAttribute('main table a', 'href'));
   await page.goto(`${base}${person}`);
   await audit(page, 'person form');

@@ -19,6 +19,7 @@ pub mod import;
 pub mod invite;
 pub mod mail;
 pub mod measurement;
+pub mod orgchart;
 pub mod orgs;
 pub mod relations;
 pub mod respond;

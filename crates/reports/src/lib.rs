@@ -6,6 +6,7 @@
 //! in a table next to it.
 
 pub mod heatmap;
+pub mod orgchart;
 pub mod radar;
 pub mod svg;
 pub mod xlsx;

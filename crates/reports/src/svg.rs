@@ -140,6 +140,29 @@ impl Svg {
         self
     }
 
+    /// A curve from `a` to `b` bowing out to the right by `bulge`, for links between rows.
+    pub fn arc(&mut self, a: (f64, f64), b: (f64, f64), bulge: f64, stroke: &str, dash: &str) -> &mut Self {
+        let dash = if dash.is_empty() {
+            String::new()
+        } else {
+            format!(r#" stroke-dasharray="{}""#, escape(dash))
+        };
+        let _ = write!(
+            self.body,
+            r#"<path d="M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}" fill="none" stroke="{}" stroke-width="2"{dash}/>"#,
+            a.0,
+            a.1,
+            a.0 + bulge,
+            a.1,
+            b.0 + bulge,
+            b.1,
+            b.0,
+            b.1,
+            escape(stroke)
+        );
+        self
+    }
+
     pub fn polygon(&mut self, points: &[(f64, f64)], fill: &str, stroke: &str) -> &mut Self {
         let pts: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
         let _ = write!(

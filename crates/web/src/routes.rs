@@ -56,8 +56,8 @@ impl Routes {
 /// Builds the router and returns it with the list of (method, path) it serves.
 pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     use pages::{
-        auth, checks, directory as d, exports, home, import, measurement as m, org, relations as r, respond,
-        results,
+        auth, checks, directory as d, exports, home, import, measurement as m, org, orgchart, relations as r,
+        respond, results,
     };
     let routes = Routes {
         router: Router::new(),
@@ -87,6 +87,7 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .post("/orgs/{org}/units", d::units::create)
     .get("/orgs/{org}/units/{id}", d::units::edit)
     .post("/orgs/{org}/units/{id}", d::units::update)
+    .get("/orgs/{org}/units/{id}/chart", orgchart::page)
     .get("/orgs/{org}/units/{id}/delete", d::units::confirm)
     .post("/orgs/{org}/units/{id}/delete", d::units::delete)
     .get("/orgs/{org}/people", d::people::list)
@@ -177,6 +178,7 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .put("/api/v1/orgs/{org}/teams/{id}", api::teams::update)
     .delete("/api/v1/orgs/{org}/teams/{id}", api::teams::delete)
     .get("/api/v1/orgs/{org}/checks", api::relationships::checks)
+    .get("/api/v1/orgs/{org}/units/{id}/chart", api::relationships::chart)
     .get("/api/v1/orgs/{org}/relationships", api::relationships::list)
     .post("/api/v1/orgs/{org}/relationships", api::relationships::create)
     .get("/api/v1/orgs/{org}/relationships/{id}", api::relationships::get)

@@ -48,6 +48,7 @@ use utoipa::OpenApi;
         super::measurement::round,
         super::measurement::set_state,
         super::relationships::checks,
+        super::relationships::chart,
         super::results::invite,
         super::results::remind,
         super::results::status,

@@ -30,3 +30,23 @@ pub async fn checks(
             .map_err(super::problem(tr))?,
     ))
 }
+
+/// The org chart of a unit and the units below it: rows in drawing order, and the team and
+/// mentoring links between rows.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/units/{id}/chart", tag = "leadership",
+    params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path, description = "Unit id")),
+    responses((status = 200, body = mognad_app::orgchart::OrgChart), (status = 404, body = crate::error::Problem)))]
+pub async fn chart(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    tr: crate::i18n::Tr,
+    ctx: crate::session::OrgCtx,
+    crate::extract::IdParam(id): crate::extract::IdParam,
+) -> super::ApiResult<axum::Json<mognad_app::orgchart::OrgChart>> {
+    Ok(axum::Json(
+        state
+            .app
+            .org_chart(&ctx.actor, id)
+            .await
+            .map_err(super::problem(tr))?,
+    ))
+}

@@ -9,6 +9,7 @@ pub mod home;
 pub mod import;
 pub mod measurement;
 pub mod org;
+pub mod orgchart;
 pub mod relations;
 pub mod respond;
 pub mod results;

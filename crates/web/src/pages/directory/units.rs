@@ -41,10 +41,16 @@ pub async fn list(c: Ctx) -> Page {
                         .and_then(|p| names.get(&p).cloned())
                         .unwrap_or_default(),
                 ),
+                Cell::link(tr.t("units-chart"), format!("{base}/{}/chart", u.id)),
             ]
         })
         .collect();
-    let columns = vec![tr.t("field-name"), tr.t("field-unit-kind"), tr.t("field-parent")];
+    let columns = vec![
+        tr.t("field-name"),
+        tr.t("field-unit-kind"),
+        tr.t("field-parent"),
+        tr.t("units-chart-column"),
+    ];
     c.list("units", "units-title", "units-new", columns, rows, None)
         .await
 }
