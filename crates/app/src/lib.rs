@@ -26,6 +26,7 @@ pub mod respond;
 pub mod results;
 pub mod submit;
 pub mod transfer;
+pub mod transfer_measurement;
 pub mod views;
 
 pub use access::Actor;

@@ -4,6 +4,7 @@
 //! PostgreSQL is the same organisation. Import validates everything with the same domain rules
 //! as the UI and writes in one transaction: a bad document changes nothing.
 
+use crate::transfer_measurement::MeasurementExport;
 use crate::views::*;
 use crate::{App, AppError, Invalid, Result};
 use chrono::{DateTime, Utc};
@@ -37,6 +38,10 @@ pub struct OrgExport {
     pub groups: Vec<GroupView>,
     pub teams: Vec<TeamView>,
     pub relationships: Vec<RelationshipView>,
+    /// Models, rounds, invitations, answers and targets; absent in documents from before
+    /// measurement existed.
+    #[serde(default, skip_serializing_if = "MeasurementExport::is_empty")]
+    pub measurement: MeasurementExport,
 }
 
 fn bad(path: String, e: impl ToString) -> Invalid {
@@ -105,6 +110,7 @@ impl App {
                 .map(TeamView::from)
                 .collect(),
             relationships: relationships_out,
+            measurement: crate::transfer_measurement::export(&mut tx, org).await?,
         })
     }
 
@@ -235,6 +241,15 @@ impl App {
                 )),
             }
         }
+        let group_ids: HashSet<uuid::Uuid> = doc.groups.iter().map(|g| g.id).collect();
+        let person_ids: HashSet<uuid::Uuid> = doc.people.iter().map(|p| p.id).collect();
+        let measurement = crate::transfer_measurement::parse(
+            &doc.measurement,
+            org_id,
+            &group_ids,
+            &person_ids,
+            &mut errors,
+        );
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }
@@ -285,6 +300,7 @@ impl App {
                     Rel::T(t) => relationships::save_team_membership(&mut tx, t).await?,
                 }
             }
+            crate::transfer_measurement::write(&mut tx, org_id, &measurement).await?;
             Ok(())
         }
         .await;

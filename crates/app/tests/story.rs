@@ -516,6 +516,36 @@ async fn demo_and_transfer_between_backends() {
     let mut back = target.export_org(summary.org).await.unwrap();
     back.exported_at = doc.exported_at;
     assert_eq!(back, doc, "{} → {} round trip", dbs[0].label, target_db.label);
+    // The measurements travel too, and the recounted tallies give the same results.
+    assert_eq!(doc.measurement.rounds.len(), 2);
+    assert_eq!(doc.measurement.answers.len(), summary.answers);
+    let reader = |app: &App| {
+        let app = app.clone();
+        async move {
+            let user = app
+                .create_user("las@norrvik.se", "Läsare", "ett långt lösenord", Language::Sv)
+                .await
+                .unwrap();
+            app.grant_role(user.id, summary.org, Role::Member).await.unwrap();
+            app.actor(user, summary.org).await.unwrap()
+        }
+    };
+    let (ra, rb) = (reader(&source).await, reader(&target).await);
+    for r in &doc.measurement.rounds {
+        let (x, y) = (
+            source.results(&ra, r.id).await.unwrap(),
+            target.results(&rb, r.id).await.unwrap(),
+        );
+        let (xs, ys) = (&x.organisation.scores, &y.organisation.scores);
+        assert_eq!(
+            (x.organisation.n, x.organisation.visible),
+            (y.organisation.n, y.organisation.visible)
+        );
+        assert!(xs.iter().zip(ys).all(|(a, b)| match (a, b) {
+            (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+            (a, b) => a == b,
+        }));
+    }
     assert!(matches!(
         target.import_org(&parsed).await,
         Err(AppError::Conflict(_))

@@ -169,15 +169,6 @@ async fn main() -> Result<()> {
             let org = app.find_org(&org).await.map_err(explain)?;
             let doc = app.export_org(org.id).await.map_err(explain)?;
             let json = serde_json::to_string_pretty(&doc)?;
-            // The format does not carry measurements yet; say so rather than lose them quietly.
-            let mut tx = app.db.read().await?;
-            let rounds = mognad_store::rounds::list(&mut tx, org.id).await?.len();
-            tx.rollback().await?;
-            if rounds > 0 {
-                eprintln!(
-                    "Note: {rounds} measurement round(s) with their models, links and answers are not part of this export format yet; they stay in this database."
-                );
-            }
             if path.as_os_str() == "-" {
                 println!("{json}");
             } else {

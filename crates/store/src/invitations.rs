@@ -229,3 +229,48 @@ pub async fn context(db: &crate::Db, token_hash: &str) -> Result<Option<LinkCont
         crate::Db::Postgres(p) => sqlx::query_as(SQL).bind(token_hash).fetch_optional(p).await?,
     })
 }
+
+/// An invitation as stored, for moving an organisation between instances.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow, serde::Serialize, serde::Deserialize)]
+pub struct StoredInvitation {
+    pub id: Uuid,
+    pub round_id: Uuid,
+    pub group_id: Uuid,
+    pub person_id: Option<Uuid>,
+    pub token_hash: String,
+    pub used: bool,
+    pub mails_sent: i64,
+}
+
+/// Every invitation of the organisation's rounds, by id.
+pub async fn for_org(tx: &mut Tx, org: mognad_domain::ids::OrgId) -> Result<Vec<StoredInvitation>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT i.id, i.round_id, i.group_id, i.person_id, i.token_hash, i.used, i.mails_sent
+         FROM invitations i JOIN rounds r ON r.id = i.round_id WHERE r.org_id = $1 ORDER BY i.id"
+    )
+    .bind(org.0)
+    .fetch_all(c)
+    .await)?)
+}
+
+/// Writes an invitation exactly as it was stored elsewhere (drafts, sealed to their token, stay behind).
+pub async fn insert_exact(tx: &mut Tx, i: &StoredInvitation, now: DateTime<Utc>) -> Result<()> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO invitations (id, round_id, group_id, person_id, token_hash, used, mails_sent, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+    )
+    .bind(i.id)
+    .bind(i.round_id)
+    .bind(i.group_id)
+    .bind(i.person_id)
+    .bind(&i.token_hash)
+    .bind(i.used)
+    .bind(i.mails_sent)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}

@@ -174,3 +174,24 @@ pub fn stream<'a>(
         crate::Db::Postgres(p) => sqlx::query_as(SQL).bind(round.0).fetch(p),
     }
 }
+
+/// Every answer of a round as (group, code), sorted, for moving an organisation.
+pub async fn all(tx: &mut Tx, round: RoundId) -> Result<Vec<(Uuid, String)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT group_id, answers FROM responses WHERE round_id = $1 ORDER BY group_id, answers"
+    )
+    .bind(round.0)
+    .fetch_all(c)
+    .await)?)
+}
+
+/// Every comment of a round as (group, engine, text), sorted, for moving an organisation.
+pub async fn all_comments(tx: &mut Tx, round: RoundId) -> Result<Vec<(Uuid, String, String)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT group_id, engine_key, body FROM response_comments WHERE round_id = $1
+         ORDER BY group_id, engine_key, body"
+    )
+    .bind(round.0)
+    .fetch_all(c)
+    .await)?)
+}

@@ -54,3 +54,14 @@ pub async fn list(tx: &mut Tx, org: OrgId, model_key: &str) -> Result<Vec<(Uuid,
     .fetch_all(c)
     .await)?)
 }
+
+/// Every target of the organisation: (model, scope, engine, target), sorted.
+pub async fn all(tx: &mut Tx, org: OrgId) -> Result<Vec<(String, Uuid, String, i64)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT model_key, scope_id, engine_key, target FROM targets WHERE org_id = $1
+         ORDER BY model_key, scope_id, engine_key"
+    )
+    .bind(org.0)
+    .fetch_all(c)
+    .await)?)
+}
