@@ -145,6 +145,21 @@ async function answerStepByKeyboard(page) {
   await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 }
 
+/// Creates and opens a new round through its form; returns its path.
+async function newRound(page, base, org) {
+  await page.goto(`${base}${org}/rounds/new`);
+  await audit(page, 'new round form');
+  await page.fill('#f-name', 'Uppföljning våren 2027');
+  const model = await page.$$eval('#f-model_id option', (os) => os.map((o) => o.value).find((v) => v));
+  await page.selectOption('#f-model_id', model);
+  await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+  const round = new URL(page.url()).pathname;
+  await audit(page, 'new round (draft)');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/state"] button')]);
+  if (!/öppen/.test(await page.textContent('main'))) throw new Error('the round did not open');
+  return round;
+}
+
 async function respondent(browser, page, base, round) {
   await page.goto(`${base}${round}`);
   const before = await answered(page);
@@ -176,7 +191,8 @@ async function respondent(browser, page, base, round) {
   if (!/step=3/.test(resume)) throw new Error(`resumed at ${resume}, not step 3`);
   await p.focus('a.button');
   await Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
-  for (let step = 3; step <= 9; step++) {
+  // The remaining steps, however many engines the model has.
+  for (let step = 3; step <= 20 && (await p.$('fieldset.question')); step++) {
     await answerStepByKeyboard(p);
   }
   const done = await p.textContent('main');
@@ -206,7 +222,8 @@ async function main() {
     await page.goto(`${server.base}/lang/en?next=${org}`);
     await results(page, server.base, org, 'en');
     await page.goto(`${server.base}/lang/sv?next=${org}`);
-    await respondent(browser, page, server.base, rounds[1]);
+    const round = await newRound(page, server.base, org);
+    await respondent(browser, page, server.base, round);
   } catch (e) {
     failed = e;
     fs.mkdirSync(OUT, { recursive: true });
