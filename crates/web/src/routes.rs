@@ -56,8 +56,8 @@ impl Routes {
 /// Builds the router and returns it with the list of (method, path) it serves.
 pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     use pages::{
-        auth, checks, directory as d, exports, home, import, measurement as m, org, orgchart, relations as r,
-        respond, results,
+        area, auth, checks, directory as d, exports, home, import, invitations, measurement as m, org,
+        orgchart, relations as r, respond, results,
     };
     let routes = Routes {
         router: Router::new(),
@@ -131,13 +131,13 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .post("/orgs/{org}/rounds", m::create_round)
     .get("/orgs/{org}/rounds/{id}", m::round)
     .post("/orgs/{org}/rounds/{id}/state", m::set_state)
-    .post("/orgs/{org}/rounds/{id}/invitations", m::invite)
-    .post("/orgs/{org}/rounds/{id}/reminders", m::remind)
+    .post("/orgs/{org}/rounds/{id}/invitations", invitations::invite)
+    .post("/orgs/{org}/rounds/{id}/reminders", invitations::remind)
     .get("/orgs/{org}/rounds/{id}/results", results::results)
-    .get("/orgs/{org}/rounds/{id}/results/{area}", results::area)
+    .get("/orgs/{org}/rounds/{id}/results/{area}", area::area)
     .post(
         "/orgs/{org}/rounds/{id}/results/{area}/targets",
-        results::set_targets,
+        area::set_targets,
     )
     .get("/orgs/{org}/rounds/{id}/compare", results::compare)
     .get("/orgs/{org}/rounds/{id}/results.csv", exports::results_csv)

@@ -1,12 +1,14 @@
 //! HTML page handlers and what they share: building the page frame and turning use-case
 //! errors into form errors.
 
+pub mod area;
 pub mod auth;
 pub mod checks;
 pub mod directory;
 pub mod exports;
 pub mod home;
 pub mod import;
+pub mod invitations;
 pub mod measurement;
 pub mod org;
 pub mod orgchart;
