@@ -4,6 +4,7 @@
 //! an invalid name, threshold or relationship cannot exist past it.
 
 pub mod answer;
+pub mod competence;
 pub mod disclosure;
 pub mod error;
 pub mod ids;
@@ -14,6 +15,7 @@ pub mod people;
 pub mod relationship;
 pub mod role;
 pub mod round;
+mod source;
 pub mod stats;
 pub mod tally;
 pub mod text;

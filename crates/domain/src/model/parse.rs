@@ -2,31 +2,11 @@
 //! reported with the line and column where it applies.
 
 use super::{Engine, Item, ItemKind, Model, Phase, Text};
+pub use crate::source::SourceError as ModelError;
+use crate::source::{RawText, Report};
 use serde::Deserialize;
 use std::collections::HashSet;
-use std::fmt;
 use toml::Spanned;
-
-/// One problem in a model file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ModelError {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl fmt::Display for ModelError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawText {
-    sv: Spanned<String>,
-    en: Spanned<String>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,62 +53,9 @@ struct RawModel {
 
 pub const FORMAT: &str = "mognad-model-1";
 
-/// Collects errors with positions computed from byte offsets into the source.
-struct Report<'a> {
-    src: &'a str,
-    errors: Vec<ModelError>,
-}
-
-impl Report<'_> {
-    fn at(&mut self, offset: usize, message: impl Into<String>) {
-        let before = &self.src[..offset.min(self.src.len())];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        self.errors.push(ModelError {
-            line,
-            column,
-            message: message.into(),
-        });
-    }
-
-    fn text(&mut self, t: RawText, what: &str) -> Text {
-        for (lang, s) in [("sv", &t.sv), ("en", &t.en)] {
-            if s.get_ref().trim().is_empty() {
-                self.at(s.span().start, format!("{what}: the {lang} text is empty"));
-            }
-        }
-        Text {
-            sv: t.sv.into_inner().trim().to_owned(),
-            en: t.en.into_inner().trim().to_owned(),
-        }
-    }
-
-    fn id(&mut self, id: Spanned<String>, seen: &mut HashSet<String>, what: &str) -> String {
-        let start = id.span().start;
-        let value = id.into_inner();
-        let valid = !value.is_empty()
-            && value.len() <= 40
-            && value
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !valid {
-            self.at(
-                start,
-                format!("{what} id '{value}' must be 1–40 characters of a–z, 0–9 and '-'"),
-            );
-        } else if !seen.insert(value.clone()) {
-            self.at(start, format!("{what} id '{value}' is used twice"));
-        }
-        value
-    }
-}
-
 /// Parses and validates a model file. Every error found is returned, not just the first.
 pub fn parse(src: &str) -> Result<Model, Vec<ModelError>> {
-    let mut report = Report {
-        src,
-        errors: Vec::new(),
-    };
+    let mut report = Report::new(src);
     let raw: RawModel = match toml::from_str(src) {
         Ok(r) => r,
         Err(e) => {

@@ -1,0 +1,200 @@
+//! Reading a competence framework file, every rule checked and reported at its line.
+
+use super::{Area, Codes, Competence, Framework, Level};
+use crate::source::{RawText, Report, SourceError};
+use serde::Deserialize;
+use std::collections::HashSet;
+use toml::Spanned;
+
+pub const FORMAT: &str = "mognad-framework-1";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLevel {
+    name: RawText,
+    description: RawText,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCompetence {
+    id: Spanned<String>,
+    name: RawText,
+    description: RawText,
+    esco: Option<Spanned<String>>,
+    ecf: Option<String>,
+    sfia: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArea {
+    id: Spanned<String>,
+    name: RawText,
+    description: RawText,
+    #[serde(default)]
+    competence: Vec<RawCompetence>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFramework {
+    format: Spanned<String>,
+    id: Spanned<String>,
+    version: Spanned<i64>,
+    name: RawText,
+    description: RawText,
+    #[serde(default)]
+    level: Vec<RawLevel>,
+    #[serde(default)]
+    area: Vec<Spanned<RawArea>>,
+}
+
+/// Parses and validates a framework file; every error found is returned.
+pub fn parse(src: &str) -> Result<Framework, Vec<SourceError>> {
+    let mut report = Report::new(src);
+    let raw: RawFramework = match toml::from_str(src) {
+        Ok(r) => r,
+        Err(e) => {
+            report.at(e.span().map_or(0, |s| s.start), e.message().to_owned());
+            return Err(report.errors);
+        }
+    };
+    if raw.format.get_ref() != FORMAT {
+        report.at(raw.format.span().start, format!("format must be \"{FORMAT}\""));
+    }
+    let version = u32::try_from(*raw.version.get_ref()).ok().filter(|v| *v >= 1);
+    if version.is_none() {
+        report.at(raw.version.span().start, "version must be a whole number from 1");
+    }
+    let id = report.id(raw.id, &mut HashSet::new(), "framework");
+    let name = report.text(raw.name, "name");
+    let description = report.text(raw.description, "description");
+    if !(2..=9).contains(&raw.level.len()) {
+        report.at(
+            src.len(),
+            format!(
+                "a framework needs 2 to 9 [[level]]s, this has {}",
+                raw.level.len()
+            ),
+        );
+    }
+    let levels = raw
+        .level
+        .into_iter()
+        .map(|l| Level {
+            name: report.text(l.name, "level name"),
+            description: report.text(l.description, "level description"),
+        })
+        .collect();
+    if raw.area.is_empty() {
+        report.at(src.len(), "the framework has no [[area]]");
+    }
+    let (mut area_ids, mut competence_ids) = (HashSet::new(), HashSet::new());
+    let mut areas = Vec::new();
+    for a in raw.area {
+        let start = a.span().start;
+        let a = a.into_inner();
+        let area_id = report.id(a.id, &mut area_ids, "area");
+        if a.competence.is_empty() {
+            report.at(start, format!("area '{area_id}' has no [[area.competence]]"));
+        }
+        let competences = a
+            .competence
+            .into_iter()
+            .map(|c| {
+                let esco = c.esco.map(|e| {
+                    if !e.get_ref().starts_with("http://") && !e.get_ref().starts_with("https://") {
+                        report.at(e.span().start, "an ESCO code is the competence's URI (http…)");
+                    }
+                    e.into_inner()
+                });
+                Competence {
+                    id: report.id(c.id, &mut competence_ids, "competence"),
+                    name: report.text(c.name, "competence name"),
+                    description: report.text(c.description, "competence description"),
+                    codes: Codes {
+                        esco,
+                        ecf: c.ecf,
+                        sfia: c.sfia,
+                    },
+                }
+            })
+            .collect();
+        areas.push(Area {
+            id: area_id,
+            name: report.text(a.name, "area name"),
+            description: report.text(a.description, "area description"),
+            competences,
+        });
+    }
+    if !report.errors.is_empty() {
+        return Err(report.errors);
+    }
+    Ok(Framework {
+        id,
+        version: version.unwrap_or(1),
+        name,
+        description,
+        levels,
+        areas,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::competence::{builtin, builtin_source};
+
+    #[test]
+    fn the_shipped_framework_covers_the_it_strategist_and_the_leader() {
+        let f = builtin();
+        assert_eq!(f.levels.len(), 5);
+        let ids: Vec<&str> = f
+            .areas
+            .iter()
+            .flat_map(|a| &a.competences)
+            .map(|c| c.id.as_str())
+            .collect();
+        for want in [
+            "strategiskt-tankande",
+            "resultatfokus",
+            "samarbete-och-produktivitet",
+            "personligt-engagemang",
+            "kommunikation",
+            "omvarldsbevakning",
+            "empati",
+            "nyfikenhet",
+            "odmjukhet",
+            "mojliggorande",
+        ] {
+            assert!(ids.contains(&want), "{want}");
+        }
+        assert!(
+            f.competence("empati")
+                .is_some_and(|c| !c.description.en.is_empty())
+        );
+        assert!(parse(builtin_source()).is_ok());
+    }
+
+    #[test]
+    fn rule_breaks_are_reported_at_their_lines() {
+        let src = builtin_source();
+        let line_of = |needle: &str| src[..src.find(needle).unwrap()].matches('\n').count() + 1;
+        let twice = src.replace("id = \"resultatfokus\"", "id = \"strategiskt-tankande\"");
+        let errs = parse(&twice).unwrap_err();
+        assert_eq!(errs[0].line, line_of("id = \"resultatfokus\""));
+        assert!(errs[0].message.contains("used twice"));
+        let bad_esco = src.replace("id = \"empati\"", "id = \"empati\"\nesco = \"not-a-uri\"");
+        assert!(parse(&bad_esco).unwrap_err()[0].message.contains("ESCO"));
+        let empty = src.replace(
+            "name = { sv = \"Empati\", en = \"Empathy\" }",
+            "name = { sv = \"\", en = \"Empathy\" }",
+        );
+        assert!(parse(&empty).unwrap_err()[0].message.contains("sv text is empty"));
+        assert!(parse("format = 1").is_err());
+        for cut in (0..src.len()).step_by(97).filter(|i| src.is_char_boundary(*i)) {
+            let _ = parse(&src[..cut]);
+        }
+    }
+}
