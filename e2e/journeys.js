@@ -71,10 +71,14 @@ async function login(page, base, password) {
 }
 
 async function browseOrganisation(page, base, org) {
-  for (const section of ['', '/units', '/people', '/groups', '/teams', '/relationships', '/checks', '/rounds', '/models', '/settings']) {
+  for (const section of ['', '/units', '/people', '/groups', '/teams', '/relationships', '/checks', '/frameworks', '/rounds', '/models', '/settings']) {
     await page.goto(`${base}${org}${section}`);
     await audit(page, `org${section || ' overview'}`);
   }
+  await page.goto(`${base}${org}/frameworks`);
+  await page.goto(`${base}${await page.getAttribute('main table a', 'href')}`);
+  if (!/Strategiskt tänkande/.test(await page.textContent('main'))) throw new Error('the shipped framework is not shown');
+  await audit(page, 'competence framework');
   await page.goto(`${base}${org}/units`);
   const chart = await page.getAttribute('main table a[href$="/chart"]', 'href');
   await page.goto(`${base}${chart}`);

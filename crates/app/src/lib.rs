@@ -8,6 +8,7 @@ pub mod access;
 pub mod auth;
 pub mod checks;
 pub mod compare;
+pub mod competence;
 pub mod demo;
 mod demo_rounds;
 pub mod detail;

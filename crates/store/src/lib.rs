@@ -6,6 +6,7 @@
 
 pub mod db;
 pub mod error;
+pub mod frameworks;
 pub mod groups;
 pub mod invitations;
 pub mod models;

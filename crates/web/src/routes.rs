@@ -56,8 +56,8 @@ impl Routes {
 /// Builds the router and returns it with the list of (method, path) it serves.
 pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     use pages::{
-        area, auth, checks, directory as d, exports, home, import, invitations, measurement as m, org,
-        orgchart, relations as r, respond, results,
+        area, auth, checks, competence, directory as d, exports, home, import, invitations, measurement as m,
+        org, orgchart, relations as r, respond, results,
     };
     let routes = Routes {
         router: Router::new(),
@@ -117,6 +117,8 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .get("/orgs/{org}/teams/{id}/delete", d::teams::confirm)
     .post("/orgs/{org}/teams/{id}/delete", d::teams::delete)
     .get("/orgs/{org}/checks", checks::page)
+    .get("/orgs/{org}/frameworks", competence::list)
+    .get("/orgs/{org}/frameworks/{id}", competence::show)
     .get("/orgs/{org}/relationships", r::list)
     .get("/orgs/{org}/relationships/new", r::new)
     .post("/orgs/{org}/relationships", r::create)
@@ -178,6 +180,9 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .put("/api/v1/orgs/{org}/teams/{id}", api::teams::update)
     .delete("/api/v1/orgs/{org}/teams/{id}", api::teams::delete)
     .get("/api/v1/orgs/{org}/checks", api::relationships::checks)
+    .get("/api/v1/orgs/{org}/frameworks", api::competence::list)
+    .post("/api/v1/orgs/{org}/frameworks", api::competence::upload)
+    .get("/api/v1/orgs/{org}/frameworks/{id}", api::competence::get)
     .get("/api/v1/orgs/{org}/units/{id}/chart", api::relationships::chart)
     .get("/api/v1/orgs/{org}/relationships", api::relationships::list)
     .post("/api/v1/orgs/{org}/relationships", api::relationships::create)

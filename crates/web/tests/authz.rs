@@ -100,6 +100,7 @@ struct Ids {
     round: String,
     token: String,
     slug: String,
+    framework: String,
 }
 
 /// Fills the organisation with one of everything; `n` keeps names unique when called again.
@@ -193,6 +194,7 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         round: round.id.to_string(),
         token: links[0].token.clone(),
         slug: status[0].shared_slug.clone().unwrap(),
+        framework: app.frameworks(a).await.unwrap()[0].id.to_string(),
     }
 }
 
@@ -211,6 +213,7 @@ fn fill(pattern: &str, ids: &Ids) -> String {
                 "teams" => ids.team.clone(),
                 "relationships" => ids.relationship.clone(),
                 "rounds" => ids.round.clone(),
+                "frameworks" => ids.framework.clone(),
                 other => panic!("no id for a path under '{other}': {pattern}"),
             },
             "{person}" => ids.person.clone(),

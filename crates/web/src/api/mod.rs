@@ -4,6 +4,7 @@
 //! in the `X-CSRF-Token` header (it is in every page's `csrf-token` meta tag and cookie).
 //! Errors are RFC 9457 problem documents (see `crate::error`).
 
+pub mod competence;
 pub mod groups;
 pub mod measurement;
 pub mod openapi;

@@ -4,6 +4,7 @@
 pub mod area;
 pub mod auth;
 pub mod checks;
+pub mod competence;
 pub mod directory;
 pub mod exports;
 pub mod home;
@@ -121,6 +122,7 @@ pub async fn org_layout(
         ("teams", "/teams", "nav-teams"),
         ("relationships", "/relationships", "nav-relationships"),
         ("checks", "/checks", "nav-checks"),
+        ("frameworks", "/frameworks", "nav-frameworks"),
         ("rounds", "/rounds", "nav-rounds"),
         ("models", "/models", "nav-models"),
     ];
