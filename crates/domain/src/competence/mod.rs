@@ -5,6 +5,7 @@
 //! Frameworks are TOML files (format `mognad-framework-1`, `docs/framework-format.md`), parsed
 //! with line-precise errors by [`parse`]; the one Mognad ships is in [`builtin`].
 
+pub mod grid;
 mod parse;
 
 pub use parse::parse;
