@@ -341,3 +341,7 @@ frameworks-title = Competence frameworks
 frameworks-intro = A framework describes the capabilities a role needs and a scale for how well they are mastered. Mognad ships a framework for IT leadership; your own frameworks are uploaded through the API (format in docs/framework-format.md).
 frameworks-version = Version
 frameworks-levels = Levels
+frameworks-roles = Role profiles
+frameworks-works-with = Works with
+frameworks-competence = Capability
+frameworks-required = Level required

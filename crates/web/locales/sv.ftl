@@ -341,3 +341,7 @@ frameworks-title = Kompetensramverk
 frameworks-intro = Ett ramverk beskriver förmågorna en roll behöver och en skala för hur väl de behärskas. Mognad levererar ett ramverk för IT-ledarskap; egna ramverk laddas upp via API:et (format i docs/framework-format.md).
 frameworks-version = Version
 frameworks-levels = Nivåer
+frameworks-roles = Rollprofiler
+frameworks-works-with = Arbetar med
+frameworks-competence = Förmåga
+frameworks-required = Nivå som krävs

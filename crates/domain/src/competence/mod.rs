@@ -43,6 +43,18 @@ pub struct Area {
     pub competences: Vec<Competence>,
 }
 
+/// A role profile: the level of each competence the role needs, and whom it works with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleProfile {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+    /// The roles and units the role works with.
+    pub works_with: Vec<Text>,
+    /// (competence id, level from 1), in the framework's order.
+    pub requires: Vec<(String, u8)>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Framework {
     pub id: String,
@@ -52,6 +64,7 @@ pub struct Framework {
     /// Proficiency levels, lowest first; level numbers are positions from 1.
     pub levels: Vec<Level>,
     pub areas: Vec<Area>,
+    pub roles: Vec<RoleProfile>,
 }
 
 impl Framework {

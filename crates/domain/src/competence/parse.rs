@@ -1,6 +1,6 @@
 //! Reading a competence framework file, every rule checked and reported at its line.
 
-use super::{Area, Codes, Competence, Framework, Level};
+use super::{Area, Codes, Competence, Framework, Level, RoleProfile};
 use crate::source::{RawText, Report, SourceError};
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -38,6 +38,17 @@ struct RawArea {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawRole {
+    id: Spanned<String>,
+    name: RawText,
+    description: RawText,
+    #[serde(default)]
+    works_with: Vec<RawText>,
+    requires: Spanned<std::collections::BTreeMap<String, i64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawFramework {
     format: Spanned<String>,
     id: Spanned<String>,
@@ -48,6 +59,8 @@ struct RawFramework {
     level: Vec<RawLevel>,
     #[serde(default)]
     area: Vec<Spanned<RawArea>>,
+    #[serde(default)]
+    role: Vec<RawRole>,
 }
 
 /// Parses and validates a framework file; every error found is returned.
@@ -79,7 +92,7 @@ pub fn parse(src: &str) -> Result<Framework, Vec<SourceError>> {
             ),
         );
     }
-    let levels = raw
+    let levels: Vec<Level> = raw
         .level
         .into_iter()
         .map(|l| Level {
@@ -128,6 +141,45 @@ pub fn parse(src: &str) -> Result<Framework, Vec<SourceError>> {
             competences,
         });
     }
+    let level_count = levels.len() as i64;
+    let order: Vec<String> = areas
+        .iter()
+        .flat_map(|a| &a.competences)
+        .map(|c| c.id.clone())
+        .collect();
+    let mut role_ids = HashSet::new();
+    let mut roles = Vec::new();
+    for r in raw.role {
+        let at = r.requires.span().start;
+        let mut requires = Vec::new();
+        for (competence, level) in r.requires.into_inner() {
+            if !order.contains(&competence) {
+                report.at(
+                    at,
+                    format!("role requires '{competence}', which is no competence of this framework"),
+                );
+            } else if !(1..=level_count).contains(&level) {
+                report.at(
+                    at,
+                    format!("'{competence}' = {level}: a level is 1 to {level_count}"),
+                );
+            } else {
+                requires.push((competence, level as u8));
+            }
+        }
+        requires.sort_by_key(|(c, _)| order.iter().position(|o| o == c));
+        roles.push(RoleProfile {
+            id: report.id(r.id, &mut role_ids, "role"),
+            name: report.text(r.name, "role name"),
+            description: report.text(r.description, "role description"),
+            works_with: r
+                .works_with
+                .into_iter()
+                .map(|t| report.text(t, "works_with"))
+                .collect(),
+            requires,
+        });
+    }
     if !report.errors.is_empty() {
         return Err(report.errors);
     }
@@ -138,6 +190,7 @@ pub fn parse(src: &str) -> Result<Framework, Vec<SourceError>> {
         description,
         levels,
         areas,
+        roles,
     })
 }
 
@@ -175,6 +228,36 @@ mod tests {
                 .is_some_and(|c| !c.description.en.is_empty())
         );
         assert!(parse(builtin_source()).is_ok());
+        let roles: Vec<&str> = f.roles.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(
+            roles,
+            ["it-strateg", "it-chef", "cio", "digital-forandringsledare"]
+        );
+        let strateg = &f.roles[0];
+        assert_eq!(strateg.requires.len(), 10);
+        assert_eq!(strateg.requires[0], ("strategiskt-tankande".to_string(), 5));
+        assert!(!strateg.works_with.is_empty());
+    }
+
+    #[test]
+    fn roles_may_only_require_known_competences_at_known_levels() {
+        let src = builtin_source();
+        let unknown = src.replacen(
+            "requires = { strategiskt-tankande = 5",
+            "requires = { ledarskap = 5, strategiskt-tankande = 5",
+            1,
+        );
+        assert!(parse(&unknown).unwrap_err()[0].message.contains("'ledarskap'"));
+        let too_high = src.replacen(
+            "requires = { strategiskt-tankande = 5",
+            "requires = { strategiskt-tankande = 6",
+            1,
+        );
+        assert!(
+            parse(&too_high).unwrap_err()[0]
+                .message
+                .contains("a level is 1 to 5")
+        );
     }
 
     #[test]

@@ -13,6 +13,14 @@ type Page = Result<Response, WebError>;
 /// (name, description, [(competence, description, codes)]) of one area.
 pub type AreaRows = (String, String, Vec<(String, String, String)>);
 
+pub struct RoleRows {
+    pub name: String,
+    pub description: String,
+    pub works_with: String,
+    /// (competence, "level – level name").
+    pub requires: Vec<(String, String)>,
+}
+
 #[derive(Template)]
 #[template(path = "framework.html")]
 pub struct FrameworkPage {
@@ -22,6 +30,7 @@ pub struct FrameworkPage {
     pub description: String,
     pub levels: Vec<(String, String)>,
     pub areas: Vec<AreaRows>,
+    pub roles: Vec<RoleRows>,
 }
 
 pub async fn list(c: PageCtx) -> Page {
@@ -104,8 +113,39 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
             )
         })
         .collect();
+    let roles = f
+        .roles
+        .iter()
+        .map(|r| RoleRows {
+            name: r.name.get(lang).to_owned(),
+            description: r.description.get(lang).to_owned(),
+            works_with: r
+                .works_with
+                .iter()
+                .map(|w| w.get(lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+            requires: r
+                .requires
+                .iter()
+                .map(|(c, level)| {
+                    let name = f
+                        .competence(c)
+                        .map(|c| c.name.get(lang).to_owned())
+                        .unwrap_or_default();
+                    let label = f
+                        .levels
+                        .get(usize::from(*level) - 1)
+                        .map(|l| l.name.get(lang))
+                        .unwrap_or("");
+                    (name, format!("{level} – {label}"))
+                })
+                .collect(),
+        })
+        .collect();
     Ok(render(FrameworkPage {
         l,
+        roles,
         heading: f.name.get(lang).to_owned(),
         back,
         description: f.description.get(lang).to_owned(),
