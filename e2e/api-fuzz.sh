@@ -28,9 +28,14 @@ cat >"$dir/schemathesis.toml" <<TOML
 [parameters]
 "path.org" = "$org"
 
+# Raw TOML uploads (models, frameworks) have no request serializer in schemathesis; the
+# parsers have their own property tests in Rust.
 [[operations]]
-# The raw TOML upload has no request serializer in schemathesis; tests cover it in Rust.
 include-name = "POST /api/v1/orgs/{org}/models"
+enabled = false
+
+[[operations]]
+include-name = "POST /api/v1/orgs/{org}/frameworks"
 enabled = false
 TOML
 "$st" --config-file "$dir/schemathesis.toml" run "$base/api/v1/openapi.json" \
