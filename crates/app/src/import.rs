@@ -45,6 +45,10 @@ impl Format {
 pub struct RowError {
     pub line: usize,
     pub column: Option<String>,
+    /// A stable code when the reason is a validation rule (the same codes as form errors), so a
+    /// page can say it in the reader's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     pub message: String,
 }
 
@@ -213,38 +217,39 @@ impl App {
         let mut pending_supervisors: Vec<(usize, PersonId, String)> = Vec::new();
         let mut row_errors: Vec<RowError> = Vec::new();
         for (line, row) in &table.rows {
-            let mut fail = |column: Option<&str>, message: String| {
+            let mut fail = |column: Option<&str>, code: Option<&str>, message: String| {
                 row_errors.push(RowError {
                     line: *line,
                     column: column.map(str::to_owned),
+                    code: code.map(str::to_owned),
                     message,
                 });
             };
             let name = match Name::parse("name", cell(row, Col::Name).as_deref().unwrap_or("")) {
                 Ok(n) => n,
                 Err(e) => {
-                    fail(Some("name"), e.to_string());
+                    fail(Some("name"), Some(e.code()), e.to_string());
                     continue;
                 }
             };
             let email = match optional_email(cell(row, Col::Email).as_deref()) {
                 Ok(e) => e,
                 Err(e) => {
-                    fail(Some("email"), e.to_string());
+                    fail(Some("email"), Some(e.code()), e.to_string());
                     continue;
                 }
             };
             let title = match optional_name("title", cell(row, Col::Title).as_deref()) {
                 Ok(t) => t,
                 Err(e) => {
-                    fail(Some("title"), e.to_string());
+                    fail(Some("title"), Some(e.code()), e.to_string());
                     continue;
                 }
             };
             if let Some(e) = &email
                 && let Some(first) = seen_emails.insert(e.to_string(), *line)
             {
-                fail(Some("email"), format!("{e} also appears on line {first}"));
+                fail(Some("email"), None, format!("{e} also appears on line {first}"));
                 continue;
             }
             let unit = match cell(row, Col::Unit) {
@@ -253,6 +258,7 @@ impl App {
                     Err(AppError::Invalid(list)) => {
                         fail(
                             Some("unit"),
+                            None,
                             list.into_iter().map(|i| i.message).collect::<Vec<_>>().join("; "),
                         );
                         continue;
@@ -269,7 +275,7 @@ impl App {
                             groups::add_member(&mut tx, gid, person).await?;
                             report.group_memberships += 1;
                         }
-                        Err(e) => fail(Some("groups"), e.to_string()),
+                        Err(e) => fail(Some("groups"), None, e.to_string()),
                     }
                 }
             }
@@ -284,6 +290,7 @@ impl App {
             let fail = |m: String| RowError {
                 line,
                 column: Some("supervisor_email".into()),
+                code: None,
                 message: m,
             };
             let Ok(email) = Email::parse(&raw) else {

@@ -95,6 +95,15 @@ impl Cell {
             href: None,
         }
     }
+    /// A link when the reader may follow it (e.g. to an edit form only admins open), else text.
+    pub fn link_if(allowed: bool, t: impl Into<String>, href: impl Into<String>) -> Self {
+        if allowed {
+            Self::link(t, href)
+        } else {
+            Self::text(t)
+        }
+    }
+
     pub fn link(t: impl Into<String>, href: impl Into<String>) -> Self {
         Self {
             text: t.into(),

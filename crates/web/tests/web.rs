@@ -321,6 +321,10 @@ async fn import_with_a_bad_row_changes_nothing() {
         res.body.contains("<td>3</td><td>email</td>"),
         "the bad row and column are named"
     );
+    assert!(
+        res.body.contains("Det är inte en giltig e-postadress"),
+        "the reason is given in the page's language"
+    );
     assert_eq!(w.app.people(&a, None, 10, 0).await.unwrap().1, 0);
     assert!(w.app.units(&a).await.unwrap().is_empty());
 }
@@ -452,4 +456,38 @@ async fn cookies_are_secure_when_served_over_tls() {
         }
     }
     assert!(ok.headers.get_all("set-cookie").iter().count() >= 1);
+}
+
+#[tokio::test]
+async fn members_are_not_offered_links_to_edit_forms() {
+    let w = World::new().await;
+    let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
+    let unit = mognad_app::directory::UnitInput {
+        name: "IT-avdelningen".into(),
+        ..Default::default()
+    };
+    let u = w.app.save_unit(&a, None, &unit).await.unwrap();
+    let member = w
+        .app
+        .create_user(
+            "m@norrvik.se",
+            "Medlem",
+            PASSWORD,
+            mognad_domain::org::Language::Sv,
+        )
+        .await
+        .unwrap();
+    w.app.grant_role(member.id, a.org, Role::Member).await.unwrap();
+    let mut c = w.client();
+    c.login("m@norrvik.se").await;
+    let list = c.get(&format!("/orgs/{}/units", a.org)).await.body;
+    assert!(list.contains("IT-avdelningen"));
+    assert!(
+        !list.contains(&format!("/units/{}\"", u.id)),
+        "no link to the admin-only edit form"
+    );
+    assert!(
+        list.contains(&format!("/units/{}/chart", u.id)),
+        "the org chart is open to members"
+    );
 }

@@ -83,7 +83,17 @@ pub async fn upload(
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
         Some((name, bytes)) => match state.app.import_people(&ctx.actor, &name, &bytes, dry_run).await {
-            Ok(r) => {
+            Ok(mut r) => {
+                // Reasons with a code are said in the reader's language, like form errors.
+                for e in &mut r.errors {
+                    if let Some(code) = &e.code {
+                        let key = format!("invalid-{code}");
+                        let text = tr.t(&key);
+                        if text != key {
+                            e.message = text;
+                        }
+                    }
+                }
                 let status = if r.errors.is_empty() {
                     StatusCode::OK
                 } else {

@@ -67,11 +67,16 @@ pub async fn list(
     let (people, teams) = names(&state, &ctx, tr).await?;
     let lookup: HashMap<String, String> = people.into_iter().chain(teams).collect();
     let name = |id: Uuid| lookup.get(&id.to_string()).cloned().unwrap_or_default();
+    let admin = ctx.actor.role.at_least(mognad_domain::role::Role::Admin);
     let rows = all
         .iter()
         .map(|r| {
             vec![
-                Cell::link(tr.t(&format!("rel-kind-{}", r.kind)), format!("{b}/{}", r.id)),
+                Cell::link_if(
+                    admin,
+                    tr.t(&format!("rel-kind-{}", r.kind)),
+                    format!("{b}/{}", r.id),
+                ),
                 Cell::text(name(r.from_id)),
                 Cell::text(name(r.to_id)),
                 Cell::text(if r.role.is_empty() {

@@ -42,11 +42,12 @@ pub async fn list(c: Ctx) -> Page {
     let groups = c.state.app.groups(&c.org.actor).await.map_err(c.err())?;
     let units = c.unit_names().await?;
     let base = c.base("groups");
+    let admin = c.admin();
     let rows = groups
         .iter()
         .map(|g| {
             vec![
-                Cell::link(&g.name, format!("{base}/{}", g.id)),
+                Cell::link_if(admin, &g.name, format!("{base}/{}", g.id)),
                 Cell::text(g.unit_id.and_then(|u| units.get(&u).cloned()).unwrap_or_default()),
                 Cell::text(g.member_ids.len().to_string()),
             ]

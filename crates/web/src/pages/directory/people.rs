@@ -47,11 +47,12 @@ pub async fn list(c: Ctx, crate::extract::QueryOr(q): crate::extract::QueryOr<Pe
         .map_err(c.err())?;
     let units = c.unit_names().await?;
     let base = c.base("people");
+    let admin = c.admin();
     let rows = people
         .iter()
         .map(|p| {
             vec![
-                Cell::link(&p.name, format!("{base}/{}", p.id)),
+                Cell::link_if(admin, &p.name, format!("{base}/{}", p.id)),
                 Cell::text(p.title.clone().unwrap_or_default()),
                 Cell::text(p.unit_id.and_then(|u| units.get(&u).cloned()).unwrap_or_default()),
                 Cell::text(p.email.clone().unwrap_or_default()),

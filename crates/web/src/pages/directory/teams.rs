@@ -28,11 +28,12 @@ pub async fn list(c: Ctx) -> Page {
     let teams = c.state.app.teams(&c.org.actor).await.map_err(c.err())?;
     let units = c.unit_names().await?;
     let base = c.base("teams");
+    let admin = c.admin();
     let rows = teams
         .iter()
         .map(|t| {
             vec![
-                Cell::link(&t.name, format!("{base}/{}", t.id)),
+                Cell::link_if(admin, &t.name, format!("{base}/{}", t.id)),
                 Cell::text(t.unit_id.and_then(|u| units.get(&u).cloned()).unwrap_or_default()),
             ]
         })

@@ -30,11 +30,12 @@ pub async fn list(c: Ctx) -> Page {
     let units = c.state.app.units(&c.org.actor).await.map_err(c.err())?;
     let names: HashMap<Uuid, String> = units.iter().map(|u| (u.id, u.name.clone())).collect();
     let base = c.base("units");
+    let admin = c.admin();
     let rows = units
         .iter()
         .map(|u| {
             vec![
-                Cell::link(&u.name, format!("{base}/{}", u.id)),
+                Cell::link_if(admin, &u.name, format!("{base}/{}", u.id)),
                 Cell::text(u.kind.clone().unwrap_or_default()),
                 Cell::text(
                     u.parent_id
