@@ -10,7 +10,6 @@ use chrono::Utc;
 use mognad_domain::answer::{AnswerError, Answers};
 use mognad_domain::ids::{GroupId, ModelId, OrgId, RoundId};
 use mognad_domain::model::Model;
-use mognad_domain::org::Language;
 use mognad_domain::round::RoundState;
 use mognad_store::invitations::{self, LinkContext, NewInvitation};
 use mognad_store::{orgs, rounds};
@@ -20,7 +19,6 @@ use std::sync::Arc;
 pub struct Respondent {
     pub round_name: String,
     pub org_name: String,
-    pub org_language: Language,
     pub state: RoundState,
     /// Answers were submitted with this link already.
     pub submitted: bool,
@@ -31,10 +29,12 @@ pub struct Respondent {
 /// How a submit ended.
 pub enum SubmitResult {
     Done(Outcome),
-    /// Some answers are missing or invalid; the first incomplete engine and the fields.
+    /// Some answers are missing or invalid: the first incomplete engine, the fields, and the
+    /// respondent with what was kept, to show the step again.
     Incomplete {
         engine: usize,
         errors: Vec<AnswerError>,
+        respondent: Box<Respondent>,
     },
 }
 
@@ -57,7 +57,6 @@ impl App {
         let r = Respondent {
             round_name: ctx.round_name.clone(),
             org_name: ctx.org_name.clone(),
-            org_language: Language::parse(&ctx.org_language).unwrap_or(Language::Sv),
             state,
             submitted: ctx.used,
             model,
@@ -82,13 +81,19 @@ impl App {
         let (_, mut r) = self.load(token).await?;
         let errors = r.answers.merge_form(&r.model, fields);
         if r.state.accepts_answers() && !r.submitted {
-            // The update only lands while the link is unused, so a draft never outlives a submit.
-            let sealed = draft::seal(token, &r.answers)?;
-            let mut tx = self.db.write().await?;
-            invitations::save_draft(&mut tx, &auth::token_hash(token), &sealed).await?;
-            tx.commit().await?;
+            self.store_draft(token, &r.answers).await?;
         }
         Ok((r, errors))
+    }
+
+    /// Seals and stores a draft. The update only lands while the link is unused, so a draft
+    /// never outlives a submit.
+    async fn store_draft(&self, token: &str, answers: &Answers) -> Result<()> {
+        let sealed = draft::seal(token, answers)?;
+        let mut tx = self.db.write().await?;
+        invitations::save_draft(&mut tx, &auth::token_hash(token), &sealed).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Submits the draft together with the fields of the final form. Idempotent: submitting
@@ -102,7 +107,18 @@ impl App {
             return Ok(SubmitResult::Done(Outcome::NotOpen));
         }
         let errors = r.answers.merge_form(&r.model, fields);
-        if let Some(engine) = r.answers.first_incomplete(&r.model).filter(|_| errors.is_empty()) {
+        if !errors.is_empty() {
+            // Refused values are shown, not kept.
+            let engine = r.answers.first_incomplete(&r.model).unwrap_or(0);
+            return Ok(SubmitResult::Incomplete {
+                engine,
+                errors,
+                respondent: Box::new(r),
+            });
+        }
+        if let Some(engine) = r.answers.first_incomplete(&r.model) {
+            // What was answered is kept as the draft, so only the missing fields remain.
+            self.store_draft(token, &r.answers).await?;
             let errors = r
                 .answers
                 .missing_in(&r.model, engine)
@@ -112,12 +128,11 @@ impl App {
                     code: "required",
                 })
                 .collect();
-            self.save_answers(token, fields).await?;
-            return Ok(SubmitResult::Incomplete { engine, errors });
-        }
-        if !errors.is_empty() {
-            let engine = r.answers.first_incomplete(&r.model).unwrap_or(0);
-            return Ok(SubmitResult::Incomplete { engine, errors });
+            return Ok(SubmitResult::Incomplete {
+                engine,
+                errors,
+                respondent: Box::new(r),
+            });
         }
         let outcome = self
             .submit_queue()
@@ -174,8 +189,8 @@ impl App {
         Ok(token)
     }
 
-    /// The organisation behind a shared link, for its landing page: (round name, org name, language).
-    pub async fn shared_link_info(&self, slug: &str) -> Result<(String, String, Language)> {
+    /// The round and organisation behind a shared link, for its landing page: (round, org).
+    pub async fn shared_link_info(&self, slug: &str) -> Result<(String, String)> {
         let mut tx = self.db.read().await?;
         let link = invitations::shared_by_slug(&mut tx, slug)
             .await?
@@ -187,10 +202,6 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         tx.rollback().await?;
-        Ok((
-            round.name.to_string(),
-            org.settings.name.to_string(),
-            org.settings.language,
-        ))
+        Ok((round.name.to_string(), org.settings.name.to_string()))
     }
 }

@@ -159,7 +159,7 @@ async fn answering_story(app: &App) {
     assert!(errors.is_empty());
     assert_eq!(app.respondent(&link("G1", 0)).await.unwrap().answers.values[0], 2);
     match app.submit_answers(&link("G1", 0), &[]).await.unwrap() {
-        SubmitResult::Incomplete { engine, errors } => {
+        SubmitResult::Incomplete { engine, errors, .. } => {
             assert_eq!(engine, 0);
             assert!(errors.iter().all(|e| e.code == "required" && e.field != field));
         }

@@ -6,16 +6,6 @@ use chrono::{DateTime, Utc};
 use mognad_domain::ids::{GroupId, PersonId, RoundId};
 use uuid::Uuid;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Invitation {
-    pub id: Uuid,
-    pub round_id: Uuid,
-    pub group_id: Uuid,
-    pub used: bool,
-    /// The encrypted draft, if the respondent has saved one.
-    pub draft: Option<Vec<u8>>,
-}
-
 pub struct NewInvitation<'a> {
     pub round: RoundId,
     pub group: GroupId,
@@ -41,15 +31,6 @@ pub async fn insert(tx: &mut Tx, inv: &NewInvitation<'_>, now: DateTime<Utc>) ->
     Ok(n == 1)
 }
 
-pub async fn by_hash(tx: &mut Tx, token_hash: &str) -> Result<Option<Invitation>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as(
-        "SELECT id, round_id, group_id, used, draft FROM invitations WHERE token_hash = $1"
-    )
-    .bind(token_hash)
-    .fetch_optional(c)
-    .await)?)
-}
-
 /// Stores a draft for an invitation that has not been used; false once it has.
 pub async fn save_draft(tx: &mut Tx, token_hash: &str, draft: &[u8]) -> Result<bool> {
     let n = on_tx!(tx, |c| sqlx::query(
@@ -57,19 +38,6 @@ pub async fn save_draft(tx: &mut Tx, token_hash: &str, draft: &[u8]) -> Result<b
     )
     .bind(token_hash)
     .bind(draft)
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected()))?;
-    Ok(n == 1)
-}
-
-/// Marks an invitation used and drops its draft; false if it was used already, which is how a
-/// repeated submit is recognised.
-pub async fn mark_used(tx: &mut Tx, token_hash: &str) -> Result<bool> {
-    let n = on_tx!(tx, |c| sqlx::query(
-        "UPDATE invitations SET used = TRUE, draft = NULL WHERE token_hash = $1 AND used = FALSE"
-    )
-    .bind(token_hash)
     .execute(c)
     .await
     .map(|r| r.rows_affected()))?;
@@ -216,12 +184,11 @@ pub struct LinkContext {
     pub round_name: String,
     pub round_state: String,
     pub org_name: String,
-    pub org_language: String,
 }
 
 pub async fn context(db: &crate::Db, token_hash: &str) -> Result<Option<LinkContext>> {
     const SQL: &str = "SELECT i.round_id, i.group_id, i.used, i.draft, r.org_id, r.model_id,
-            r.name AS round_name, r.state AS round_state, o.name AS org_name, o.language AS org_language
+            r.name AS round_name, r.state AS round_state, o.name AS org_name
          FROM invitations i JOIN rounds r ON r.id = i.round_id JOIN organisations o ON o.id = r.org_id
          WHERE i.token_hash = $1";
     Ok(match db {

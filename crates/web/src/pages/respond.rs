@@ -355,14 +355,11 @@ async fn submit_fields(
             tr.t("respond-closed-text"),
             StatusCode::CONFLICT,
         )),
-        Ok(SubmitResult::Incomplete { engine, errors }) => {
-            let r = s
-                .app
-                .respondent(&token)
-                .await
-                .map_err(|e| WebError::app(e, false, tr))?;
-            Ok(step_page(tr, &csrf, &token, &r, engine + 1, &errors))
-        }
+        Ok(SubmitResult::Incomplete {
+            engine,
+            errors,
+            respondent,
+        }) => Ok(step_page(tr, &csrf, &token, &respondent, engine + 1, &errors)),
         Err(AppError::NotFound) => Ok(not_found(tr, &csrf)),
         Err(e) => Err(WebError::app(e, false, tr)),
     }
@@ -394,7 +391,7 @@ pub async fn shared(
     Path(slug): Path<String>,
 ) -> Page {
     match s.app.shared_link_info(&slug).await {
-        Ok((round, org, _)) => Ok(code_page(tr, &csrf, &slug, format!("{round} – {org}"), None)),
+        Ok((round, org)) => Ok(code_page(tr, &csrf, &slug, format!("{round} – {org}"), None)),
         Err(AppError::NotFound) => Ok(not_found(tr, &csrf)),
         Err(e) => Err(WebError::app(e, false, tr)),
     }
@@ -416,7 +413,7 @@ pub async fn join(
     match s.app.join_shared(&slug, &f.code).await {
         Ok(token) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
         Err(AppError::Invalid(_)) => {
-            let (round, org, _) = s
+            let (round, org) = s
                 .app
                 .shared_link_info(&slug)
                 .await
