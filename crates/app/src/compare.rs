@@ -50,6 +50,9 @@ pub struct Comparison {
     pub after_name: String,
     pub engines: Vec<String>,
     pub areas: Vec<ComparedArea>,
+    /// The later round's model, for engine names.
+    #[serde(skip)]
+    pub model: std::sync::Arc<mognad_domain::model::Model>,
 }
 
 /// A target for one engine; an empty target clears it.
@@ -110,6 +113,7 @@ impl App {
             after_name: a.round_name.clone(),
             engines: a.engines.clone(),
             areas: compare(&b, &a),
+            model: a.model.clone(),
         })
     }
 

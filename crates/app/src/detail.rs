@@ -2,7 +2,7 @@
 //! importance, target and gap; per item the distribution of answers; the group's comments; and
 //! the prioritised gap list that later becomes the improvement backlog.
 
-use crate::results::{AreaKind, Standing, expected_phase, phase_key, standing};
+use crate::results::{AreaKind, RoundResults, Standing, expected_phase, phase_key, standing};
 use crate::{Actor, App, AppError, Result};
 use mognad_domain::answer::{count_key, importance_key};
 use mognad_domain::ids::RoundId;
@@ -73,6 +73,17 @@ pub struct AreaDetail {
 impl App {
     /// The detail of one area (a group, unit or the organisation id) of a round.
     pub async fn area_detail(&self, actor: &Actor, round: Uuid, area_id: Uuid) -> Result<AreaDetail> {
+        Ok(self.area_with_results(actor, round, area_id).await?.1)
+    }
+
+    /// The detail of one area together with the round's results it was computed from (the
+    /// result page needs both; computing them once is the point).
+    pub async fn area_with_results(
+        &self,
+        actor: &Actor,
+        round: Uuid,
+        area_id: Uuid,
+    ) -> Result<(RoundResults, AreaDetail)> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
         let r = rounds::get(&mut tx, actor.org, RoundId(round))
@@ -94,7 +105,7 @@ impl App {
         };
         if !area.visible {
             tx.rollback().await?;
-            return Ok(detail);
+            return Ok((res, detail));
         }
         let by_key: HashMap<String, Vec<i64>> = area
             .tally
@@ -182,6 +193,6 @@ impl App {
             });
         }
         detail.gaps.sort_by(|a, b| b.priority.total_cmp(&a.priority));
-        Ok(detail)
+        Ok((res, detail))
     }
 }

@@ -52,8 +52,7 @@ pub async fn area(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPara
     let tr = c.tr;
     let app = &c.state.app;
     let actor = &c.org.actor;
-    let d = app.area_detail(actor, id, area_id).await.map_err(c.err())?;
-    let res = app.results(actor, id).await.map_err(c.err())?;
+    let (res, d) = app.area_with_results(actor, id, area_id).await.map_err(c.err())?;
     let m = &res.model;
     let back = round_href(&c, id);
     let here = format!("{back}/results/{area_id}");

@@ -158,7 +158,6 @@ pub async fn compare(c: PageCtx, IdParam(id): IdParam, Query(q): Query<CompareQu
     let tr = c.tr;
     let app = &c.state.app;
     let cmp = app.compare(&c.org.actor, q.with, id).await.map_err(c.err())?;
-    let res = app.results(&c.org.actor, id).await.map_err(c.err())?;
     let back = round_href(&c, id);
     let l = org_layout(
         &c.state,
@@ -195,7 +194,7 @@ pub async fn compare(c: PageCtx, IdParam(id): IdParam, Query(q): Query<CompareQu
         back,
         intro: tr.t("compare-intro"),
         caption: format!("{} → {}", cmp.before_name, cmp.after_name),
-        columns: engine_names(&res.model, tr.lang),
+        columns: engine_names(&cmp.model, tr.lang),
         rows,
     }))
 }
