@@ -39,12 +39,7 @@ pub struct Submission {
 impl Submission {
     /// The submission of a complete answer set given with the invitation `token_hash`.
     pub fn new(token_hash: String, round: Uuid, group: Uuid, model: &Model, answers: &Answers) -> Submission {
-        let scores = model
-            .engines
-            .iter()
-            .zip(answers.engine_scores(model))
-            .filter_map(|(e, s)| s.map(|s| (e.id.clone(), s)))
-            .collect();
+        let scores = answers.scores(model);
         let comments = model
             .engines
             .iter()

@@ -304,16 +304,10 @@ pub(crate) async fn write(tx: &mut Tx, org: OrgId, p: &Parsed<'_>) -> mognad_sto
         let Some(ans) = Answers::from_code(m, &a.answers) else {
             continue;
         };
-        let scores: Vec<(String, f64)> = m
-            .engines
-            .iter()
-            .zip(ans.engine_scores(m))
-            .filter_map(|(e, s)| s.map(|s| (e.id.clone(), s)))
-            .collect();
         tallies
             .entry((a.round_id, a.group_id))
             .or_default()
-            .add(&ans.counted(m), &scores);
+            .add_answers(m, &ans);
     }
     for ((round, group), t) in &tallies {
         responses::put_tally(tx, *round, *group, t).await?;

@@ -301,16 +301,7 @@ async fn answering_story(app: &App) {
     while let Some(row) = stream.next().await {
         let (g, code) = row.unwrap();
         let answers = Answers::from_code(&model, &code).unwrap();
-        let scores: Vec<(String, f64)> = model
-            .engines
-            .iter()
-            .zip(answers.engine_scores(&model))
-            .filter_map(|(e, s)| s.map(|s| (e.id.clone(), s)))
-            .collect();
-        recount
-            .entry(g)
-            .or_default()
-            .add(&answers.counted(&model), &scores);
+        recount.entry(g).or_default().add_answers(&model, &answers);
         stored += 1;
     }
     drop(stream);

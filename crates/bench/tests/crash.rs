@@ -243,13 +243,7 @@ async fn crash_story(url: &str, dir: &Path, label: &str) {
     while let Some(row) = rows.next().await {
         let (g, code) = row.unwrap();
         let a = Answers::from_code(model, &code).unwrap();
-        let scores: Vec<(String, f64)> = model
-            .engines
-            .iter()
-            .zip(a.engine_scores(model))
-            .filter_map(|(e, s)| s.map(|s| (e.id.clone(), s)))
-            .collect();
-        recount.entry(g).or_default().add(&a.counted(model), &scores);
+        recount.entry(g).or_default().add_answers(model, &a);
         stored += 1;
     }
     drop(rows);

@@ -187,6 +187,16 @@ impl Answers {
         per_engine.into_iter().map(score::weighted_score).collect()
     }
 
+    /// (engine id, score 0–100) for every engine with answers: what a tally sums.
+    pub fn scores(&self, model: &Model) -> Vec<(String, f64)> {
+        model
+            .engines
+            .iter()
+            .zip(self.engine_scores(model))
+            .filter_map(|(e, s)| s.map(|s| (e.id.clone(), s)))
+            .collect()
+    }
+
     /// (counter key, value) for every answered item and importance: what the per-group answer
     /// counts are made of. Keys are `<engine>.<item>` and `<engine>.*` for importance.
     pub fn counted(&self, model: &Model) -> Vec<(String, u8)> {

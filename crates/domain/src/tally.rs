@@ -5,6 +5,8 @@
 //! the answers, so no report scans the answers themselves. Tallies add up, so a roll-up is the
 //! sum of its groups' tallies.
 
+use crate::answer::Answers;
+use crate::model::Model;
 use crate::stats::Sums;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -37,6 +39,11 @@ impl Tally {
         for (engine, x) in scores {
             self.sums.entry(engine.clone()).or_default().add(*x);
         }
+    }
+
+    /// Adds one respondent's answers to `model`.
+    pub fn add_answers(&mut self, model: &Model, answers: &Answers) {
+        self.add(&answers.counted(model), &answers.scores(model));
     }
 
     pub fn merge(&mut self, o: &Tally) {
