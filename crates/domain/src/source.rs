@@ -43,6 +43,17 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// The file's TOML read into `T`; on a syntax or shape error, that error is recorded.
+    pub fn toml<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
+        match toml::from_str(self.src) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.at(e.span().map_or(0, |s| s.start), e.message().to_owned());
+                None
+            }
+        }
+    }
+
     pub fn at(&mut self, offset: usize, message: impl Into<String>) {
         let before = &self.src[..offset.min(self.src.len())];
         let line = before.matches('\n').count() + 1;

@@ -21,6 +21,15 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The `stroke-dasharray` attribute for a dash pattern; nothing for a solid line.
+fn dash_attribute(dash: &str) -> String {
+    if dash.is_empty() {
+        String::new()
+    } else {
+        format!(r#" stroke-dasharray="{}""#, escape(dash))
+    }
+}
+
 /// An SVG document under construction.
 pub struct Svg {
     id: String,
@@ -68,14 +77,21 @@ impl Svg {
 
     /// Text at a point; `anchor` is start, middle or end.
     pub fn text(&mut self, x: f64, y: f64, anchor: &str, content: &str) -> &mut Self {
+        self.text_with(x, y, anchor, None, content)
+    }
+
+    fn text_with(&mut self, x: f64, y: f64, anchor: &str, fill: Option<&str>, content: &str) -> &mut Self {
         let anchor = if matches!(anchor, "start" | "middle" | "end") {
             anchor
         } else {
             "start"
         };
+        let fill = fill
+            .map(|f| format!(r#" fill="{}""#, escape(f)))
+            .unwrap_or_default();
         let _ = write!(
             self.body,
-            r#"<text x="{x:.1}" y="{y:.1}" text-anchor="{anchor}">{}</text>"#,
+            r#"<text x="{x:.1}" y="{y:.1}" text-anchor="{anchor}"{fill}>{}</text>"#,
             escape(content)
         );
         self
@@ -93,18 +109,7 @@ impl Svg {
 
     /// Text with a fill colour, e.g. light text on a dark cell.
     pub fn text_fill(&mut self, x: f64, y: f64, anchor: &str, fill: &str, content: &str) -> &mut Self {
-        let anchor = if matches!(anchor, "start" | "middle" | "end") {
-            anchor
-        } else {
-            "start"
-        };
-        let _ = write!(
-            self.body,
-            r#"<text x="{x:.1}" y="{y:.1}" text-anchor="{anchor}" fill="{}">{}</text>"#,
-            escape(fill),
-            escape(content)
-        );
-        self
+        self.text_with(x, y, anchor, Some(fill), content)
     }
 
     pub fn circle(&mut self, cx: f64, cy: f64, r: f64, fill: &str, stroke: &str) -> &mut Self {
@@ -126,11 +131,7 @@ impl Svg {
         if closed {
             d.push('Z');
         }
-        let dash = if dash.is_empty() {
-            String::new()
-        } else {
-            format!(r#" stroke-dasharray="{}""#, escape(dash))
-        };
+        let dash = dash_attribute(dash);
         let _ = write!(
             self.body,
             r#"<path d="{}" fill="none" stroke="{}" stroke-width="2.5"{dash}/>"#,
@@ -142,11 +143,7 @@ impl Svg {
 
     /// A curve from `a` to `b` bowing out to the right by `bulge`, for links between rows.
     pub fn arc(&mut self, a: (f64, f64), b: (f64, f64), bulge: f64, stroke: &str, dash: &str) -> &mut Self {
-        let dash = if dash.is_empty() {
-            String::new()
-        } else {
-            format!(r#" stroke-dasharray="{}""#, escape(dash))
-        };
+        let dash = dash_attribute(dash);
         let _ = write!(
             self.body,
             r#"<path d="M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}" fill="none" stroke="{}" stroke-width="2"{dash}/>"#,

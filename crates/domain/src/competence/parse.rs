@@ -66,12 +66,8 @@ struct RawFramework {
 /// Parses and validates a framework file; every error found is returned.
 pub fn parse(src: &str) -> Result<Framework, Vec<SourceError>> {
     let mut report = Report::new(src);
-    let raw: RawFramework = match toml::from_str(src) {
-        Ok(r) => r,
-        Err(e) => {
-            report.at(e.span().map_or(0, |s| s.start), e.message().to_owned());
-            return Err(report.errors);
-        }
+    let Some(raw) = report.toml::<RawFramework>() else {
+        return Err(report.errors);
     };
     if raw.format.get_ref() != FORMAT {
         report.at(raw.format.span().start, format!("format must be \"{FORMAT}\""));

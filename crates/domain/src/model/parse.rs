@@ -56,13 +56,8 @@ pub const FORMAT: &str = "mognad-model-1";
 /// Parses and validates a model file. Every error found is returned, not just the first.
 pub fn parse(src: &str) -> Result<Model, Vec<ModelError>> {
     let mut report = Report::new(src);
-    let raw: RawModel = match toml::from_str(src) {
-        Ok(r) => r,
-        Err(e) => {
-            let offset = e.span().map_or(0, |s| s.start);
-            report.at(offset, e.message().to_owned());
-            return Err(report.errors);
-        }
+    let Some(raw) = report.toml::<RawModel>() else {
+        return Err(report.errors);
     };
     if raw.format.get_ref() != FORMAT {
         report.at(raw.format.span().start, format!("format must be \"{FORMAT}\""));
