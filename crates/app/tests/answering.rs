@@ -2,6 +2,8 @@
 //! invitations, drafts, idempotent and concurrent submits, counts that match the answers, and
 //! every anonymity rule including differencing.
 
+mod common;
+
 use futures_util::StreamExt;
 use mognad_app::directory::{NamedInput, PersonInput, UnitInput};
 use mognad_app::measurement::RoundInput;
@@ -11,26 +13,13 @@ use mognad_app::{Actor, App, AppError};
 use mognad_domain::answer::{Answers, comment_field, complete_form, item_field};
 use mognad_domain::ids::RoundId;
 use mognad_domain::model::Model;
-use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::role::Role;
 use mognad_domain::tally::Tally;
-use mognad_domain::text::Name;
 use mognad_store::{responses, testdb};
 use uuid::Uuid;
 
 async fn admin(app: &App) -> Actor {
-    let user = app
-        .create_user("admin@ekby.se", "Admin", "ett långt lösenord", Language::Sv)
-        .await
-        .unwrap();
-    let settings = OrgSettings {
-        name: Name::parse("name", "Ekby kommun").unwrap(),
-        language: Language::Sv,
-        anonymity_threshold: AnonymityThreshold::DEFAULT,
-    };
-    let org = app.create_org(settings, Some(user.id)).await.unwrap();
-    app.grant_role(user.id, org.id, Role::Admin).await.unwrap();
-    app.actor(user, org.id).await.unwrap()
+    common::actor(app, "admin@ekby.se", "Ekby kommun", Role::Admin).await
 }
 
 /// Every field of `model` answered with `value` (capped at each item's range), importance 4.

@@ -2,27 +2,13 @@
 //! validated with line numbers, a stored version never changes, and organisations and roles
 //! are kept apart.
 
-use mognad_app::{Actor, App, AppError};
-use mognad_domain::competence::builtin_source;
-use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
-use mognad_domain::role::Role;
-use mognad_domain::text::Name;
-use mognad_store::testdb;
+mod common;
 
-async fn actor(app: &App, email: &str, org: &str, role: Role) -> Actor {
-    let user = app
-        .create_user(email, "Test", "ett långt lösenord", Language::Sv)
-        .await
-        .unwrap();
-    let settings = OrgSettings {
-        name: Name::parse("name", org).unwrap(),
-        language: Language::Sv,
-        anonymity_threshold: AnonymityThreshold::DEFAULT,
-    };
-    let o = app.create_org(settings, Some(user.id)).await.unwrap();
-    app.grant_role(user.id, o.id, role).await.unwrap();
-    app.actor(user, o.id).await.unwrap()
-}
+use common::actor;
+use mognad_app::{App, AppError};
+use mognad_domain::competence::builtin_source;
+use mognad_domain::role::Role;
+use mognad_store::testdb;
 
 #[tokio::test]
 async fn frameworks_are_shipped_validated_and_kept_apart() {

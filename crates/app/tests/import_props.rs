@@ -2,26 +2,15 @@
 //! columns, cells and byte damage) and random bytes posing as XLSX never panic, and an import
 //! that reports any bad row leaves the organisation exactly as it was.
 
+mod common;
+
 use mognad_app::{Actor, App, AppError};
-use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::role::Role;
-use mognad_domain::text::Name;
 use mognad_store::testdb::TestDb;
 use proptest::prelude::*;
 
 async fn admin(app: &App) -> Actor {
-    let user = app
-        .create_user("admin@ekby.se", "Admin", "ett långt lösenord", Language::Sv)
-        .await
-        .unwrap();
-    let settings = OrgSettings {
-        name: Name::parse("name", "Ekby").unwrap(),
-        language: Language::Sv,
-        anonymity_threshold: AnonymityThreshold::DEFAULT,
-    };
-    let org = app.create_org(settings, Some(user.id)).await.unwrap();
-    app.grant_role(user.id, org.id, Role::Admin).await.unwrap();
-    app.actor(user, org.id).await.unwrap()
+    common::actor(app, "admin@ekby.se", "Ekby", Role::Admin).await
 }
 
 fn header() -> impl Strategy<Value = Vec<String>> {

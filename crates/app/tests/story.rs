@@ -2,28 +2,15 @@
 //! organisations and roles, the importer's all-or-nothing rule, relationship rules, the demo,
 //! and moving an organisation between backends.
 
+mod common;
+
+use common::actor;
 use mognad_app::directory::{NamedInput, PersonInput, UnitInput};
 use mognad_app::relations::RelationshipInput;
 use mognad_app::{Actor, App, AppError};
-use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
+use mognad_domain::org::Language;
 use mognad_domain::role::Role;
-use mognad_domain::text::Name;
 use mognad_store::testdb;
-
-async fn actor(app: &App, email: &str, org_name: &str, role: Role) -> Actor {
-    let user = app
-        .create_user(email, "Test", "ett långt lösenord", Language::Sv)
-        .await
-        .unwrap();
-    let settings = OrgSettings {
-        name: Name::parse("name", org_name).unwrap(),
-        language: Language::Sv,
-        anonymity_threshold: AnonymityThreshold::DEFAULT,
-    };
-    let org = app.create_org(settings, Some(user.id)).await.unwrap();
-    app.grant_role(user.id, org.id, role).await.unwrap();
-    app.actor(user, org.id).await.unwrap()
-}
 
 async fn isolation_and_roles(app: &App) {
     let a = actor(app, "a@norrvik.se", "Norrvik", Role::Admin).await;

@@ -1,0 +1,21 @@
+//! What the use-case tests share: a signed-up user with a role in a new organisation.
+
+use mognad_app::{Actor, App};
+use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
+use mognad_domain::role::Role;
+use mognad_domain::text::Name;
+
+pub async fn actor(app: &App, email: &str, org_name: &str, role: Role) -> Actor {
+    let user = app
+        .create_user(email, "Test", "ett långt lösenord", Language::Sv)
+        .await
+        .unwrap();
+    let settings = OrgSettings {
+        name: Name::parse("name", org_name).unwrap(),
+        language: Language::Sv,
+        anonymity_threshold: AnonymityThreshold::DEFAULT,
+    };
+    let org = app.create_org(settings, Some(user.id)).await.unwrap();
+    app.grant_role(user.id, org.id, role).await.unwrap();
+    app.actor(user, org.id).await.unwrap()
+}
