@@ -175,6 +175,15 @@ async function respondent(browser, page, base, round) {
   const phone = { viewport: { width: 375, height: 667 }, locale: 'sv-SE', bypassCSP: true };
   let ctx = await browser.newContext(phone);
   let p = await ctx.newPage();
+  // A group's shared link asks for the access code; a wrong one is refused with a summary.
+  await page.goto(`${base}${round}`);
+  const shared = await page.getAttribute('main table a[href^="/g/"]', 'href');
+  await p.goto(`${base}${shared}`);
+  await audit(p, 'shared link (375×667)');
+  await p.fill('#f-code', 'FEL-KOD');
+  await Promise.all([p.waitForNavigation(), p.click('main form button[type=submit]')]);
+  if (!(await p.$('.error-summary'))) throw new Error('no error summary for a wrong access code');
+  await audit(p, 'shared link, wrong code');
   await p.goto(link);
   await audit(p, 'respondent intro (375×667)');
   await p.focus('a.button');
