@@ -3,6 +3,9 @@
 //! Nothing here does IO. Values are parsed once at the edge (`parse`/`new` return errors) so that
 //! an invalid name, threshold or relationship cannot exist past it.
 
+#[macro_use]
+mod keyed;
+
 pub mod answer;
 pub mod competence;
 pub mod disclosure;
@@ -15,6 +18,7 @@ pub mod people;
 pub mod relationship;
 pub mod role;
 pub mod round;
+pub mod scanning;
 mod source;
 pub mod stats;
 pub mod tally;

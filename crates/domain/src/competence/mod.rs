@@ -5,10 +5,18 @@
 //! Frameworks are TOML files (format `mognad-framework-1`, `docs/framework-format.md`), parsed
 //! with line-precise errors by [`parse`]; the one Mognad ships is in [`builtin`].
 
+pub mod assessment;
+mod csv_table;
+pub mod esco;
 pub mod grid;
+pub mod moodle;
 mod parse;
+pub mod plan;
+pub mod team;
+mod write;
 
 pub use parse::parse;
+pub use write::to_toml;
 
 use crate::model::Text;
 use serde::{Deserialize, Serialize};
