@@ -177,7 +177,7 @@ mod tests {
 
     #[test]
     fn combined_does_not_depend_on_the_order_given() {
-        let mut all = vec![
+        let mut all = [
             a("x", Source::Own, 2, 1, 1),
             a("x", Source::Own, 5, 1, 9),
             a("x", Source::Mentor, 3, 2, 2),
