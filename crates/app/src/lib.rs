@@ -5,6 +5,7 @@
 //! loosely typed structs (what a form or JSON body holds) and are parsed into domain types here.
 
 pub mod access;
+pub mod assess;
 pub mod auth;
 pub mod checks;
 pub mod compare;
@@ -12,6 +13,7 @@ pub mod competence;
 pub mod demo;
 mod demo_rounds;
 pub mod detail;
+pub mod develop;
 pub mod directory;
 pub mod draft;
 pub mod error;
@@ -22,10 +24,13 @@ pub mod mail;
 pub mod measurement;
 pub mod orgchart;
 pub mod orgs;
+pub mod person_access;
 pub mod relations;
 pub mod respond;
 pub mod results;
+pub mod scanning;
 pub mod submit;
+pub mod team_competence;
 pub mod transfer;
 pub mod transfer_measurement;
 pub mod views;

@@ -4,7 +4,9 @@
 //! [`on_tx!`] macro runs one query text on whichever is live, so every query is type-checked
 //! against both drivers at compile time. SQL stays portable (`$1` placeholders work on both).
 
+pub mod assessments;
 pub mod db;
+pub mod development;
 pub mod error;
 pub mod frameworks;
 pub mod groups;
@@ -16,6 +18,7 @@ pub mod people;
 pub mod relationships;
 pub mod responses;
 pub mod rounds;
+pub mod scanning;
 pub mod targets;
 pub mod teams;
 pub mod testdb;

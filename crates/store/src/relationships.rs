@@ -215,3 +215,41 @@ pub async fn delete(tx: &mut Tx, org: OrgId, kind: Kind, id: Uuid) -> Result<boo
     };
     Ok(n == 1)
 }
+
+/// Whether `a` is, on `day`, a supervisor and a mentor of `b`.
+pub async fn current_links(
+    tx: &mut Tx,
+    org: OrgId,
+    a: PersonId,
+    b: PersonId,
+    day: NaiveDate,
+) -> Result<(bool, bool)> {
+    let (supervises, mentors): (i64, i64) = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT
+           (SELECT COUNT(*) FROM supervisions WHERE org_id = $1 AND supervisor_id = $2 AND subordinate_id = $3
+              AND valid_from <= $4 AND (valid_to IS NULL OR valid_to >= $4)),
+           (SELECT COUNT(*) FROM mentorships WHERE org_id = $1 AND mentor_id = $2 AND protege_id = $3
+              AND valid_from <= $4 AND (valid_to IS NULL OR valid_to >= $4))"
+    )
+    .bind(org.0)
+    .bind(a.0)
+    .bind(b.0)
+    .bind(day)
+    .fetch_one(c)
+    .await)?;
+    Ok((supervises > 0, mentors > 0))
+}
+
+/// The people `a` supervises on `day`.
+pub async fn current_subordinates(tx: &mut Tx, org: OrgId, a: PersonId, day: NaiveDate) -> Result<Vec<Uuid>> {
+    let rows: Vec<(Uuid,)> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT DISTINCT subordinate_id FROM supervisions WHERE org_id = $1 AND supervisor_id = $2
+           AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)"
+    )
+    .bind(org.0)
+    .bind(a.0)
+    .bind(day)
+    .fetch_all(c)
+    .await)?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}

@@ -75,6 +75,15 @@ impl Grid {
         }
     }
 
+    /// The grids Mognad offers, the default first.
+    pub fn shipped() -> [Grid; 2] {
+        [Grid::default_quadrants(), Grid::nine_box()]
+    }
+
+    pub fn by_key(key: &str) -> Option<Grid> {
+        Grid::shipped().into_iter().find(|g| g.id == key)
+    }
+
     pub fn epithet(&self, c: Cell) -> Option<&Text> {
         (c.column < self.columns && c.row < self.rows)
             .then(|| &self.epithets[c.row * self.columns + c.column])
@@ -100,7 +109,8 @@ mod tests {
 
     #[test]
     fn the_shipped_grids_have_an_epithet_per_cell() {
-        for g in [Grid::default_quadrants(), Grid::nine_box()] {
+        for g in Grid::shipped() {
+            assert_eq!(Grid::by_key(&g.id), Some(g.clone()));
             assert!(g.is_valid(), "{}", g.id);
         }
         let q = Grid::default_quadrants();

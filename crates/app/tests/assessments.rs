@@ -1,0 +1,287 @@
+//! Competence records on every backend: who may see and add what follows the relationships
+//! (the person, their supervisor, their mentor only with consent, admins; colleagues may add a
+//! peer assessment but see nothing); assessments are kept as history; gaps, grid placements,
+//! plans, the team heatmap and the importers work end to end.
+
+mod common;
+
+use common::actor;
+use mognad_app::assess::AssessInput;
+use mognad_app::competence::ImportKind;
+use mognad_app::develop::{ActionInput, PlaceInput};
+use mognad_app::directory::{PersonInput, UnitInput};
+use mognad_app::relations::RelationshipInput;
+use mognad_app::team_competence::Scope;
+use mognad_app::{Actor, App, AppError};
+use mognad_domain::competence::assessment::Source;
+use mognad_domain::ids::{PersonId, UnitId};
+use mognad_domain::org::Language;
+use mognad_domain::role::Role;
+use mognad_store::testdb;
+use uuid::Uuid;
+
+async fn member(app: &App, admin: &Actor, email: &str, name: &str, unit: Uuid) -> (Actor, PersonId) {
+    let p = app
+        .save_person(
+            admin,
+            None,
+            &PersonInput {
+                name: name.into(),
+                email: Some(email.into()),
+                unit_id: Some(unit.to_string()),
+                title: None,
+            },
+        )
+        .await
+        .unwrap();
+    let user = app
+        .create_user(email, name, "ett långt lösenord", Language::Sv)
+        .await
+        .unwrap();
+    app.grant_role(user.id, admin.org, Role::Member).await.unwrap();
+    (app.actor(user, admin.org).await.unwrap(), PersonId(p.id))
+}
+
+async fn relate(app: &App, admin: &Actor, kind: &str, from: PersonId, to: PersonId) {
+    app.save_relationship(
+        admin,
+        None,
+        &RelationshipInput {
+            kind: kind.into(),
+            from_id: from.0.to_string(),
+            to_id: to.0.to_string(),
+            role: None,
+            valid_from: "2020-01-01".into(),
+            valid_to: None,
+        },
+    )
+    .await
+    .unwrap();
+}
+
+fn input(competence: &str, level: &str, source: &str) -> AssessInput {
+    AssessInput {
+        competence: competence.into(),
+        level: level.into(),
+        source: source.into(),
+        note: "Ledde budgetarbetet".into(),
+    }
+}
+
+#[tokio::test]
+async fn records_follow_the_relationships() {
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
+        let unit = app
+            .save_unit(
+                &admin,
+                None,
+                &UnitInput {
+                    name: "IT".into(),
+                    kind: None,
+                    parent_id: None,
+                },
+            )
+            .await
+            .unwrap()
+            .id;
+        let (anna, anna_id) = member(&app, &admin, "anna@norrvik.se", "Anna", unit).await;
+        let (bo, bo_id) = member(&app, &admin, "bo@norrvik.se", "Bo", unit).await;
+        let (cia, cia_id) = member(&app, &admin, "cia@norrvik.se", "Cia", unit).await;
+        let (dan, _) = member(&app, &admin, "dan@norrvik.se", "Dan", unit).await;
+        relate(&app, &admin, "supervision", bo_id, anna_id).await;
+        relate(&app, &admin, "mentorship", cia_id, anna_id).await;
+        let fw = app.default_framework(&admin).await.unwrap();
+        let framework = app.framework(&admin, fw).await.unwrap();
+        let strateg = framework.roles.iter().find(|r| r.id == "it-strateg").unwrap();
+        let first = strateg.requires[0].0.clone();
+
+        // The person sets their target role and assesses themselves; their manager adds one.
+        app.set_target_role(&anna, anna_id, fw, Some("it-strateg"))
+            .await
+            .unwrap();
+        app.assess(&anna, anna_id, &input(&first, "2", "")).await.unwrap();
+        app.assess(&bo, anna_id, &input(&first, "3", "")).await.unwrap();
+        app.assess(&anna, anna_id, &input(&first, "4", "self"))
+            .await
+            .unwrap();
+        // A colleague adds a peer assessment but may not see the record.
+        app.assess(&dan, anna_id, &input(&first, "2", "")).await.unwrap();
+        let peer_view = app.competence_record(&dan, anna_id).await.unwrap();
+        assert!(!peer_view.access.view && peer_view.history.is_empty() && peer_view.standings.is_empty());
+        assert_eq!(peer_view.access.sources, vec![Source::Peer]);
+        assert!(matches!(
+            app.development(&dan, anna_id).await,
+            Err(AppError::Forbidden)
+        ));
+        // Nobody may claim a source they do not hold.
+        assert!(matches!(
+            app.assess(&dan, anna_id, &input(&first, "5", "manager")).await,
+            Err(AppError::Invalid(_))
+        ));
+
+        // The mentor sees nothing until the person allows it; only the person can allow it.
+        assert!(!app.competence_record(&cia, anna_id).await.unwrap().access.view);
+        assert!(matches!(
+            app.set_mentor_consent(&bo, anna_id, true).await,
+            Err(AppError::Forbidden)
+        ));
+        app.set_mentor_consent(&anna, anna_id, true).await.unwrap();
+        let mentor_view = app.competence_record(&cia, anna_id).await.unwrap();
+        assert!(mentor_view.access.view);
+        assert_eq!(mentor_view.access.sources, vec![Source::Mentor]);
+        app.set_mentor_consent(&anna, anna_id, false).await.unwrap();
+        assert!(!app.competence_record(&cia, anna_id).await.unwrap().access.view);
+
+        for reader in [&anna, &bo, &admin] {
+            let r = app.competence_record(reader, anna_id).await.unwrap();
+            assert!(r.access.view);
+            assert_eq!(r.history.len(), 4, "history is kept");
+            let s = r.standings.iter().find(|s| s.competence == first).unwrap();
+            // Latest self 4, manager 3, peer 2.
+            assert_eq!(s.combined, Some(3.0));
+            assert_eq!(s.by_source[&Source::Own], 4.0);
+            assert_eq!(s.required, Some(strateg.requires[0].1));
+            assert_eq!(s.gap(), Some(f32::from(strateg.requires[0].1) - 3.0));
+            assert!(s.previous.is_some());
+            let peer = r.history.iter().find(|h| h.source == Source::Peer).unwrap();
+            assert_eq!(peer.assessor, None, "peers stay unnamed");
+            let manager = r.history.iter().find(|h| h.source == Source::Manager).unwrap();
+            assert_eq!(manager.assessor.as_deref(), Some("Bo"));
+        }
+        // Bad input is refused whole.
+        match app.assess(&anna, anna_id, &input("finns-inte", "9", "")).await {
+            Err(AppError::Invalid(v)) => assert_eq!(v.len(), 2, "{v:?}"),
+            other => panic!("{other:?}"),
+        }
+
+        // Grid and plan: the person and the manager may develop, a colleague may not.
+        let place = PlaceInput {
+            grid: "amne-djup".into(),
+            now: "0,1".into(),
+            target: "1,1".into(),
+        };
+        app.place(&bo, anna_id, &place).await.unwrap();
+        assert!(matches!(
+            app.place(&dan, anna_id, &place).await,
+            Err(AppError::Forbidden)
+        ));
+        assert!(matches!(
+            app.place(
+                &anna,
+                anna_id,
+                &PlaceInput {
+                    now: "5,5".into(),
+                    ..place.clone()
+                }
+            )
+            .await,
+            Err(AppError::Invalid(_))
+        ));
+        let action = ActionInput {
+            title: "Kurs i verksamhetsarkitektur".into(),
+            kind: "course".into(),
+            competences: first.clone(),
+            due: "2027-03-01".into(),
+        };
+        let id = app.add_action(&anna, anna_id, &action).await.unwrap();
+        app.add_action(
+            &bo,
+            anna_id,
+            &ActionInput {
+                kind: "mentoring".into(),
+                due: String::new(),
+                ..action.clone()
+            },
+        )
+        .await
+        .unwrap();
+        app.set_action_status(&anna, anna_id, id, "done").await.unwrap();
+        assert!(matches!(
+            app.set_action_status(&dan, anna_id, id, "dropped").await,
+            Err(AppError::Forbidden)
+        ));
+        let d = app.development(&bo, anna_id).await.unwrap();
+        assert_eq!(d.placements[0].target.map(|c| c.column), Some(1));
+        assert_eq!(d.actions.len(), 2);
+        assert_eq!(d.progress, Some(50));
+
+        // The heatmap: an admin sees all four, the manager sees Anna and himself, a colleague
+        // only himself; risks are computed over the rows shown.
+        let scope = Scope::Unit(UnitId(unit));
+        let all = app.team_competence(&admin, scope, None).await.unwrap();
+        assert_eq!((all.people.len(), all.hidden), (4, 0));
+        let row = all.people.iter().position(|p| *p == anna_id.0).unwrap();
+        let col = all.matrix.competences.iter().position(|c| *c == first).unwrap();
+        assert_eq!(all.matrix.levels[row][col], Some(3.0));
+        assert!(
+            !all.risks.is_empty(),
+            "one IT strategist short of the role is a risk"
+        );
+        let managers = app.team_competence(&bo, scope, None).await.unwrap();
+        assert_eq!((managers.people.len(), managers.hidden), (2, 2));
+        let own = app.team_competence(&dan, scope, None).await.unwrap();
+        assert_eq!(own.people.len(), 1);
+        assert!(own.risks.is_empty(), "no role in view, so no requirement to miss");
+
+        // Another organisation's admin sees none of it.
+        let other = actor(&app, "x@soderby.se", "Söderby", Role::Admin).await;
+        assert!(matches!(
+            app.competence_record(&other, anna_id).await,
+            Err(AppError::NotFound)
+        ));
+        t.cleanup().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn imports_are_all_or_nothing_and_versioned() {
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
+        let member = actor(&app, "m@norrvik.se", "Norrvik 2", Role::Member).await;
+        let moodle = include_str!("../../domain/tests/data/moodle-sample.csv");
+        let files = vec![("digled.csv".to_owned(), moodle.to_owned())];
+        let first = app
+            .import_framework(&admin, ImportKind::Moodle, &files)
+            .await
+            .unwrap();
+        let again = app
+            .import_framework(&admin, ImportKind::Moodle, &files)
+            .await
+            .unwrap();
+        assert_eq!(
+            (first.key.as_str(), first.version, again.version),
+            ("digled", 1, 2)
+        );
+        let (_, csv) = app
+            .framework_moodle(&admin, first.id, Language::Sv)
+            .await
+            .unwrap();
+        assert!(csv.contains("Omvärldsanalys"));
+        assert!(matches!(
+            app.import_framework(&member, ImportKind::Moodle, &files).await,
+            Err(AppError::Forbidden)
+        ));
+        let before = app.frameworks(&admin).await.unwrap().len();
+        let broken = vec![(
+            "x.csv".to_owned(),
+            moodle.replace("\"STRAT\",\"STRAT.2\"", "\"NOPE\",\"STRAT.2\""),
+        )];
+        match app.import_framework(&admin, ImportKind::Moodle, &broken).await {
+            Err(AppError::Invalid(v)) => assert!(v[0].message.contains("NOPE"), "{v:?}"),
+            other => panic!("{other:?}"),
+        }
+        let skills = include_str!("../../domain/tests/data/esco-skills-sv.csv");
+        let esco = vec![("skills_sv.csv".to_owned(), skills.to_owned())];
+        let e = app
+            .import_framework(&admin, ImportKind::Esco, &esco)
+            .await
+            .unwrap();
+        let f = app.framework(&admin, e.id).await.unwrap();
+        assert!(f.description.sv.contains("CC BY 4.0"));
+        assert_eq!(app.frameworks(&admin).await.unwrap().len(), before + 1);
+        t.cleanup().await.unwrap();
+    }
+}

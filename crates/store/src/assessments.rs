@@ -1,0 +1,171 @@
+//! Competence profiles (a person's framework, target role and mentor consent), the
+//! append-only assessments, and the combined level per competence kept beside them for team
+//! views. There is deliberately no update or delete of an assessment here.
+
+use crate::{Result, Tx, on_tx};
+use chrono::{DateTime, Utc};
+use mognad_domain::competence::assessment::{Assessment, Source};
+use mognad_domain::ids::{OrgId, PersonId};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Profile {
+    pub person_id: Uuid,
+    pub framework_id: Option<Uuid>,
+    pub role_key: Option<String>,
+    pub mentor_may_see: bool,
+}
+
+pub async fn profile(tx: &mut Tx, org: OrgId, person: PersonId) -> Result<Option<Profile>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT person_id, framework_id, role_key, mentor_may_see FROM competence_profiles
+         WHERE org_id = $1 AND person_id = $2"
+    )
+    .bind(org.0)
+    .bind(person.0)
+    .fetch_optional(c)
+    .await)?)
+}
+
+/// Every profile of the organisation (for team views).
+pub async fn profiles(tx: &mut Tx, org: OrgId) -> Result<Vec<Profile>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT person_id, framework_id, role_key, mentor_may_see FROM competence_profiles WHERE org_id = $1"
+    )
+    .bind(org.0)
+    .fetch_all(c)
+    .await)?)
+}
+
+pub async fn save_profile(tx: &mut Tx, org: OrgId, p: &Profile, now: DateTime<Utc>) -> Result<()> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+            "INSERT INTO competence_profiles (person_id, org_id, framework_id, role_key, mentor_may_see, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (person_id) DO UPDATE SET framework_id = excluded.framework_id,
+               role_key = excluded.role_key, mentor_may_see = excluded.mentor_may_see,
+               updated_at = excluded.updated_at",
+        )
+        .bind(p.person_id)
+        .bind(org.0)
+        .bind(p.framework_id)
+        .bind(&p.role_key)
+        .bind(p.mentor_may_see)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: Uuid,
+    competence_key: String,
+    source: String,
+    level: i64,
+    note: String,
+    assessor_id: Option<Uuid>,
+    created_at: DateTime<Utc>,
+}
+
+impl TryFrom<Row> for Assessment {
+    type Error = crate::StoreError;
+    fn try_from(r: Row) -> Result<Self> {
+        Ok(Assessment {
+            id: r.id,
+            competence: r.competence_key,
+            source: Source::parse(&r.source)
+                .ok_or_else(|| crate::StoreError::Corrupt(format!("assessment source {}", r.source)))?,
+            level: u8::try_from(r.level)
+                .map_err(|_| crate::StoreError::Corrupt(format!("assessment level {}", r.level)))?,
+            note: r.note,
+            assessor: r.assessor_id,
+            at: r.created_at,
+        })
+    }
+}
+
+/// Adds one assessment.
+pub async fn insert(
+    tx: &mut Tx,
+    org: OrgId,
+    person: PersonId,
+    framework: Uuid,
+    a: &Assessment,
+) -> Result<()> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+            "INSERT INTO assessments (id, org_id, person_id, framework_id, competence_key, source, level, note,
+               assessor_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(a.id)
+        .bind(org.0)
+        .bind(person.0)
+        .bind(framework)
+        .bind(&a.competence)
+        .bind(a.source.as_str())
+        .bind(i64::from(a.level))
+        .bind(&a.note)
+        .bind(a.assessor)
+        .bind(a.at)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// A person's assessments against one framework, oldest first.
+pub async fn history(tx: &mut Tx, org: OrgId, person: PersonId, framework: Uuid) -> Result<Vec<Assessment>> {
+    let rows: Vec<Row> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT id, competence_key, source, level, note, assessor_id, created_at FROM assessments
+         WHERE org_id = $1 AND person_id = $2 AND framework_id = $3 ORDER BY created_at, id"
+    )
+    .bind(org.0)
+    .bind(person.0)
+    .bind(framework)
+    .fetch_all(c)
+    .await)?;
+    rows.into_iter().map(TryInto::try_into).collect()
+}
+
+/// Sets the combined level of one person's competence.
+pub async fn put_level(
+    tx: &mut Tx,
+    person: PersonId,
+    framework: Uuid,
+    competence: &str,
+    combined: f64,
+) -> Result<()> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+            "INSERT INTO competence_levels (person_id, framework_id, competence_key, combined)
+             VALUES ($1, $2, $3, $4)
+             ON CONFLICT (person_id, framework_id, competence_key) DO UPDATE SET combined = excluded.combined",
+        )
+        .bind(person.0)
+        .bind(framework)
+        .bind(competence)
+        .bind(combined)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// The combined levels of every person in the organisation on one framework:
+/// (person, competence, level).
+pub async fn levels(tx: &mut Tx, org: OrgId, framework: Uuid) -> Result<Vec<(Uuid, String, f64)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT l.person_id, l.competence_key, l.combined FROM competence_levels l
+         JOIN people p ON p.id = l.person_id
+         WHERE p.org_id = $1 AND l.framework_id = $2"
+    )
+    .bind(org.0)
+    .bind(framework)
+    .fetch_all(c)
+    .await)?)
+}
