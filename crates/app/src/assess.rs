@@ -23,8 +23,10 @@ pub const NOTE_MAX: usize = 2000;
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct AssessInput {
     /// A competence id of the person's framework.
+    #[serde(default)]
     pub competence: String,
     /// 1 … the framework's number of levels.
+    #[serde(default)]
     pub level: String,
     /// `self`, `manager`, `mentor` or `peer`; blank for the first the assessor may use.
     #[serde(default)]
@@ -206,7 +208,7 @@ impl App {
         if input.note.chars().count() > NOTE_MAX {
             errors.push(Invalid::new(
                 "note",
-                "too_long",
+                "too-long",
                 format!("at most {NOTE_MAX} characters"),
             ));
         }

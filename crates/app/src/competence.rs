@@ -24,7 +24,7 @@ pub struct FrameworkInfo {
     pub name_en: String,
 }
 
-fn stored(org: Uuid, f: &Framework, source: &str) -> StoredFramework {
+pub(crate) fn stored(org: Uuid, f: &Framework, source: &str) -> StoredFramework {
     StoredFramework {
         id: Uuid::now_v7(),
         org_id: org,

@@ -246,8 +246,13 @@ impl App {
                 id: PersonId::new(),
                 org_id: o,
                 name: name(&format!("{first} {last}")),
-                // A few people have no e-mail, as in real HR exports.
-                email: (i % 37 != 5).then(|| Email::parse(&format!("{local}@norrvik.example")).unwrap()),
+                // The IT chief is the demo's signed-in user, so the demo shows a manager's view;
+                // a few people have no e-mail, as in real HR exports.
+                email: if i < all_units.len() && unit.name.as_str() == "IT-avdelningen" {
+                    Some(Email::parse(OWNER_EMAIL).unwrap())
+                } else {
+                    (i % 37 != 5).then(|| Email::parse(&format!("{local}@norrvik.example")).unwrap())
+                },
                 unit_id: Some(unit.id),
                 title: Some(name(title)),
             };
@@ -402,6 +407,7 @@ impl App {
         }
         tx.commit().await?;
         let answers = self.create_demo_rounds(o).await?;
+        self.create_demo_competence(o).await?;
         Ok(DemoSummary {
             answers,
             org: o,

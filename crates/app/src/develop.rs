@@ -19,8 +19,10 @@ use uuid::Uuid;
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct PlaceInput {
     /// `amne-djup` (subject competence × depth) or `nio-rutor` (9-box).
+    #[serde(default)]
     pub grid: String,
     /// Where the person stands now, e.g. `0,1`.
+    #[serde(default)]
     pub now: String,
     /// Where they aim; blank for no target.
     #[serde(default)]
@@ -29,8 +31,10 @@ pub struct PlaceInput {
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct ActionInput {
+    #[serde(default)]
     pub title: String,
     /// `course`, `mentoring`, `assignment`, `reading`, `network` or `other`.
+    #[serde(default)]
     pub kind: String,
     /// Competence ids, separated by spaces or commas.
     #[serde(default)]
@@ -152,11 +156,7 @@ impl App {
         let grid = Grid::by_key(input.grid.trim())
             .ok_or_else(|| AppError::from(Invalid::new("grid", "grid", "choose one of the grids")))?;
         let now = cell(&input.now, &grid, "now")?.ok_or_else(|| {
-            AppError::from(Invalid::new(
-                "now",
-                "required",
-                "choose where the person stands now",
-            ))
+            AppError::from(Invalid::new("now", "empty", "choose where the person stands now"))
         })?;
         let target = cell(&input.target, &grid, "target")?;
         let mut tx = self.db.write().await?;
@@ -186,7 +186,7 @@ impl App {
         let grid = Grid::by_key(input.grid.trim())
             .ok_or_else(|| AppError::from(Invalid::new("grid", "grid", "choose one of the grids")))?;
         let now = cell(&input.now, &grid, "now")?
-            .ok_or_else(|| AppError::from(Invalid::new("now", "required", "choose the role's cell")))?;
+            .ok_or_else(|| AppError::from(Invalid::new("now", "empty", "choose the role's cell")))?;
         let mut tx = self.db.write().await?;
         let f = stored_framework(&mut tx, actor.org, framework).await?;
         if !f.roles.iter().any(|r| r.id == role) {
@@ -206,15 +206,11 @@ impl App {
         let mut errors = Vec::new();
         let title = input.title.trim();
         if title.is_empty() || title.chars().count() > 200 {
-            errors.push(Invalid::new(
-                "title",
-                "required",
-                "a title of 1 to 200 characters",
-            ));
+            errors.push(Invalid::new("title", "empty", "a title of 1 to 200 characters"));
         }
         let kind = ActionKind::parse(&input.kind);
         if kind.is_none() {
-            errors.push(Invalid::new("kind", "kind", "choose a kind of action"));
+            errors.push(Invalid::new("kind", "action-kind", "choose a kind of action"));
         }
         let due: Option<NaiveDate> = match input.due.trim() {
             "" => None,

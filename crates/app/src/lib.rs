@@ -11,6 +11,7 @@ pub mod checks;
 pub mod compare;
 pub mod competence;
 pub mod demo;
+mod demo_competence;
 mod demo_rounds;
 pub mod detail;
 pub mod develop;

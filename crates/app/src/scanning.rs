@@ -15,10 +15,13 @@ pub const SIGNALS_SHOWN: i64 = 200;
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct BlipInput {
+    #[serde(default)]
     pub name: String,
     /// `techniques`, `platforms`, `tools` or `services`.
+    #[serde(default)]
     pub quadrant: String,
     /// `adopt`, `trial`, `assess` or `hold`.
+    #[serde(default)]
     pub ring: String,
     #[serde(default)]
     pub note: String,
@@ -30,7 +33,9 @@ pub struct SignalInput {
     #[serde(default)]
     pub noted_on: String,
     /// Where it was seen: a report, a conference, a peer organisation …
+    #[serde(default)]
     pub source: String,
+    #[serde(default)]
     pub signal: String,
     /// An http(s) address, optional.
     #[serde(default)]

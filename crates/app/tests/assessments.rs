@@ -285,3 +285,70 @@ async fn imports_are_all_or_nothing_and_versioned() {
         t.cleanup().await.unwrap();
     }
 }
+
+#[tokio::test]
+async fn the_demo_shows_a_manager_a_record_a_plan_and_a_coverage_risk() {
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        let demo = app.create_demo(&|_, _| {}).await.unwrap();
+        // The demo's owner is the IT chief, as the demo server signs them in.
+        let user = app
+            .create_user(
+                mognad_app::demo::OWNER_EMAIL,
+                "Demo",
+                "ett långt lösenord",
+                Language::Sv,
+            )
+            .await
+            .unwrap();
+        app.grant_role(user.id, demo.org, Role::Owner).await.unwrap();
+        let owner = app.actor(user, demo.org).await.unwrap();
+        let people = app.all_people(&owner).await.unwrap();
+        let strateg = people
+            .iter()
+            .filter(|p| p.title.as_deref() == Some("IT-strateg"))
+            .min_by_key(|p| p.id)
+            .unwrap();
+        let r = app.competence_record(&owner, PersonId(strateg.id)).await.unwrap();
+        assert_eq!(
+            r.access.sources,
+            vec![Source::Manager],
+            "the owner is the strategist's manager"
+        );
+        assert_eq!(r.role.as_ref().map(|x| x.id.as_str()), Some("it-strateg"));
+        assert!(r.history.len() >= 40, "a year of history");
+        assert!(
+            r.standings
+                .iter()
+                .all(|s| s.combined.is_some() && s.previous.is_some())
+        );
+        assert!(r.standings.iter().any(|s| s.gap().is_some_and(|g| g > 0.0)));
+        let d = app.development(&owner, PersonId(strateg.id)).await.unwrap();
+        assert!(d.placements[0].target.is_some() && !d.role_placements.is_empty());
+        assert_eq!(d.actions.len(), 4);
+        assert_eq!(d.progress, Some(25));
+        let it = app
+            .units(&owner)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|u| u.name == "IT-avdelningen")
+            .unwrap();
+        let map = app
+            .team_competence(&owner, Scope::Unit(UnitId(it.id)), None)
+            .await
+            .unwrap();
+        let scanning = map
+            .risks
+            .iter()
+            .find(|x| x.competence == "omvarldsbevakning")
+            .expect("the planted coverage risk");
+        assert_eq!(
+            scanning.coverage,
+            mognad_domain::competence::team::Coverage::Single
+        );
+        let (blips, signals) = app.radar(&owner).await.unwrap();
+        assert!(blips.len() >= 10 && signals.len() >= 5);
+        t.cleanup().await.unwrap();
+    }
+}

@@ -10,4 +10,5 @@ pub mod heatmap;
 pub mod orgchart;
 pub mod radar;
 pub mod svg;
+pub mod techradar;
 pub mod xlsx;

@@ -39,6 +39,16 @@ impl<S: Send + Sync> FromRequestParts<S> for PersonParam {
     }
 }
 
+/// The `{action}` path segment (a development-plan action) as a UUID.
+pub struct ActionParam(pub Uuid);
+
+impl<S: Send + Sync> FromRequestParts<S> for ActionParam {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        param(parts, state, "action").await.map(ActionParam)
+    }
+}
+
 /// The `{area}` path segment (a group, unit or organisation id) as a UUID.
 pub struct AreaParam(pub Uuid);
 

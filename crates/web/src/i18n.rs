@@ -59,6 +59,15 @@ impl Tr {
         self.format(key, Some(&args))
     }
 
+    /// The message `key` with several named arguments.
+    pub fn tn(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in values {
+            args.set(*name, FluentValue::from(value.to_string()));
+        }
+        self.format(key, Some(&args))
+    }
+
     fn format(&self, key: &str, args: Option<&FluentArgs>) -> String {
         let b = bundle(self.lang);
         let Some(pattern) = b.get_message(key).and_then(|m| m.value()) else {

@@ -57,7 +57,8 @@ impl Routes {
 pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     use pages::{
         area, auth, checks, competence, directory as d, exports, home, import, invitations, measurement as m,
-        org, orgchart, relations as r, respond, results,
+        org, orgchart, person_competence as pc, radar, relations as r, respond, results,
+        team_competence as tc,
     };
     let routes = Routes {
         router: Router::new(),
@@ -88,6 +89,7 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .get("/orgs/{org}/units/{id}", d::units::edit)
     .post("/orgs/{org}/units/{id}", d::units::update)
     .get("/orgs/{org}/units/{id}/chart", orgchart::page)
+    .get("/orgs/{org}/units/{id}/competence", tc::unit)
     .get("/orgs/{org}/units/{id}/delete", d::units::confirm)
     .post("/orgs/{org}/units/{id}/delete", d::units::delete)
     .get("/orgs/{org}/people", d::people::list)
@@ -97,6 +99,16 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .post("/orgs/{org}/people/{id}", d::people::update)
     .get("/orgs/{org}/people/{id}/delete", d::people::confirm)
     .post("/orgs/{org}/people/{id}/delete", d::people::delete)
+    .get("/orgs/{org}/people/{id}/competence", pc::show)
+    .post("/orgs/{org}/people/{id}/competence/assessments", pc::assess)
+    .post("/orgs/{org}/people/{id}/competence/role", pc::set_role)
+    .post("/orgs/{org}/people/{id}/competence/consent", pc::consent)
+    .post("/orgs/{org}/people/{id}/competence/placement", pc::place)
+    .post("/orgs/{org}/people/{id}/competence/actions", pc::add_action)
+    .post(
+        "/orgs/{org}/people/{id}/competence/actions/{action}/status",
+        pc::action_status,
+    )
     .get("/orgs/{org}/groups", d::groups::list)
     .get("/orgs/{org}/groups/new", d::groups::new)
     .post("/orgs/{org}/groups", d::groups::create)
@@ -116,9 +128,23 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .post("/orgs/{org}/teams/{id}", d::teams::update)
     .get("/orgs/{org}/teams/{id}/delete", d::teams::confirm)
     .post("/orgs/{org}/teams/{id}/delete", d::teams::delete)
+    .get("/orgs/{org}/teams/{id}/competence", tc::team)
     .get("/orgs/{org}/checks", checks::page)
     .get("/orgs/{org}/frameworks", competence::list)
+    .post("/orgs/{org}/frameworks", competence::upload)
     .get("/orgs/{org}/frameworks/{id}", competence::show)
+    .get(
+        "/orgs/{org}/frameworks/{id}/framework.toml",
+        competence::download_toml,
+    )
+    .get(
+        "/orgs/{org}/frameworks/{id}/moodle.csv",
+        competence::download_moodle,
+    )
+    .get("/orgs/{org}/radar", radar::show)
+    .post("/orgs/{org}/radar", radar::save_blip)
+    .post("/orgs/{org}/radar/{id}/delete", radar::delete_blip)
+    .post("/orgs/{org}/signals", radar::add_signal)
     .get("/orgs/{org}/relationships", r::list)
     .get("/orgs/{org}/relationships/new", r::new)
     .post("/orgs/{org}/relationships", r::create)
@@ -182,7 +208,52 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .get("/api/v1/orgs/{org}/checks", api::relationships::checks)
     .get("/api/v1/orgs/{org}/frameworks", api::competence::list)
     .post("/api/v1/orgs/{org}/frameworks", api::competence::upload)
+    .post("/api/v1/orgs/{org}/frameworks/import", api::competence::import)
     .get("/api/v1/orgs/{org}/frameworks/{id}", api::competence::get)
+    .put(
+        "/api/v1/orgs/{org}/frameworks/{id}/roles/{role}/placement",
+        api::competence::place_role,
+    )
+    .get(
+        "/api/v1/orgs/{org}/people/{id}/competence",
+        api::person_competence::record,
+    )
+    .post(
+        "/api/v1/orgs/{org}/people/{id}/assessments",
+        api::person_competence::assess,
+    )
+    .put(
+        "/api/v1/orgs/{org}/people/{id}/competence/role",
+        api::person_competence::set_role,
+    )
+    .put(
+        "/api/v1/orgs/{org}/people/{id}/competence/consent",
+        api::person_competence::consent,
+    )
+    .post(
+        "/api/v1/orgs/{org}/people/{id}/placements",
+        api::person_competence::place,
+    )
+    .post(
+        "/api/v1/orgs/{org}/people/{id}/actions",
+        api::person_competence::add_action,
+    )
+    .put(
+        "/api/v1/orgs/{org}/people/{id}/actions/{action}",
+        api::person_competence::action_status,
+    )
+    .get(
+        "/api/v1/orgs/{org}/units/{id}/competence",
+        api::person_competence::unit_matrix,
+    )
+    .get(
+        "/api/v1/orgs/{org}/teams/{id}/competence",
+        api::person_competence::team_matrix,
+    )
+    .get("/api/v1/orgs/{org}/radar", api::scanning::radar)
+    .post("/api/v1/orgs/{org}/radar/blips", api::scanning::save_blip)
+    .delete("/api/v1/orgs/{org}/radar/blips/{id}", api::scanning::delete_blip)
+    .post("/api/v1/orgs/{org}/radar/signals", api::scanning::add_signal)
     .get("/api/v1/orgs/{org}/units/{id}/chart", api::relationships::chart)
     .get("/api/v1/orgs/{org}/relationships", api::relationships::list)
     .post("/api/v1/orgs/{org}/relationships", api::relationships::create)

@@ -52,6 +52,68 @@ const RULES: &[(&str, &str, Need)] = &[
     ("POST", "/account/password", SignedIn),
     ("GET", "/api/v1/openapi.json", Public),
     ("GET", "/api/v1/me", SignedIn),
+    // The caller is the seeded person (same e-mail), so their own record is open to any role;
+    // who else may see it is the use-case tests' business (crates/app/tests/assessments.rs).
+    (
+        "POST",
+        "/orgs/{org}/people/{id}/competence/assessments",
+        Role(Role::Member),
+    ),
+    (
+        "POST",
+        "/orgs/{org}/people/{id}/competence/role",
+        Role(Role::Member),
+    ),
+    (
+        "POST",
+        "/orgs/{org}/people/{id}/competence/consent",
+        Role(Role::Member),
+    ),
+    (
+        "POST",
+        "/orgs/{org}/people/{id}/competence/placement",
+        Role(Role::Member),
+    ),
+    (
+        "POST",
+        "/orgs/{org}/people/{id}/competence/actions",
+        Role(Role::Member),
+    ),
+    (
+        "POST",
+        "/orgs/{org}/people/{id}/competence/actions/{action}/status",
+        Role(Role::Member),
+    ),
+    (
+        "POST",
+        "/api/v1/orgs/{org}/people/{id}/assessments",
+        Role(Role::Member),
+    ),
+    (
+        "PUT",
+        "/api/v1/orgs/{org}/people/{id}/competence/role",
+        Role(Role::Member),
+    ),
+    (
+        "PUT",
+        "/api/v1/orgs/{org}/people/{id}/competence/consent",
+        Role(Role::Member),
+    ),
+    (
+        "POST",
+        "/api/v1/orgs/{org}/people/{id}/placements",
+        Role(Role::Member),
+    ),
+    (
+        "POST",
+        "/api/v1/orgs/{org}/people/{id}/actions",
+        Role(Role::Member),
+    ),
+    (
+        "PUT",
+        "/api/v1/orgs/{org}/people/{id}/actions/{action}",
+        Role(Role::Member),
+    ),
 ];
 
 /// Routes inside an organisation: reads need membership, the rest follow from the path.
@@ -101,6 +163,8 @@ struct Ids {
     token: String,
     slug: String,
     framework: String,
+    action: String,
+    blip: String,
 }
 
 /// Fills the organisation with one of everything; `n` keeps names unique when called again.
@@ -118,12 +182,15 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         .unwrap();
     let mut people = Vec::new();
     for name in ["Chef", "Medarbetare"] {
+        // The first seed's employee is the caller, so their own competence routes are open to them.
+        let email = (name == "Medarbetare" && n == 0).then(|| "caller@norrvik.se".to_owned());
         let p = app
             .save_person(
                 a,
                 None,
                 &PersonInput {
                     name: format!("{name} {n}"),
+                    email,
                     ..Default::default()
                 },
             )
@@ -184,6 +251,30 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
     let links = app.issue_invitations(a, round.id).await.unwrap();
     app.set_round_state(a, round.id, "open").await.unwrap();
     let status = app.round_status(a, round.id).await.unwrap();
+    let action = app
+        .add_action(
+            a,
+            mognad_domain::ids::PersonId(people[1]),
+            &mognad_app::develop::ActionInput {
+                title: format!("Kurs {n}"),
+                kind: "course".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    app.save_blip(
+        a,
+        &mognad_app::scanning::BlipInput {
+            name: format!("Teknik {n}"),
+            quadrant: "tools".into(),
+            ring: "trial".into(),
+            note: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    let blip = app.radar(a).await.unwrap().0[0].id;
     Ids {
         org: a.org.to_string(),
         unit: unit.id.to_string(),
@@ -195,6 +286,8 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         token: links[0].token.clone(),
         slug: status[0].shared_slug.clone().unwrap(),
         framework: app.frameworks(a).await.unwrap()[0].id.to_string(),
+        action: action.to_string(),
+        blip: blip.to_string(),
     }
 }
 
@@ -214,9 +307,12 @@ fn fill(pattern: &str, ids: &Ids) -> String {
                 "relationships" => ids.relationship.clone(),
                 "rounds" => ids.round.clone(),
                 "frameworks" => ids.framework.clone(),
+                "radar" | "blips" => ids.blip.clone(),
                 other => panic!("no id for a path under '{other}': {pattern}"),
             },
             "{person}" => ids.person.clone(),
+            "{action}" => ids.action.clone(),
+            "{role}" => "it-strateg".into(),
             "{area}" => ids.group.clone(),
             "{token}" => ids.token.clone(),
             "{slug}" => ids.slug.clone(),

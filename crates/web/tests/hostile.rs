@@ -83,6 +83,54 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
             .unwrap();
         app.set_group_member(&a, group.id, p.id, true).await.unwrap();
     }
+    // The admin is also a person, so they can assess themselves with a hostile note.
+    let me = app
+        .save_person(
+            &a,
+            None,
+            &PersonInput {
+                name: PAYLOADS[1].into(),
+                email: Some("anna@norrvik.se".into()),
+                unit_id: Some(unit.id.to_string()),
+                title: None,
+            },
+        )
+        .await
+        .unwrap();
+    let me_id = mognad_domain::ids::PersonId(me.id);
+    let competence = mognad_domain::competence::builtin().areas[0].competences[0]
+        .id
+        .clone();
+    for (i, p) in PAYLOADS.iter().enumerate() {
+        let input = mognad_app::assess::AssessInput {
+            competence: competence.clone(),
+            level: "2".into(),
+            source: String::new(),
+            note: (*p).into(),
+        };
+        app.assess(&a, me_id, &input).await.unwrap();
+        let action = mognad_app::develop::ActionInput {
+            title: (*p).into(),
+            kind: "course".into(),
+            competences: competence.clone(),
+            due: String::new(),
+        };
+        app.add_action(&a, me_id, &action).await.unwrap();
+        let blip = mognad_app::scanning::BlipInput {
+            name: format!("{p} {i}"),
+            quadrant: "tools".into(),
+            ring: "assess".into(),
+            note: (*p).into(),
+        };
+        app.save_blip(&a, &blip).await.unwrap();
+        let signal = mognad_app::scanning::SignalInput {
+            noted_on: String::new(),
+            source: (*p).into(),
+            signal: (*p).into(),
+            link: String::new(),
+        };
+        app.add_signal(&a, &signal).await.unwrap();
+    }
     let model_id = app.models(&a).await.unwrap()[0].id;
     let model = app.model(&a, model_id).await.unwrap();
     let round = app
@@ -126,6 +174,10 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         format!("{r}/results/{}", group.id),
         format!("{r}/results/{}", unit.id),
         format!("{r}/results/{}", a.org),
+        format!("{org}/people/{}/competence", me.id),
+        format!("{org}/units/{}/competence", unit.id),
+        format!("{org}/teams/{}/competence", team.id),
+        format!("{org}/radar"),
     ];
     for path in &pages {
         let res = c.get(path).await;

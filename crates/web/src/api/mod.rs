@@ -10,9 +10,11 @@ pub mod measurement;
 pub mod openapi;
 pub mod orgs;
 pub mod people;
+pub mod person_competence;
 mod record;
 pub mod relationships;
 pub mod results;
+pub mod scanning;
 pub mod teams;
 pub mod units;
 

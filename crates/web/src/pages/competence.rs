@@ -1,12 +1,22 @@
 //! Pages for competence frameworks: the organisation's frameworks, and one framework with its
 //! proficiency levels, areas and competences in the reader's language.
 
+use super::exports::{attachment, file_name};
 use super::{PageCtx, org_layout, render};
+use crate::csrf;
 use crate::error::WebError;
 use crate::extract::IdParam;
-use crate::views::{Cell, Layout, ListPage};
+use crate::views::{Cell, Layout};
 use askama::Template;
+use axum::body::Body;
+use axum::extract::Multipart;
+use axum::http::StatusCode;
 use axum::response::Response;
+use axum::response::{IntoResponse, Redirect};
+use mognad_app::AppError;
+use mognad_app::competence::ImportKind;
+use mognad_domain::org::Language;
+use mognad_domain::role::Role;
 
 type Page = Result<Response, WebError>;
 
@@ -31,9 +41,19 @@ pub struct FrameworkPage {
     pub levels: Vec<(String, String)>,
     pub areas: Vec<AreaRows>,
     pub roles: Vec<RoleRows>,
+    pub downloads: String,
 }
 
-pub async fn list(c: PageCtx) -> Page {
+#[derive(Template)]
+#[template(path = "frameworks.html")]
+pub struct FrameworksPage {
+    pub l: Layout,
+    pub rows: Vec<Vec<Cell>>,
+    pub upload: Option<String>,
+    pub errors: Vec<String>,
+}
+
+async fn list_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page {
     let tr = c.tr;
     let here = format!("/orgs/{}/frameworks", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "frameworks", &here).await?;
@@ -42,8 +62,8 @@ pub async fn list(c: PageCtx) -> Page {
         .iter()
         .map(|f| {
             let name = match tr.lang {
-                mognad_domain::org::Language::Sv => &f.name_sv,
-                mognad_domain::org::Language::En => &f.name_en,
+                Language::Sv => &f.name_sv,
+                Language::En => &f.name_en,
             };
             vec![
                 Cell::link(name, format!("{here}/{}", f.id)),
@@ -52,20 +72,107 @@ pub async fn list(c: PageCtx) -> Page {
             ]
         })
         .collect();
-    Ok(render(ListPage {
+    let upload = c
+        .org
+        .actor
+        .role
+        .at_least(Role::Admin)
+        .then(|| format!("{here}?{}={}", csrf::FIELD, c.csrf.0));
+    let mut res = render(FrameworksPage {
         l,
-        heading: tr.t("frameworks-title"),
-        new_href: None,
-        new_label: String::new(),
-        columns: ["field-name", "models-key", "frameworks-version"]
-            .iter()
-            .map(|k| tr.t(k))
-            .collect(),
         rows,
-        empty: tr.t("list-empty"),
-        search: None,
-        intro: Some(tr.t("frameworks-intro")),
-    }))
+        upload,
+        errors,
+    });
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+pub async fn list(c: PageCtx) -> Page {
+    list_page(&c, Vec::new(), StatusCode::OK).await
+}
+
+/// A framework file, a Moodle CSV, or ESCO CSV files; `kind` says which.
+pub async fn upload(c: PageCtx, mut form: Multipart) -> Page {
+    let tr = c.tr;
+    let bad = |e: axum::extract::multipart::MultipartError| WebError::bad_request(false, tr, e.body_text());
+    let (mut kind, mut files) = (String::new(), Vec::new());
+    while let Some(field) = form.next_field().await.map_err(bad)? {
+        match field.name() {
+            Some("kind") => kind = field.text().await.map_err(bad)?,
+            Some("file") => {
+                let name = field.file_name().unwrap_or("file").to_owned();
+                let bytes = field.bytes().await.map_err(bad)?;
+                if bytes.is_empty() {
+                    continue;
+                }
+                let text = String::from_utf8(bytes.to_vec())
+                    .map_err(|_| WebError::bad_request(false, tr, tr.t("frameworks-not-utf8")))?;
+                files.push((name, text));
+            }
+            _ => {}
+        }
+    }
+    if files.is_empty() {
+        return list_page(&c, vec![tr.t("import-no-file")], StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let app = &c.state.app;
+    let actor = &c.org.actor;
+    let result = match kind.trim() {
+        "moodle" => app.import_framework(actor, ImportKind::Moodle, &files).await,
+        "esco" => app.import_framework(actor, ImportKind::Esco, &files).await,
+        _ => match files.as_slice() {
+            [(_, src)] => app.upload_framework(actor, src).await,
+            _ => {
+                return list_page(
+                    &c,
+                    vec![tr.t("frameworks-one-file")],
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+        },
+    };
+    match result {
+        Ok(f) => Ok(Redirect::to(&format!("/orgs/{}/frameworks/{}", actor.org, f.id)).into_response()),
+        Err(AppError::Invalid(list)) => {
+            list_page(
+                &c,
+                list.into_iter().map(|i| i.message).collect(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(AppError::Conflict(m)) => list_page(&c, vec![m], StatusCode::CONFLICT).await,
+        Err(e) => Err(c.err()(e)),
+    }
+}
+
+pub async fn download_toml(c: PageCtx, IdParam(id): IdParam) -> Page {
+    let (name, source) = c
+        .state
+        .app
+        .framework_file(&c.org.actor, id)
+        .await
+        .map_err(c.err())?;
+    Ok(attachment(
+        "application/toml; charset=utf-8",
+        &file_name(&name, "framework.toml"),
+        Body::from(source),
+    ))
+}
+
+pub async fn download_moodle(c: PageCtx, IdParam(id): IdParam) -> Page {
+    let app = &c.state.app;
+    let (name, csv) = app
+        .framework_moodle(&c.org.actor, id, c.tr.lang)
+        .await
+        .map_err(c.err())?;
+    Ok(attachment(
+        "text/csv; charset=utf-8",
+        &file_name(&name, "moodle.csv"),
+        Body::from(csv),
+    ))
 }
 
 pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
@@ -147,6 +254,7 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
         l,
         roles,
         heading: f.name.get(lang).to_owned(),
+        downloads: format!("{back}/{id}"),
         back,
         description: f.description.get(lang).to_owned(),
         levels: f

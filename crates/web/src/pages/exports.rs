@@ -11,7 +11,7 @@ use mognad_app::export::results_table;
 type Page = Result<Response, WebError>;
 
 /// A file name made of the round's name, safe in a header.
-fn file_name(round: &str, suffix: &str) -> String {
+pub(super) fn file_name(round: &str, suffix: &str) -> String {
     let stem: String = round
         .chars()
         .map(|c| {
@@ -25,7 +25,7 @@ fn file_name(round: &str, suffix: &str) -> String {
     format!("{stem}-{suffix}")
 }
 
-fn attachment(content_type: &'static str, name: &str, body: Body) -> Response {
+pub(super) fn attachment(content_type: &'static str, name: &str, body: Body) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),

@@ -13,9 +13,12 @@ pub mod invitations;
 pub mod measurement;
 pub mod org;
 pub mod orgchart;
+pub mod person_competence;
+pub mod radar;
 pub mod relations;
 pub mod respond;
 pub mod results;
+pub mod team_competence;
 
 use crate::AppState;
 use crate::csrf::CsrfToken;
@@ -123,6 +126,7 @@ pub async fn org_layout(
         ("relationships", "/relationships", "nav-relationships"),
         ("checks", "/checks", "nav-checks"),
         ("frameworks", "/frameworks", "nav-frameworks"),
+        ("radar", "/radar", "nav-radar"),
         ("rounds", "/rounds", "nav-rounds"),
         ("models", "/models", "nav-models"),
     ];

@@ -56,6 +56,7 @@ pub async fn list(c: Ctx, crate::extract::QueryOr(q): crate::extract::QueryOr<Pe
                 Cell::text(p.title.clone().unwrap_or_default()),
                 Cell::text(p.unit_id.and_then(|u| units.get(&u).cloned()).unwrap_or_default()),
                 Cell::text(p.email.clone().unwrap_or_default()),
+                Cell::link(tr.t("competence-record"), format!("{base}/{}/competence", p.id)),
             ]
         })
         .collect();
@@ -73,6 +74,7 @@ pub async fn list(c: Ctx, crate::extract::QueryOr(q): crate::extract::QueryOr<Pe
         tr.t("field-title"),
         tr.t("field-unit"),
         tr.t("field-email"),
+        tr.t("competence-column"),
     ];
     c.list(
         "people",

@@ -35,6 +35,7 @@ pub async fn list(c: Ctx) -> Page {
             vec![
                 Cell::link_if(admin, &t.name, format!("{base}/{}", t.id)),
                 Cell::text(t.unit_id.and_then(|u| units.get(&u).cloned()).unwrap_or_default()),
+                Cell::link(tr.t("competence-map"), format!("{base}/{}/competence", t.id)),
             ]
         })
         .collect();
@@ -42,7 +43,7 @@ pub async fn list(c: Ctx) -> Page {
         "teams",
         "teams-title",
         "teams-new",
-        vec![tr.t("field-name"), tr.t("field-unit")],
+        vec![tr.t("field-name"), tr.t("field-unit"), tr.t("competence-column")],
         rows,
         None,
     )

@@ -43,6 +43,7 @@ pub async fn list(c: Ctx) -> Page {
                         .unwrap_or_default(),
                 ),
                 Cell::link(tr.t("units-chart"), format!("{base}/{}/chart", u.id)),
+                Cell::link(tr.t("competence-map"), format!("{base}/{}/competence", u.id)),
             ]
         })
         .collect();
@@ -51,6 +52,7 @@ pub async fn list(c: Ctx) -> Page {
         tr.t("field-unit-kind"),
         tr.t("field-parent"),
         tr.t("units-chart-column"),
+        tr.t("competence-column"),
     ];
     c.list("units", "units-title", "units-new", columns, rows, None)
         .await
