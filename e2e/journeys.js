@@ -89,6 +89,54 @@ async function browseOrganisation(page, base, org) {
   await audit(page, 'person form');
 }
 
+// A manager opens the IT department's competence map, finds the planted coverage risk, opens a
+// strategist's record, assesses and plans; a Moodle framework is imported; the radar is shown.
+async function competence(page, base, org) {
+  await page.goto(`${base}${org}/units`);
+  const map = await page.getAttribute('main table tr:has-text("IT-avdelningen") a[href$="/competence"]', 'href');
+  await page.goto(`${base}${map}`);
+  if (!/Bara .* har Omvärldsbevakning/.test(await page.textContent('main'))) throw new Error('the planted coverage risk is not shown');
+  await audit(page, 'competence map');
+  const record = await page.$$eval('main table.heat tbody tr', (rows) => {
+    const assessed = rows.find((r) => [...r.querySelectorAll('td')].some((td) => /\d/.test(td.textContent)));
+    return assessed.querySelector('a').getAttribute('href');
+  });
+  await page.goto(`${base}${record}`);
+  if (!(await page.$('main svg[role=img]'))) throw new Error('no positioning grid');
+  await audit(page, 'person competence');
+  await page.selectOption('#f-competence', 'kommunikation');
+  await page.selectOption('#f-level', '4');
+  await page.fill('#f-note', 'Presenterade IT-planen för fullmäktige');
+  await Promise.all([page.waitForNavigation(), page.click('#assess-section button[type=submit]')]);
+  if (!/Presenterade IT-planen/.test(await page.textContent('main'))) throw new Error('the assessment is not in the history');
+  await page.fill('#f-title', 'Skuggning av CIO');
+  await page.selectOption('#f-kind', 'mentoring');
+  await Promise.all([page.waitForNavigation(), page.click('#plan-section form.stack button[type=submit]')]);
+  if (!/Skuggning av CIO/.test(await page.textContent('main'))) throw new Error('the plan action is missing');
+  await audit(page, 'person competence after changes');
+
+  await page.goto(`${base}${org}/frameworks`);
+  const moodle = '"Parent ID number","ID number","Short name","Description","Description format","Scale values","Scale configuration","Rule type (optional)","Rule outcome (optional)","Rule config (optional)","Cross-referenced competency ID numbers","Exported ID (optional)","Is framework","Taxonomy"\n'
+    + '"","LED","Ledarskap","","2","Nybörjare,Van,Expert","","","","","","","1",""\n'
+    + '"","LED.1","Leda förändring","Leder människor genom förändring","2","","","","","","","","0",""\n'
+    + '"LED.1","LED.1.1","Kommunicera varför","","2","","","","","","","","0",""\n';
+  await page.check('#k-moodle');
+  await page.setInputFiles('#file', { name: 'ledarskap.csv', mimeType: 'text/csv', buffer: Buffer.from(moodle) });
+  await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+  if (!/Kommunicera varför/.test(await page.textContent('main'))) throw new Error('the Moodle import is not shown');
+  await audit(page, 'imported framework');
+  await page.goto(`${base}${org}/frameworks`);
+  await page.check('#k-moodle');
+  await page.setInputFiles('#file', { name: 'fel.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') });
+  await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+  if (!(await page.$('.error-summary'))) throw new Error('a bad framework file was not refused');
+  await audit(page, 'framework import refused');
+
+  await page.goto(`${base}${org}/radar`);
+  if (!(await page.$('main svg[role=img]'))) throw new Error('no technology radar');
+  await audit(page, 'technology radar and scanning log');
+}
+
 async function importWithBadRow(page, base, org) {
   await page.goto(`${base}${org}/import`);
   await audit(page, 'import');
@@ -230,6 +278,7 @@ async function main() {
     current = page;
     const org = await login(page, server.base, server.password);
     await browseOrganisation(page, server.base, org);
+    await competence(page, server.base, org);
     await importWithBadRow(page, server.base, org);
     const rounds = await results(page, server.base, org, 'sv');
     await page.goto(`${server.base}/lang/en?next=${org}`);
