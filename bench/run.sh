@@ -4,6 +4,8 @@
 #   bench/run.sh            # 10k and 1M answers (the 1M seed takes a few minutes)
 #   QUICK=1 bench/run.sh    # 10k answers only
 #
+# Then the team competence map: 500 people × 60 competences, in process and as a page.
+#
 # Server and load driver run on this machine over loopback; the database is a SQLite file in a
 # temporary directory, with the server's settings as shipped (WAL, synchronous = FULL).
 set -euo pipefail
@@ -52,3 +54,13 @@ for answers in 10000 $([ -n "${QUICK:-}" ] || echo 1000000); do
   echo "server RSS peak during the export: $((peak / 1024)) MiB"
   stop
 done
+
+echo "== team competence map: 500 people × 60 competences"
+rm -f "$work"/bench.db*
+seed=$($bin/mognad-bench team-seed --db "sqlite:$work/bench.db" --people 500 --competences 60)
+echo "$seed"
+org=$(echo "$seed" | sed -E 's/seeded team org ([0-9a-f-]+) unit ([0-9a-f-]+).*/\1/')
+unit=$(echo "$seed" | sed -E 's/seeded team org ([0-9a-f-]+) unit ([0-9a-f-]+).*/\2/')
+start
+$bin/mognad-bench team --db "sqlite:$work/bench.db" --org "$org" --unit "$unit" --url "http://127.0.0.1:$port" --runs 100
+stop

@@ -225,11 +225,15 @@ impl App {
             assessor: me.map(|p| p.id.0),
             at: Utc::now(),
         };
+        // Lock the person's levels before reading the history, so the history read sees
+        // every assessment committed before ours.
+        let mut levels = store::levels_for_update(&mut tx, person, framework_id).await?;
         store::insert(&mut tx, actor.org, person, framework_id, &a).await?;
         let history = store::history(&mut tx, actor.org, person, framework_id).await?;
         let same: Vec<&Assessment> = history.iter().filter(|h| h.competence == a.competence).collect();
         if let Some(c) = assessment::combined(&same) {
-            store::put_level(&mut tx, person, framework_id, &a.competence, f64::from(c)).await?;
+            levels.insert(a.competence.clone(), f64::from(c));
+            store::put_levels(&mut tx, person, framework_id, &levels).await?;
         }
         tx.commit().await?;
         Ok(())

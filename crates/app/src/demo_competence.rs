@@ -239,12 +239,14 @@ impl App {
             for a in &history {
                 store::insert(&mut tx, org, p.id, fw, a).await?;
             }
+            let mut levels = store::Levels::new();
             for c in &order {
                 let same: Vec<&Assessment> = history.iter().filter(|a| a.competence == *c).collect();
                 if let Some(level) = assessment::combined(&same) {
-                    store::put_level(&mut tx, p.id, fw, c, f64::from(level)).await?;
+                    levels.insert((*c).to_owned(), f64::from(level));
                 }
             }
+            store::put_levels(&mut tx, p.id, fw, &levels).await?;
         }
 
         // Grids: the strategists aim for the strategic expert's quadrant; roles are placed too.

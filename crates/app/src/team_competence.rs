@@ -123,9 +123,12 @@ impl App {
             .collect();
         let row_of: HashMap<Uuid, usize> = rows.iter().enumerate().map(|(i, p)| (p.id.0, i)).collect();
         let mut grid = vec![vec![None; competences.len()]; rows.len()];
-        for (person, competence, level) in levels {
-            if let (Some(&r), Some(&c)) = (row_of.get(&person), column.get(competence.as_str())) {
-                grid[r][c] = Some(level as f32);
+        for (person, by_competence) in levels {
+            let Some(&r) = row_of.get(&person) else { continue };
+            for (competence, level) in by_competence {
+                if let Some(&c) = column.get(competence.as_str()) {
+                    grid[r][c] = Some(level as f32);
+                }
             }
         }
         let role_of: HashMap<Uuid, &str> = profiles

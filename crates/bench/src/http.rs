@@ -80,9 +80,18 @@ impl Conn {
             } else if name.eq_ignore_ascii_case("transfer-encoding") && value.contains("chunked") {
                 bail!("chunked responses are not expected here");
             } else if name.eq_ignore_ascii_case("set-cookie") {
+                // Keep every other cookie (a session) beside the new one.
                 let pair = value.split(';').next().unwrap_or("");
-                if pair.starts_with("mognad_csrf=") {
-                    self.cookie = Some(pair.to_owned());
+                if let Some((name, _)) = pair.split_once('=') {
+                    let mut kept: Vec<&str> = self
+                        .cookie
+                        .as_deref()
+                        .unwrap_or("")
+                        .split("; ")
+                        .filter(|c| !c.is_empty() && !c.starts_with(&format!("{name}=")))
+                        .collect();
+                    kept.push(pair);
+                    self.cookie = Some(kept.join("; "));
                 }
             }
         }

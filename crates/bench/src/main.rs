@@ -3,6 +3,7 @@
 
 mod load;
 mod seed;
+mod team;
 mod timing;
 
 use clap::{Parser, Subcommand};
@@ -56,6 +57,28 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         runs: usize,
     },
+    /// Creates a unit of `people` people assessed on `competences` competences.
+    TeamSeed {
+        #[arg(long)]
+        db: String,
+        #[arg(long, default_value_t = 500)]
+        people: usize,
+        #[arg(long, default_value_t = 60)]
+        competences: usize,
+    },
+    /// Times the unit's competence map in process and, with `--url`, as a page over HTTP.
+    Team {
+        #[arg(long)]
+        db: String,
+        #[arg(long)]
+        org: uuid::Uuid,
+        #[arg(long)]
+        unit: uuid::Uuid,
+        #[arg(long)]
+        url: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        runs: usize,
+    },
 }
 
 #[tokio::main]
@@ -71,5 +94,17 @@ async fn main() -> anyhow::Result<()> {
         Command::Answer { url, tokens, clients } => load::run(&url, &tokens, clients).await,
         Command::Session { db, org } => timing::session(&db, org).await,
         Command::Results { db, org, runs } => timing::run(&db, org, runs).await,
+        Command::TeamSeed {
+            db,
+            people,
+            competences,
+        } => team::seed(&db, people, competences).await,
+        Command::Team {
+            db,
+            org,
+            unit,
+            url,
+            runs,
+        } => team::run(&db, org, unit, url.as_deref(), runs).await,
     }
 }

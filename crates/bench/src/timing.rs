@@ -9,7 +9,7 @@ use mognad_domain::role::Role;
 use mognad_store::Db;
 use std::time::Instant;
 
-fn summary(label: &str, mut micros: Vec<u128>) {
+pub fn summary(label: &str, mut micros: Vec<u128>) {
     micros.sort_unstable();
     let pick = |q: f64| micros[((micros.len() as f64 - 1.0) * q).round() as usize] as f64 / 1000.0;
     println!(
@@ -28,7 +28,15 @@ async fn analyst(app: &App, org: OrgId) -> Result<(String, mognad_app::Actor)> {
     Ok((email, app.actor(user, org).await?))
 }
 
-const PASSWORD: &str = "bench password 1234";
+pub const PASSWORD: &str = "bench password 1234";
+
+/// A throwaway admin in `org`, who sees every row of a team map.
+pub async fn admin(app: &App, org: OrgId) -> Result<(String, mognad_app::Actor)> {
+    let email = format!("bench-admin-{}@mognad.test", uuid::Uuid::new_v4().simple());
+    let user = app.create_user(&email, "Bench", PASSWORD, Language::Sv).await?;
+    app.grant_role(user.id, org, Role::Admin).await?;
+    Ok((email, app.actor(user, org).await?))
+}
 
 pub async fn session(url: &str, org: uuid::Uuid) -> Result<()> {
     let app = App::new(Db::connect(url).await?);

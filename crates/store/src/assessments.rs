@@ -1,11 +1,11 @@
 //! Competence profiles (a person's framework, target role and mentor consent), the
-//! append-only assessments, and the combined level per competence kept beside them for team
-//! views. There is deliberately no update or delete of an assessment here.
+//! append-only assessments, and each person's combined levels kept beside them for team views. There is deliberately no update or delete of an assessment here.
 
 use crate::{Result, Tx, on_tx};
 use chrono::{DateTime, Utc};
 use mognad_domain::competence::assessment::{Assessment, Source};
 use mognad_domain::ids::{OrgId, PersonId};
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -131,41 +131,75 @@ pub async fn history(tx: &mut Tx, org: OrgId, person: PersonId, framework: Uuid)
     rows.into_iter().map(TryInto::try_into).collect()
 }
 
-/// Sets the combined level of one person's competence.
-pub async fn put_level(
-    tx: &mut Tx,
-    person: PersonId,
-    framework: Uuid,
-    competence: &str,
-    combined: f64,
-) -> Result<()> {
-    on_tx!(tx, |c| {
-        sqlx::query(
-            "INSERT INTO competence_levels (person_id, framework_id, competence_key, combined)
-             VALUES ($1, $2, $3, $4)
-             ON CONFLICT (person_id, framework_id, competence_key) DO UPDATE SET combined = excluded.combined",
-        )
-        .bind(person.0)
-        .bind(framework)
-        .bind(competence)
-        .bind(combined)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
+/// Combined levels by competence id.
+pub type Levels = BTreeMap<String, f64>;
+
+fn parse_levels(raw: &str) -> Result<Levels> {
+    serde_json::from_str(raw).map_err(|e| crate::StoreError::Corrupt(format!("competence levels: {e}")))
+}
+
+/// A person's combined levels on a framework, locked until the transaction ends (on
+/// PostgreSQL; SQLite's writer holds the whole database), so two assessments of the same
+/// person at once cannot overwrite each other's level.
+pub async fn levels_for_update(tx: &mut Tx, person: PersonId, framework: Uuid) -> Result<Levels> {
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO competence_levels (person_id, framework_id, levels) VALUES ($1, $2, '{}')
+         ON CONFLICT (person_id, framework_id) DO NOTHING"
+    )
+    .bind(person.0)
+    .bind(framework)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    let raw: String =
+        match tx {
+            Tx::Sqlite(t) => {
+                sqlx::query_scalar(
+                    "SELECT levels FROM competence_levels WHERE person_id = $1 AND framework_id = $2",
+                )
+                .bind(person.0)
+                .bind(framework)
+                .fetch_one(&mut **t)
+                .await?
+            }
+            Tx::Postgres(t) => sqlx::query_scalar(
+                "SELECT levels FROM competence_levels WHERE person_id = $1 AND framework_id = $2 FOR UPDATE",
+            )
+            .bind(person.0)
+            .bind(framework)
+            .fetch_one(&mut **t)
+            .await?,
+        };
+    parse_levels(&raw)
+}
+
+pub async fn put_levels(tx: &mut Tx, person: PersonId, framework: Uuid, levels: &Levels) -> Result<()> {
+    let json = serde_json::to_string(levels).map_err(|e| crate::StoreError::Corrupt(e.to_string()))?;
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO competence_levels (person_id, framework_id, levels) VALUES ($1, $2, $3)
+         ON CONFLICT (person_id, framework_id) DO UPDATE SET levels = excluded.levels"
+    )
+    .bind(person.0)
+    .bind(framework)
+    .bind(json)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok(())
 }
 
-/// The combined levels of every person in the organisation on one framework:
-/// (person, competence, level).
-pub async fn levels(tx: &mut Tx, org: OrgId, framework: Uuid) -> Result<Vec<(Uuid, String, f64)>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as(
-        "SELECT l.person_id, l.competence_key, l.combined FROM competence_levels l
+/// The combined levels of every person of the organisation on one framework.
+pub async fn levels(tx: &mut Tx, org: OrgId, framework: Uuid) -> Result<Vec<(Uuid, Levels)>> {
+    let rows: Vec<(Uuid, String)> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT l.person_id, l.levels FROM competence_levels l
          JOIN people p ON p.id = l.person_id
          WHERE p.org_id = $1 AND l.framework_id = $2"
     )
     .bind(org.0)
     .bind(framework)
     .fetch_all(c)
-    .await)?)
+    .await)?;
+    rows.into_iter()
+        .map(|(p, raw)| Ok((p, parse_levels(&raw)?)))
+        .collect()
 }

@@ -25,7 +25,10 @@ fn multipart(path: &str, csrf: &str, kind: &str, files: &[(&str, &str)]) -> Requ
     }
     body.push_str(&format!("--{boundary}--\r\n"));
     Request::post(format!("{path}?_csrf={csrf}"))
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
         .body(Body::from(body))
         .unwrap()
 }
@@ -36,11 +39,22 @@ async fn people_assess_plan_and_read_as_the_relationships_allow() {
     let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
     let app = &w.app;
     let unit = app
-        .save_unit(&admin, None, &UnitInput { name: "IT".into(), ..Default::default() })
+        .save_unit(
+            &admin,
+            None,
+            &UnitInput {
+                name: "IT".into(),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     let mut ids = Vec::new();
-    for (name, email) in [("Anna Strateg", "anna@norrvik.se"), ("Bo Chef", "bo@norrvik.se"), ("Dan Kollega", "dan@norrvik.se")] {
+    for (name, email) in [
+        ("Anna Strateg", "anna@norrvik.se"),
+        ("Bo Chef", "bo@norrvik.se"),
+        ("Dan Kollega", "dan@norrvik.se"),
+    ] {
         let p = app
             .save_person(
                 &admin,
@@ -54,7 +68,10 @@ async fn people_assess_plan_and_read_as_the_relationships_allow() {
             )
             .await
             .unwrap();
-        let u = app.create_user(email, name, PASSWORD, Language::Sv).await.unwrap();
+        let u = app
+            .create_user(email, name, PASSWORD, Language::Sv)
+            .await
+            .unwrap();
         app.grant_role(u.id, admin.org, Role::Member).await.unwrap();
         ids.push(p.id);
     }
@@ -76,41 +93,93 @@ async fn people_assess_plan_and_read_as_the_relationships_allow() {
     c.login("anna@norrvik.se").await;
     let page = c.get(&anna).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("name=\"allow\""), "the person decides on mentor consent");
-    let res = c.post_form(&format!("{anna}/role"), &[("framework_id", &fw.to_string()), ("role", "it-strateg")]).await;
+    assert!(
+        page.body.contains("name=\"allow\""),
+        "the person decides on mentor consent"
+    );
+    let res = c
+        .post_form(
+            &format!("{anna}/role"),
+            &[("framework_id", &fw.to_string()), ("role", "it-strateg")],
+        )
+        .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let res = c
         .post_form(
             &format!("{anna}/assessments"),
-            &[("competence", "omvarldsbevakning"), ("level", "2"), ("source", "self"), ("note", "Läser få rapporter")],
+            &[
+                ("competence", "omvarldsbevakning"),
+                ("level", "2"),
+                ("source", "self"),
+                ("note", "Läser få rapporter"),
+            ],
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    let res = c.post_form(&format!("{anna}/placement"), &[("grid", "amne-djup"), ("now", "0,1"), ("target", "1,1")]).await;
+    let res = c
+        .post_form(
+            &format!("{anna}/placement"),
+            &[("grid", "amne-djup"), ("now", "0,1"), ("target", "1,1")],
+        )
+        .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let res = c
         .post_form(
             &format!("{anna}/actions"),
-            &[("title", "Omvärldskurs"), ("kind", "course"), ("competences", "omvarldsbevakning"), ("due", "2027-05-01")],
+            &[
+                ("title", "Omvärldskurs"),
+                ("kind", "course"),
+                ("competences", "omvarldsbevakning"),
+                ("due", "2027-05-01"),
+            ],
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     // A level off the scale comes back as the page with the error, in Swedish.
-    let res = c.post_form(&format!("{anna}/assessments"), &[("competence", "omvarldsbevakning"), ("level", "9")]).await;
+    let res = c
+        .post_form(
+            &format!("{anna}/assessments"),
+            &[("competence", "omvarldsbevakning"), ("level", "9")],
+        )
+        .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.body.contains("Välj en nivå på ramverkets skala"), "{}", res.body);
+    assert!(
+        res.body.contains("Välj en nivå på ramverkets skala"),
+        "{}",
+        res.body
+    );
 
     // Her manager sees the record: the gap (5 required − 2), the plan and the grid.
     let mut boss = w.client();
     boss.login("bo@norrvik.se").await;
     let page = boss.get(&anna).await;
     assert_eq!(page.status, StatusCode::OK);
-    for needle in ["Omvärldsbevakning", "+3.0", "Omvärldskurs", "Strategisk expert", "Läser få rapporter", "role=\"img\""] {
+    for needle in [
+        "Omvärldsbevakning",
+        "+3.0",
+        "Omvärldskurs",
+        "Strategisk expert",
+        "Läser få rapporter",
+        "role=\"img\"",
+    ] {
         assert!(page.body.contains(needle), "the manager's view lacks {needle}");
     }
-    assert!(!page.body.contains("name=\"allow\""), "only the person gives consent");
-    let action_id = app.development(&admin, mognad_domain::ids::PersonId(ids[0])).await.unwrap().actions[0].id;
-    let res = boss.post_form(&format!("{anna}/actions/{action_id}/status"), &[("status", "started")]).await;
+    assert!(
+        !page.body.contains("name=\"allow\""),
+        "only the person gives consent"
+    );
+    let action_id = app
+        .development(&admin, mognad_domain::ids::PersonId(ids[0]))
+        .await
+        .unwrap()
+        .actions[0]
+        .id;
+    let res = boss
+        .post_form(
+            &format!("{anna}/actions/{action_id}/status"),
+            &[("status", "started")],
+        )
+        .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
 
     // A colleague gets the peer form and nothing of the record.
@@ -120,9 +189,16 @@ async fn people_assess_plan_and_read_as_the_relationships_allow() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("name=\"competence\"") && !page.body.contains("Läser få rapporter"));
     assert!(!page.body.contains("Omvärldskurs"));
-    let res = dan.post_form(&format!("{anna}/placement"), &[("grid", "amne-djup"), ("now", "1,1")]).await;
+    let res = dan
+        .post_form(
+            &format!("{anna}/placement"),
+            &[("grid", "amne-djup"), ("now", "1,1")],
+        )
+        .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
-    let api = dan.get(&format!("/api/v1{org}/people/{}/competence", ids[0])).await;
+    let api = dan
+        .get(&format!("/api/v1{org}/people/{}/competence", ids[0]))
+        .await;
     assert_eq!(api.status, StatusCode::OK);
     let doc: serde_json::Value = serde_json::from_str(&api.body).unwrap();
     assert_eq!(doc["may_view"], false);
@@ -132,7 +208,10 @@ async fn people_assess_plan_and_read_as_the_relationships_allow() {
     let map = boss.get(&format!("{org}/units/{}/competence", unit.id)).await;
     assert_eq!(map.status, StatusCode::OK);
     assert!(map.body.contains("Anna Strateg") && !map.body.contains("Dan Kollega"));
-    assert!(map.body.contains("Ingen har"), "an uncovered competence is a risk");
+    assert!(
+        map.body.contains("Ingen har"),
+        "an uncovered competence is a risk"
+    );
 }
 
 #[tokio::test]
@@ -144,35 +223,79 @@ async fn frameworks_are_imported_downloaded_and_radar_kept() {
     c.login("admin@norrvik.se").await;
     let frameworks = format!("{org}/frameworks");
     let csrf = c.csrf();
-    let res = c.send(multipart(&frameworks, &csrf, "moodle", &[("digled.csv", MOODLE)])).await;
+    let res = c
+        .send(multipart(&frameworks, &csrf, "moodle", &[("digled.csv", MOODLE)]))
+        .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let page = c.get(res.location()).await;
     assert!(page.body.contains("Omvärldsanalys") && page.body.contains("moodle.csv"));
     let csv = c.get(&format!("{}/moodle.csv", res.location())).await;
     assert_eq!(csv.status, StatusCode::OK);
-    assert!(csv.headers["content-disposition"].to_str().unwrap().contains("digled-v1"));
+    assert!(
+        csv.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("digled-v1")
+    );
     assert!(csv.body.starts_with("Parent ID number,ID number"));
     let toml = c.get(&format!("{}/framework.toml", res.location())).await;
     assert!(toml.body.contains("format = \"mognad-framework-1\""));
 
     let broken = MOODLE.replace("\"STRAT\",\"STRAT.2\"", "\"NOPE\",\"STRAT.2\"");
-    let res = c.send(multipart(&frameworks, &csrf, "moodle", &[("bad.csv", &broken)])).await;
+    let res = c
+        .send(multipart(&frameworks, &csrf, "moodle", &[("bad.csv", &broken)]))
+        .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.body.contains("line 6") && res.body.contains("NOPE"), "{}", res.body);
+    assert!(
+        res.body.contains("line 6") && res.body.contains("NOPE"),
+        "{}",
+        res.body
+    );
     let esco = include_str!("../../domain/tests/data/esco-skills-sv.csv");
-    let res = c.send(multipart(&frameworks, &csrf, "esco", &[("skills_sv.csv", esco)])).await;
+    let res = c
+        .send(multipart(&frameworks, &csrf, "esco", &[("skills_sv.csv", esco)]))
+        .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert!(c.get(res.location()).await.body.contains("CC BY 4.0"));
 
     let radar = format!("{org}/radar");
-    let res = c.post_form(&radar, &[("name", "Öppna data"), ("quadrant", "techniques"), ("ring", "trial")]).await;
+    let res = c
+        .post_form(
+            &radar,
+            &[
+                ("name", "Öppna data"),
+                ("quadrant", "techniques"),
+                ("ring", "trial"),
+            ],
+        )
+        .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
-    let res = c.post_form(&radar, &[("name", "Öppna data"), ("quadrant", "techniques"), ("ring", "adopt")]).await;
+    let res = c
+        .post_form(
+            &radar,
+            &[
+                ("name", "Öppna data"),
+                ("quadrant", "techniques"),
+                ("ring", "adopt"),
+            ],
+        )
+        .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "the same name moves the blip");
     let res = c
-        .post_form(&format!("{org}/signals"), &[("source", "Grannkommunen"), ("signal", "Öppnar API"), ("link", "javascript:alert(1)")])
+        .post_form(
+            &format!("{org}/signals"),
+            &[
+                ("source", "Grannkommunen"),
+                ("signal", "Öppnar API"),
+                ("link", "javascript:alert(1)"),
+            ],
+        )
         .await;
-    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "only web links are kept");
+    assert_eq!(
+        res.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "only web links are kept"
+    );
     let page = c.get(&radar).await.body;
     assert_eq!(page.matches("<th scope=\"row\">Öppna data</th>").count(), 1);
     assert!(page.contains(">Använd<"));

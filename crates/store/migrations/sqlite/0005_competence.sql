@@ -26,14 +26,14 @@ CREATE TABLE assessments (
 );
 CREATE INDEX assessments_person ON assessments(person_id, framework_id, created_at);
 
--- The combined level per person and competence, rewritten in the transaction that adds an
--- assessment, so a team view reads one row per cell instead of the whole history.
+-- The combined level of each competence, one row per person and framework (a JSON object of
+-- competence id → level), rewritten in the transaction that adds an assessment, so a team map
+-- reads one row per person instead of every assessment.
 CREATE TABLE competence_levels (
     person_id BLOB NOT NULL REFERENCES people(id) ON DELETE CASCADE,
     framework_id BLOB NOT NULL REFERENCES competence_frameworks(id) ON DELETE CASCADE,
-    competence_key TEXT NOT NULL,
-    combined REAL NOT NULL,
-    PRIMARY KEY (person_id, framework_id, competence_key)
+    levels TEXT NOT NULL,
+    PRIMARY KEY (person_id, framework_id)
 );
 
 -- Where a person (or a role of a framework) stands on a grid, and the target; append-only,
