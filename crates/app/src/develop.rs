@@ -201,6 +201,30 @@ impl App {
         Ok(())
     }
 
+    /// Where each role of a framework is placed, by role id.
+    pub async fn role_placements(
+        &self,
+        actor: &Actor,
+        framework: Uuid,
+    ) -> Result<Vec<(String, Vec<Placed>)>> {
+        actor.require(mognad_domain::role::Role::Member)?;
+        let mut tx = self.db.read().await?;
+        let f = stored_framework(&mut tx, actor.org, framework).await?;
+        let mut out = Vec::new();
+        for r in &f.roles {
+            let subject = Subject::Role {
+                framework,
+                role: r.id.clone(),
+            };
+            out.push((
+                r.id.clone(),
+                current(store::placements(&mut tx, actor.org, &subject).await?),
+            ));
+        }
+        tx.rollback().await?;
+        Ok(out)
+    }
+
     pub async fn add_action(&self, actor: &Actor, person: PersonId, input: &ActionInput) -> Result<Uuid> {
         let default = self.default_framework(actor).await?;
         let mut errors = Vec::new();

@@ -471,3 +471,7 @@ frameworks-download-moodle = Download as Moodle CSV
 competence-map = Competence map
 competence-record = Competence and plan
 competence-column = Competence
+grid-path-title = The way there
+grid-path = { $x } steps in { $xaxis }, { $y } steps in { $yaxis }
+grid-path-there = Already in the target cell
+frameworks-role-cell = The role's cell

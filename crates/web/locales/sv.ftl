@@ -471,3 +471,7 @@ frameworks-download-moodle = Ladda ned som Moodle-CSV
 competence-map = Kompetenskarta
 competence-record = Kompetens och plan
 competence-column = Kompetens
+grid-path-title = Vägen dit
+grid-path = { $x } steg i { $xaxis }, { $y } steg i { $yaxis }
+grid-path-there = Står redan i målrutan
+frameworks-role-cell = Rollens ruta

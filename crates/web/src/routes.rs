@@ -141,6 +141,10 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
         "/orgs/{org}/frameworks/{id}/moodle.csv",
         competence::download_moodle,
     )
+    .post(
+        "/orgs/{org}/frameworks/{id}/roles/{role}/placement",
+        competence::place_role,
+    )
     .get("/orgs/{org}/radar", radar::show)
     .post("/orgs/{org}/radar", radar::save_blip)
     .post("/orgs/{org}/radar/{id}/delete", radar::delete_blip)

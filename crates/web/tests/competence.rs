@@ -258,6 +258,20 @@ async fn frameworks_are_imported_downloaded_and_radar_kept() {
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert!(c.get(res.location()).await.body.contains("CC BY 4.0"));
 
+    let shipped = w.app.default_framework(&admin).await.unwrap();
+    let role = format!("{frameworks}/{shipped}/roles/it-strateg/placement");
+    let res = c.post_form(&role, &[("now", "1,1")]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{role}: {}", res.body);
+    assert_eq!(
+        c.post_form(&role, &[("now", "7,7")]).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let page = c.get(&format!("{frameworks}/{shipped}")).await.body;
+    assert!(
+        page.contains("Ämneskompetens och djup:</strong> Strategisk expert"),
+        "the role's cell"
+    );
+
     let radar = format!("{org}/radar");
     let res = c
         .post_form(

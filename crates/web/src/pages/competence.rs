@@ -15,6 +15,7 @@ use axum::response::Response;
 use axum::response::{IntoResponse, Redirect};
 use mognad_app::AppError;
 use mognad_app::competence::ImportKind;
+use mognad_domain::competence::grid::{Cell as GridCell, Grid};
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 
@@ -24,6 +25,11 @@ type Page = Result<Response, WebError>;
 pub type AreaRows = (String, String, Vec<(String, String, String)>);
 
 pub struct RoleRows {
+    pub id: String,
+    /// The role's cell on the default grid, if placed.
+    pub cell: Option<String>,
+    /// (value "column,row", epithet, selected) of the default grid's cells.
+    pub cells: Vec<(String, String, bool)>,
     pub name: String,
     pub description: String,
     pub works_with: String,
@@ -42,6 +48,8 @@ pub struct FrameworkPage {
     pub areas: Vec<AreaRows>,
     pub roles: Vec<RoleRows>,
     pub downloads: String,
+    pub admin: bool,
+    pub grid_name: String,
 }
 
 #[derive(Template)]
@@ -220,10 +228,39 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
             )
         })
         .collect();
+    let placed = c
+        .state
+        .app
+        .role_placements(&c.org.actor, id)
+        .await
+        .map_err(c.err())?;
+    let grid = Grid::default_quadrants();
     let roles = f
         .roles
         .iter()
-        .map(|r| RoleRows {
+        .map(|r| {
+            let now = placed
+                .iter()
+                .find(|(k, _)| *k == r.id)
+                .and_then(|(_, p)| p.iter().find(|x| x.grid.id == grid.id))
+                .map(|p| p.now);
+            let mut cells = Vec::new();
+            for row in (0..grid.rows).rev() {
+                for column in 0..grid.columns {
+                    let cell = GridCell { column, row };
+                    let label = grid
+                        .epithet(cell)
+                        .map(|e| e.get(lang).to_owned())
+                        .unwrap_or_default();
+                    cells.push((format!("{column},{row}"), label, now == Some(cell)));
+                }
+            }
+            (r, now, cells)
+        })
+        .map(|(r, now, cells)| RoleRows {
+            id: r.id.clone(),
+            cell: now.and_then(|n| grid.epithet(n)).map(|e| e.get(lang).to_owned()),
+            cells,
             name: r.name.get(lang).to_owned(),
             description: r.description.get(lang).to_owned(),
             works_with: r
@@ -255,6 +292,8 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
         roles,
         heading: f.name.get(lang).to_owned(),
         downloads: format!("{back}/{id}"),
+        admin: c.org.actor.role.at_least(Role::Admin),
+        grid_name: grid.name.get(lang).to_owned(),
         back,
         description: f.description.get(lang).to_owned(),
         levels: f
@@ -264,4 +303,31 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
             .collect(),
         areas,
     }))
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct RoleCellForm {
+    #[serde(default)]
+    pub now: String,
+}
+
+/// Places a role on the default grid, from the framework page.
+pub async fn place_role(
+    c: PageCtx,
+    IdParam(id): IdParam,
+    axum::extract::Path(params): axum::extract::Path<std::collections::HashMap<String, String>>,
+    axum::Form(f): axum::Form<RoleCellForm>,
+) -> Page {
+    let role = params.get("role").cloned().unwrap_or_default();
+    let input = mognad_app::develop::PlaceInput {
+        grid: Grid::default_quadrants().id,
+        now: f.now,
+        target: String::new(),
+    };
+    c.state
+        .app
+        .place_role(&c.org.actor, id, &role, &input)
+        .await
+        .map_err(c.err())?;
+    Ok(Redirect::to(&format!("/orgs/{}/frameworks/{id}#role-{role}", c.org.actor.org)).into_response())
 }

@@ -35,6 +35,8 @@ pub struct GridView {
     pub now: String,
     pub target: String,
     pub role: Option<String>,
+    /// The way from now to the target, in steps along each axis.
+    pub path: Option<String>,
     /// (value "column,row", epithet, is now, is target).
     pub cells: Vec<(String, String, bool, bool)>,
 }
@@ -138,7 +140,26 @@ fn grids(r: &Record, d: Option<&Development>, tr: Tr) -> Vec<GridView> {
                     ));
                 }
             }
+            let path = placed
+                .and_then(|p| Some((p.now, p.target?)))
+                .map(|(now, target)| {
+                    let (x, y) = Grid::path(now, target);
+                    if (x, y) == (0, 0) {
+                        tr.t("grid-path-there")
+                    } else {
+                        tr.tn(
+                            "grid-path",
+                            &[
+                                ("x", &format!("{x:+}")),
+                                ("xaxis", g.x_axis.get(lang)),
+                                ("y", &format!("{y:+}")),
+                                ("yaxis", g.y_axis.get(lang)),
+                            ],
+                        )
+                    }
+                });
             GridView {
+                path,
                 cells,
                 key: g.id.clone(),
                 name: g.name.get(lang).to_owned(),
