@@ -15,6 +15,7 @@ pub mod leadership;
 pub mod model;
 pub mod org;
 pub mod people;
+pub mod plan;
 pub mod relationship;
 pub mod role;
 pub mod round;

@@ -5,6 +5,7 @@
 //! against both drivers at compile time. SQL stays portable (`$1` placeholders work on both).
 
 pub mod assessments;
+pub mod boards;
 pub mod db;
 pub mod development;
 pub mod error;
@@ -15,6 +16,7 @@ pub mod models;
 mod named;
 pub mod orgs;
 pub mod people;
+pub mod plan;
 pub mod relationships;
 pub mod responses;
 pub mod rounds;

@@ -1,0 +1,146 @@
+-- Plan and execution (PostgreSQL). Keep in step with ../sqlite/0006_plan.sql.
+
+CREATE TABLE goals (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    position BIGINT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX goals_org ON goals(org_id, position);
+
+CREATE TABLE initiatives (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    goal_id UUID REFERENCES goals(id) ON DELETE SET NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    owner_id UUID REFERENCES people(id) ON DELETE SET NULL,
+    starts_on DATE,
+    ends_on DATE,
+    status TEXT NOT NULL CHECK (status IN ('proposed', 'active', 'paused', 'done', 'cancelled')),
+    -- Engine keys of the round's model and competence ids, separated by spaces.
+    engines TEXT NOT NULL,
+    competences TEXT NOT NULL,
+    -- The measurement round whose gap the initiative was made from, if any.
+    round_id UUID REFERENCES rounds(id) ON DELETE SET NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX initiatives_org ON initiatives(org_id);
+
+-- Money in whole kronor; each cost is a running cost or an investment.
+CREATE TABLE initiative_costs (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    initiative_id UUID NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    amount BIGINT NOT NULL CHECK (amount >= 0),
+    kind TEXT NOT NULL CHECK (kind IN ('running', 'investment')),
+    year BIGINT NOT NULL
+);
+CREATE INDEX initiative_costs_initiative ON initiative_costs(initiative_id);
+
+CREATE TABLE boards (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    initiative_id UUID REFERENCES initiatives(id) ON DELETE SET NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    UNIQUE (org_id, name)
+);
+
+CREATE TABLE board_columns (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    board_id UUID NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    rank TEXT NOT NULL,
+    wip_limit BIGINT CHECK (wip_limit IS NULL OR wip_limit > 0),
+    -- Cards here count as done (throughput, workload).
+    is_done BOOLEAN NOT NULL
+);
+CREATE INDEX board_columns_board ON board_columns(board_id, rank);
+
+-- A card's place is its column and rank; moving it rewrites this one row.
+CREATE TABLE tasks (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    board_id UUID NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    column_id UUID NOT NULL REFERENCES board_columns(id),
+    rank TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    assignee_id UUID REFERENCES people(id) ON DELETE SET NULL,
+    priority TEXT NOT NULL CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+    due_on DATE,
+    -- Lower-case labels separated by commas.
+    labels TEXT NOT NULL,
+    initiative_id UUID REFERENCES initiatives(id) ON DELETE SET NULL,
+    estimate_hours BIGINT CHECK (estimate_hours IS NULL OR estimate_hours >= 0),
+    created_at TIMESTAMPTZ NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL,
+    done_at TIMESTAMPTZ
+);
+CREATE INDEX tasks_column_rank ON tasks(column_id, rank, id);
+CREATE INDEX tasks_board ON tasks(board_id);
+CREATE INDEX tasks_assignee ON tasks(assignee_id);
+
+CREATE TABLE task_checklist (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    task_id UUID NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    done BOOLEAN NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX task_checklist_task ON task_checklist(task_id);
+
+CREATE TABLE task_comments (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    task_id UUID NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    author TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX task_comments_task ON task_comments(task_id);
+
+-- A write sent again with the same key returns what the first one made instead of repeating it.
+CREATE TABLE idempotency_keys (
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    operation TEXT NOT NULL,
+    result_id UUID NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (org_id, key)
+);
+
+CREATE TABLE intake_forms (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    -- The form's public address: /f/{slug}.
+    slug TEXT NOT NULL UNIQUE,
+    public BOOLEAN NOT NULL,
+    board_id UUID NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    intro TEXT NOT NULL,
+    -- The fields as JSON: [{key, label, kind, required, choices}].
+    fields TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE intake_submissions (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    form_id UUID NOT NULL REFERENCES intake_forms(id) ON DELETE CASCADE,
+    task_id UUID REFERENCES tasks(id) ON DELETE SET NULL,
+    -- Answers as JSON: {field key: text}.
+    answers TEXT NOT NULL,
+    -- How to reach the submitter, if they gave it; the form may be answered anonymously.
+    contact TEXT,
+    receipt TEXT NOT NULL UNIQUE,
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX intake_submissions_form ON intake_submissions(form_id, created_at);
