@@ -393,3 +393,93 @@ pub async fn claim_key(
     .await)?;
     Ok(earlier)
 }
+
+pub async fn column_count(tx: &mut Tx, column: Uuid) -> Result<i64> {
+    Ok(on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM tasks WHERE column_id = $1"
+    )
+    .bind(column)
+    .fetch_one(c)
+    .await)?)
+}
+
+/// A task's checklist in the order added: (id, text, done).
+pub async fn checklist(tx: &mut Tx, task: Uuid) -> Result<Vec<(Uuid, String, bool)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT id, text, done FROM task_checklist WHERE task_id = $1 ORDER BY created_at, id"
+    )
+    .bind(task)
+    .fetch_all(c)
+    .await)?)
+}
+
+pub async fn add_checklist_item(
+    tx: &mut Tx,
+    org: OrgId,
+    task: Uuid,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO task_checklist (id, org_id, task_id, text, done, created_at) VALUES ($1, $2, $3, $4, FALSE, $5)"
+    )
+    .bind(Uuid::now_v7())
+    .bind(org.0)
+    .bind(task)
+    .bind(text)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+pub async fn toggle_checklist_item(tx: &mut Tx, org: OrgId, task: Uuid, item: Uuid) -> Result<bool> {
+    let n = on_tx!(tx, |c| sqlx::query(
+        "UPDATE task_checklist SET done = NOT done WHERE org_id = $1 AND task_id = $2 AND id = $3"
+    )
+    .bind(org.0)
+    .bind(task)
+    .bind(item)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// A task's comments, oldest first: (author, body, time).
+pub async fn comments(tx: &mut Tx, task: Uuid) -> Result<Vec<(String, String, DateTime<Utc>)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT author, body, created_at FROM task_comments WHERE task_id = $1 ORDER BY created_at, id"
+    )
+    .bind(task)
+    .fetch_all(c)
+    .await)?)
+}
+
+pub async fn add_comment(
+    tx: &mut Tx,
+    org: OrgId,
+    task: Uuid,
+    author: &str,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO task_comments (id, org_id, task_id, author, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)"
+    )
+    .bind(Uuid::now_v7())
+    .bind(org.0)
+    .bind(task)
+    .bind(author)
+    .bind(body)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}

@@ -125,7 +125,7 @@ mod tests {
     #[test]
     fn ranks_fall_strictly_between() {
         assert_eq!(between(None, None), "i");
-        assert!(between(None, Some("1")) < "1".to_owned());
+        assert!(between(None, Some("1")).as_str() < "1");
         assert_eq!(between(Some("5"), Some("5k")), "5a");
         assert_eq!(between(Some("i"), None), "i001");
         let r = between(Some("4z"), Some("5"));

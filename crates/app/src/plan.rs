@@ -1,0 +1,347 @@
+//! The transformation plan: goals (by default the five perspectives of a digitalisation
+//! policy), initiatives tied to goals, engines and competences with owner, dates, status and
+//! costs, and initiatives started from a measurement round's prioritised gap list.
+
+use crate::{Actor, App, AppError, Invalid, Result};
+use chrono::{Datelike, Utc};
+use mognad_domain::ids::PersonId;
+use mognad_domain::role::Role;
+use mognad_domain::text::parse_date;
+use mognad_store::plan::{self as store, Cost, Goal, Initiative};
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// The five perspectives of a municipal digitalisation policy: (Swedish, English).
+pub const DEFAULT_GOALS: [(&str, &str); 5] = [
+    ("Trygghet", "Security and safety"),
+    ("Kompetens", "Competence"),
+    ("Ledarskap", "Leadership"),
+    ("Hållbarhet", "Sustainability"),
+    ("Innovation", "Innovation"),
+];
+
+pub const STATUSES: [&str; 5] = ["proposed", "active", "paused", "done", "cancelled"];
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct GoalInput {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct InitiativeInput {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub goal_id: String,
+    #[serde(default)]
+    pub owner_id: String,
+    /// `YYYY-MM-DD` or blank.
+    #[serde(default)]
+    pub starts_on: String,
+    #[serde(default)]
+    pub ends_on: String,
+    /// proposed, active, paused, done or cancelled; blank for proposed.
+    #[serde(default)]
+    pub status: String,
+    /// Engine keys separated by spaces or commas.
+    #[serde(default)]
+    pub engines: String,
+    /// Competence ids separated by spaces or commas.
+    #[serde(default)]
+    pub competences: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct CostInput {
+    #[serde(default)]
+    pub label: String,
+    /// Whole kronor.
+    #[serde(default)]
+    pub amount: String,
+    /// `running` or `investment`.
+    #[serde(default)]
+    pub kind: String,
+    /// Blank for this year.
+    #[serde(default)]
+    pub year: String,
+}
+
+fn words(raw: &str) -> String {
+    raw.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(30)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn text(raw: &str, field: &str, max: usize, required: bool, errors: &mut Vec<Invalid>) -> String {
+    let t = raw.trim();
+    if (required && t.is_empty()) || t.chars().count() > max {
+        errors.push(Invalid::new(field, "length", format!("1 to {max} characters")));
+    }
+    t.to_owned()
+}
+
+impl App {
+    /// The organisation's goals; the five perspectives are added the first time.
+    pub async fn goals(&self, actor: &Actor) -> Result<Vec<Goal>> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.read().await?;
+        let list = store::goals(&mut tx, actor.org).await?;
+        tx.rollback().await?;
+        if !list.is_empty() {
+            return Ok(list);
+        }
+        let org = self.org(actor).await?;
+        let mut tx = self.db.write().await?;
+        // Checked again under the write lock, so two first visits add them once.
+        if store::goals(&mut tx, actor.org).await?.is_empty() {
+            for (i, (sv, en)) in DEFAULT_GOALS.iter().enumerate() {
+                let title = match org.settings.language {
+                    mognad_domain::org::Language::Sv => sv,
+                    mognad_domain::org::Language::En => en,
+                };
+                let g = Goal {
+                    id: Uuid::now_v7(),
+                    title: (*title).to_owned(),
+                    description: String::new(),
+                    position: i as i64,
+                };
+                store::insert_goal(&mut tx, actor.org, &g, Utc::now()).await?;
+            }
+        }
+        let list = store::goals(&mut tx, actor.org).await?;
+        tx.commit().await?;
+        Ok(list)
+    }
+
+    pub async fn save_goal(&self, actor: &Actor, id: Option<Uuid>, input: &GoalInput) -> Result<Uuid> {
+        actor.require(Role::Admin)?;
+        let mut errors = Vec::new();
+        let title = text(&input.title, "title", 100, true, &mut errors);
+        let description = text(&input.description, "description", 2000, false, &mut errors);
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let existing = self.goals(actor).await?;
+        let mut tx = self.db.write().await?;
+        let g = Goal {
+            id: id.unwrap_or_else(Uuid::now_v7),
+            title,
+            description,
+            position: existing.len() as i64,
+        };
+        match id {
+            Some(_) => {
+                if !store::update_goal(&mut tx, actor.org, &g).await? {
+                    return Err(AppError::NotFound);
+                }
+            }
+            None => store::insert_goal(&mut tx, actor.org, &g, Utc::now()).await?,
+        }
+        tx.commit().await?;
+        Ok(g.id)
+    }
+
+    pub async fn initiatives(&self, actor: &Actor) -> Result<(Vec<Initiative>, Vec<Cost>)> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.read().await?;
+        let list = store::initiatives(&mut tx, actor.org).await?;
+        let costs = store::costs(&mut tx, actor.org).await?;
+        tx.rollback().await?;
+        Ok((list, costs))
+    }
+
+    pub async fn save_initiative(
+        &self,
+        actor: &Actor,
+        id: Option<Uuid>,
+        input: &InitiativeInput,
+    ) -> Result<Uuid> {
+        actor.require(Role::Admin)?;
+        let mut errors = Vec::new();
+        let title = text(&input.title, "title", 200, true, &mut errors);
+        let description = text(&input.description, "description", 5000, false, &mut errors);
+        let mut date = |raw: &str, field: &str| match raw.trim() {
+            "" => None,
+            d => parse_date(d).map(Some).unwrap_or_else(|_| {
+                errors.push(Invalid::new(field, "date", "a date as YYYY-MM-DD"));
+                None
+            }),
+        };
+        let starts_on = date(&input.starts_on, "starts_on");
+        let ends_on = date(&input.ends_on, "ends_on");
+        if let (Some(s), Some(e)) = (starts_on, ends_on)
+            && e < s
+        {
+            errors.push(Invalid::new(
+                "ends_on",
+                "period-order",
+                "the end comes before the start",
+            ));
+        }
+        let status = match input.status.trim() {
+            "" => "proposed",
+            s => STATUSES.iter().copied().find(|x| *x == s).unwrap_or_else(|| {
+                errors.push(Invalid::new("status", "status", "choose a status"));
+                "proposed"
+            }),
+        };
+        let mut uuid = |raw: &str, field: &str| match raw.trim() {
+            "" => None,
+            r => Uuid::parse_str(r).ok().or_else(|| {
+                errors.push(Invalid::new(field, "bad-ref", "not a valid choice"));
+                None
+            }),
+        };
+        let goal_id = uuid(&input.goal_id, "goal_id");
+        let owner_id = uuid(&input.owner_id, "owner_id");
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let goals = self.goals(actor).await?;
+        if goal_id.is_some_and(|g| !goals.iter().any(|x| x.id == g)) {
+            return Err(Invalid::new("goal_id", "unknown-ref", "no such goal").into());
+        }
+        let mut tx = self.db.write().await?;
+        if let Some(o) = owner_id
+            && mognad_store::people::get(&mut tx, actor.org, PersonId(o))
+                .await?
+                .is_none()
+        {
+            return Err(Invalid::new("owner_id", "unknown-ref", "no such person").into());
+        }
+        let round_id = match id {
+            Some(i) => {
+                store::initiative(&mut tx, actor.org, i)
+                    .await?
+                    .ok_or(AppError::NotFound)?
+                    .round_id
+            }
+            None => None,
+        };
+        let i = Initiative {
+            id: id.unwrap_or_else(Uuid::now_v7),
+            goal_id,
+            title,
+            description,
+            owner_id,
+            starts_on,
+            ends_on,
+            status: status.to_owned(),
+            engines: words(&input.engines),
+            competences: words(&input.competences),
+            round_id,
+        };
+        store::save_initiative(&mut tx, actor.org, &i, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(i.id)
+    }
+
+    /// A proposed initiative aimed at one engine's gap in a round, titled after it.
+    pub async fn initiative_from_gap(&self, actor: &Actor, round: Uuid, engine: &str) -> Result<Uuid> {
+        actor.require(Role::Admin)?;
+        let (results, detail) = self.area_with_results(actor, round, actor.org.0).await?;
+        let gap = detail.gaps.iter().find(|g| g.engine == engine).ok_or_else(|| {
+            AppError::from(Invalid::new(
+                "engine",
+                "engine",
+                "that engine has no gap in the round",
+            ))
+        })?;
+        let name = results
+            .model
+            .engines
+            .iter()
+            .find(|e| e.id == engine)
+            .map(|e| e.name.sv.clone())
+            .unwrap_or_else(|| engine.to_owned());
+        let org = self.org(actor).await?;
+        let (title, description) = match org.settings.language {
+            mognad_domain::org::Language::Sv => (
+                format!("Höj {name}"),
+                format!(
+                    "Från gaplistan: {name} ligger på {:.0} mot målet {}.",
+                    gap.score, gap.target
+                ),
+            ),
+            mognad_domain::org::Language::En => (
+                format!("Raise {name}"),
+                format!(
+                    "From the gap list: {name} stands at {:.0} against the target {}.",
+                    gap.score, gap.target
+                ),
+            ),
+        };
+        let mut tx = self.db.write().await?;
+        let i = Initiative {
+            id: Uuid::now_v7(),
+            goal_id: None,
+            title,
+            description,
+            owner_id: None,
+            starts_on: None,
+            ends_on: None,
+            status: "proposed".into(),
+            engines: engine.to_owned(),
+            competences: String::new(),
+            round_id: Some(round),
+        };
+        store::save_initiative(&mut tx, actor.org, &i, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(i.id)
+    }
+
+    pub async fn add_cost(&self, actor: &Actor, initiative: Uuid, input: &CostInput) -> Result<()> {
+        actor.require(Role::Admin)?;
+        let mut errors = Vec::new();
+        let label = text(&input.label, "label", 200, true, &mut errors);
+        let amount = input
+            .amount
+            .trim()
+            .replace([' ', '\u{a0}'], "")
+            .parse::<i64>()
+            .ok()
+            .filter(|a| *a >= 0);
+        if amount.is_none() {
+            errors.push(Invalid::new("amount", "amount", "whole kronor, 0 or more"));
+        }
+        let kind = match input.kind.trim() {
+            k @ ("running" | "investment") => k,
+            _ => {
+                errors.push(Invalid::new("kind", "cost-kind", "running or investment"));
+                "running"
+            }
+        };
+        let year = match input.year.trim() {
+            "" => Some(i64::from(Utc::now().year())),
+            y => y.parse::<i64>().ok().filter(|y| (2000..=2100).contains(y)),
+        };
+        if year.is_none() {
+            errors.push(Invalid::new("year", "year", "a year from 2000 to 2100"));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let mut tx = self.db.write().await?;
+        store::initiative(&mut tx, actor.org, initiative)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let c = Cost {
+            id: Uuid::now_v7(),
+            initiative_id: initiative,
+            label,
+            amount: amount.unwrap_or(0),
+            kind: kind.to_owned(),
+            year: year.unwrap_or(2026),
+        };
+        store::insert_cost(&mut tx, actor.org, &c).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

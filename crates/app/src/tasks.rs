@@ -1,0 +1,462 @@
+//! Tasks: creating, editing and moving cards, their checklists and comments. Creates and moves
+//! accept an idempotency key, so a client that retries after a lost answer changes nothing the
+//! second time; a move computes one new rank and writes one row.
+
+use crate::boards::board_of;
+use crate::{Actor, App, AppError, Invalid, Result};
+use chrono::{NaiveDate, Utc};
+use mognad_domain::ids::OrgId;
+use mognad_domain::plan::rank;
+use mognad_domain::plan::task::{Priority, fits, labels};
+use mognad_domain::role::Role;
+use mognad_domain::text::parse_date;
+use mognad_store::Tx;
+use mognad_store::boards::{self as store, Column, Task};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+pub const TITLE_MAX: usize = 200;
+pub const DESCRIPTION_MAX: usize = 20_000;
+/// Idempotency keys are the client's own, e.g. a UUID; bounded so they stay keys.
+pub const KEY_MAX: usize = 100;
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct TaskInput {
+    #[serde(default)]
+    pub title: String,
+    /// Markdown; shown with raw HTML escaped.
+    #[serde(default)]
+    pub description: String,
+    /// A column of the board; blank for the first.
+    #[serde(default)]
+    pub column_id: String,
+    /// A person id, or blank.
+    #[serde(default)]
+    pub assignee_id: String,
+    /// `low`, `normal` (default), `high` or `urgent`.
+    #[serde(default)]
+    pub priority: String,
+    /// `YYYY-MM-DD`, or blank.
+    #[serde(default)]
+    pub due: String,
+    /// Comma-separated.
+    #[serde(default)]
+    pub labels: String,
+    /// An initiative id, or blank.
+    #[serde(default)]
+    pub initiative_id: String,
+    /// Whole hours, or blank.
+    #[serde(default)]
+    pub estimate_hours: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct MoveInput {
+    /// The column to move to; blank for the card's own.
+    #[serde(default)]
+    pub column_id: String,
+    /// Put the card right after this card …
+    #[serde(default)]
+    pub after: String,
+    /// … or right before this one; with neither, `position` decides.
+    #[serde(default)]
+    pub before: String,
+    /// `top` or `bottom` (default).
+    #[serde(default)]
+    pub position: String,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ChecklistView {
+    pub id: Uuid,
+    pub text: String,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CommentView {
+    pub author: String,
+    pub body: String,
+    pub at: chrono::DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct TaskDetail {
+    pub id: Uuid,
+    pub board_id: Uuid,
+    pub column_id: Uuid,
+    pub title: String,
+    pub description: String,
+    pub assignee_id: Option<Uuid>,
+    pub priority: String,
+    pub due_on: Option<NaiveDate>,
+    pub labels: Vec<String>,
+    pub initiative_id: Option<Uuid>,
+    pub estimate_hours: Option<i64>,
+    pub done: bool,
+    pub checklist: Vec<ChecklistView>,
+    pub comments: Vec<CommentView>,
+}
+
+fn opt_id(raw: &str, field: &str, errors: &mut Vec<Invalid>) -> Option<Uuid> {
+    match raw.trim() {
+        "" => None,
+        r => Uuid::parse_str(r).ok().or_else(|| {
+            errors.push(Invalid::new(field, "bad-ref", "not a valid choice"));
+            None
+        }),
+    }
+}
+
+fn key_ok(key: Option<&str>) -> Result<Option<&str>> {
+    match key.map(str::trim).filter(|k| !k.is_empty()) {
+        Some(k) if k.len() > KEY_MAX || k.chars().any(char::is_control) => Err(Invalid::new(
+            "idempotency_key",
+            "key",
+            "an idempotency key is at most 100 characters",
+        )
+        .into()),
+        k => Ok(k),
+    }
+}
+
+/// The task's fields from the input; `column` and `rank` are set by the caller.
+async fn fields(tx: &mut Tx, org: OrgId, input: &TaskInput, t: &mut Task) -> Result<()> {
+    let mut errors = Vec::new();
+    let title = input.title.trim();
+    if title.is_empty() || title.chars().count() > TITLE_MAX || title.chars().any(char::is_control) {
+        errors.push(Invalid::new("title", "empty", "a title of 1 to 200 characters"));
+    }
+    if input.description.chars().count() > DESCRIPTION_MAX {
+        errors.push(Invalid::new(
+            "description",
+            "too-long",
+            "at most 20000 characters",
+        ));
+    }
+    let priority = match input.priority.trim() {
+        "" => Some(Priority::Normal),
+        p => Priority::parse(p),
+    };
+    if priority.is_none() {
+        errors.push(Invalid::new(
+            "priority",
+            "priority",
+            "low, normal, high or urgent",
+        ));
+    }
+    let due = match input.due.trim() {
+        "" => None,
+        d => parse_date(d).map(Some).unwrap_or_else(|_| {
+            errors.push(Invalid::new("due", "date", "a date as YYYY-MM-DD"));
+            None
+        }),
+    };
+    let labels = labels(&input.labels).unwrap_or_else(|m| {
+        errors.push(Invalid::new("labels", "labels", m));
+        Vec::new()
+    });
+    let estimate = match input.estimate_hours.trim() {
+        "" => None,
+        e => match e.parse::<i64>() {
+            Ok(h) if (0..=10_000).contains(&h) => Some(h),
+            _ => {
+                errors.push(Invalid::new(
+                    "estimate_hours",
+                    "estimate",
+                    "whole hours from 0 to 10000",
+                ));
+                None
+            }
+        },
+    };
+    let assignee = opt_id(&input.assignee_id, "assignee_id", &mut errors);
+    let initiative = opt_id(&input.initiative_id, "initiative_id", &mut errors);
+    if let Some(a) = assignee
+        && mognad_store::people::get(tx, org, mognad_domain::ids::PersonId(a))
+            .await?
+            .is_none()
+    {
+        errors.push(Invalid::new("assignee_id", "unknown-ref", "no such person"));
+    }
+    if let Some(i) = initiative
+        && mognad_store::plan::initiative(tx, org, i).await?.is_none()
+    {
+        errors.push(Invalid::new("initiative_id", "unknown-ref", "no such initiative"));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    t.title = title.to_owned();
+    t.description = input.description.trim_end().to_owned();
+    t.priority = priority.unwrap_or(Priority::Normal).as_str().to_owned();
+    t.due_on = due;
+    t.labels = labels.join(",");
+    t.assignee_id = assignee;
+    t.initiative_id = initiative;
+    t.estimate_hours = estimate;
+    Ok(())
+}
+
+fn full(c: &Column) -> AppError {
+    AppError::Conflict(format!(
+        "{} is at its limit of {} cards; finish or move one first",
+        c.name,
+        c.wip_limit.unwrap_or_default()
+    ))
+}
+
+impl App {
+    /// Adds a task at the bottom of a column; with a key used before, returns that task.
+    pub async fn create_task(
+        &self,
+        actor: &Actor,
+        board: Uuid,
+        input: &TaskInput,
+        key: Option<&str>,
+    ) -> Result<Uuid> {
+        actor.require(Role::Member)?;
+        let key = key_ok(key)?;
+        let now = Utc::now();
+        let mut tx = self.db.write().await?;
+        board_of(&mut tx, actor.org, board).await?;
+        let id = Uuid::now_v7();
+        if let Some(k) = key
+            && let Some(earlier) = store::claim_key(&mut tx, actor.org, k, "create-task", id, now).await?
+        {
+            return Ok(earlier);
+        }
+        let columns = store::columns(&mut tx, actor.org, board).await?;
+        let column = match input.column_id.trim() {
+            "" => columns.first(),
+            c => columns.iter().find(|x| x.id.to_string() == c),
+        }
+        .ok_or_else(|| {
+            AppError::from(Invalid::new(
+                "column_id",
+                "bad-ref",
+                "choose a column of the board",
+            ))
+        })?
+        .clone();
+        let mut t = Task {
+            id,
+            board_id: board,
+            column_id: column.id,
+            rank: String::new(),
+            title: String::new(),
+            description: String::new(),
+            assignee_id: None,
+            priority: String::new(),
+            due_on: None,
+            labels: String::new(),
+            initiative_id: None,
+            estimate_hours: None,
+            created_at: now,
+            done_at: column.is_done.then_some(now),
+        };
+        fields(&mut tx, actor.org, input, &mut t).await?;
+        if column.wip_limit.is_some()
+            && !fits(
+                store::column_count(&mut tx, column.id).await? as usize,
+                column.wip_limit.map(|l| l as u32),
+            )
+        {
+            return Err(full(&column));
+        }
+        let last = store::end_rank(&mut tx, column.id, true).await?;
+        t.rank = rank::between(last.as_deref(), None);
+        store::insert_task(&mut tx, actor.org, &t, now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Moves a card within or between columns; one row changes. A repeated key does nothing.
+    pub async fn move_task(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        input: &MoveInput,
+        key: Option<&str>,
+    ) -> Result<()> {
+        actor.require(Role::Member)?;
+        let key = key_ok(key)?;
+        let mut errors = Vec::new();
+        let target = opt_id(&input.column_id, "column_id", &mut errors);
+        let after = opt_id(&input.after, "after", &mut errors);
+        let before = opt_id(&input.before, "before", &mut errors);
+        let top = match input.position.trim() {
+            "" | "bottom" => false,
+            "top" => true,
+            _ => {
+                errors.push(Invalid::new("position", "position", "top or bottom"));
+                false
+            }
+        };
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let now = Utc::now();
+        let mut tx = self.db.write().await?;
+        if let Some(k) = key
+            && store::claim_key(&mut tx, actor.org, k, "move-task", id, now)
+                .await?
+                .is_some()
+        {
+            return Ok(());
+        }
+        let task = store::task(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let columns = store::columns(&mut tx, actor.org, task.board_id).await?;
+        let column = columns
+            .iter()
+            .find(|c| c.id == target.unwrap_or(task.column_id))
+            .ok_or_else(|| {
+                AppError::from(Invalid::new(
+                    "column_id",
+                    "bad-ref",
+                    "choose a column of the board",
+                ))
+            })?;
+        if column.id != task.column_id
+            && !fits(
+                store::column_count(&mut tx, column.id).await? as usize,
+                column.wip_limit.map(|l| l as u32),
+            )
+        {
+            return Err(full(column));
+        }
+        // The neighbours: a named card (which must be in the target column) and the one next
+        // to it, or the column's end.
+        let rank = match (after, before) {
+            (Some(a), _) if a != id => {
+                let a = store::task(&mut tx, actor.org, a)
+                    .await?
+                    .filter(|t| t.column_id == column.id);
+                let a = a.ok_or_else(|| {
+                    AppError::from(Invalid::new("after", "bad-ref", "a card of that column"))
+                })?;
+                let next = store::neighbour_rank(&mut tx, column.id, &a.rank, a.id, true).await?;
+                rank::between(Some(&a.rank), next.as_deref())
+            }
+            (_, Some(b)) if b != id => {
+                let b = store::task(&mut tx, actor.org, b)
+                    .await?
+                    .filter(|t| t.column_id == column.id);
+                let b = b.ok_or_else(|| {
+                    AppError::from(Invalid::new("before", "bad-ref", "a card of that column"))
+                })?;
+                let prev = store::neighbour_rank(&mut tx, column.id, &b.rank, b.id, false).await?;
+                rank::between(prev.as_deref(), Some(&b.rank))
+            }
+            _ => {
+                let end = store::end_rank(&mut tx, column.id, !top).await?;
+                if top {
+                    rank::between(None, end.as_deref())
+                } else {
+                    rank::between(end.as_deref(), None)
+                }
+            }
+        };
+        let done_at = if column.is_done {
+            task.done_at.or(Some(now))
+        } else {
+            None
+        };
+        store::place(&mut tx, actor.org, id, column.id, &rank, done_at, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn update_task(&self, actor: &Actor, id: Uuid, input: &TaskInput) -> Result<()> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.write().await?;
+        let mut t = store::task(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        fields(&mut tx, actor.org, input, &mut t).await?;
+        store::update_task(&mut tx, actor.org, &t, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn task(&self, actor: &Actor, id: Uuid) -> Result<TaskDetail> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.read().await?;
+        let t = store::task(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let checklist = store::checklist(&mut tx, id).await?;
+        let comments = store::comments(&mut tx, id).await?;
+        tx.rollback().await?;
+        Ok(TaskDetail {
+            id: t.id,
+            board_id: t.board_id,
+            column_id: t.column_id,
+            labels: t
+                .labels
+                .split(',')
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            title: t.title,
+            description: t.description,
+            assignee_id: t.assignee_id,
+            priority: t.priority,
+            due_on: t.due_on,
+            initiative_id: t.initiative_id,
+            estimate_hours: t.estimate_hours,
+            done: t.done_at.is_some(),
+            checklist: checklist
+                .into_iter()
+                .map(|(id, text, done)| ChecklistView { id, text, done })
+                .collect(),
+            comments: comments
+                .into_iter()
+                .map(|(author, body, at)| CommentView { author, body, at })
+                .collect(),
+        })
+    }
+
+    pub async fn add_checklist_item(&self, actor: &Actor, task: Uuid, text: &str) -> Result<()> {
+        actor.require(Role::Member)?;
+        let text = text.trim();
+        if text.is_empty() || text.chars().count() > 300 {
+            return Err(Invalid::new("text", "empty", "an item of 1 to 300 characters").into());
+        }
+        let mut tx = self.db.write().await?;
+        store::task(&mut tx, actor.org, task)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        store::add_checklist_item(&mut tx, actor.org, task, text, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn toggle_checklist_item(&self, actor: &Actor, task: Uuid, item: Uuid) -> Result<()> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.write().await?;
+        if !store::toggle_checklist_item(&mut tx, actor.org, task, item).await? {
+            return Err(AppError::NotFound);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn comment(&self, actor: &Actor, task: Uuid, body: &str) -> Result<()> {
+        actor.require(Role::Member)?;
+        let body = body.trim();
+        if body.is_empty() || body.chars().count() > 5000 {
+            return Err(Invalid::new("body", "empty", "a comment of 1 to 5000 characters").into());
+        }
+        let mut tx = self.db.write().await?;
+        store::task(&mut tx, actor.org, task)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let author = actor.user.display_name.to_string();
+        store::add_comment(&mut tx, actor.org, task, &author, body, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

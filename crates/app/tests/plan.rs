@@ -1,0 +1,496 @@
+//! Plan and execution on every backend: boards and ranks, idempotent creates and moves under
+//! concurrency, WIP limits, paging and filters, intake forms becoming tasks, alike problems
+//! grouped, goals and initiatives from a round's gaps.
+
+mod common;
+
+use common::actor;
+use mognad_app::boards::{BoardInput, ColumnInput};
+use mognad_app::intake::FormInput;
+use mognad_app::plan::{CostInput, InitiativeInput};
+use mognad_app::tasks::{MoveInput, TaskInput};
+use mognad_app::{App, AppError};
+use mognad_domain::role::Role;
+use mognad_store::boards::Filter;
+use mognad_store::testdb;
+use uuid::Uuid;
+
+fn task(title: &str) -> TaskInput {
+    TaskInput {
+        title: title.into(),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn boards_keep_order_and_writes_are_idempotent() {
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
+        let member = actor(&app, "m@soderby.se", "Söderby", Role::Member).await;
+        let b = app
+            .create_board(
+                &admin,
+                &BoardInput {
+                    name: "IT-plan".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        assert!(matches!(
+            app.create_board(
+                &member,
+                &BoardInput {
+                    name: "x".into(),
+                    ..Default::default()
+                }
+            )
+            .await,
+            Err(AppError::Forbidden)
+        ));
+        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        let names: Vec<&str> = view.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Inkorg", "Redo", "Pågår", "Klart"]);
+        let (backlog, doing, done) = (view.columns[0].id, view.columns[2].id, view.columns[3].id);
+
+        // Sixteen clients create at once, each sending its request twice with one key.
+        let mut handles = Vec::new();
+        for i in 0..16 {
+            for _ in 0..2 {
+                let (app, admin) = (app.clone(), admin.clone());
+                handles.push(tokio::spawn(async move {
+                    app.create_task(
+                        &admin,
+                        b.id,
+                        &task(&format!("Uppgift {i}")),
+                        Some(&format!("key-{i}")),
+                    )
+                    .await
+                }));
+            }
+        }
+        let mut ids = Vec::new();
+        for h in handles {
+            ids.push(h.await.unwrap().expect("no create fails under concurrency"));
+        }
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 16, "one task per key");
+        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        assert_eq!(view.columns[0].count, 16);
+
+        // Moves: to another column's top and bottom, after and before named cards.
+        let cards: Vec<Uuid> = view.columns[0].cards.iter().map(|c| c.id).collect();
+        let mv = |column: Uuid, after: Option<Uuid>, before: Option<Uuid>, position: &str| MoveInput {
+            column_id: column.to_string(),
+            after: after.map(|a| a.to_string()).unwrap_or_default(),
+            before: before.map(|a| a.to_string()).unwrap_or_default(),
+            position: position.into(),
+        };
+        app.move_task(&admin, cards[0], &mv(doing, None, None, ""), None)
+            .await
+            .unwrap();
+        app.move_task(&admin, cards[1], &mv(doing, None, None, "top"), None)
+            .await
+            .unwrap();
+        app.move_task(&admin, cards[2], &mv(doing, Some(cards[1]), None, ""), None)
+            .await
+            .unwrap();
+        app.move_task(
+            &admin,
+            cards[3],
+            &mv(doing, None, Some(cards[0]), ""),
+            Some("move-3"),
+        )
+        .await
+        .unwrap();
+        // The same key again does nothing, even if it asks for somewhere else.
+        app.move_task(&admin, cards[3], &mv(backlog, None, None, "top"), Some("move-3"))
+            .await
+            .unwrap();
+        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        let order: Vec<Uuid> = view.columns[2].cards.iter().map(|c| c.id).collect();
+        assert_eq!(order, [cards[1], cards[2], cards[3], cards[0]]);
+        assert!(
+            matches!(
+                app.move_task(&admin, cards[4], &mv(doing, Some(cards[5]), None, ""), None)
+                    .await,
+                Err(AppError::Invalid(_))
+            ),
+            "after a card of another column"
+        );
+
+        // Concurrent moves of different cards within one column never fail and lose nothing.
+        let mut handles = Vec::new();
+        for (k, id) in cards[4..].iter().enumerate() {
+            let (app, admin) = (app.clone(), admin.clone());
+            let target = if k % 2 == 0 { doing } else { done };
+            let id = *id;
+            handles.push(tokio::spawn(async move {
+                app.move_task(&admin, id, &mv(target, None, None, "top"), None)
+                    .await
+            }));
+        }
+        for h in handles {
+            h.await.unwrap().expect("no move fails under concurrency");
+        }
+        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        let total: i64 = view.columns.iter().map(|c| c.count).sum();
+        assert_eq!(total, 16);
+        assert_eq!(view.columns[3].count, 6);
+        let detail = app.task(&admin, view.columns[3].cards[0].id).await.unwrap();
+        assert!(detail.done, "a card in a done column is done");
+
+        // A WIP limit refuses a move into a full column, with the reason.
+        app.update_column(
+            &admin,
+            b.id,
+            doing,
+            &ColumnInput {
+                name: "Pågår".into(),
+                wip_limit: "3".into(),
+                done: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        assert_eq!(view.columns[2].wip_limit, Some(3));
+        let finished = view.columns[3].cards[0].id;
+        match app
+            .move_task(&admin, finished, &mv(doing, None, None, ""), None)
+            .await
+        {
+            Err(AppError::Conflict(m)) => assert!(m.contains("Pågår"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+        // Moving within a full column is still fine, and so is moving into an empty one.
+        app.move_task(&admin, cards[0], &mv(doing, None, None, "top"), None)
+            .await
+            .unwrap();
+        app.move_task(&admin, finished, &mv(backlog, None, None, ""), None)
+            .await
+            .unwrap();
+
+        // Another organisation sees none of it.
+        assert!(matches!(
+            app.board(&member, b.id, &Filter::default(), None).await,
+            Err(AppError::NotFound)
+        ));
+        assert!(matches!(
+            app.move_task(&member, cards[0], &mv(doing, None, None, ""), None)
+                .await,
+            Err(AppError::NotFound)
+        ));
+        t.cleanup().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn columns_page_and_filter() {
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
+        let b = app
+            .create_board(
+                &admin,
+                &BoardInput {
+                    name: "Drift".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        for i in 0..120 {
+            let input = TaskInput {
+                title: format!("Ärende {i:03}"),
+                labels: if i % 3 == 0 {
+                    "nätverk, akut".into()
+                } else {
+                    "skrivare".into()
+                },
+                due: if i < 10 {
+                    "2026-01-15".into()
+                } else {
+                    String::new()
+                },
+                ..Default::default()
+            };
+            app.create_task(&admin, b.id, &input, None).await.unwrap();
+        }
+        let bad = TaskInput {
+            title: String::new(),
+            priority: "när som helst".into(),
+            due: "igår".into(),
+            ..Default::default()
+        };
+        match app.create_task(&admin, b.id, &bad, None).await {
+            Err(AppError::Invalid(v)) => assert_eq!(v.len(), 3, "{v:?}"),
+            other => panic!("{other:?}"),
+        }
+        let all = Filter::default();
+        let first = app.board(&admin, b.id, &all, None).await.unwrap();
+        let col = &first.columns[0];
+        assert_eq!((col.count, col.cards.len()), (120, 50));
+        let cursor = col.more.clone().expect("more to come");
+        let second = app
+            .board(&admin, b.id, &all, Some((col.id, &cursor)))
+            .await
+            .unwrap();
+        let next = &second.columns[0].cards;
+        assert_eq!(next.len(), 50);
+        assert_eq!(
+            next[0].title, "Ärende 050",
+            "the next page starts where the first ended"
+        );
+        assert!(
+            second.columns[1].cards.is_empty(),
+            "other columns are not read again"
+        );
+        let label = Filter {
+            label: Some("nätverk".into()),
+            ..Default::default()
+        };
+        let v = app.board(&admin, b.id, &label, None).await.unwrap();
+        assert_eq!(v.columns[0].count, 40);
+        assert!(
+            v.columns[0]
+                .cards
+                .iter()
+                .all(|c| c.labels.contains(&"nätverk".to_string()))
+        );
+        let partial = Filter {
+            label: Some("nät".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            app.board(&admin, b.id, &partial, None).await.unwrap().columns[0].count,
+            0,
+            "whole labels only"
+        );
+        let due = Filter {
+            due_by: Some("2026-02-01".parse().unwrap()),
+            ..Default::default()
+        };
+        assert_eq!(
+            app.board(&admin, b.id, &due, None).await.unwrap().columns[0].count,
+            10
+        );
+        t.cleanup().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn intake_submissions_become_tasks_and_alike_ones_group() {
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
+        let outsider = actor(&app, "x@soderby.se", "Söderby", Role::Member).await;
+        let b = app
+            .create_board(
+                &admin,
+                &BoardInput {
+                    name: "IT-stöd".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        let input = FormInput {
+            name: "Felanmälan".into(),
+            board_id: b.id.to_string(),
+            public: "1".into(),
+            intro: "Berätta vad som inte fungerar.".into(),
+            fields: "Vad gäller det? | text | required\nBrådskande? | choice | | Ja; Nej".into(),
+        };
+        let id = app.save_intake_form(&admin, None, &input).await.unwrap();
+        let form = app.intake_form(&admin, id).await.unwrap();
+        let answers = |what: &str| {
+            vec![
+                ("f1".to_string(), what.to_string()),
+                ("f2".to_string(), "Ja".to_string()),
+            ]
+        };
+        let r1 = app
+            .submit_intake(
+                &form.slug,
+                None,
+                &answers("Skrivaren på plan 3 skriver inte ut"),
+                "eva@norrvik.se",
+                "k1",
+            )
+            .await
+            .unwrap();
+        let again = app
+            .submit_intake(
+                &form.slug,
+                None,
+                &answers("Skrivaren på plan 3 skriver inte ut"),
+                "eva@norrvik.se",
+                "k1",
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            (again.code.clone(), again.task_id),
+            (r1.code.clone(), r1.task_id),
+            "a resent form is one submission"
+        );
+        app.submit_intake(
+            &form.slug,
+            None,
+            &answers("skrivaren plan 3 skriver inte ut!"),
+            "",
+            "k2",
+        )
+        .await
+        .unwrap();
+        app.submit_intake(
+            &form.slug,
+            None,
+            &answers("Kan inte logga in i e-tjänsten"),
+            "bo@norrvik.se",
+            "k3",
+        )
+        .await
+        .unwrap();
+        match app
+            .submit_intake(&form.slug, None, &[("f2".into(), "Kanske".into())], "", "k4")
+            .await
+        {
+            Err(AppError::Invalid(v)) => assert_eq!(v.len(), 2, "{v:?}"),
+            other => panic!("{other:?}"),
+        }
+        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        assert_eq!(
+            view.columns[0].count, 3,
+            "each submission is a task in the backlog"
+        );
+        let task = app.task(&admin, r1.task_id).await.unwrap();
+        assert_eq!(task.title, "Skrivaren på plan 3 skriver inte ut");
+        assert!(task.description.contains("**Brådskande?**: Ja"));
+        let groups = app.recurring_problems(&admin).await.unwrap();
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        assert_eq!(groups[0].tasks.len(), 2);
+        assert_eq!(groups[0].contacts, ["eva@norrvik.se"]);
+
+        // An internal form: members only; others do not learn it exists.
+        let internal = FormInput {
+            public: String::new(),
+            ..input
+        };
+        let id = app.save_intake_form(&admin, None, &internal).await.unwrap();
+        let slug = app.intake_form(&admin, id).await.unwrap().slug;
+        assert!(matches!(
+            app.form_by_link(&slug, None).await,
+            Err(AppError::Unauthenticated)
+        ));
+        assert!(matches!(
+            app.form_by_link(&slug, Some(outsider.user.id)).await,
+            Err(AppError::NotFound)
+        ));
+        assert!(app.form_by_link(&slug, Some(admin.user.id)).await.is_ok());
+        t.cleanup().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn goals_and_initiatives_from_the_gap_list() {
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        let demo = app.create_demo(&|_, _| {}).await.unwrap();
+        let user = app
+            .create_user(
+                "owner@norrvik.se",
+                "Ägare",
+                "ett långt lösenord",
+                mognad_domain::org::Language::Sv,
+            )
+            .await
+            .unwrap();
+        app.grant_role(user.id, demo.org, Role::Owner).await.unwrap();
+        let owner = app.actor(user, demo.org).await.unwrap();
+        let goals = app.goals(&owner).await.unwrap();
+        let titles: Vec<&str> = goals.iter().map(|g| g.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Trygghet", "Kompetens", "Ledarskap", "Hållbarhet", "Innovation"]
+        );
+        assert_eq!(app.goals(&owner).await.unwrap().len(), 5, "added once");
+        let round = app
+            .rounds(&owner)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.state == "closed")
+            .unwrap();
+        let detail = app.area_detail(&owner, round.id, demo.org.0).await.unwrap();
+        let top = &detail.gaps[0];
+        let id = app
+            .initiative_from_gap(&owner, round.id, &top.engine)
+            .await
+            .unwrap();
+        let (list, _) = app.initiatives(&owner).await.unwrap();
+        let i = list.iter().find(|i| i.id == id).unwrap();
+        assert_eq!(
+            (i.engines.as_str(), i.round_id, i.status.as_str()),
+            (top.engine.as_str(), Some(round.id), "proposed")
+        );
+        assert!(i.title.starts_with("Höj "));
+        let edit = InitiativeInput {
+            title: i.title.clone(),
+            goal_id: goals[1].id.to_string(),
+            status: "active".into(),
+            starts_on: "2027-01-01".into(),
+            ends_on: "2026-01-01".into(),
+            engines: i.engines.clone(),
+            ..Default::default()
+        };
+        assert!(matches!(
+            app.save_initiative(&owner, Some(id), &edit).await,
+            Err(AppError::Invalid(_))
+        ));
+        let edit = InitiativeInput {
+            ends_on: "2027-12-31".into(),
+            ..edit
+        };
+        app.save_initiative(&owner, Some(id), &edit).await.unwrap();
+        app.add_cost(
+            &owner,
+            id,
+            &CostInput {
+                label: "Utbildning".into(),
+                amount: "120 000".into(),
+                kind: "running".into(),
+                year: "2027".into(),
+            },
+        )
+        .await
+        .unwrap();
+        app.add_cost(
+            &owner,
+            id,
+            &CostInput {
+                label: "Plattform".into(),
+                amount: "450000".into(),
+                kind: "investment".into(),
+                year: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+        let (list, costs) = app.initiatives(&owner).await.unwrap();
+        let i = list.iter().find(|i| i.id == id).unwrap();
+        assert_eq!(
+            (i.status.as_str(), i.goal_id, i.round_id),
+            ("active", Some(goals[1].id), Some(round.id))
+        );
+        assert_eq!(costs.iter().map(|c| c.amount).sum::<i64>(), 570_000);
+        assert!(matches!(
+            app.initiative_from_gap(&owner, round.id, "finns-inte").await,
+            Err(AppError::Invalid(_))
+        ));
+        t.cleanup().await.unwrap();
+    }
+}
