@@ -5,7 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 npm ci --ignore-scripts --no-audit --no-fund --silent
-files=("node_modules/htmx.org/dist/htmx.min.js:../static/vendor/htmx.min.js")
+files=(
+  "node_modules/htmx.org/dist/htmx.min.js:../static/vendor/htmx.min.js"
+  "node_modules/sortablejs/Sortable.min.js:../static/vendor/Sortable.min.js"
+)
 status=0
 for pair in "${files[@]}"; do
   from=${pair%%:*}

@@ -49,6 +49,26 @@ impl<S: Send + Sync> FromRequestParts<S> for ActionParam {
     }
 }
 
+/// The `{column}` path segment (a board column) as a UUID.
+pub struct ColumnParam(pub Uuid);
+
+impl<S: Send + Sync> FromRequestParts<S> for ColumnParam {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        param(parts, state, "column").await.map(ColumnParam)
+    }
+}
+
+/// The `{item}` path segment (a checklist item) as a UUID.
+pub struct ItemParam(pub Uuid);
+
+impl<S: Send + Sync> FromRequestParts<S> for ItemParam {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        param(parts, state, "item").await.map(ItemParam)
+    }
+}
+
 /// The `{area}` path segment (a group, unit or organisation id) as a UUID.
 pub struct AreaParam(pub Uuid);
 

@@ -10,6 +10,7 @@ pub mod csrf;
 pub mod error;
 pub mod extract;
 pub mod i18n;
+pub mod markdown;
 pub mod metrics;
 pub mod pages;
 pub mod ratelimit;

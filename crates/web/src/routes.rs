@@ -56,9 +56,9 @@ impl Routes {
 /// Builds the router and returns it with the list of (method, path) it serves.
 pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     use pages::{
-        area, auth, checks, competence, directory as d, exports, home, import, invitations, measurement as m,
-        org, orgchart, person_competence as pc, radar, relations as r, respond, results,
-        team_competence as tc,
+        area, auth, boards, checks, competence, directory as d, exports, home, import, intake, invitations,
+        measurement as m, org, orgchart, person_competence as pc, plan, radar, relations as r, respond,
+        results, task, team_competence as tc,
     };
     let routes = Routes {
         router: Router::new(),
@@ -69,12 +69,16 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .get("/metrics", metrics::render)
     .get("/static/app.css", home::stylesheet)
     .get("/static/htmx.min.js", home::htmx)
+    .get("/static/sortable.min.js", home::sortable)
+    .get("/static/board.js", home::board_js)
     .get("/lang/{code}", home::set_language)
     .get("/r/{token}", respond::show)
     .post("/r/{token}", respond::save)
     .post("/r/{token}/submit", respond::submit)
     .get("/g/{slug}", respond::shared)
     .post("/g/{slug}", respond::join)
+    .get("/f/{slug}", intake::show)
+    .post("/f/{slug}", intake::submit)
     .get("/login", auth::login_page)
     .post("/login", auth::login)
     .post("/logout", auth::logout)
@@ -145,6 +149,29 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
         "/orgs/{org}/frameworks/{id}/roles/{role}/placement",
         competence::place_role,
     )
+    .get("/orgs/{org}/plan", plan::show)
+    .post("/orgs/{org}/goals", plan::add_goal)
+    .post("/orgs/{org}/initiatives", plan::add_initiative)
+    .get("/orgs/{org}/initiatives/{id}", plan::initiative)
+    .post("/orgs/{org}/initiatives/{id}", plan::update_initiative)
+    .post("/orgs/{org}/initiatives/{id}/costs", plan::add_cost)
+    .post("/orgs/{org}/rounds/{id}/initiatives", plan::from_gap)
+    .get("/orgs/{org}/boards", boards::list)
+    .post("/orgs/{org}/boards", boards::create)
+    .get("/orgs/{org}/boards/{id}", boards::show)
+    .post("/orgs/{org}/boards/{id}/tasks", boards::add_task)
+    .post("/orgs/{org}/boards/{id}/columns", boards::add_column)
+    .post("/orgs/{org}/boards/{id}/columns/{column}", boards::update_column)
+    .get("/orgs/{org}/tasks/{id}", task::show)
+    .post("/orgs/{org}/tasks/{id}", task::update)
+    .post("/orgs/{org}/tasks/{id}/move", boards::move_task)
+    .post("/orgs/{org}/tasks/{id}/checklist", task::add_item)
+    .post("/orgs/{org}/tasks/{id}/checklist/{item}", task::toggle_item)
+    .post("/orgs/{org}/tasks/{id}/comments", task::comment)
+    .get("/orgs/{org}/intake", intake::list)
+    .post("/orgs/{org}/intake", intake::create)
+    .get("/orgs/{org}/intake/{id}", intake::edit)
+    .post("/orgs/{org}/intake/{id}", intake::update)
     .get("/orgs/{org}/radar", radar::show)
     .post("/orgs/{org}/radar", radar::save_blip)
     .post("/orgs/{org}/radar/{id}/delete", radar::delete_blip)
@@ -254,6 +281,19 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
         "/api/v1/orgs/{org}/teams/{id}/competence",
         api::person_competence::team_matrix,
     )
+    .get("/api/v1/orgs/{org}/boards", api::plan::boards)
+    .post("/api/v1/orgs/{org}/boards", api::plan::create_board)
+    .get("/api/v1/orgs/{org}/boards/{id}", api::plan::board)
+    .post("/api/v1/orgs/{org}/boards/{id}/tasks", api::plan::create_task)
+    .get("/api/v1/orgs/{org}/tasks/{id}", api::plan::task)
+    .put("/api/v1/orgs/{org}/tasks/{id}", api::plan::update_task)
+    .post("/api/v1/orgs/{org}/tasks/{id}/move", api::plan::move_task)
+    .get("/api/v1/orgs/{org}/goals", api::plan::goals)
+    .get("/api/v1/orgs/{org}/initiatives", api::plan::initiatives)
+    .post("/api/v1/orgs/{org}/initiatives", api::plan::create_initiative)
+    .post("/api/v1/orgs/{org}/rounds/{id}/initiatives", api::plan::from_gap)
+    .get("/api/v1/orgs/{org}/intake-forms", api::plan::forms)
+    .post("/api/v1/orgs/{org}/intake-forms", api::plan::create_form)
     .get("/api/v1/orgs/{org}/radar", api::scanning::radar)
     .post("/api/v1/orgs/{org}/radar/blips", api::scanning::save_blip)
     .delete("/api/v1/orgs/{org}/radar/blips/{id}", api::scanning::delete_blip)

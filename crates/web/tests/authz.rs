@@ -52,6 +52,25 @@ const RULES: &[(&str, &str, Need)] = &[
     ("POST", "/account/password", SignedIn),
     ("GET", "/api/v1/openapi.json", Public),
     ("GET", "/api/v1/me", SignedIn),
+    ("GET", "/static/sortable.min.js", Public),
+    ("GET", "/static/board.js", Public),
+    ("GET", "/f/{slug}", Public),
+    ("POST", "/f/{slug}", Public),
+    // Members work on boards: adding, editing and moving cards is theirs, boards and columns
+    // are admins'.
+    ("POST", "/orgs/{org}/boards/{id}/tasks", Role(Role::Member)),
+    ("POST", "/orgs/{org}/tasks/{id}", Role(Role::Member)),
+    ("POST", "/orgs/{org}/tasks/{id}/move", Role(Role::Member)),
+    ("POST", "/orgs/{org}/tasks/{id}/checklist", Role(Role::Member)),
+    (
+        "POST",
+        "/orgs/{org}/tasks/{id}/checklist/{item}",
+        Role(Role::Member),
+    ),
+    ("POST", "/orgs/{org}/tasks/{id}/comments", Role(Role::Member)),
+    ("POST", "/api/v1/orgs/{org}/boards/{id}/tasks", Role(Role::Member)),
+    ("PUT", "/api/v1/orgs/{org}/tasks/{id}", Role(Role::Member)),
+    ("POST", "/api/v1/orgs/{org}/tasks/{id}/move", Role(Role::Member)),
     // The caller is the seeded person (same e-mail), so their own record is open to any role;
     // who else may see it is the use-case tests' business (crates/app/tests/assessments.rs).
     (
@@ -165,6 +184,13 @@ struct Ids {
     framework: String,
     action: String,
     blip: String,
+    board: String,
+    column: String,
+    task: String,
+    item: String,
+    initiative: String,
+    form: String,
+    form_slug: String,
 }
 
 /// Fills the organisation with one of everything; `n` keeps names unique when called again.
@@ -275,6 +301,62 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
     .await
     .unwrap();
     let blip = app.radar(a).await.unwrap().0[0].id;
+    let board = app
+        .create_board(
+            a,
+            &mognad_app::boards::BoardInput {
+                name: format!("Tavla {n}"),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let column = app
+        .board(a, board.id, &Default::default(), None)
+        .await
+        .unwrap()
+        .columns[0]
+        .id;
+    let task = app
+        .create_task(
+            a,
+            board.id,
+            &mognad_app::tasks::TaskInput {
+                title: format!("Kort {n}"),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    app.add_checklist_item(a, task, "Punkt").await.unwrap();
+    let item = app.task(a, task).await.unwrap().checklist[0].id;
+    let initiative = app
+        .save_initiative(
+            a,
+            None,
+            &mognad_app::plan::InitiativeInput {
+                title: format!("Initiativ {n}"),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let form = app
+        .save_intake_form(
+            a,
+            None,
+            &mognad_app::intake::FormInput {
+                name: format!("Felanmälan {n}"),
+                board_id: board.id.to_string(),
+                public: "1".into(),
+                intro: String::new(),
+                fields: "Vad gäller det? | text".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let form_slug = app.intake_form(a, form).await.unwrap().slug;
     Ids {
         org: a.org.to_string(),
         unit: unit.id.to_string(),
@@ -288,6 +370,13 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         framework: app.frameworks(a).await.unwrap()[0].id.to_string(),
         action: action.to_string(),
         blip: blip.to_string(),
+        board: board.id.to_string(),
+        column: column.to_string(),
+        task: task.to_string(),
+        item: item.to_string(),
+        initiative: initiative.to_string(),
+        form: form.to_string(),
+        form_slug,
     }
 }
 
@@ -308,6 +397,10 @@ fn fill(pattern: &str, ids: &Ids) -> String {
                 "rounds" => ids.round.clone(),
                 "frameworks" => ids.framework.clone(),
                 "radar" | "blips" => ids.blip.clone(),
+                "boards" => ids.board.clone(),
+                "tasks" => ids.task.clone(),
+                "initiatives" => ids.initiative.clone(),
+                "intake" => ids.form.clone(),
                 other => panic!("no id for a path under '{other}': {pattern}"),
             },
             "{person}" => ids.person.clone(),
@@ -315,7 +408,10 @@ fn fill(pattern: &str, ids: &Ids) -> String {
             "{role}" => "it-strateg".into(),
             "{area}" => ids.group.clone(),
             "{token}" => ids.token.clone(),
+            "{slug}" if prev == "f" => ids.form_slug.clone(),
             "{slug}" => ids.slug.clone(),
+            "{column}" => ids.column.clone(),
+            "{item}" => ids.item.clone(),
             "{code}" => "en".into(),
             other => other.to_owned(),
         });

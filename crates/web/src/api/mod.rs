@@ -11,6 +11,7 @@ pub mod openapi;
 pub mod orgs;
 pub mod people;
 pub mod person_competence;
+pub mod plan;
 mod record;
 pub mod relationships;
 pub mod results;

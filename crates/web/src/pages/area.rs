@@ -34,6 +34,9 @@ pub struct AreaPage {
     pub gap_columns: Vec<String>,
     pub gap_rows: Vec<Vec<String>>,
     pub target_action: Option<String>,
+    /// For admins: where "create an initiative from a gap" posts, and the gaps' engines.
+    pub initiative_action: Option<String>,
+    pub gap_engines: Vec<(String, String)>,
     pub target_fields: Vec<(String, String, String)>,
     pub item_tables: Vec<(String, Vec<ItemRow>)>,
     pub comments: Vec<(String, Vec<String>)>,
@@ -222,6 +225,12 @@ pub async fn area(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPara
             "area-importance",
             "area-priority",
         ]),
+        initiative_action: admin.then(|| format!("{}/initiatives", round_href(&c, id))),
+        gap_engines: d
+            .gaps
+            .iter()
+            .map(|g| (g.engine.clone(), name_of(&g.engine)))
+            .collect(),
         gap_rows,
         target_action: admin.then(|| format!("{here}/targets")),
         target_fields,

@@ -71,6 +71,27 @@ pub async fn htmx() -> Response {
         .into_response()
 }
 
+/// Sortable, from the npm package pinned in `assets/package-lock.json`, for drag and drop.
+pub async fn sortable() -> Response {
+    script(include_str!("../../static/vendor/Sortable.min.js"))
+}
+
+/// Mognad's own board script: drag and drop over the move forms.
+pub async fn board_js() -> Response {
+    script(include_str!("../../static/board.js"))
+}
+
+fn script(body: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
 #[derive(Deserialize)]
 pub struct Next {
     next: Option<String>,

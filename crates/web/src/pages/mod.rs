@@ -3,21 +3,25 @@
 
 pub mod area;
 pub mod auth;
+pub mod boards;
 pub mod checks;
 pub mod competence;
 pub mod directory;
 pub mod exports;
 pub mod home;
 pub mod import;
+pub mod intake;
 pub mod invitations;
 pub mod measurement;
 pub mod org;
 pub mod orgchart;
 pub mod person_competence;
+pub mod plan;
 pub mod radar;
 pub mod relations;
 pub mod respond;
 pub mod results;
+pub mod task;
 pub mod team_competence;
 
 use crate::AppState;
@@ -127,6 +131,9 @@ pub async fn org_layout(
         ("checks", "/checks", "nav-checks"),
         ("frameworks", "/frameworks", "nav-frameworks"),
         ("radar", "/radar", "nav-radar"),
+        ("plan", "/plan", "nav-plan"),
+        ("boards", "/boards", "nav-boards"),
+        ("intake", "/intake", "nav-intake"),
         ("rounds", "/rounds", "nav-rounds"),
         ("models", "/models", "nav-models"),
     ];

@@ -1,0 +1,344 @@
+//! Plan and execution over JSON: boards, tasks (creates and moves take an `Idempotency-Key`
+//! header), goals, initiatives and intake forms.
+
+use super::person_competence::Created;
+use super::{ApiResult, created, problem};
+use crate::AppState;
+use crate::extract::{ApiJson, IdParam};
+use crate::i18n::Tr;
+use crate::pages::boards::BoardQuery;
+use crate::session::OrgCtx;
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use mognad_app::boards::{BoardInput, BoardView};
+use mognad_app::intake::{FormInput, FormView};
+use mognad_app::plan::InitiativeInput;
+use mognad_app::tasks::{MoveInput, TaskDetail, TaskInput};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+fn key(headers: &HeaderMap) -> Option<&str> {
+    headers.get("idempotency-key").and_then(|v| v.to_str().ok())
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct BoardDoc {
+    pub id: Uuid,
+    pub name: String,
+    pub initiative_id: Option<Uuid>,
+}
+
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/boards", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id")),
+    responses((status = 200, body = Vec<BoardDoc>), (status = 404, body = crate::error::Problem)))]
+pub async fn boards(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<Vec<BoardDoc>>> {
+    let list = state.app.boards(&ctx.actor).await.map_err(problem(tr))?;
+    Ok(Json(
+        list.into_iter()
+            .map(|b| BoardDoc {
+                id: b.id,
+                name: b.name,
+                initiative_id: b.initiative_id,
+            })
+            .collect(),
+    ))
+}
+
+/// A new board with the default columns (backlog, ready, in progress, done).
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/boards", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id")),
+    request_body = BoardInput,
+    responses((status = 201, body = Created), (status = 422, body = crate::error::Problem)))]
+pub async fn create_board(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    ApiJson(input): ApiJson<BoardInput>,
+) -> ApiResult<Response> {
+    let b = state
+        .app
+        .create_board(&ctx.actor, &input)
+        .await
+        .map_err(problem(tr))?;
+    Ok(created(Created { id: b.id }))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct BoardParams {
+    /// Only cards of this person.
+    pub assignee: Option<String>,
+    /// Only cards with this label.
+    pub label: Option<String>,
+    /// Only cards of this initiative.
+    pub initiative: Option<String>,
+    /// Only cards due on or before this day.
+    pub due_by: Option<String>,
+    /// `column~rank~id` from a column's `more`: the next page of that column.
+    pub more: Option<String>,
+}
+
+/// A board with the first page of cards in each column.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/boards/{id}", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id"), ("id" = Uuid, Path), BoardParams),
+    responses((status = 200, body = BoardView), (status = 404, body = crate::error::Problem)))]
+pub async fn board(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    IdParam(id): IdParam,
+    Query(p): Query<BoardParams>,
+) -> ApiResult<Json<BoardView>> {
+    let q = BoardQuery {
+        assignee: p.assignee,
+        label: p.label,
+        initiative: p.initiative,
+        due_by: p.due_by,
+        more: p.more,
+    };
+    let more = q.more();
+    let b = state
+        .app
+        .board(
+            &ctx.actor,
+            id,
+            &q.filter(),
+            more.as_ref().map(|(c, r)| (*c, r.as_str())),
+        )
+        .await
+        .map_err(problem(tr))?;
+    Ok(Json(b))
+}
+
+/// Adds a card at the bottom of a column. With an `Idempotency-Key` header, a repeated request
+/// returns the first card instead of adding another.
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/boards/{id}/tasks", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id"), ("id" = Uuid, Path),
+        ("Idempotency-Key" = Option<String>, Header, description = "The client's key for this create")),
+    request_body = TaskInput,
+    responses((status = 201, body = Created), (status = 409, body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem)))]
+pub async fn create_task(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    headers: HeaderMap,
+    IdParam(id): IdParam,
+    ApiJson(input): ApiJson<TaskInput>,
+) -> ApiResult<Response> {
+    let task = state
+        .app
+        .create_task(&ctx.actor, id, &input, key(&headers))
+        .await
+        .map_err(problem(tr))?;
+    Ok(created(Created { id: task }))
+}
+
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/tasks/{id}", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id"), ("id" = Uuid, Path)),
+    responses((status = 200, body = TaskDetail), (status = 404, body = crate::error::Problem)))]
+pub async fn task(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    IdParam(id): IdParam,
+) -> ApiResult<Json<TaskDetail>> {
+    Ok(Json(state.app.task(&ctx.actor, id).await.map_err(problem(tr))?))
+}
+
+#[utoipa::path(put, path = "/api/v1/orgs/{org}/tasks/{id}", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id"), ("id" = Uuid, Path)),
+    request_body = TaskInput,
+    responses((status = 204, description = "Saved"), (status = 404, body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem)))]
+pub async fn update_task(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    IdParam(id): IdParam,
+    ApiJson(input): ApiJson<TaskInput>,
+) -> ApiResult<StatusCode> {
+    state
+        .app
+        .update_task(&ctx.actor, id, &input)
+        .await
+        .map_err(problem(tr))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Moves a card: into a column, after or before a named card, or to the top or bottom. One
+/// row changes. With an `Idempotency-Key` header, a repeated request does nothing.
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/tasks/{id}/move", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id"), ("id" = Uuid, Path),
+        ("Idempotency-Key" = Option<String>, Header, description = "The client's key for this move")),
+    request_body = MoveInput,
+    responses((status = 204, description = "Moved"), (status = 404, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem, description = "The column is at its WIP limit"),
+        (status = 422, body = crate::error::Problem)))]
+pub async fn move_task(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    headers: HeaderMap,
+    IdParam(id): IdParam,
+    ApiJson(input): ApiJson<MoveInput>,
+) -> ApiResult<StatusCode> {
+    state
+        .app
+        .move_task(&ctx.actor, id, &input, key(&headers))
+        .await
+        .map_err(problem(tr))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct GoalDoc {
+    pub id: Uuid,
+    pub title: String,
+    pub description: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/goals", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id")),
+    responses((status = 200, body = Vec<GoalDoc>)))]
+pub async fn goals(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<Vec<GoalDoc>>> {
+    let list = state.app.goals(&ctx.actor).await.map_err(problem(tr))?;
+    Ok(Json(
+        list.into_iter()
+            .map(|g| GoalDoc {
+                id: g.id,
+                title: g.title,
+                description: g.description,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct InitiativeDoc {
+    pub id: Uuid,
+    pub goal_id: Option<Uuid>,
+    pub title: String,
+    pub description: String,
+    pub owner_id: Option<Uuid>,
+    pub starts_on: Option<chrono::NaiveDate>,
+    pub ends_on: Option<chrono::NaiveDate>,
+    pub status: String,
+    pub engines: Vec<String>,
+    pub competences: Vec<String>,
+    pub round_id: Option<Uuid>,
+    /// Whole kronor.
+    pub running_cost: i64,
+    pub investment: i64,
+}
+
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/initiatives", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id")),
+    responses((status = 200, body = Vec<InitiativeDoc>)))]
+pub async fn initiatives(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+) -> ApiResult<Json<Vec<InitiativeDoc>>> {
+    let (list, costs) = state.app.initiatives(&ctx.actor).await.map_err(problem(tr))?;
+    let sum = |id: Uuid, kind: &str| {
+        costs
+            .iter()
+            .filter(|k| k.initiative_id == id && k.kind == kind)
+            .map(|k| k.amount)
+            .sum()
+    };
+    let split = |s: &str| s.split_whitespace().map(str::to_owned).collect();
+    Ok(Json(
+        list.into_iter()
+            .map(|i| InitiativeDoc {
+                running_cost: sum(i.id, "running"),
+                investment: sum(i.id, "investment"),
+                engines: split(&i.engines),
+                competences: split(&i.competences),
+                id: i.id,
+                goal_id: i.goal_id,
+                title: i.title,
+                description: i.description,
+                owner_id: i.owner_id,
+                starts_on: i.starts_on,
+                ends_on: i.ends_on,
+                status: i.status,
+                round_id: i.round_id,
+            })
+            .collect(),
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/initiatives", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id")),
+    request_body = InitiativeInput,
+    responses((status = 201, body = Created), (status = 422, body = crate::error::Problem)))]
+pub async fn create_initiative(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    ApiJson(input): ApiJson<InitiativeInput>,
+) -> ApiResult<Response> {
+    let id = state
+        .app
+        .save_initiative(&ctx.actor, None, &input)
+        .await
+        .map_err(problem(tr))?;
+    Ok(created(Created { id }))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct GapInput {
+    /// The engine whose gap the initiative should close.
+    pub engine: String,
+}
+
+/// A proposed initiative from one engine's gap in a round's organisation result.
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/rounds/{id}/initiatives", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id"), ("id" = Uuid, Path, description = "Round id")),
+    request_body = GapInput,
+    responses((status = 201, body = Created), (status = 404, body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem)))]
+pub async fn from_gap(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    IdParam(id): IdParam,
+    ApiJson(input): ApiJson<GapInput>,
+) -> ApiResult<Response> {
+    let i = state
+        .app
+        .initiative_from_gap(&ctx.actor, id, &input.engine)
+        .await
+        .map_err(problem(tr))?;
+    Ok(created(Created { id: i }))
+}
+
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/intake-forms", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id")),
+    responses((status = 200, body = Vec<FormView>)))]
+pub async fn forms(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<Vec<FormView>>> {
+    Ok(Json(
+        state.app.intake_forms(&ctx.actor).await.map_err(problem(tr))?,
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/intake-forms", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id")),
+    request_body = FormInput,
+    responses((status = 201, body = Created), (status = 422, body = crate::error::Problem)))]
+pub async fn create_form(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    ApiJson(input): ApiJson<FormInput>,
+) -> ApiResult<Response> {
+    let id = state
+        .app
+        .save_intake_form(&ctx.actor, None, &input)
+        .await
+        .map_err(problem(tr))?;
+    Ok(created(Created { id }))
+}

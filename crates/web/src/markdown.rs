@@ -1,0 +1,66 @@
+//! Task descriptions in Markdown, rendered safely: raw HTML in the text is shown as text, and
+//! links keep only web and mail addresses, so a description can never carry script.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+
+fn safe_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("mailto:")
+        || lower.starts_with('/') && !lower.starts_with("//")
+}
+
+pub fn render(text: &str) -> String {
+    let parser = Parser::new_ext(
+        text,
+        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS,
+    )
+    .map(|e| match e {
+        // Raw HTML becomes visible text, escaped by the writer.
+        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !safe_link(&dest_url) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: CowStr::from(""),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !safe_link(&dest_url) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: CowStr::from(""),
+            title,
+            id,
+        }),
+        e => e,
+    });
+    let mut out = String::new();
+    html::push_html(&mut out, parser);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_and_script_links_are_defused() {
+        let out = render(
+            "**Viktigt** <script>alert(1)</script> [x](javascript:alert(2)) [ok](https://norrvik.se)\n\n<img src=x onerror=alert(3)>",
+        );
+        assert!(out.contains("<strong>Viktigt</strong>"));
+        assert!(!out.contains("<script") && !out.contains("<img src=x"), "{out}");
+        assert!(!out.contains("javascript:"), "{out}");
+        assert!(out.contains(r#"href="https://norrvik.se""#));
+        assert!(out.contains("&lt;script&gt;"));
+    }
+}

@@ -1,0 +1,238 @@
+//! The plan: goals, initiatives with their goal, engines, status and costs (running and
+//! investment), an initiative's own page with its costs, and "create from gap" from a round.
+
+use super::{PageCtx, org_layout, render, translated};
+use crate::error::WebError;
+use crate::extract::IdParam;
+use askama::Template;
+use axum::Form;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use mognad_app::AppError;
+use mognad_app::plan::{CostInput, GoalInput, InitiativeInput, STATUSES};
+use mognad_domain::role::Role;
+use serde::Deserialize;
+use uuid::Uuid;
+
+type Page = Result<Response, WebError>;
+
+pub struct InitiativeRow {
+    pub href: String,
+    pub title: String,
+    pub goal: String,
+    pub engines: String,
+    pub status: String,
+    pub running: i64,
+    pub investment: i64,
+}
+
+#[derive(Template)]
+#[template(path = "plan.html")]
+pub struct PlanPage {
+    pub l: crate::views::Layout,
+    pub base: String,
+    pub admin: bool,
+    pub errors: Vec<String>,
+    pub goals: Vec<(String, String)>,
+    pub initiatives: Vec<InitiativeRow>,
+    pub total_running: i64,
+    pub total_investment: i64,
+}
+
+#[derive(Template)]
+#[template(path = "initiative.html")]
+pub struct InitiativePage {
+    pub l: crate::views::Layout,
+    pub base: String,
+    pub back: String,
+    pub admin: bool,
+    pub errors: Vec<String>,
+    pub i: mognad_store::plan::Initiative,
+    pub goals: Vec<(String, String, bool)>,
+    pub statuses: Vec<(String, String, bool)>,
+    pub people: Vec<(String, String, bool)>,
+    /// (label, kind, year, amount)
+    pub costs: Vec<(String, String, i64, i64)>,
+    pub starts_on: String,
+    pub ends_on: String,
+}
+
+/// Kronor with thin grouping, e.g. 1 250 000.
+pub fn kronor(v: &i64) -> String {
+    let s = v.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    if *v < 0 { format!("-{out}") } else { out }
+}
+
+async fn plan_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page {
+    let tr = c.tr;
+    let app = &c.state.app;
+    let base = format!("/orgs/{}", c.org.actor.org);
+    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "plan", &format!("{base}/plan")).await?;
+    let goals = app.goals(&c.org.actor).await.map_err(c.err())?;
+    let (list, costs) = app.initiatives(&c.org.actor).await.map_err(c.err())?;
+    let sum = |id: Uuid, kind: &str| {
+        costs
+            .iter()
+            .filter(|k| k.initiative_id == id && k.kind == kind)
+            .map(|k| k.amount)
+            .sum()
+    };
+    let initiatives: Vec<InitiativeRow> = list
+        .iter()
+        .map(|i| InitiativeRow {
+            href: format!("{base}/initiatives/{}", i.id),
+            title: i.title.clone(),
+            goal: i
+                .goal_id
+                .and_then(|g| goals.iter().find(|x| x.id == g))
+                .map(|g| g.title.clone())
+                .unwrap_or_default(),
+            engines: i.engines.clone(),
+            status: tr.t(&format!("initiative-{}", i.status)),
+            running: sum(i.id, "running"),
+            investment: sum(i.id, "investment"),
+        })
+        .collect();
+    let mut res = render(PlanPage {
+        total_running: initiatives.iter().map(|i| i.running).sum(),
+        total_investment: initiatives.iter().map(|i| i.investment).sum(),
+        goals: goals.into_iter().map(|g| (g.title, g.description)).collect(),
+        admin: c.org.actor.role.at_least(Role::Admin),
+        initiatives,
+        errors,
+        base,
+        l,
+    });
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+pub async fn show(c: PageCtx) -> Page {
+    plan_page(&c, Vec::new(), StatusCode::OK).await
+}
+
+async fn back_to_plan(c: PageCtx, r: Result<(), AppError>) -> Page {
+    match r {
+        Ok(()) => Ok(Redirect::to(&format!("/orgs/{}/plan", c.org.actor.org)).into_response()),
+        Err(AppError::Invalid(list)) => {
+            let errors = list.iter().map(|i| translated(i, c.tr)).collect();
+            plan_page(&c, errors, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(c.err()(e)),
+    }
+}
+
+pub async fn add_goal(c: PageCtx, Form(input): Form<GoalInput>) -> Page {
+    let r = c
+        .state
+        .app
+        .save_goal(&c.org.actor, None, &input)
+        .await
+        .map(|_| ());
+    back_to_plan(c, r).await
+}
+
+pub async fn add_initiative(c: PageCtx, Form(input): Form<InitiativeInput>) -> Page {
+    match c.state.app.save_initiative(&c.org.actor, None, &input).await {
+        Ok(id) => Ok(Redirect::to(&format!("/orgs/{}/initiatives/{id}", c.org.actor.org)).into_response()),
+        Err(e) => back_to_plan(c, Err(e)).await,
+    }
+}
+
+async fn initiative_page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) -> Page {
+    let tr = c.tr;
+    let app = &c.state.app;
+    let (list, costs) = app.initiatives(&c.org.actor).await.map_err(c.err())?;
+    let i = list
+        .into_iter()
+        .find(|i| i.id == id)
+        .ok_or(AppError::NotFound)
+        .map_err(c.err())?;
+    let goals = app.goals(&c.org.actor).await.map_err(c.err())?;
+    let people = app.all_people(&c.org.actor).await.map_err(c.err())?;
+    let base = format!("/orgs/{}/initiatives/{id}", c.org.actor.org);
+    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "plan", &base).await?;
+    let mut res = render(InitiativePage {
+        back: format!("/orgs/{}/plan", c.org.actor.org),
+        admin: c.org.actor.role.at_least(Role::Admin),
+        goals: goals
+            .into_iter()
+            .map(|g| (g.id.to_string(), g.title, i.goal_id == Some(g.id)))
+            .collect(),
+        statuses: STATUSES
+            .iter()
+            .map(|s| ((*s).to_owned(), tr.t(&format!("initiative-{s}")), i.status == *s))
+            .collect(),
+        people: people
+            .into_iter()
+            .map(|p| (p.id.to_string(), p.name, i.owner_id == Some(p.id)))
+            .collect(),
+        costs: costs
+            .into_iter()
+            .filter(|k| k.initiative_id == id)
+            .map(|k| (k.label, tr.t(&format!("cost-{}", k.kind)), k.year, k.amount))
+            .collect(),
+        starts_on: i.starts_on.map(|d| d.to_string()).unwrap_or_default(),
+        ends_on: i.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+        errors,
+        base,
+        i,
+        l,
+    });
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+pub async fn initiative(c: PageCtx, IdParam(id): IdParam) -> Page {
+    initiative_page(&c, id, Vec::new(), StatusCode::OK).await
+}
+
+async fn back_to_initiative(c: PageCtx, id: Uuid, r: Result<(), AppError>) -> Page {
+    match r {
+        Ok(()) => Ok(Redirect::to(&format!("/orgs/{}/initiatives/{id}", c.org.actor.org)).into_response()),
+        Err(AppError::Invalid(list)) => {
+            let errors = list.iter().map(|i| translated(i, c.tr)).collect();
+            initiative_page(&c, id, errors, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(c.err()(e)),
+    }
+}
+
+pub async fn update_initiative(c: PageCtx, IdParam(id): IdParam, Form(input): Form<InitiativeInput>) -> Page {
+    let r = c
+        .state
+        .app
+        .save_initiative(&c.org.actor, Some(id), &input)
+        .await
+        .map(|_| ());
+    back_to_initiative(c, id, r).await
+}
+
+pub async fn add_cost(c: PageCtx, IdParam(id): IdParam, Form(input): Form<CostInput>) -> Page {
+    let r = c.state.app.add_cost(&c.org.actor, id, &input).await;
+    back_to_initiative(c, id, r).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct GapForm {
+    #[serde(default)]
+    pub engine: String,
+}
+
+/// "Create initiative from gap" on a round's organisation result.
+pub async fn from_gap(c: PageCtx, IdParam(round): IdParam, Form(f): Form<GapForm>) -> Page {
+    let id = c
+        .state
+        .app
+        .initiative_from_gap(&c.org.actor, round, &f.engine)
+        .await
+        .map_err(c.err())?;
+    Ok(Redirect::to(&format!("/orgs/{}/initiatives/{id}", c.org.actor.org)).into_response())
+}
