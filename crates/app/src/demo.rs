@@ -408,6 +408,7 @@ impl App {
         tx.commit().await?;
         let answers = self.create_demo_rounds(o).await?;
         self.create_demo_competence(o).await?;
+        self.create_demo_plan(o).await?;
         Ok(DemoSummary {
             answers,
             org: o,

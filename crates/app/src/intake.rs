@@ -61,6 +61,9 @@ pub struct Recurring {
     pub contacts: Vec<String>,
 }
 
+/// How many recent open tasks the recurring-problem search compares.
+pub const RECENT: usize = 1000;
+
 fn view(f: IntakeForm) -> Result<FormView> {
     let fields: Vec<Field> = serde_json::from_str(&f.fields)
         .map_err(|e| AppError::Internal(format!("intake form {} fields: {e}", f.id)))?;
@@ -277,13 +280,23 @@ impl App {
         })
     }
 
-    /// Groups of alike tasks (intake or not) with the contacts their submitters left.
+    /// Groups of alike open tasks on the boards intake forms feed (the newest `RECENT` of the
+    /// last 90 days), with the contacts their submitters left.
     pub async fn recurring_problems(&self, actor: &Actor) -> Result<Vec<Recurring>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let tasks = boards_store::all_tasks(&mut tx, actor.org).await?;
+        let boards: Vec<Uuid> = store::forms(&mut tx, actor.org)
+            .await?
+            .iter()
+            .map(|f| f.board_id)
+            .collect();
+        let mut tasks = boards_store::all_tasks(&mut tx, actor.org).await?;
         let subs = store::submissions(&mut tx, actor.org).await?;
         tx.rollback().await?;
+        let since = Utc::now() - chrono::Duration::days(90);
+        tasks.retain(|t| boards.contains(&t.board_id) && t.done_at.is_none() && t.created_at >= since);
+        tasks.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        tasks.truncate(RECENT);
         let texts: Vec<String> = tasks
             .iter()
             .map(|t| {

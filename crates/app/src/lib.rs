@@ -13,6 +13,7 @@ pub mod compare;
 pub mod competence;
 pub mod demo;
 mod demo_competence;
+mod demo_plan;
 mod demo_rounds;
 pub mod detail;
 pub mod develop;

@@ -486,7 +486,27 @@ async fn goals_and_initiatives_from_the_gap_list() {
             (i.status.as_str(), i.goal_id, i.round_id),
             ("active", Some(goals[1].id), Some(round.id))
         );
-        assert_eq!(costs.iter().map(|c| c.amount).sum::<i64>(), 570_000);
+        assert_eq!(
+            costs
+                .iter()
+                .filter(|c| c.initiative_id == id)
+                .map(|c| c.amount)
+                .sum::<i64>(),
+            570_000
+        );
+        // The demo's own plan: three initiatives from the baseline's gaps, boards, a form.
+        assert!(list.iter().filter(|i| i.round_id == Some(round.id)).count() >= 4);
+        let boards = app.boards(&owner).await.unwrap();
+        let desk = boards.iter().find(|b| b.name == "IT-servicedesk").unwrap();
+        let view = app
+            .board(&owner, desk.id, &Default::default(), None)
+            .await
+            .unwrap();
+        assert_eq!(view.columns.iter().map(|c| c.count).sum::<i64>(), 10_000);
+        assert!(
+            !app.recurring_problems(&owner).await.unwrap().is_empty(),
+            "the printer recurs"
+        );
         assert!(matches!(
             app.initiative_from_gap(&owner, round.id, "finns-inte").await,
             Err(AppError::Invalid(_))

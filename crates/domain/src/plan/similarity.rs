@@ -53,6 +53,9 @@ pub fn groups(texts: &[&str], threshold: f64) -> Vec<Vec<usize>> {
             index.entry(*t).or_default().push(i);
         }
     }
+    // Trigrams most texts share say nothing about sameness and would make every pair a
+    // candidate; they still count in the similarity of the pairs found through rarer ones.
+    let common = (texts.len() / 4).max(100);
     let mut parent: Vec<usize> = (0..texts.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -63,15 +66,15 @@ pub fn groups(texts: &[&str], threshold: f64) -> Vec<Vec<usize>> {
     }
     for (i, g) in grams.iter().enumerate() {
         let mut shared: HashMap<usize, usize> = HashMap::new();
-        for t in g {
+        for t in g.iter().filter(|t| index[*t].len() <= common) {
             for &j in &index[t] {
                 if j > i {
                     *shared.entry(j).or_default() += 1;
                 }
             }
         }
-        for (j, common) in shared {
-            let jaccard = common as f64 / (g.len() + grams[j].len() - common) as f64;
+        for j in shared.into_keys() {
+            let jaccard = similarity(g, &grams[j]);
             if jaccard >= threshold {
                 let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                 parent[a.max(b)] = a.min(b);
