@@ -295,7 +295,7 @@ impl App {
         tx.rollback().await?;
         let since = Utc::now() - chrono::Duration::days(90);
         tasks.retain(|t| boards.contains(&t.board_id) && t.done_at.is_none() && t.created_at >= since);
-        tasks.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        tasks.sort_by_key(|t| std::cmp::Reverse(t.created_at));
         tasks.truncate(RECENT);
         let texts: Vec<String> = tasks
             .iter()
