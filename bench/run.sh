@@ -4,7 +4,8 @@
 #   bench/run.sh            # 10k and 1M answers (the 1M seed takes a few minutes)
 #   QUICK=1 bench/run.sh    # 10k answers only
 #
-# Then the team competence map: 500 people × 60 competences, in process and as a page.
+# Then the team competence map (500 people × 60 competences) and a 10,000-card board under
+# 16 clients moving and creating cards.
 #
 # Server and load driver run on this machine over loopback; the database is a SQLite file in a
 # temporary directory, with the server's settings as shipped (WAL, synchronous = FULL).
@@ -63,4 +64,16 @@ org=$(echo "$seed" | sed -E 's/seeded team org ([0-9a-f-]+) unit ([0-9a-f-]+).*/
 unit=$(echo "$seed" | sed -E 's/seeded team org ([0-9a-f-]+) unit ([0-9a-f-]+).*/\2/')
 start
 $bin/mognad-bench team --db "sqlite:$work/bench.db" --org "$org" --unit "$unit" --url "http://127.0.0.1:$port" --runs 100
+stop
+
+echo "== boards: a 10,000-card board, 16 clients moving and creating cards over the API"
+rm -f "$work"/bench.db*
+seed=$($bin/mognad-bench board-seed --db "sqlite:$work/bench.db" --cards 10000)
+echo "$seed"
+org=$(echo "$seed" | sed -E 's/seeded board org ([0-9a-f-]+) board ([0-9a-f-]+).*/\1/')
+board=$(echo "$seed" | sed -E 's/seeded board org ([0-9a-f-]+) board ([0-9a-f-]+).*/\2/')
+start
+$bin/mognad-bench board --db "sqlite:$work/bench.db" --url "http://127.0.0.1:$port" --org "$org" --board "$board" \
+  --clients 16 --creates 20000 --moves 20000
+echo "server RSS after the load: $(rss)"
 stop

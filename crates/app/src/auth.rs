@@ -153,6 +153,18 @@ impl App {
         Ok(users::session_user(&mut tx, &token_hash(token), Utc::now()).await?)
     }
 
+    /// The session's user and their role in `org` (if any), in one read: every request inside
+    /// an organisation needs both.
+    pub async fn session_in_org(&self, token: &str, org: OrgId) -> Result<Option<(User, Option<Role>)>> {
+        let mut tx = self.db.read().await?;
+        let Some(user) = users::session_user(&mut tx, &token_hash(token), Utc::now()).await? else {
+            return Ok(None);
+        };
+        let role = users::role_in(&mut tx, user.id, org).await?;
+        tx.rollback().await?;
+        Ok(Some((user, role)))
+    }
+
     pub async fn logout(&self, token: &str) -> Result<()> {
         let mut tx = self.db.write().await?;
         users::delete_session(&mut tx, &token_hash(token)).await?;

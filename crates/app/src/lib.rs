@@ -7,6 +7,7 @@
 pub mod access;
 pub mod assess;
 pub mod auth;
+pub mod batch;
 pub mod boards;
 pub mod checks;
 pub mod compare;
@@ -59,6 +60,8 @@ pub struct App {
     pub db: Db,
     /// Started on first use, so an `App` can be made outside a Tokio runtime.
     submits: Arc<OnceLock<submit::SubmitQueue>>,
+    /// Group commit for card writes, started on first use like `submits`.
+    writes: Arc<OnceLock<batch::WriteQueue>>,
     /// Models of rounds, parsed once: a model that a round uses never changes.
     round_models: Arc<Mutex<HashMap<Uuid, Arc<Model>>>>,
 }
@@ -68,8 +71,14 @@ impl App {
         Self {
             db,
             submits: Arc::default(),
+            writes: Arc::default(),
             round_models: Arc::default(),
         }
+    }
+
+    fn write_queue(&self) -> &batch::WriteQueue {
+        self.writes
+            .get_or_init(|| batch::WriteQueue::start(self.db.clone()))
     }
 
     fn submit_queue(&self) -> &submit::SubmitQueue {

@@ -2,7 +2,6 @@
 //! accept an idempotency key, so a client that retries after a lost answer changes nothing the
 //! second time; a move computes one new rank and writes one row.
 
-use crate::boards::board_of;
 use crate::{Actor, App, AppError, Invalid, Result};
 use chrono::{NaiveDate, Utc};
 use mognad_domain::ids::OrgId;
@@ -206,8 +205,158 @@ fn full(c: &Column) -> AppError {
     ))
 }
 
+/// A create inside the writer's transaction.
+async fn create_in(
+    tx: &mut Tx,
+    org: OrgId,
+    board: Uuid,
+    input: &TaskInput,
+    key: Option<&str>,
+) -> Result<Uuid> {
+    let now = Utc::now();
+    let id = Uuid::now_v7();
+    if let Some(k) = key
+        && let Some(earlier) = store::claim_key(tx, org, k, "create-task", id, now).await?
+    {
+        return Ok(earlier);
+    }
+    // Every board has columns, so none means no such board in this organisation.
+    let columns = store::columns(tx, org, board).await?;
+    if columns.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let column = match input.column_id.trim() {
+        "" => columns.first(),
+        c => columns.iter().find(|x| x.id.to_string() == c),
+    }
+    .ok_or_else(|| {
+        AppError::from(Invalid::new(
+            "column_id",
+            "bad-ref",
+            "choose a column of the board",
+        ))
+    })?
+    .clone();
+    let mut t = Task {
+        id,
+        board_id: board,
+        column_id: column.id,
+        rank: String::new(),
+        title: String::new(),
+        description: String::new(),
+        assignee_id: None,
+        priority: String::new(),
+        due_on: None,
+        labels: String::new(),
+        initiative_id: None,
+        estimate_hours: None,
+        created_at: now,
+        done_at: column.is_done.then_some(now),
+    };
+    fields(tx, org, input, &mut t).await?;
+    if column.wip_limit.is_some()
+        && !fits(
+            store::column_count(tx, column.id).await? as usize,
+            column.wip_limit.map(|l| l as u32),
+        )
+    {
+        return Err(full(&column));
+    }
+    let last = store::end_rank(tx, column.id, true).await?;
+    t.rank = rank::between(last.as_deref(), None);
+    store::insert_task(tx, org, &t, now).await?;
+    Ok(id)
+}
+
+/// A move inside the writer's transaction.
+async fn move_in(tx: &mut Tx, org: OrgId, id: Uuid, input: &MoveInput, key: Option<&str>) -> Result<()> {
+    let mut errors = Vec::new();
+    let target = opt_id(&input.column_id, "column_id", &mut errors);
+    let after = opt_id(&input.after, "after", &mut errors);
+    let before = opt_id(&input.before, "before", &mut errors);
+    let top = match input.position.trim() {
+        "" | "bottom" => false,
+        "top" => true,
+        _ => {
+            errors.push(Invalid::new("position", "position", "top or bottom"));
+            false
+        }
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let now = Utc::now();
+    if let Some(k) = key
+        && store::claim_key(tx, org, k, "move-task", id, now)
+            .await?
+            .is_some()
+    {
+        return Ok(());
+    }
+    let task = store::task(tx, org, id).await?.ok_or(AppError::NotFound)?;
+    let columns = store::columns(tx, org, task.board_id).await?;
+    let column = columns
+        .iter()
+        .find(|c| c.id == target.unwrap_or(task.column_id))
+        .ok_or_else(|| {
+            AppError::from(Invalid::new(
+                "column_id",
+                "bad-ref",
+                "choose a column of the board",
+            ))
+        })?;
+    // Counting is only needed against a limit; a column of thousands is not counted per move.
+    if column.id != task.column_id
+        && column.wip_limit.is_some()
+        && !fits(
+            store::column_count(tx, column.id).await? as usize,
+            column.wip_limit.map(|l| l as u32),
+        )
+    {
+        return Err(full(column));
+    }
+    // The neighbours: a named card (which must be in the target column) and the one next to
+    // it, or the column's end.
+    let rank = match (after, before) {
+        (Some(a), _) if a != id => {
+            let a = store::task(tx, org, a)
+                .await?
+                .filter(|t| t.column_id == column.id);
+            let a =
+                a.ok_or_else(|| AppError::from(Invalid::new("after", "bad-ref", "a card of that column")))?;
+            let next = store::neighbour_rank(tx, column.id, &a.rank, a.id, true).await?;
+            rank::between(Some(&a.rank), next.as_deref())
+        }
+        (_, Some(b)) if b != id => {
+            let b = store::task(tx, org, b)
+                .await?
+                .filter(|t| t.column_id == column.id);
+            let b =
+                b.ok_or_else(|| AppError::from(Invalid::new("before", "bad-ref", "a card of that column")))?;
+            let prev = store::neighbour_rank(tx, column.id, &b.rank, b.id, false).await?;
+            rank::between(prev.as_deref(), Some(&b.rank))
+        }
+        _ => {
+            let end = store::end_rank(tx, column.id, !top).await?;
+            if top {
+                rank::between(None, end.as_deref())
+            } else {
+                rank::between(end.as_deref(), None)
+            }
+        }
+    };
+    let done_at = if column.is_done {
+        task.done_at.or(Some(now))
+    } else {
+        None
+    };
+    store::place(tx, org, id, column.id, &rank, done_at, now).await?;
+    Ok(())
+}
+
 impl App {
     /// Adds a task at the bottom of a column; with a key used before, returns that task.
+    /// Written through the group-commit queue: answered once durably stored.
     pub async fn create_task(
         &self,
         actor: &Actor,
@@ -216,59 +365,11 @@ impl App {
         key: Option<&str>,
     ) -> Result<Uuid> {
         actor.require(Role::Member)?;
-        let key = key_ok(key)?;
-        let now = Utc::now();
-        let mut tx = self.db.write().await?;
-        board_of(&mut tx, actor.org, board).await?;
-        let id = Uuid::now_v7();
-        if let Some(k) = key
-            && let Some(earlier) = store::claim_key(&mut tx, actor.org, k, "create-task", id, now).await?
-        {
-            return Ok(earlier);
-        }
-        let columns = store::columns(&mut tx, actor.org, board).await?;
-        let column = match input.column_id.trim() {
-            "" => columns.first(),
-            c => columns.iter().find(|x| x.id.to_string() == c),
-        }
-        .ok_or_else(|| {
-            AppError::from(Invalid::new(
-                "column_id",
-                "bad-ref",
-                "choose a column of the board",
-            ))
-        })?
-        .clone();
-        let mut t = Task {
-            id,
-            board_id: board,
-            column_id: column.id,
-            rank: String::new(),
-            title: String::new(),
-            description: String::new(),
-            assignee_id: None,
-            priority: String::new(),
-            due_on: None,
-            labels: String::new(),
-            initiative_id: None,
-            estimate_hours: None,
-            created_at: now,
-            done_at: column.is_done.then_some(now),
-        };
-        fields(&mut tx, actor.org, input, &mut t).await?;
-        if column.wip_limit.is_some()
-            && !fits(
-                store::column_count(&mut tx, column.id).await? as usize,
-                column.wip_limit.map(|l| l as u32),
-            )
-        {
-            return Err(full(&column));
-        }
-        let last = store::end_rank(&mut tx, column.id, true).await?;
-        t.rank = rank::between(last.as_deref(), None);
-        store::insert_task(&mut tx, actor.org, &t, now).await?;
-        tx.commit().await?;
-        Ok(id)
+        let key = key_ok(key)?.map(str::to_owned);
+        let (org, input) = (actor.org, input.clone());
+        self.write_queue()
+            .write(move |tx| Box::pin(async move { create_in(tx, org, board, &input, key.as_deref()).await }))
+            .await
     }
 
     /// Moves a card within or between columns; one row changes. A repeated key does nothing.
@@ -280,93 +381,11 @@ impl App {
         key: Option<&str>,
     ) -> Result<()> {
         actor.require(Role::Member)?;
-        let key = key_ok(key)?;
-        let mut errors = Vec::new();
-        let target = opt_id(&input.column_id, "column_id", &mut errors);
-        let after = opt_id(&input.after, "after", &mut errors);
-        let before = opt_id(&input.before, "before", &mut errors);
-        let top = match input.position.trim() {
-            "" | "bottom" => false,
-            "top" => true,
-            _ => {
-                errors.push(Invalid::new("position", "position", "top or bottom"));
-                false
-            }
-        };
-        if !errors.is_empty() {
-            return Err(AppError::Invalid(errors));
-        }
-        let now = Utc::now();
-        let mut tx = self.db.write().await?;
-        if let Some(k) = key
-            && store::claim_key(&mut tx, actor.org, k, "move-task", id, now)
-                .await?
-                .is_some()
-        {
-            return Ok(());
-        }
-        let task = store::task(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let columns = store::columns(&mut tx, actor.org, task.board_id).await?;
-        let column = columns
-            .iter()
-            .find(|c| c.id == target.unwrap_or(task.column_id))
-            .ok_or_else(|| {
-                AppError::from(Invalid::new(
-                    "column_id",
-                    "bad-ref",
-                    "choose a column of the board",
-                ))
-            })?;
-        if column.id != task.column_id
-            && !fits(
-                store::column_count(&mut tx, column.id).await? as usize,
-                column.wip_limit.map(|l| l as u32),
-            )
-        {
-            return Err(full(column));
-        }
-        // The neighbours: a named card (which must be in the target column) and the one next
-        // to it, or the column's end.
-        let rank = match (after, before) {
-            (Some(a), _) if a != id => {
-                let a = store::task(&mut tx, actor.org, a)
-                    .await?
-                    .filter(|t| t.column_id == column.id);
-                let a = a.ok_or_else(|| {
-                    AppError::from(Invalid::new("after", "bad-ref", "a card of that column"))
-                })?;
-                let next = store::neighbour_rank(&mut tx, column.id, &a.rank, a.id, true).await?;
-                rank::between(Some(&a.rank), next.as_deref())
-            }
-            (_, Some(b)) if b != id => {
-                let b = store::task(&mut tx, actor.org, b)
-                    .await?
-                    .filter(|t| t.column_id == column.id);
-                let b = b.ok_or_else(|| {
-                    AppError::from(Invalid::new("before", "bad-ref", "a card of that column"))
-                })?;
-                let prev = store::neighbour_rank(&mut tx, column.id, &b.rank, b.id, false).await?;
-                rank::between(prev.as_deref(), Some(&b.rank))
-            }
-            _ => {
-                let end = store::end_rank(&mut tx, column.id, !top).await?;
-                if top {
-                    rank::between(None, end.as_deref())
-                } else {
-                    rank::between(end.as_deref(), None)
-                }
-            }
-        };
-        let done_at = if column.is_done {
-            task.done_at.or(Some(now))
-        } else {
-            None
-        };
-        store::place(&mut tx, actor.org, id, column.id, &rank, done_at, now).await?;
-        tx.commit().await?;
-        Ok(())
+        let key = key_ok(key)?.map(str::to_owned);
+        let (org, input) = (actor.org, input.clone());
+        self.write_queue()
+            .write(move |tx| Box::pin(async move { move_in(tx, org, id, &input, key.as_deref()).await }))
+            .await
     }
 
     pub async fn update_task(&self, actor: &Actor, id: Uuid, input: &TaskInput) -> Result<()> {

@@ -30,14 +30,32 @@ impl Conn {
     }
 
     pub async fn get(&mut self, path: &str) -> Result<Response> {
-        self.send("GET", path, None).await
+        self.send("GET", path, None, &[]).await
     }
 
     pub async fn post_form(&mut self, path: &str, body: &str) -> Result<Response> {
-        self.send("POST", path, Some(body)).await
+        self.send(
+            "POST",
+            path,
+            Some(("application/x-www-form-urlencoded", body)),
+            &[],
+        )
+        .await
     }
 
-    async fn send(&mut self, method: &str, path: &str, body: Option<&str>) -> Result<Response> {
+    /// A JSON POST with extra headers (the API's CSRF token, an idempotency key).
+    pub async fn post_json(&mut self, path: &str, body: &str, headers: &[(&str, &str)]) -> Result<Response> {
+        self.send("POST", path, Some(("application/json", body)), headers)
+            .await
+    }
+
+    async fn send(
+        &mut self,
+        method: &str,
+        path: &str,
+        body: Option<(&str, &str)>,
+        headers: &[(&str, &str)],
+    ) -> Result<Response> {
         let mut req = format!(
             "{method} {path} HTTP/1.1\r\nHost: {}\r\nAccept-Language: sv\r\n",
             self.host
@@ -45,14 +63,17 @@ impl Conn {
         if let Some(c) = &self.cookie {
             req.push_str(&format!("Cookie: {c}\r\n"));
         }
-        if let Some(b) = body {
+        for (name, value) in headers {
+            req.push_str(&format!("{name}: {value}\r\n"));
+        }
+        if let Some((kind, b)) = body {
             req.push_str(&format!(
-                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
+                "Content-Type: {kind}\r\nContent-Length: {}\r\n",
                 b.len()
             ));
         }
         req.push_str("\r\n");
-        if let Some(b) = body {
+        if let Some((_, b)) = body {
             req.push_str(b);
         }
         self.stream.get_mut().write_all(req.as_bytes()).await?;

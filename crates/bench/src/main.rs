@@ -1,6 +1,7 @@
 //! `mognad-bench`: generates measurement data and drives load, printing the figures recorded in
 //! BENCHMARKS.md. `bench/run.sh` runs the whole set against a release build.
 
+mod board;
 mod load;
 mod seed;
 mod team;
@@ -66,6 +67,30 @@ enum Command {
         #[arg(long, default_value_t = 60)]
         competences: usize,
     },
+    /// Creates an organisation with a board of `cards` cards.
+    BoardSeed {
+        #[arg(long)]
+        db: String,
+        #[arg(long, default_value_t = 10_000)]
+        cards: usize,
+    },
+    /// Creates and moves cards over HTTP with `clients` clients, then times the board page.
+    Board {
+        #[arg(long)]
+        db: String,
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        org: uuid::Uuid,
+        #[arg(long)]
+        board: uuid::Uuid,
+        #[arg(long, default_value_t = 16)]
+        clients: usize,
+        #[arg(long, default_value_t = 20_000)]
+        creates: usize,
+        #[arg(long, default_value_t = 20_000)]
+        moves: usize,
+    },
     /// Times the unit's competence map in process and, with `--url`, as a page over HTTP.
     Team {
         #[arg(long)]
@@ -94,6 +119,16 @@ async fn main() -> anyhow::Result<()> {
         Command::Answer { url, tokens, clients } => load::run(&url, &tokens, clients).await,
         Command::Session { db, org } => timing::session(&db, org).await,
         Command::Results { db, org, runs } => timing::run(&db, org, runs).await,
+        Command::BoardSeed { db, cards } => board::seed(&db, cards).await,
+        Command::Board {
+            db,
+            url,
+            org,
+            board,
+            clients,
+            creates,
+            moves,
+        } => board::run(&db, &url, org, board, clients, creates, moves).await,
         Command::TeamSeed {
             db,
             people,

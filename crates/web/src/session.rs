@@ -61,19 +61,31 @@ pub struct OrgCtx {
 impl FromRequestParts<AppState> for OrgCtx {
     type Rejection = WebError;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let current = CurrentUser::from_request_parts(parts, state).await?;
-        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+        let org: Option<OrgId> = Path::<HashMap<String, String>>::from_request_parts(parts, state)
             .await
-            .map_err(|_| WebError::not_found(parts))?;
-        let org: OrgId = params
-            .get("org")
-            .and_then(|o| o.parse().ok())
-            .ok_or_else(|| WebError::not_found(parts))?;
-        let actor = state
-            .app
-            .actor(current.user.clone(), org)
-            .await
-            .map_err(|e| WebError::from_app(e, parts))?;
-        Ok(OrgCtx { actor, current })
+            .ok()
+            .and_then(|Path(params)| params.get("org").and_then(|o| o.parse().ok()));
+        let Some(org) = org else {
+            // Signing in comes first, so a bad address does not tell a stranger anything.
+            CurrentUser::from_request_parts(parts, state).await?;
+            return Err(WebError::not_found(parts));
+        };
+        let api = parts.uri.path().starts_with("/api/");
+        let token =
+            cookie(&parts.headers, SESSION_COOKIE).ok_or_else(|| WebError::unauthenticated(parts, api))?;
+        match state.app.session_in_org(&token, org).await {
+            Ok(Some((user, Some(role)))) => Ok(OrgCtx {
+                actor: Actor {
+                    user: user.clone(),
+                    org,
+                    role,
+                },
+                current: CurrentUser { user, token },
+            }),
+            // Not a member: the organisation's existence is not revealed.
+            Ok(Some((_, None))) => Err(WebError::not_found(parts)),
+            Ok(None) => Err(WebError::unauthenticated(parts, api)),
+            Err(e) => Err(WebError::from_app(e, parts)),
+        }
     }
 }
