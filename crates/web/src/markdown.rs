@@ -11,14 +11,30 @@ fn safe_link(url: &str) -> bool {
         || lower.starts_with('/') && !lower.starts_with("//")
 }
 
+/// Text escaped for HTML, quotes too, so nothing in it reads as an attribute either.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 pub fn render(text: &str) -> String {
     let parser = Parser::new_ext(
         text,
         Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS,
     )
     .map(|e| match e {
-        // Raw HTML becomes visible text, escaped by the writer.
-        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
+        // Raw HTML becomes visible text; all text is escaped here, quotes included.
+        Event::Html(h) | Event::InlineHtml(h) | Event::Text(h) => Event::Html(CowStr::from(escape(&h))),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -62,5 +78,7 @@ mod tests {
         assert!(!out.contains("javascript:"), "{out}");
         assert!(out.contains(r#"href="https://norrvik.se""#));
         assert!(out.contains("&lt;script&gt;"));
+        let quoted = render("<a href=\"javascript:alert(5)\">x</a>");
+        assert!(!quoted.contains("href=\"javascript:"), "{quoted}");
     }
 }

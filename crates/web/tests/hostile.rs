@@ -131,6 +131,76 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         };
         app.add_signal(&a, &signal).await.unwrap();
     }
+    // The plan: a board, cards, a checklist, comments, an initiative, a goal and a form.
+    let board = app
+        .create_board(
+            &a,
+            &mognad_app::boards::BoardInput {
+                name: PAYLOADS[0].into(),
+                initiative_id: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    let initiative = app
+        .save_initiative(
+            &a,
+            None,
+            &mognad_app::plan::InitiativeInput {
+                title: PAYLOADS[2].into(),
+                description: PAYLOADS[3].into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    app.save_goal(
+        &a,
+        None,
+        &mognad_app::plan::GoalInput {
+            title: PAYLOADS[4].into(),
+            description: PAYLOADS[1].into(),
+        },
+    )
+    .await
+    .unwrap();
+    let mut card = None;
+    for p in PAYLOADS {
+        let input = mognad_app::tasks::TaskInput {
+            title: (*p).into(),
+            description: format!("{p} [x](javascript:alert(9))"),
+            initiative_id: initiative.to_string(),
+            ..Default::default()
+        };
+        let id = app.create_task(&a, board.id, &input, None).await.unwrap();
+        app.add_checklist_item(&a, id, p).await.unwrap();
+        app.comment(&a, id, p).await.unwrap();
+        card = Some(id);
+    }
+    let form = app
+        .save_intake_form(
+            &a,
+            None,
+            &mognad_app::intake::FormInput {
+                name: PAYLOADS[1].into(),
+                board_id: board.id.to_string(),
+                public: "1".into(),
+                intro: PAYLOADS[2].into(),
+                fields: format!("{} | text | required", PAYLOADS[3]),
+            },
+        )
+        .await
+        .unwrap();
+    let slug = app.intake_form(&a, form).await.unwrap().slug;
+    app.submit_intake(
+        &slug,
+        None,
+        &[("f1".into(), PAYLOADS[4].into())],
+        PAYLOADS[0],
+        "h-1",
+    )
+    .await
+    .unwrap();
     let model_id = app.models(&a).await.unwrap()[0].id;
     let model = app.model(&a, model_id).await.unwrap();
     let round = app
@@ -178,6 +248,13 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         format!("{org}/units/{}/competence", unit.id),
         format!("{org}/teams/{}/competence", team.id),
         format!("{org}/radar"),
+        format!("{org}/boards"),
+        format!("{org}/boards/{}", board.id),
+        format!("{org}/tasks/{}", card.unwrap()),
+        format!("{org}/plan"),
+        format!("{org}/initiatives/{initiative}"),
+        format!("{org}/intake"),
+        format!("/f/{slug}"),
     ];
     for path in &pages {
         let res = c.get(path).await;
