@@ -137,6 +137,62 @@ async function competence(page, base, org) {
   await audit(page, 'technology radar and scanning log');
 }
 
+// A leader sees the plan and an initiative made from a gap, drags a card to another column,
+// moves one with the form that needs no JavaScript, and an anonymous visitor's intake form
+// lands in the backlog.
+async function planAndExecution(browser, page, base, org) {
+  await page.goto(`${base}${org}/plan`);
+  if (!/Höj /.test(await page.textContent('main'))) throw new Error('no initiative from a gap in the plan');
+  await audit(page, 'plan');
+  await page.goto(`${base}${await page.getAttribute('main table a[href*="/initiatives/"]', 'href')}`);
+  await audit(page, 'initiative');
+  await page.goto(`${base}${org}/boards`);
+  await audit(page, 'boards');
+  await page.goto(`${base}${await page.getAttribute('main a:has-text("IT-avdelningens tavla")', 'href')}`);
+  await audit(page, 'board');
+  const card = await page.getAttribute('section.column:nth-of-type(1) li.card', 'data-id');
+  const target = await page.getAttribute('section.column:nth-of-type(3) ul.cards', 'data-column');
+  const moved = page.waitForResponse((r) => r.url().includes(`/tasks/${card}/move`));
+  const from = await page.$(`li.card[data-id="${card}"] .meta`);
+  const to = await page.$('section.column:nth-of-type(3) ul.cards');
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  await page.mouse.move(a.x + 10, a.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 30, a.y + 20, { steps: 5 });
+  await page.mouse.move(b.x + 20, b.y + 10, { steps: 20 });
+  await page.mouse.up();
+  const res = await moved;
+  if (res.status() !== 204) throw new Error(`the drag answered ${res.status()}`);
+  await page.reload();
+  if (!(await page.$(`ul[data-column="${target}"] li.card[data-id="${card}"]`))) throw new Error('the dragged card is not in its new column');
+  const other = await page.getAttribute('section.column:nth-of-type(1) li.card', 'data-id');
+  await page.selectOption(`#m-${other}`, { index: 3 });
+  await Promise.all([page.waitForNavigation(), page.click(`li.card[data-id="${other}"] form.move button`)]);
+  if (!(await page.$(`section.column:nth-of-type(4) li.card[data-id="${other}"]`))) throw new Error('the move form did not move the card');
+  await page.goto(`${base}${org}/tasks/${other}`);
+  await audit(page, 'card');
+
+  await page.goto(`${base}${org}/intake`);
+  await audit(page, 'intake forms and recurring problems');
+  const form = await page.getAttribute('main table a[href^="/f/"]', 'href');
+  const ctx = await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 375, height: 667 } });
+  const p = await ctx.newPage();
+  current = p;
+  await p.goto(`${base}${form}`);
+  await audit(p, 'intake form, anonymous (375×667)');
+  await p.fill('#f1', 'Projektorn i sal 4 startar inte');
+  await p.click('main form button[type=submit]');
+  await p.waitForSelector('.big');
+  await audit(p, 'intake receipt');
+  await ctx.close();
+  current = page;
+  await page.goto(`${base}${await page.goto(`${base}${org}/boards`).then(() => page.getAttribute('main a:has-text("IT-avdelningens tavla")', 'href'))}`);
+  if (!/Projektorn i sal 4 startar inte/.test(await page.textContent('section.column:nth-of-type(1)'))) {
+    throw new Error('the submitted request is not in the backlog');
+  }
+}
+
 async function importWithBadRow(page, base, org) {
   await page.goto(`${base}${org}/import`);
   await audit(page, 'import');
@@ -279,6 +335,7 @@ async function main() {
     const org = await login(page, server.base, server.password);
     await browseOrganisation(page, server.base, org);
     await competence(page, server.base, org);
+    await planAndExecution(browser, page, server.base, org);
     await importWithBadRow(page, server.base, org);
     const rounds = await results(page, server.base, org, 'sv');
     await page.goto(`${server.base}/lang/en?next=${org}`);

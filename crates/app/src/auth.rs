@@ -157,12 +157,9 @@ impl App {
     /// an organisation needs both.
     pub async fn session_in_org(&self, token: &str, org: OrgId) -> Result<Option<(User, Option<Role>)>> {
         let mut tx = self.db.read().await?;
-        let Some(user) = users::session_user(&mut tx, &token_hash(token), Utc::now()).await? else {
-            return Ok(None);
-        };
-        let role = users::role_in(&mut tx, user.id, org).await?;
+        let found = users::session_in_org(&mut tx, &token_hash(token), org, Utc::now()).await?;
         tx.rollback().await?;
-        Ok(Some((user, role)))
+        Ok(found)
     }
 
     pub async fn logout(&self, token: &str) -> Result<()> {

@@ -1,9 +1,10 @@
-//! Crash safety: the real server binary takes concurrent submits while it is killed with
-//! SIGKILL at random moments and restarted; clients retry until they hear 303.
+//! Crash safety: the real server binary takes concurrent submits and card creates (each with
+//! its idempotency key) while it is killed with SIGKILL at random moments and restarted;
+//! clients send the same request again until they hear 303 or 201.
 //!
-//! Afterwards every acknowledged submit must be stored exactly once, retries must not have
-//! duplicated anything, the tallies must equal a recount of the stored answers, and SQLite's
-//! integrity check must pass. The figures are printed.
+//! Afterwards every acknowledged submit and card must be stored exactly once, retries must not
+//! have duplicated anything, the tallies must equal a recount of the stored answers, and
+//! SQLite's integrity check must pass. The figures are printed.
 
 use futures_util::StreamExt;
 use mognad_app::App;
@@ -28,6 +29,8 @@ use std::time::Duration;
 const RESPONDENTS: usize = 240;
 const CLIENTS: usize = 8;
 const KILLS: usize = 4;
+/// Cards created through the API while the server is being killed.
+const CARDS: usize = 200;
 
 /// The `mognad` binary next to this test's own (cargo builds it for the workspace's tests).
 fn server_binary() -> PathBuf {
@@ -65,8 +68,17 @@ async fn wait_until_up(port: u16) {
     panic!("the server did not come up");
 }
 
-/// One organisation with one group of `RESPONDENTS` people and an open round; returns the links.
-async fn seed(url: &str) -> (Vec<String>, uuid::Uuid) {
+/// What the crash story writes to: the round's links, and a board with a signed-in session.
+struct Seeded {
+    tokens: Vec<String>,
+    round: uuid::Uuid,
+    org: uuid::Uuid,
+    board: uuid::Uuid,
+    session: String,
+}
+
+/// One organisation with one group of `RESPONDENTS` people, an open round and a board.
+async fn seed(url: &str) -> Seeded {
     let app = App::new(Db::connect(url).await.unwrap());
     app.db.migrate().await.unwrap();
     let user = app
@@ -127,8 +139,73 @@ async fn seed(url: &str) -> (Vec<String>, uuid::Uuid) {
         .unwrap();
     let links = app.issue_invitations(&a, round.id).await.unwrap();
     app.set_round_state(&a, round.id, "open").await.unwrap();
+    let board = app
+        .create_board(
+            &a,
+            &mognad_app::boards::BoardInput {
+                name: "Drift".into(),
+                initiative_id: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    let session = app
+        .login("admin@ekby.se", "ett långt lösenord")
+        .await
+        .unwrap()
+        .token;
     app.db.close().await;
-    (links.into_iter().map(|l| l.token).collect(), round.id)
+    Seeded {
+        tokens: links.into_iter().map(|l| l.token).collect(),
+        round: round.id,
+        org: org.id.0,
+        board: board.id,
+        session,
+    }
+}
+
+/// Creates card `i` through the API with its own idempotency key, reconnecting and sending
+/// the same request again through crashes until it is acknowledged.
+async fn create_until_acknowledged(
+    addr: &str,
+    s: &Arc<(uuid::Uuid, uuid::Uuid, String)>,
+    i: usize,
+    retries: &Mutex<usize>,
+) {
+    let (org, board, session) = (&s.0, &s.1, &s.2);
+    loop {
+        let attempt = async {
+            let mut c = Conn::open(addr).await?;
+            c.cookie = Some(format!("mognad_session={session}"));
+            c.get("/login").await?;
+            let cookies = c.cookie.clone().unwrap_or_default();
+            let csrf = cookies
+                .split("; ")
+                .find_map(|k| k.strip_prefix("mognad_csrf="))
+                .unwrap_or("")
+                .to_owned();
+            let body = format!(r#"{{"title":"Kort {i}"}}"#);
+            let key = format!("crash-{i}");
+            c.post_json(
+                &format!("/api/v1/orgs/{org}/boards/{board}/tasks"),
+                &body,
+                &[("X-CSRF-Token", &csrf), ("Idempotency-Key", &key)],
+            )
+            .await
+        };
+        match attempt.await {
+            Ok(r) if r.status == 201 => return,
+            Ok(r) => panic!(
+                "create answered {}: {}",
+                r.status,
+                String::from_utf8_lossy(&r.body)
+            ),
+            Err(_) => {
+                *retries.lock().unwrap() += 1;
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        }
+    }
 }
 
 /// Submits one respondent's answers, reconnecting and retrying through crashes until 303.
@@ -185,7 +262,9 @@ async fn admin_sql(url: &str, sql: &str) {
 }
 
 async fn crash_story(url: &str, dir: &Path, label: &str) {
-    let (tokens, round) = seed(url).await;
+    let seeded = seed(url).await;
+    let (tokens, round) = (seeded.tokens.clone(), seeded.round);
+    let board_ctx = Arc::new((seeded.org, seeded.board, seeded.session.clone()));
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -215,6 +294,27 @@ async fn crash_story(url: &str, dir: &Path, label: &str) {
                 };
                 submit_until_acknowledged(&addr, &token, &body, &retries).await;
                 acknowledged.lock().unwrap().push(token);
+            }
+        }));
+    }
+    // Cards are created alongside, each with its key, retried through the crashes.
+    let cards = Arc::new(Mutex::new((0..CARDS).collect::<Vec<usize>>()));
+    let made = Arc::new(Mutex::new(0usize));
+    for _ in 0..CLIENTS / 2 {
+        let (cards, made, retries, addr, ctx) = (
+            cards.clone(),
+            made.clone(),
+            retries.clone(),
+            addr.clone(),
+            board_ctx.clone(),
+        );
+        clients.push(tokio::spawn(async move {
+            loop {
+                let Some(i) = cards.lock().unwrap().pop() else {
+                    return;
+                };
+                create_until_acknowledged(&addr, &ctx, i, &retries).await;
+                *made.lock().unwrap() += 1;
             }
         }));
     }
@@ -253,14 +353,31 @@ async fn crash_story(url: &str, dir: &Path, label: &str) {
         .unwrap()
         .into_iter()
         .collect();
+    let tasks = mognad_store::boards::all_tasks(&mut tx, mognad_domain::ids::OrgId(seeded.org))
+        .await
+        .unwrap();
     tx.rollback().await.unwrap();
+    let titles: HashSet<&str> = tasks.iter().map(|t| t.title.as_str()).collect();
     let integrity = db.integrity_check().await.unwrap();
     let duplicates = stored.saturating_sub(acknowledged.len());
     println!(
-        "crash safety ({label}): {} acknowledged, {stored} stored, {duplicates} duplicates, {kills} kills, {} client retries, integrity {integrity}",
+        "crash safety ({label}): {} acknowledged, {stored} stored, {duplicates} duplicates; {} cards acknowledged, {} stored; {kills} kills, {} client retries, integrity {integrity}",
         acknowledged.len(),
+        *made.lock().unwrap(),
+        tasks.len(),
         *retries.lock().unwrap()
     );
+    assert_eq!(
+        *made.lock().unwrap(),
+        CARDS,
+        "every card was acknowledged in the end"
+    );
+    assert_eq!(
+        tasks.len(),
+        CARDS,
+        "each acknowledged card is stored exactly once"
+    );
+    assert_eq!(titles.len(), CARDS, "no card twice");
     assert_eq!(
         acknowledged.len(),
         tokens.len(),

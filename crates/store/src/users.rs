@@ -150,6 +150,38 @@ pub async fn session_user(tx: &mut Tx, token_hash: &str, now: DateTime<Utc>) -> 
     row.map(TryInto::try_into).transpose()
 }
 
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    role: Option<String>,
+}
+
+/// The session's user and their role in `org` (none when not a member), in one statement.
+pub async fn session_in_org(
+    tx: &mut Tx,
+    token_hash: &str,
+    org: OrgId,
+    now: DateTime<Utc>,
+) -> Result<Option<(User, Option<Role>)>> {
+    let row: Option<SessionRow> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT u.id, u.email, u.display_name, u.password_hash, u.language, m.role
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         LEFT JOIN memberships m ON m.user_id = u.id AND m.org_id = $3
+         WHERE s.token_hash = $1 AND s.expires_at > $2"
+    )
+    .bind(token_hash)
+    .bind(now)
+    .bind(org.0)
+    .fetch_optional(c)
+    .await)?;
+    row.map(|r| {
+        let role = r.role.map(|x| Role::parse(&x)).transpose()?;
+        Ok((User::try_from(r.user)?, role))
+    })
+    .transpose()
+}
+
 pub async fn delete_session(tx: &mut Tx, token_hash: &str) -> Result<()> {
     on_tx!(tx, |c| sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)

@@ -35,6 +35,8 @@ pub fn render(text: &str) -> String {
     .map(|e| match e {
         // Raw HTML becomes visible text; all text is escaped here, quotes included.
         Event::Html(h) | Event::InlineHtml(h) | Event::Text(h) => Event::Html(CowStr::from(escape(&h))),
+        // A checkbox without a label is a form field nobody can name; the mark says the same.
+        Event::TaskListMarker(done) => Event::Html(CowStr::from(if done { "☑ " } else { "☐ " })),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -78,6 +80,10 @@ mod tests {
         assert!(!out.contains("javascript:"), "{out}");
         assert!(out.contains(r#"href="https://norrvik.se""#));
         assert!(out.contains("&lt;script&gt;"));
+        assert!(
+            render("- [x] klart\n- [ ] kvar").contains("☑ klart"),
+            "task lists as marks, not unlabelled inputs"
+        );
         let quoted = render("<a href=\"javascript:alert(5)\">x</a>");
         assert!(!quoted.contains("href=\"javascript:"), "{quoted}");
     }

@@ -43,6 +43,7 @@
   }
   var lists = board.querySelectorAll('ul[data-column]');
   for (var i = 0; i < lists.length; i++) {
-    Sortable.create(lists[i], { group: 'board', animation: 120, onEnd: move, filter: 'form, select, button, input', preventOnFilter: false });
+    // The fallback drags with pointer events, so touch screens and mice behave the same.
+    Sortable.create(lists[i], { group: 'board', animation: 120, forceFallback: true, onEnd: move, filter: 'form, select, button, input, a', preventOnFilter: false });
   }
 })();
