@@ -41,6 +41,7 @@ pub mod team_competence;
 pub mod transfer;
 pub mod transfer_measurement;
 pub mod views;
+pub mod workload;
 
 pub use access::Actor;
 pub use error::{AppError, Invalid};

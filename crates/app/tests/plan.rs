@@ -514,3 +514,74 @@ async fn goals_and_initiatives_from_the_gap_list() {
         t.cleanup().await.unwrap();
     }
 }
+
+#[tokio::test]
+async fn workload_counts_open_hours_and_what_pausing_frees() {
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
+        let p = app
+            .save_person(
+                &admin,
+                None,
+                &mognad_app::directory::PersonInput {
+                    name: "Ada".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        let b = app
+            .create_board(
+                &admin,
+                &BoardInput {
+                    name: "Drift".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        let paused = app
+            .save_initiative(
+                &admin,
+                None,
+                &InitiativeInput {
+                    title: "E-arkiv".into(),
+                    status: "paused".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        let today = chrono::Utc::now().date_naive().to_string();
+        for (hours, initiative) in [
+            ("20", String::new()),
+            ("20", String::new()),
+            ("12", paused.to_string()),
+        ] {
+            let input = TaskInput {
+                title: "Arbete".into(),
+                assignee_id: p.id.to_string(),
+                estimate_hours: hours.into(),
+                due: today.clone(),
+                initiative_id: initiative,
+                ..Default::default()
+            };
+            app.create_task(&admin, b.id, &input, None).await.unwrap();
+        }
+        app.create_task(&admin, b.id, &task("Ingen ansvarig"), None)
+            .await
+            .unwrap();
+        let w = app.workload(&admin).await.unwrap();
+        assert_eq!(w.people.len(), 1);
+        let (name, load) = &w.people[0];
+        assert_eq!(name, "Ada");
+        assert_eq!(
+            load.weeks[0], 40,
+            "this week's hours, the paused initiative's left out"
+        );
+        assert!(load.overloaded);
+        assert_eq!((load.freed, w.freed, w.unassigned), (12, 12, 1));
+        t.cleanup().await.unwrap();
+    }
+}

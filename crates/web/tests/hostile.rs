@@ -254,6 +254,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         format!("{org}/plan"),
         format!("{org}/initiatives/{initiative}"),
         format!("{org}/intake"),
+        format!("{org}/workload"),
         format!("/f/{slug}"),
     ];
     for path in &pages {

@@ -5,3 +5,4 @@ pub mod intake;
 pub mod rank;
 pub mod similarity;
 pub mod task;
+pub mod workload;

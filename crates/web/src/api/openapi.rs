@@ -73,6 +73,7 @@ use utoipa::OpenApi;
         super::plan::task,
         super::plan::update_task,
         super::plan::move_task,
+        super::plan::workload,
         super::plan::goals,
         super::plan::initiatives,
         super::plan::create_initiative,

@@ -342,3 +342,16 @@ pub async fn create_form(
         .map_err(problem(tr))?;
     Ok(created(Created { id }))
 }
+
+/// Open hours per person and ISO week, overload and unfair distribution, and what the paused
+/// initiatives free.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/workload", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id")),
+    responses((status = 200, body = mognad_app::workload::Workload)))]
+pub async fn workload(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+) -> ApiResult<Json<mognad_app::workload::Workload>> {
+    Ok(Json(state.app.workload(&ctx.actor).await.map_err(problem(tr))?))
+}

@@ -23,6 +23,7 @@ pub mod respond;
 pub mod results;
 pub mod task;
 pub mod team_competence;
+pub mod workload;
 
 use crate::AppState;
 use crate::csrf::CsrfToken;
@@ -133,6 +134,7 @@ pub async fn org_layout(
         ("radar", "/radar", "nav-radar"),
         ("plan", "/plan", "nav-plan"),
         ("boards", "/boards", "nav-boards"),
+        ("workload", "/workload", "nav-workload"),
         ("intake", "/intake", "nav-intake"),
         ("rounds", "/rounds", "nav-rounds"),
         ("models", "/models", "nav-models"),

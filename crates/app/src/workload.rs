@@ -1,0 +1,83 @@
+//! Workload over the organisation's open cards: per person and week, with overload and unfair
+//! distribution, and the hours the paused initiatives free — what a budget cut gives back.
+
+use crate::{Actor, App, Result};
+use chrono::Utc;
+use mognad_domain::plan::workload::{self, OpenCard, PersonLoad};
+use mognad_domain::role::Role;
+use mognad_store::{boards, plan};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// Weeks a workload view covers.
+pub const WEEKS: usize = 6;
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Workload {
+    /// ISO weeks, e.g. "v. 48".
+    pub weeks: Vec<u32>,
+    pub capacity: u32,
+    /// (person name, load), most loaded first.
+    #[schema(value_type = Vec<Object>)]
+    pub people: Vec<(String, PersonLoad)>,
+    /// Open cards nobody is assigned.
+    pub unassigned: usize,
+    /// Hours on cards of paused initiatives.
+    pub freed: u32,
+}
+
+impl App {
+    pub async fn workload(&self, actor: &Actor) -> Result<Workload> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.read().await?;
+        let tasks = boards::all_tasks(&mut tx, actor.org).await?;
+        let paused: HashSet<uuid::Uuid> = plan::initiatives(&mut tx, actor.org)
+            .await?
+            .into_iter()
+            .filter(|i| i.status == "paused")
+            .map(|i| i.id)
+            .collect();
+        let people = mognad_store::people::all(&mut tx, actor.org).await?;
+        tx.rollback().await?;
+        let open: Vec<_> = tasks.iter().filter(|t| t.done_at.is_none()).collect();
+        let cards: Vec<OpenCard> = open
+            .iter()
+            .filter_map(|t| {
+                Some(OpenCard {
+                    assignee: t.assignee_id?,
+                    due: t.due_on,
+                    hours: t.estimate_hours.and_then(|h| u32::try_from(h).ok()),
+                    paused: t.initiative_id.is_some_and(|i| paused.contains(&i)),
+                })
+            })
+            .collect();
+        let today = Utc::now().date_naive();
+        let loads = workload::loads(&cards, today, WEEKS, workload::DEFAULT_CAPACITY);
+        let mut rows: Vec<(String, PersonLoad)> = loads
+            .into_iter()
+            .map(|l| {
+                let name = people
+                    .iter()
+                    .find(|p| p.id.0 == l.person)
+                    .map(|p| p.name.to_string())
+                    .unwrap_or_default();
+                (name, l)
+            })
+            .collect();
+        rows.sort_by_key(|(name, l)| {
+            (
+                std::cmp::Reverse(l.weeks.iter().sum::<u32>() + l.unscheduled),
+                name.clone(),
+            )
+        });
+        Ok(Workload {
+            weeks: (0..WEEKS)
+                .map(|k| workload::week_of(today + chrono::Duration::weeks(k as i64)).1)
+                .collect(),
+            capacity: workload::DEFAULT_CAPACITY,
+            freed: rows.iter().map(|(_, l)| l.freed).sum(),
+            unassigned: open.iter().filter(|t| t.assignee_id.is_none()).count(),
+            people: rows,
+        })
+    }
+}
