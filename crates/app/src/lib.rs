@@ -20,6 +20,7 @@ pub mod detail;
 pub mod develop;
 pub mod directory;
 pub mod draft;
+pub mod effect;
 pub mod error;
 pub mod export;
 pub mod import;

@@ -74,6 +74,7 @@ use utoipa::OpenApi;
         super::plan::update_task,
         super::plan::move_task,
         super::plan::workload,
+        super::plan::effect,
         super::plan::goals,
         super::plan::initiatives,
         super::plan::create_initiative,

@@ -355,3 +355,16 @@ pub async fn workload(
 ) -> ApiResult<Json<mognad_app::workload::Workload>> {
     Ok(Json(state.app.workload(&ctx.actor).await.map_err(problem(tr))?))
 }
+
+/// Per engine, the initiatives aimed at it and the organisation's change between the last two
+/// rounds of a series; `null` until there are two.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/effect", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id")),
+    responses((status = 200, body = Option<mognad_app::effect::Effect>)))]
+pub async fn effect(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+) -> ApiResult<Json<Option<mognad_app::effect::Effect>>> {
+    Ok(Json(state.app.effect(&ctx.actor).await.map_err(problem(tr))?))
+}

@@ -7,6 +7,7 @@ pub mod boards;
 pub mod checks;
 pub mod competence;
 pub mod directory;
+pub mod effect;
 pub mod exports;
 pub mod home;
 pub mod import;
