@@ -172,6 +172,9 @@ async function planAndExecution(browser, page, base, org) {
   if (!(await page.$(`section.column:nth-of-type(4) li.card[data-id="${other}"]`))) throw new Error('the move form did not move the card');
   await page.goto(`${base}${org}/tasks/${other}`);
   await audit(page, 'card');
+  await page.goto(`${base}${org}/dashboard`);
+  if ((await page.$$('main svg[role=img]')).length !== 2) throw new Error('the dashboard lacks its charts');
+  await audit(page, 'dashboard');
   await page.goto(`${base}${org}/effect`);
   if (!(await page.$('main table caption'))) throw new Error('no effect table');
   await audit(page, 'effect of the plan');

@@ -12,6 +12,7 @@ pub mod boards;
 pub mod checks;
 pub mod compare;
 pub mod competence;
+pub mod dashboard;
 pub mod demo;
 mod demo_competence;
 mod demo_plan;

@@ -5,6 +5,7 @@
 //! `aria-labelledby`, so a screen reader announces what it shows; pages put the same numbers
 //! in a table next to it.
 
+pub mod bars;
 pub mod grid;
 pub mod heatmap;
 pub mod orgchart;

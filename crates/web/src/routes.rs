@@ -56,9 +56,9 @@ impl Routes {
 /// Builds the router and returns it with the list of (method, path) it serves.
 pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     use pages::{
-        area, auth, boards, checks, competence, directory as d, effect, exports, home, import, intake,
-        invitations, measurement as m, org, orgchart, person_competence as pc, plan, radar, relations as r,
-        respond, results, task, team_competence as tc, workload,
+        area, auth, boards, checks, competence, dashboard, directory as d, effect, exports, home, import,
+        intake, invitations, measurement as m, org, orgchart, person_competence as pc, plan, radar,
+        relations as r, respond, results, task, team_competence as tc, workload,
     };
     let routes = Routes {
         router: Router::new(),
@@ -158,6 +158,7 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .post("/orgs/{org}/rounds/{id}/initiatives", plan::from_gap)
     .get("/orgs/{org}/workload", workload::show)
     .get("/orgs/{org}/effect", effect::show)
+    .get("/orgs/{org}/dashboard", dashboard::show)
     .get("/orgs/{org}/boards", boards::list)
     .post("/orgs/{org}/boards", boards::create)
     .get("/orgs/{org}/boards/{id}", boards::show)
@@ -292,6 +293,7 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .post("/api/v1/orgs/{org}/tasks/{id}/move", api::plan::move_task)
     .get("/api/v1/orgs/{org}/workload", api::plan::workload)
     .get("/api/v1/orgs/{org}/effect", api::plan::effect)
+    .get("/api/v1/orgs/{org}/dashboard", api::plan::dashboard)
     .get("/api/v1/orgs/{org}/goals", api::plan::goals)
     .get("/api/v1/orgs/{org}/initiatives", api::plan::initiatives)
     .post("/api/v1/orgs/{org}/initiatives", api::plan::create_initiative)

@@ -256,6 +256,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         format!("{org}/intake"),
         format!("{org}/workload"),
         format!("{org}/effect"),
+        format!("{org}/dashboard"),
         format!("/f/{slug}"),
     ];
     for path in &pages {

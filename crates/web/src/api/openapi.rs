@@ -75,6 +75,7 @@ use utoipa::OpenApi;
         super::plan::move_task,
         super::plan::workload,
         super::plan::effect,
+        super::plan::dashboard,
         super::plan::goals,
         super::plan::initiatives,
         super::plan::create_initiative,

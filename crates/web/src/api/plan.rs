@@ -368,3 +368,16 @@ pub async fn effect(
 ) -> ApiResult<Json<Option<mognad_app::effect::Effect>>> {
     Ok(Json(state.app.effect(&ctx.actor).await.map_err(problem(tr))?))
 }
+
+/// Open and overdue cards, throughput per ISO week, each initiative's progress and the
+/// maturity trend over the rounds.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/dashboard", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id")),
+    responses((status = 200, body = mognad_app::dashboard::Dashboard)))]
+pub async fn dashboard(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+) -> ApiResult<Json<mognad_app::dashboard::Dashboard>> {
+    Ok(Json(state.app.dashboard(&ctx.actor).await.map_err(problem(tr))?))
+}

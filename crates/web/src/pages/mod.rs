@@ -6,6 +6,7 @@ pub mod auth;
 pub mod boards;
 pub mod checks;
 pub mod competence;
+pub mod dashboard;
 pub mod directory;
 pub mod effect;
 pub mod exports;

@@ -1,0 +1,62 @@
+//! The organisation's dashboard: open and overdue cards, throughput per week and the maturity
+//! trend as bar charts (values printed on them, and in tables beside them), and each
+//! initiative's progress.
+
+use super::{PageCtx, org_layout, render};
+use crate::error::WebError;
+use askama::Template;
+use axum::response::Response;
+use mognad_app::dashboard::Dashboard;
+use mognad_reports::bars;
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+pub struct DashboardPage {
+    pub l: crate::views::Layout,
+    pub base: String,
+    pub d: Dashboard,
+    pub throughput_svg: String,
+    pub trend_svg: String,
+}
+
+pub async fn show(c: PageCtx) -> Result<Response, WebError> {
+    let tr = c.tr;
+    let base = format!("/orgs/{}", c.org.actor.org);
+    let l = org_layout(
+        &c.state,
+        &c.org,
+        tr,
+        &c.csrf,
+        "plan",
+        &format!("{base}/dashboard"),
+    )
+    .await?;
+    let d = c.state.app.dashboard(&c.org.actor).await.map_err(c.err())?;
+    let weeks: Vec<(String, Option<f64>)> = d
+        .throughput
+        .iter()
+        .map(|(w, n)| (tr.t1("workload-week", "week", w), Some(*n as f64)))
+        .collect();
+    let trend: Vec<(String, Option<f64>)> = d.trend.clone();
+    let throughput_svg = bars::render(&bars::Bars {
+        id: "throughput",
+        title: &tr.t("dashboard-throughput"),
+        desc: &tr.t("dashboard-throughput-desc"),
+        bars: &weeks,
+        max: 0.0,
+    });
+    let trend_svg = bars::render(&bars::Bars {
+        id: "trend",
+        title: &tr.t("dashboard-trend"),
+        desc: &tr.t("dashboard-trend-desc"),
+        bars: &trend,
+        max: 100.0,
+    });
+    Ok(render(DashboardPage {
+        base,
+        d,
+        throughput_svg,
+        trend_svg,
+        l,
+    }))
+}
