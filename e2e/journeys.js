@@ -178,6 +178,14 @@ async function planAndExecution(browser, page, base, org) {
   await page.goto(`${base}${org}/effect`);
   if (!(await page.$('main table caption'))) throw new Error('no effect table');
   await audit(page, 'effect of the plan');
+  await page.goto(`${base}${org}/agendas`);
+  await page.fill('#a-title', 'Ledningsgruppens möte');
+  await page.fill('#a-day', '2026-12-01');
+  await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+  await page.selectOption('#p-task', { index: 1 });
+  await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+  if ((await page.$$('ol.agenda li')).length !== 1) throw new Error('the card is not on the agenda');
+  await audit(page, 'agenda');
   await page.goto(`${base}${org}/workload`);
   if (!(await page.$('#workload-table'))) throw new Error('no workload table');
   await audit(page, 'workload');

@@ -5,6 +5,7 @@
 //! loosely typed structs (what a form or JSON body holds) and are parsed into domain types here.
 
 pub mod access;
+pub mod agendas;
 pub mod assess;
 pub mod auth;
 pub mod batch;

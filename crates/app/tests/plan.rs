@@ -585,3 +585,77 @@ async fn workload_counts_open_hours_and_what_pausing_frees() {
         t.cleanup().await.unwrap();
     }
 }
+
+#[tokio::test]
+async fn agendas_hold_cards_and_free_points_in_order() {
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
+        let other = actor(&app, "x@soderby.se", "Söderby", Role::Admin).await;
+        let b = app
+            .create_board(
+                &admin,
+                &BoardInput {
+                    name: "Drift".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        let card = app
+            .create_task(&admin, b.id, &task("Byt brandvägg"), None)
+            .await
+            .unwrap();
+        let input = mognad_app::agendas::AgendaInput {
+            title: "Ledningsmöte".into(),
+            meets_on: "2026-12-01".into(),
+        };
+        let a = app.create_agenda(&admin, &input).await.unwrap();
+        let point = |task: &str, text: &str| mognad_app::agendas::PointInput {
+            task_id: task.into(),
+            text: text.into(),
+        };
+        app.add_point(&admin, a, &point("", "Budget 2027")).await.unwrap();
+        app.add_point(&admin, a, &point(&card.to_string(), "Beslut om leverantör"))
+            .await
+            .unwrap();
+        assert!(matches!(
+            app.add_point(&admin, a, &point("", "")).await,
+            Err(AppError::Invalid(_))
+        ));
+        let foreign = app
+            .create_task(
+                &other,
+                app.create_board(
+                    &other,
+                    &BoardInput {
+                        name: "X".into(),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap()
+                .id,
+                &task("Hemligt"),
+                None,
+            )
+            .await
+            .unwrap();
+        assert!(
+            matches!(
+                app.add_point(&admin, a, &point(&foreign.to_string(), "")).await,
+                Err(AppError::Invalid(_))
+            ),
+            "another organisation's card"
+        );
+        let v = app.agenda(&admin, a).await.unwrap();
+        assert_eq!(v.points.len(), 2);
+        assert_eq!(v.points[0].text, "Budget 2027");
+        assert_eq!(
+            v.points[1].task.as_ref().map(|t| t.1.as_str()),
+            Some("Byt brandvägg")
+        );
+        assert!(matches!(app.agenda(&other, a).await, Err(AppError::NotFound)));
+        t.cleanup().await.unwrap();
+    }
+}

@@ -4,6 +4,7 @@
 //! [`on_tx!`] macro runs one query text on whichever is live, so every query is type-checked
 //! against both drivers at compile time. SQL stays portable (`$1` placeholders work on both).
 
+pub mod agendas;
 pub mod assessments;
 pub mod boards;
 pub mod db;

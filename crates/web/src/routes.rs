@@ -56,8 +56,8 @@ impl Routes {
 /// Builds the router and returns it with the list of (method, path) it serves.
 pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     use pages::{
-        area, auth, boards, checks, competence, dashboard, directory as d, effect, exports, home, import,
-        intake, invitations, measurement as m, org, orgchart, person_competence as pc, plan, radar,
+        agendas, area, auth, boards, checks, competence, dashboard, directory as d, effect, exports, home,
+        import, intake, invitations, measurement as m, org, orgchart, person_competence as pc, plan, radar,
         relations as r, respond, results, task, team_competence as tc, workload,
     };
     let routes = Routes {
@@ -159,6 +159,10 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .get("/orgs/{org}/workload", workload::show)
     .get("/orgs/{org}/effect", effect::show)
     .get("/orgs/{org}/dashboard", dashboard::show)
+    .get("/orgs/{org}/agendas", agendas::list)
+    .post("/orgs/{org}/agendas", agendas::create)
+    .get("/orgs/{org}/agendas/{id}", agendas::show)
+    .post("/orgs/{org}/agendas/{id}/points", agendas::add_point)
     .get("/orgs/{org}/boards", boards::list)
     .post("/orgs/{org}/boards", boards::create)
     .get("/orgs/{org}/boards/{id}", boards::show)

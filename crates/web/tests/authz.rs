@@ -71,6 +71,9 @@ const RULES: &[(&str, &str, Need)] = &[
     ("POST", "/api/v1/orgs/{org}/boards/{id}/tasks", Role(Role::Member)),
     ("PUT", "/api/v1/orgs/{org}/tasks/{id}", Role(Role::Member)),
     ("POST", "/api/v1/orgs/{org}/tasks/{id}/move", Role(Role::Member)),
+    // Anyone who meets may write an agenda.
+    ("POST", "/orgs/{org}/agendas", Role(Role::Member)),
+    ("POST", "/orgs/{org}/agendas/{id}/points", Role(Role::Member)),
     // The caller is the seeded person (same e-mail), so their own record is open to any role;
     // who else may see it is the use-case tests' business (crates/app/tests/assessments.rs).
     (
@@ -191,6 +194,7 @@ struct Ids {
     initiative: String,
     form: String,
     form_slug: String,
+    agenda: String,
 }
 
 /// Fills the organisation with one of everything; `n` keeps names unique when called again.
@@ -357,6 +361,16 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         .await
         .unwrap();
     let form_slug = app.intake_form(a, form).await.unwrap().slug;
+    let agenda = app
+        .create_agenda(
+            a,
+            &mognad_app::agendas::AgendaInput {
+                title: format!("Ledningsmöte {n}"),
+                meets_on: "2026-12-01".into(),
+            },
+        )
+        .await
+        .unwrap();
     Ids {
         org: a.org.to_string(),
         unit: unit.id.to_string(),
@@ -377,6 +391,7 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         initiative: initiative.to_string(),
         form: form.to_string(),
         form_slug,
+        agenda: agenda.to_string(),
     }
 }
 
@@ -401,6 +416,7 @@ fn fill(pattern: &str, ids: &Ids) -> String {
                 "tasks" => ids.task.clone(),
                 "initiatives" => ids.initiative.clone(),
                 "intake" => ids.form.clone(),
+                "agendas" => ids.agenda.clone(),
                 other => panic!("no id for a path under '{other}': {pattern}"),
             },
             "{person}" => ids.person.clone(),

@@ -201,6 +201,21 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
     )
     .await
     .unwrap();
+    let agenda = app
+        .create_agenda(
+            &a,
+            &mognad_app::agendas::AgendaInput {
+                title: PAYLOADS[3].into(),
+                meets_on: "2026-12-01".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let point = mognad_app::agendas::PointInput {
+        task_id: card.unwrap().to_string(),
+        text: PAYLOADS[1].into(),
+    };
+    app.add_point(&a, agenda, &point).await.unwrap();
     let model_id = app.models(&a).await.unwrap()[0].id;
     let model = app.model(&a, model_id).await.unwrap();
     let round = app
@@ -257,6 +272,8 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         format!("{org}/workload"),
         format!("{org}/effect"),
         format!("{org}/dashboard"),
+        format!("{org}/agendas"),
+        format!("{org}/agendas/{agenda}"),
         format!("/f/{slug}"),
     ];
     for path in &pages {

@@ -144,3 +144,24 @@ CREATE TABLE intake_submissions (
     created_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX intake_submissions_form ON intake_submissions(form_id, created_at);
+
+-- Meeting agendas: points taken from boards (a card) or written freely, in order.
+CREATE TABLE agendas (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    meets_on DATE NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX agendas_org ON agendas(org_id, meets_on);
+
+CREATE TABLE agenda_items (
+    id UUID PRIMARY KEY NOT NULL,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    agenda_id UUID NOT NULL REFERENCES agendas(id) ON DELETE CASCADE,
+    position BIGINT NOT NULL,
+    task_id UUID REFERENCES tasks(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX agenda_items_agenda ON agenda_items(agenda_id, position);

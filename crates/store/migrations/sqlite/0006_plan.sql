@@ -144,3 +144,24 @@ CREATE TABLE intake_submissions (
     created_at TEXT NOT NULL
 );
 CREATE INDEX intake_submissions_form ON intake_submissions(form_id, created_at);
+
+-- Meeting agendas: points taken from boards (a card) or written freely, in order.
+CREATE TABLE agendas (
+    id BLOB PRIMARY KEY NOT NULL,
+    org_id BLOB NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    meets_on TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX agendas_org ON agendas(org_id, meets_on);
+
+CREATE TABLE agenda_items (
+    id BLOB PRIMARY KEY NOT NULL,
+    org_id BLOB NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    agenda_id BLOB NOT NULL REFERENCES agendas(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    task_id BLOB REFERENCES tasks(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX agenda_items_agenda ON agenda_items(agenda_id, position);

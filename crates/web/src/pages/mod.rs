@@ -1,6 +1,7 @@
 //! HTML page handlers and what they share: building the page frame and turning use-case
 //! errors into form errors.
 
+pub mod agendas;
 pub mod area;
 pub mod auth;
 pub mod boards;
