@@ -1,7 +1,7 @@
 //! The demo's plan: the five goals, initiatives made from the baseline's three largest gaps
 //! with owners and costs, a working board for the IT department, a large service board
-//! (10,000 cards, for trying the speed), and a public intake form with submissions, some of
-//! which describe the same problem.
+//! (10,000 cards, for trying the speed), the leadership programme under way, an agenda, and a
+//! public intake form with submissions, some of which describe the same problem.
 //!
 //! The plan is built through the same use cases a user calls, as the demo's system actor;
 //! only the large board's cards are written in one batch.
@@ -225,6 +225,40 @@ impl App {
             }
         }
         tx.commit().await?;
+
+        // The leadership programme, begun a month ago, and the next management meeting's agenda.
+        let programme = crate::programme::ProgrammeInput {
+            starts_on: (Utc::now().date_naive() - Duration::days(30)).to_string(),
+            weeks_between: "4".into(),
+        };
+        self.start_programme(&actor, &programme).await?;
+        let agenda = crate::agendas::AgendaInput {
+            title: "Ledningsgruppens möte".into(),
+            meets_on: (Utc::now().date_naive() + Duration::days(7)).to_string(),
+        };
+        let agenda = self.create_agenda(&actor, &agenda).await?;
+        let first_card = self
+            .board(&actor, work.id, &Default::default(), None)
+            .await?
+            .columns[0]
+            .cards
+            .first()
+            .map(|t| t.id.to_string())
+            .unwrap_or_default();
+        for (task, text) in [
+            (String::new(), "Budgetläget"),
+            (first_card, "Beslut om nästa steg"),
+        ] {
+            self.add_point(
+                &actor,
+                agenda,
+                &crate::agendas::PointInput {
+                    task_id: task,
+                    text: text.into(),
+                },
+            )
+            .await?;
+        }
 
         // The public intake form feeds the IT department's board; the printer problem recurs.
         let form = FormInput {

@@ -34,6 +34,7 @@ pub mod orgchart;
 pub mod orgs;
 pub mod person_access;
 pub mod plan;
+pub mod programme;
 pub mod relations;
 pub mod respond;
 pub mod results;

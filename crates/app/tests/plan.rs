@@ -659,3 +659,61 @@ async fn agendas_hold_cards_and_free_points_in_order() {
         t.cleanup().await.unwrap();
     }
 }
+
+#[tokio::test]
+async fn the_programme_runs_for_every_group_in_parallel() {
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
+        let input = mognad_app::programme::ProgrammeInput {
+            starts_on: "2027-01-11".into(),
+            weeks_between: "3".into(),
+        };
+        assert!(
+            matches!(
+                app.start_programme(&admin, &input).await,
+                Err(AppError::Invalid(_))
+            ),
+            "no groups yet"
+        );
+        for name in ["Kommunledningen", "IT-ledningen"] {
+            let g = mognad_app::directory::NamedInput {
+                name: name.into(),
+                unit_id: None,
+            };
+            app.save_group(&admin, None, &g).await.unwrap();
+        }
+        let board = app.start_programme(&admin, &input).await.unwrap();
+        let all = app.board(&admin, board, &Filter::default(), None).await.unwrap();
+        assert_eq!(
+            all.columns[0].count,
+            4 * 3 * 2,
+            "four steps × workshop, own work, milestone × two groups"
+        );
+        let step4 = Filter {
+            label: Some("steg-4".into()),
+            ..Default::default()
+        };
+        let last = app.board(&admin, board, &step4, None).await.unwrap();
+        assert_eq!(last.columns[0].count, 6);
+        let workshop = last.columns[0]
+            .cards
+            .iter()
+            .find(|c| c.title.starts_with("Workshop 4"))
+            .unwrap();
+        assert_eq!(
+            workshop.due_on,
+            Some("2027-03-15".parse().unwrap()),
+            "the fourth workshop nine weeks after the first"
+        );
+        let bad = mognad_app::programme::ProgrammeInput {
+            starts_on: "snart".into(),
+            weeks_between: "52".into(),
+        };
+        match app.start_programme(&admin, &bad).await {
+            Err(AppError::Invalid(v)) => assert_eq!(v.len(), 2),
+            other => panic!("{other:?}"),
+        }
+        t.cleanup().await.unwrap();
+    }
+}

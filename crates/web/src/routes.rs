@@ -151,6 +151,7 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     )
     .get("/orgs/{org}/plan", plan::show)
     .post("/orgs/{org}/goals", plan::add_goal)
+    .post("/orgs/{org}/programme", plan::start_programme)
     .post("/orgs/{org}/initiatives", plan::add_initiative)
     .get("/orgs/{org}/initiatives/{id}", plan::initiative)
     .post("/orgs/{org}/initiatives/{id}", plan::update_initiative)

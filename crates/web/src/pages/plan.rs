@@ -236,3 +236,11 @@ pub async fn from_gap(c: PageCtx, IdParam(round): IdParam, Form(f): Form<GapForm
         .map_err(c.err())?;
     Ok(Redirect::to(&format!("/orgs/{}/initiatives/{id}", c.org.actor.org)).into_response())
 }
+
+/// Starts the leadership programme for every leadership group on a new board.
+pub async fn start_programme(c: PageCtx, Form(input): Form<mognad_app::programme::ProgrammeInput>) -> Page {
+    match c.state.app.start_programme(&c.org.actor, &input).await {
+        Ok(board) => Ok(Redirect::to(&format!("/orgs/{}/boards/{board}", c.org.actor.org)).into_response()),
+        Err(e) => back_to_plan(c, Err(e)).await,
+    }
+}
