@@ -15,6 +15,15 @@ use mognad_store::boards::Filter;
 use mognad_store::testdb;
 use uuid::Uuid;
 
+/// A new board with the default columns.
+async fn board(app: &App, a: &mognad_app::Actor, name: &str) -> mognad_store::boards::Board {
+    let input = BoardInput {
+        name: name.into(),
+        ..Default::default()
+    };
+    app.create_board(a, &input).await.unwrap()
+}
+
 fn task(title: &str) -> TaskInput {
     TaskInput {
         title: title.into(),
@@ -28,16 +37,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         let app = App::new(t.db.clone());
         let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
         let member = actor(&app, "m@soderby.se", "Söderby", Role::Member).await;
-        let b = app
-            .create_board(
-                &admin,
-                &BoardInput {
-                    name: "IT-plan".into(),
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap();
+        let b = board(&app, &admin, "IT-plan").await;
         assert!(matches!(
             app.create_board(
                 &member,
@@ -192,16 +192,7 @@ async fn columns_page_and_filter() {
     for t in testdb::backends().await {
         let app = App::new(t.db.clone());
         let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
-        let b = app
-            .create_board(
-                &admin,
-                &BoardInput {
-                    name: "Drift".into(),
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap();
+        let b = board(&app, &admin, "Drift").await;
         for i in 0..120 {
             let input = TaskInput {
                 title: format!("Ärende {i:03}"),
@@ -287,16 +278,7 @@ async fn intake_submissions_become_tasks_and_alike_ones_group() {
         let app = App::new(t.db.clone());
         let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
         let outsider = actor(&app, "x@soderby.se", "Söderby", Role::Member).await;
-        let b = app
-            .create_board(
-                &admin,
-                &BoardInput {
-                    name: "IT-stöd".into(),
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap();
+        let b = board(&app, &admin, "IT-stöd").await;
         let input = FormInput {
             name: "Felanmälan".into(),
             board_id: b.id.to_string(),
@@ -531,16 +513,7 @@ async fn workload_counts_open_hours_and_what_pausing_frees() {
             )
             .await
             .unwrap();
-        let b = app
-            .create_board(
-                &admin,
-                &BoardInput {
-                    name: "Drift".into(),
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap();
+        let b = board(&app, &admin, "Drift").await;
         let paused = app
             .save_initiative(
                 &admin,
@@ -592,16 +565,7 @@ async fn agendas_hold_cards_and_free_points_in_order() {
         let app = App::new(t.db.clone());
         let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
         let other = actor(&app, "x@soderby.se", "Söderby", Role::Admin).await;
-        let b = app
-            .create_board(
-                &admin,
-                &BoardInput {
-                    name: "Drift".into(),
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap();
+        let b = board(&app, &admin, "Drift").await;
         let card = app
             .create_task(&admin, b.id, &task("Byt brandvägg"), None)
             .await
@@ -624,21 +588,7 @@ async fn agendas_hold_cards_and_free_points_in_order() {
             Err(AppError::Invalid(_))
         ));
         let foreign = app
-            .create_task(
-                &other,
-                app.create_board(
-                    &other,
-                    &BoardInput {
-                        name: "X".into(),
-                        ..Default::default()
-                    },
-                )
-                .await
-                .unwrap()
-                .id,
-                &task("Hemligt"),
-                None,
-            )
+            .create_task(&other, board(&app, &other, "X").await.id, &task("Hemligt"), None)
             .await
             .unwrap();
         assert!(
