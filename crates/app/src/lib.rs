@@ -40,6 +40,7 @@ pub mod respond;
 pub mod results;
 pub mod scanning;
 pub mod submit;
+pub mod task_detail;
 pub mod tasks;
 pub mod team_competence;
 pub mod transfer;
