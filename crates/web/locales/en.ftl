@@ -640,3 +640,4 @@ programme-weeks = Weeks between steps
 programme-create = Start the programme
 invalid-weeks = 1 to 12 weeks.
 invalid-no-groups = Add the leadership groups first.
+initiative-progress = { $done } of { $total } cards done, { $overdue } overdue.

@@ -640,3 +640,4 @@ programme-weeks = Veckor mellan stegen
 programme-create = Starta programmet
 invalid-weeks = Ange 1 till 12 veckor.
 invalid-no-groups = Lägg först upp ledningsgrupperna.
+initiative-progress = { $done } av { $total } kort klara, { $overdue } försenade.

@@ -55,6 +55,8 @@ pub struct InitiativePage {
     pub costs: Vec<(String, String, i64, i64)>,
     pub starts_on: String,
     pub ends_on: String,
+    /// This initiative's cards: (done, all, overdue).
+    pub progress: (usize, usize, usize),
 }
 
 /// Kronor with thin grouping, e.g. 1 250 000.
@@ -159,6 +161,12 @@ async fn initiative_page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: Sta
     let people = app.all_people(&c.org.actor).await.map_err(c.err())?;
     let base = format!("/orgs/{}/initiatives/{id}", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "plan", &base).await?;
+    let dashboard = app.dashboard(&c.org.actor).await.map_err(c.err())?;
+    let progress = dashboard
+        .initiatives
+        .iter()
+        .find(|p| p.id == id)
+        .map_or((0, 0, 0), |p| (p.done, p.total, p.overdue));
     let mut res = render(InitiativePage {
         back: format!("/orgs/{}/plan", c.org.actor.org),
         admin: c.org.actor.role.at_least(Role::Admin),
@@ -181,6 +189,7 @@ async fn initiative_page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: Sta
             .collect(),
         starts_on: i.starts_on.map(|d| d.to_string()).unwrap_or_default(),
         ends_on: i.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+        progress,
         errors,
         base,
         i,
