@@ -281,7 +281,7 @@ impl App {
     }
 
     /// Groups of alike open tasks on the boards intake forms feed (the newest `RECENT` of the
-    /// last 90 days), with the contacts their submitters left.
+    /// last 90 days), with the contacts their submitters left (for analysts and up only).
     pub async fn recurring_problems(&self, actor: &Actor) -> Result<Vec<Recurring>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -309,11 +309,15 @@ impl App {
         Ok(similarity::groups(&refs, similarity::DEFAULT_THRESHOLD)
             .into_iter()
             .map(|g| Recurring {
-                contacts: g
-                    .iter()
-                    .filter_map(|&i| subs.iter().find(|s| s.task_id == Some(tasks[i].id)))
-                    .filter_map(|s| s.contact.clone())
-                    .collect(),
+                // Submitters left their contact for IT, not for every colleague.
+                contacts: if actor.role.at_least(Role::Analyst) {
+                    g.iter()
+                        .filter_map(|&i| subs.iter().find(|s| s.task_id == Some(tasks[i].id)))
+                        .filter_map(|s| s.contact.clone())
+                        .collect()
+                } else {
+                    Vec::new()
+                },
                 tasks: g.iter().map(|&i| (tasks[i].id, tasks[i].title.clone())).collect(),
             })
             .collect())

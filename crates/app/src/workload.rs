@@ -12,14 +12,50 @@ use std::collections::HashSet;
 /// Weeks a workload view covers.
 pub const WEEKS: usize = 6;
 
+/// One person's load, named.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct PersonWorkload {
+    pub name: String,
+    pub person: uuid::Uuid,
+    /// Hours per week of the window, in order; overdue cards count in the first week.
+    pub weeks: Vec<u32>,
+    /// Hours of open cards without a due date.
+    pub unscheduled: u32,
+    pub cards: usize,
+    /// Some week is over the capacity.
+    pub overloaded: bool,
+    /// More than twice the median of those with work.
+    pub unfair: bool,
+    /// Hours on paused initiatives' cards.
+    pub freed: u32,
+}
+
+impl PersonWorkload {
+    fn new(name: String, l: PersonLoad) -> Self {
+        PersonWorkload {
+            name,
+            person: l.person,
+            weeks: l.weeks,
+            unscheduled: l.unscheduled,
+            cards: l.cards,
+            overloaded: l.overloaded,
+            unfair: l.unfair,
+            freed: l.freed,
+        }
+    }
+
+    fn total(&self) -> u32 {
+        self.weeks.iter().sum::<u32>() + self.unscheduled
+    }
+}
+
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Workload {
     /// ISO weeks, e.g. "v. 48".
     pub weeks: Vec<u32>,
     pub capacity: u32,
-    /// (person name, load), most loaded first.
-    #[schema(value_type = Vec<Object>)]
-    pub people: Vec<(String, PersonLoad)>,
+    /// Most loaded first.
+    pub people: Vec<PersonWorkload>,
     /// Open cards nobody is assigned.
     pub unassigned: usize,
     /// Hours on cards of paused initiatives.
@@ -53,7 +89,7 @@ impl App {
             .collect();
         let today = Utc::now().date_naive();
         let loads = workload::loads(&cards, today, WEEKS, workload::DEFAULT_CAPACITY);
-        let mut rows: Vec<(String, PersonLoad)> = loads
+        let mut rows: Vec<PersonWorkload> = loads
             .into_iter()
             .map(|l| {
                 let name = people
@@ -61,21 +97,16 @@ impl App {
                     .find(|p| p.id.0 == l.person)
                     .map(|p| p.name.to_string())
                     .unwrap_or_default();
-                (name, l)
+                PersonWorkload::new(name, l)
             })
             .collect();
-        rows.sort_by_key(|(name, l)| {
-            (
-                std::cmp::Reverse(l.weeks.iter().sum::<u32>() + l.unscheduled),
-                name.clone(),
-            )
-        });
+        rows.sort_by_key(|p| (std::cmp::Reverse(p.total()), p.name.clone()));
         Ok(Workload {
             weeks: (0..WEEKS)
                 .map(|k| workload::week_of(today + chrono::Duration::weeks(k as i64)).1)
                 .collect(),
             capacity: workload::DEFAULT_CAPACITY,
-            freed: rows.iter().map(|(_, l)| l.freed).sum(),
+            freed: rows.iter().map(|p| p.freed).sum(),
             unassigned: open.iter().filter(|t| t.assignee_id.is_none()).count(),
             people: rows,
         })

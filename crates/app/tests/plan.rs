@@ -356,6 +356,22 @@ async fn intake_submissions_become_tasks_and_alike_ones_group() {
         assert_eq!(groups.len(), 1, "{groups:?}");
         assert_eq!(groups[0].tasks.len(), 2);
         assert_eq!(groups[0].contacts, ["eva@norrvik.se"]);
+        let member = app
+            .create_user(
+                "m@norrvik.se",
+                "M",
+                "ett långt lösenord",
+                mognad_domain::org::Language::Sv,
+            )
+            .await
+            .unwrap();
+        app.grant_role(member.id, admin.org, Role::Member).await.unwrap();
+        let member = app.actor(member, admin.org).await.unwrap();
+        let seen = app.recurring_problems(&member).await.unwrap();
+        assert!(
+            seen[0].contacts.is_empty(),
+            "contacts are for IT, not every colleague"
+        );
 
         // An internal form: members only; others do not learn it exists.
         let internal = FormInput {
@@ -547,8 +563,8 @@ async fn workload_counts_open_hours_and_what_pausing_frees() {
             .unwrap();
         let w = app.workload(&admin).await.unwrap();
         assert_eq!(w.people.len(), 1);
-        let (name, load) = &w.people[0];
-        assert_eq!(name, "Ada");
+        let load = &w.people[0];
+        assert_eq!(load.name, "Ada");
         assert_eq!(
             load.weeks[0], 40,
             "this week's hours, the paused initiative's left out"
