@@ -29,6 +29,8 @@ pub struct BoardsPage {
     pub errors: Vec<String>,
     /// (href, name)
     pub boards: Vec<(String, String)>,
+    /// (id, title) of the initiatives a new board may serve.
+    pub initiatives: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -60,7 +62,12 @@ async fn list_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page
     let base = format!("/orgs/{}/boards", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, c.tr, &c.csrf, "boards", &base).await?;
     let boards = c.state.app.boards(&c.org.actor).await.map_err(c.err())?;
+    let (initiatives, _) = c.state.app.initiatives(&c.org.actor).await.map_err(c.err())?;
     let mut res = render(BoardsPage {
+        initiatives: initiatives
+            .into_iter()
+            .map(|i| (i.id.to_string(), i.title))
+            .collect(),
         boards: boards
             .into_iter()
             .map(|b| (format!("{base}/{}", b.id), b.name))
