@@ -179,6 +179,7 @@ async function planAndExecution(browser, page, base, org) {
   if (!(await page.$('main table caption'))) throw new Error('no effect table');
   await audit(page, 'effect of the plan');
   await page.goto(`${base}${org}/agendas`);
+  await audit(page, 'agendas');
   await page.fill('#a-title', 'Ledningsgruppens möte');
   await page.fill('#a-day', '2026-12-01');
   await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);

@@ -85,6 +85,16 @@ pub(crate) async fn subject(
     Ok((p, profile.clone(), profile.framework_id.unwrap_or(default)))
 }
 
+/// The shipped framework among an organisation's frameworks, or its first.
+fn default_of(list: &[FrameworkInfo]) -> Result<Uuid> {
+    let shipped = mognad_domain::competence::builtin();
+    list.iter()
+        .find(|f| f.key == shipped.id)
+        .or(list.first())
+        .map(|f| f.id)
+        .ok_or_else(|| AppError::Internal("the organisation has no framework".into()))
+}
+
 fn order(f: &Framework) -> Vec<&str> {
     f.areas
         .iter()
@@ -96,18 +106,12 @@ fn order(f: &Framework) -> Vec<&str> {
 impl App {
     /// The shipped framework's stored id in the actor's organisation.
     pub async fn default_framework(&self, actor: &Actor) -> Result<Uuid> {
-        let list = self.frameworks(actor).await?;
-        let shipped = mognad_domain::competence::builtin();
-        list.iter()
-            .find(|f| f.key == shipped.id)
-            .or(list.first())
-            .map(|f| f.id)
-            .ok_or_else(|| AppError::Internal("the organisation has no framework".into()))
+        default_of(&self.frameworks(actor).await?)
     }
 
     pub async fn competence_record(&self, actor: &Actor, person: PersonId) -> Result<Record> {
         let frameworks = self.frameworks(actor).await?;
-        let default = self.default_framework(actor).await?;
+        let default = default_of(&frameworks)?;
         let mut tx = self.db.read().await?;
         let access = person_access::access(&mut tx, actor, person).await?;
         if !access.view && access.sources.is_empty() {

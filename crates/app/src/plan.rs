@@ -2,6 +2,7 @@
 //! policy), initiatives tied to goals, engines and competences with owner, dates, status and
 //! costs, and initiatives started from a measurement round's prioritised gap list.
 
+use crate::error::bounded_text;
 use crate::{Actor, App, AppError, Invalid, Result};
 use chrono::{Datelike, Utc};
 use mognad_domain::ids::PersonId;
@@ -79,14 +80,6 @@ fn words(raw: &str) -> String {
         .join(" ")
 }
 
-fn text(raw: &str, field: &str, max: usize, required: bool, errors: &mut Vec<Invalid>) -> String {
-    let t = raw.trim();
-    if (required && t.is_empty()) || t.chars().count() > max {
-        errors.push(Invalid::new(field, "length", format!("1 to {max} characters")));
-    }
-    t.to_owned()
-}
-
 impl App {
     /// The organisation's goals; the five perspectives are added the first time.
     pub async fn goals(&self, actor: &Actor) -> Result<Vec<Goal>> {
@@ -123,8 +116,8 @@ impl App {
     pub async fn save_goal(&self, actor: &Actor, id: Option<Uuid>, input: &GoalInput) -> Result<Uuid> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
-        let title = text(&input.title, "title", 100, true, &mut errors);
-        let description = text(&input.description, "description", 2000, false, &mut errors);
+        let title = bounded_text(&input.title, "title", 100, true, &mut errors);
+        let description = bounded_text(&input.description, "description", 2000, false, &mut errors);
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }
@@ -165,8 +158,8 @@ impl App {
     ) -> Result<Uuid> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
-        let title = text(&input.title, "title", 200, true, &mut errors);
-        let description = text(&input.description, "description", 5000, false, &mut errors);
+        let title = bounded_text(&input.title, "title", 200, true, &mut errors);
+        let description = bounded_text(&input.description, "description", 5000, false, &mut errors);
         let mut date = |raw: &str, field: &str| match raw.trim() {
             "" => None,
             d => parse_date(d).map(Some).unwrap_or_else(|_| {
@@ -300,7 +293,7 @@ impl App {
     pub async fn add_cost(&self, actor: &Actor, initiative: Uuid, input: &CostInput) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
-        let label = text(&input.label, "label", 200, true, &mut errors);
+        let label = bounded_text(&input.label, "label", 200, true, &mut errors);
         let amount = input
             .amount
             .trim()

@@ -1,6 +1,7 @@
 //! Environment scanning: the organisation's log of signals (what was seen, where, when) and
 //! its technology radar. Everyone in the organisation reads both; admins keep them.
 
+use crate::error::bounded_text;
 use crate::{Actor, App, AppError, Invalid, Result};
 use chrono::{NaiveDate, Utc};
 use mognad_domain::role::Role;
@@ -58,14 +59,6 @@ pub struct SignalView {
     pub link: Option<String>,
 }
 
-fn text(raw: &str, field: &str, max: usize, required: bool, errors: &mut Vec<Invalid>) -> String {
-    let t = raw.trim();
-    if (required && t.is_empty()) || t.chars().count() > max {
-        errors.push(Invalid::new(field, "length", format!("1 to {max} characters")));
-    }
-    t.to_owned()
-}
-
 impl App {
     pub async fn radar(&self, actor: &Actor) -> Result<(Vec<RadarBlip>, Vec<SignalView>)> {
         actor.require(Role::Member)?;
@@ -104,8 +97,8 @@ impl App {
     pub async fn save_blip(&self, actor: &Actor, input: &BlipInput) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
-        let name = text(&input.name, "name", 80, true, &mut errors);
-        let note = text(&input.note, "note", 1000, false, &mut errors);
+        let name = bounded_text(&input.name, "name", 80, true, &mut errors);
+        let note = bounded_text(&input.note, "note", 1000, false, &mut errors);
         let quadrant = Quadrant::parse(&input.quadrant);
         if quadrant.is_none() {
             errors.push(Invalid::new("quadrant", "quadrant", "choose a quadrant"));
@@ -143,8 +136,8 @@ impl App {
     pub async fn add_signal(&self, actor: &Actor, input: &SignalInput) -> Result<Uuid> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
-        let source = text(&input.source, "source", 200, true, &mut errors);
-        let signal = text(&input.signal, "signal", 2000, true, &mut errors);
+        let source = bounded_text(&input.source, "source", 200, true, &mut errors);
+        let signal = bounded_text(&input.signal, "signal", 2000, true, &mut errors);
         let link = input.link.trim();
         if !link.is_empty()
             && (!(link.starts_with("https://") || link.starts_with("http://")) || link.chars().count() > 500)

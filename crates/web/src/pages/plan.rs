@@ -161,12 +161,8 @@ async fn initiative_page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: Sta
     let people = app.all_people(&c.org.actor).await.map_err(c.err())?;
     let base = format!("/orgs/{}/initiatives/{id}", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "plan", &base).await?;
-    let dashboard = app.dashboard(&c.org.actor).await.map_err(c.err())?;
-    let progress = dashboard
-        .initiatives
-        .iter()
-        .find(|p| p.id == id)
-        .map_or((0, 0, 0), |p| (p.done, p.total, p.overdue));
+    let p = app.initiative_progress(&c.org.actor, id).await.map_err(c.err())?;
+    let progress = (p.done, p.total, p.overdue);
     let mut res = render(InitiativePage {
         back: format!("/orgs/{}/plan", c.org.actor.org),
         admin: c.org.actor.role.at_least(Role::Admin),
