@@ -202,41 +202,49 @@ async fn answering_story(app: &App) {
     let g3 = status.iter().find(|s| s.name == "G3").unwrap();
     assert_eq!((g3.answered, g3.rate.map(|r| r.round())), (5, Some(83.0)));
 
-    // Anonymity: G2 (2 answers) is hidden; unit A = G1 + G2 would reveal G2 by subtraction, and so
-    // would the root and the organisation (all minus G1 minus G3); unit B equals G3 and shows.
+    // Anonymity: G2 (2 answers) is hidden; unit A = G1 + G2 would reveal G2 by subtraction and
+    // is withheld. The organisation (and the root unit, the same groups) minus G1 and G3 would
+    // reveal G2 too, but the whole is not given up for one small group: G3, the smaller group
+    // beside it, is withheld instead (with unit B, which equals it).
     let res = app.results(a, r).await.unwrap();
     let vis = |id: Uuid| res.area(id).map(|x| (x.visible, x.n)).unwrap();
     assert_eq!(vis(o.groups[0]), (true, 6));
     assert_eq!(vis(o.groups[1]), (false, 2));
-    assert_eq!(vis(o.groups[2]), (true, 5));
+    assert_eq!(vis(o.groups[2]), (false, 5));
     assert_eq!(vis(o.units[1]), (false, 8));
-    assert_eq!(vis(o.units[2]), (true, 5));
-    assert_eq!(vis(o.units[0]), (false, 13));
-    assert_eq!(vis(a.org.0), (false, 13));
-    assert!(
-        res.area(o.groups[1]).unwrap().scores.is_empty(),
-        "no numbers for a hidden group"
-    );
-    let hidden = app.area_detail(a, r, o.groups[1]).await.unwrap();
-    assert!(hidden.engines.is_empty() && hidden.comments.is_empty());
+    assert_eq!(vis(o.units[2]), (false, 5));
+    assert_eq!(vis(o.units[0]), (true, 13));
+    assert_eq!(vis(a.org.0), (true, 13));
+    for hidden in [o.groups[1], o.groups[2]] {
+        assert!(
+            res.area(hidden).unwrap().scores.is_empty(),
+            "no numbers for a hidden group"
+        );
+        let detail = app.area_detail(a, r, hidden).await.unwrap();
+        assert!(detail.engines.is_empty() && detail.comments.is_empty());
+    }
 
-    // Scores follow the answers: G3 answered 4 everywhere.
-    let g3 = app.area_detail(a, r, o.groups[2]).await.unwrap();
-    let expect = |item: &mognad_domain::model::Item| 100.0 * 3.0 / f64::from(item.answer_count() - 1);
-    let e0 = &model.engines[0];
-    let want = e0
-        .items
-        .iter()
-        .map(|i| expect(i).min(100.0) * i.weight)
-        .sum::<f64>()
-        / e0.items.iter().map(|i| i.weight).sum::<f64>();
-    assert!((g3.engines[0].score.unwrap() - want).abs() < 1e-6);
-    assert_eq!(g3.engines[0].importance, Some(4.0));
-    let bra = mognad_app::detail::Comment {
-        engine: e0.id.clone(),
-        text: "Bra".into(),
+    // Scores follow the answers: G1 answered 2, 3 and 4 everywhere, twice each.
+    let g1 = app.area_detail(a, r, o.groups[0]).await.unwrap();
+    let expect = |item: &mognad_domain::model::Item, v: f64| {
+        (100.0 * (v - 1.0) / f64::from(item.answer_count() - 1)).min(100.0)
     };
-    assert_eq!(g3.comments, vec![bra; 5]);
+    let e0 = &model.engines[0];
+    let want = [2.0, 3.0, 4.0]
+        .iter()
+        .map(|&v| {
+            e0.items.iter().map(|i| expect(i, v) * i.weight).sum::<f64>()
+                / e0.items.iter().map(|i| i.weight).sum::<f64>()
+        })
+        .sum::<f64>()
+        / 3.0;
+    assert!((g1.engines[0].score.unwrap() - want).abs() < 1e-6);
+    assert_eq!(g1.engines[0].importance, Some(4.0));
+    let comment = mognad_app::detail::Comment {
+        engine: e0.id.clone(),
+        text: "Mer <b>tid</b>".into(),
+    };
+    assert_eq!(g1.comments, vec![comment; 6]);
 
     // Targets give a gap list, ordered by priority.
     let targets: Vec<_> = model

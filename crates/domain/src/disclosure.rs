@@ -4,31 +4,94 @@
 //! whole organisation. An aggregate is shown only when it holds at least k answers, and only
 //! when subtracting every shown aggregate inside it would not leave between 1 and k−1 answers
 //! (differencing). Deciding smaller sets first means a larger set is checked against every
-//! smaller one already shown. The sets must be nested or disjoint (a tree), which units,
-//! their subtrees and the organisation are.
+//! smaller one already shown; where that check fails, a shown part inside it is withheld
+//! instead, so a small group costs the least it can. The sets must be nested or disjoint (a
+//! tree), which units, their subtrees and the organisation are.
 
 use std::collections::HashSet;
 
 /// For each set of group indices in `sets`, whether it may be shown, given the answers per
 /// group in `n` and the threshold `k`.
+///
+/// A set that would leave between 1 and k − 1 answers after subtracting its shown parts is
+/// withheld — except the whole (the sets holding every group): there a shown part is withheld
+/// instead (secondary suppression), since a single group of two answers must not hide the
+/// organisation's result. Groups keep precedence over the unit roll-ups between them and the
+/// whole, because each group works with its own result. The part chosen is the smallest shown
+/// one that, withheld, leaves k or more; a part fully made up of smaller shown parts is opened
+/// up to reach one.
 pub fn visible(k: u64, n: &[u64], sets: &[Vec<usize>]) -> Vec<bool> {
     let mut order: Vec<usize> = (0..sets.len()).collect();
     order.sort_by_key(|&i| sets[i].len());
+    let member_sets: Vec<HashSet<usize>> = sets.iter().map(|s| s.iter().copied().collect()).collect();
+    let total = |x: usize| member_sets[x].iter().map(|&g| n[g]).sum::<u64>();
+    // Strictly inside: a unit holding just one group is the same set as the group, not a part.
+    // Worked out once, since the checks below ask it for every pair many times.
+    let m = sets.len();
+    let within: Vec<Vec<bool>> = (0..m)
+        .map(|y| {
+            (0..m)
+                .map(|x| {
+                    member_sets[y].len() < member_sets[x].len()
+                        && member_sets[y].is_subset(&member_sets[x])
+                })
+                .collect()
+        })
+        .collect();
+    let inside = |y: usize, x: usize| within[y][x];
+    let same = |y: usize, z: usize| member_sets[y] == member_sets[z];
     let mut shown = vec![false; sets.len()];
+    // The shown sets inside `x` that no other shown set inside `x` contains (one of each
+    // membership), and what `x` leaves after subtracting them (they are disjoint, the sets
+    // forming a tree).
+    let residual = |x: usize, shown: &[bool]| -> (Vec<usize>, u64) {
+        let parts: Vec<usize> = (0..sets.len())
+            .filter(|&y| shown[y] && inside(y, x))
+            .filter(|&y| !(0..sets.len()).any(|z| shown[z] && inside(z, x) && inside(y, z)))
+            .filter(|&y| !(0..y).any(|z| shown[z] && same(y, z)))
+            .collect();
+        let mut covered: HashSet<usize> = HashSet::new();
+        for &y in &parts {
+            covered.extend(member_sets[y].iter().copied());
+        }
+        let left = total(x) - covered.iter().map(|&g| n[g]).sum::<u64>();
+        (parts, left)
+    };
+    let all: HashSet<usize> = member_sets.iter().flatten().copied().collect();
     for &x in &order {
-        let members: HashSet<usize> = sets[x].iter().copied().collect();
-        let total: u64 = members.iter().map(|&g| n[g]).sum();
-        if total < k {
+        if total(x) < k {
             continue;
         }
-        let mut covered: HashSet<usize> = HashSet::new();
-        for (y, set) in sets.iter().enumerate() {
-            if shown[y] && y != x && set.iter().all(|g| members.contains(g)) {
-                covered.extend(set.iter().copied());
+        let whole = member_sets[x] == all;
+        loop {
+            let (parts, left) = residual(x, &shown);
+            if left == 0 || left >= k {
+                shown[x] = true;
+                break;
+            }
+            if !whole {
+                break;
+            }
+            // Prefer a part whose own remainder brings `x` to k or more; otherwise open up the
+            // smallest part so its own parts come into reach.
+            let own = |y: usize| residual(y, &shown).1;
+            let pick = parts
+                .iter()
+                .copied()
+                .filter(|&y| own(y) >= k)
+                .min_by_key(|&y| (total(y), y))
+                .or_else(|| parts.iter().copied().min_by_key(|&y| (total(y), y)));
+            match pick {
+                Some(y) => {
+                    for z in 0..sets.len() {
+                        if same(y, z) {
+                            shown[z] = false;
+                        }
+                    }
+                }
+                None => break,
             }
         }
-        let residual = total - covered.iter().map(|&g| n[g]).sum::<u64>();
-        shown[x] = residual == 0 || residual >= k;
     }
     shown
 }
@@ -42,19 +105,50 @@ mod tests {
         // Groups 0 and 1 have 6 and 7 answers, group 2 has 5: the whole has 18.
         let sets = vec![vec![0], vec![1], vec![2], vec![0, 1, 2]];
         assert_eq!(visible(5, &[6, 7, 5], &sets), vec![true, true, true, true]);
-        assert_eq!(visible(5, &[6, 7, 2], &sets), vec![true, true, false, false]);
+        // The whole minus groups 0 and 1 would reveal group 2: group 0, the smaller, is
+        // withheld beside it so the whole can show.
+        assert_eq!(visible(5, &[6, 7, 2], &sets), vec![false, true, false, true]);
         // With the small group large enough together with another hidden one, the whole shows.
         assert_eq!(visible(5, &[6, 3, 2], &sets), vec![true, false, false, true]);
     }
 
     #[test]
     fn a_roll_up_that_would_reveal_a_small_group_by_subtraction_is_withheld() {
-        // A unit (groups 0,1) inside the organisation (0,1,2,3).
+        // A unit (groups 0,1) inside the organisation (0,1,2,3): the unit minus group 0 would
+        // reveal group 1's three answers, so the unit is withheld; for the whole, the smallest
+        // group beside the small one is withheld instead.
         let sets = vec![vec![0], vec![1], vec![2], vec![3], vec![0, 1], vec![0, 1, 2, 3]];
-        let shown = visible(5, &[10, 3, 10, 10], &sets);
-        assert_eq!(shown, vec![true, false, true, true, false, false]);
+        let shown = visible(5, &[10, 3, 11, 12], &sets);
+        assert_eq!(shown, vec![false, false, true, true, false, true]);
         let shown = visible(5, &[10, 0, 10, 10], &sets);
         assert_eq!(shown, vec![true, false, true, true, true, true]);
+        // Of two parts beside the small group, the smaller is the one withheld.
+        let sets = vec![vec![0], vec![1], vec![2], vec![0, 1, 2]];
+        assert_eq!(visible(5, &[12, 2, 7], &sets), vec![true, false, false, true]);
+    }
+
+    #[test]
+    fn one_small_group_does_not_hide_the_whole_organisation() {
+        // Forty groups of eight answers and one of two, all directly in the organisation.
+        let mut n = vec![8; 40];
+        n.push(2);
+        let mut sets: Vec<Vec<usize>> = (0..41).map(|g| vec![g]).collect();
+        sets.push((0..41).collect());
+        let shown = visible(5, &n, &sets);
+        assert!(shown[41], "the organisation shows");
+        assert_eq!(shown[..40].iter().filter(|s| !**s).count(), 1, "one group is withheld beside the small one");
+        assert!(!shown[40]);
+    }
+
+    #[test]
+    fn a_part_made_only_of_shown_parts_is_opened_to_reach_one_that_helps() {
+        // The organisation (0,1,2) holds a unit (0,1) made of two shown groups and a small group 2.
+        let sets = vec![vec![0], vec![1], vec![2], vec![0, 1], vec![0, 1, 2]];
+        let shown = visible(5, &[6, 9, 2], &sets);
+        // Withholding the unit alone leaves 2 still; one of its groups has to go too.
+        assert!(shown[4]);
+        assert!(!shown[2]);
+        assert_eq!(shown[..2].iter().filter(|s| **s).count(), 1);
     }
 
     /// A small deterministic generator, so the property below needs no extra crate.
@@ -83,6 +177,12 @@ mod tests {
             sets.push((0..split).collect());
             sets.push((0..groups).collect());
             let shown = visible(k, &n, &sets);
+            // The whole shows whenever it has k answers (parts are withheld instead).
+            assert_eq!(
+                *shown.last().unwrap(),
+                n.iter().sum::<u64>() >= k,
+                "k={k} n={n:?} sets={sets:?} shown={shown:?}"
+            );
             // Every shown set minus any union of shown subsets leaves 0 or ≥ k answers.
             for (x, set) in sets.iter().enumerate().filter(|(x, _)| shown[*x]) {
                 let subs: Vec<usize> = (0..sets.len())
