@@ -32,8 +32,7 @@ pub fn visible(k: u64, n: &[u64], sets: &[Vec<usize>]) -> Vec<bool> {
         .map(|y| {
             (0..m)
                 .map(|x| {
-                    member_sets[y].len() < member_sets[x].len()
-                        && member_sets[y].is_subset(&member_sets[x])
+                    member_sets[y].len() < member_sets[x].len() && member_sets[y].is_subset(&member_sets[x])
                 })
                 .collect()
         })
@@ -83,9 +82,9 @@ pub fn visible(k: u64, n: &[u64], sets: &[Vec<usize>]) -> Vec<bool> {
                 .or_else(|| parts.iter().copied().min_by_key(|&y| (total(y), y)));
             match pick {
                 Some(y) => {
-                    for z in 0..sets.len() {
+                    for (z, s) in shown.iter_mut().enumerate() {
                         if same(y, z) {
-                            shown[z] = false;
+                            *s = false;
                         }
                     }
                 }
@@ -136,7 +135,11 @@ mod tests {
         sets.push((0..41).collect());
         let shown = visible(5, &n, &sets);
         assert!(shown[41], "the organisation shows");
-        assert_eq!(shown[..40].iter().filter(|s| !**s).count(), 1, "one group is withheld beside the small one");
+        assert_eq!(
+            shown[..40].iter().filter(|s| !**s).count(),
+            1,
+            "one group is withheld beside the small one"
+        );
         assert!(!shown[40]);
     }
 
