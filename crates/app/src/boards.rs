@@ -151,9 +151,7 @@ impl App {
         let org = self.org(actor).await?;
         let mut tx = self.db.write().await?;
         if let Some(i) = initiative
-            && mognad_store::plan::initiative(&mut tx, actor.org, i)
-                .await?
-                .is_none()
+            && !mognad_store::plan::initiative_exists(&mut tx, actor.org, i).await?
         {
             return Err(Invalid::new("initiative_id", "unknown-ref", "no such initiative").into());
         }

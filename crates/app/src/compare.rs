@@ -96,6 +96,25 @@ fn compare(before: &RoundResults, after: &RoundResults) -> Vec<ComparedArea> {
 impl App {
     /// The change per area and engine from round `before` to round `after`.
     pub async fn compare(&self, actor: &Actor, before: Uuid, after: Uuid) -> Result<Comparison> {
+        let (b, a) = self.result_pair(actor, before, after).await?;
+        Ok(Comparison {
+            before_id: b.round_id,
+            before_name: b.round_name.clone(),
+            after_id: a.round_id,
+            after_name: a.round_name.clone(),
+            engines: a.engines.clone(),
+            areas: compare(&b, &a),
+            model: a.model.clone(),
+        })
+    }
+
+    /// Both rounds' results, read in one snapshot.
+    pub(crate) async fn result_pair(
+        &self,
+        actor: &Actor,
+        before: Uuid,
+        after: Uuid,
+    ) -> Result<(RoundResults, RoundResults)> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
         let mut load = async |id: Uuid| -> Result<RoundResults> {
@@ -106,15 +125,7 @@ impl App {
         };
         let b = load(before).await?;
         let a = load(after).await?;
-        Ok(Comparison {
-            before_id: b.round_id,
-            before_name: b.round_name.clone(),
-            after_id: a.round_id,
-            after_name: a.round_name.clone(),
-            engines: a.engines.clone(),
-            areas: compare(&b, &a),
-            model: a.model.clone(),
-        })
+        Ok((b, a))
     }
 
     /// The round this one is compared with by default: the latest earlier round of the same model.

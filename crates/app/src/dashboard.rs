@@ -1,12 +1,14 @@
 //! Dashboards: the organisation's progress on its initiatives (cards done of all, overdue),
-//! throughput per week, open work, and the maturity trend over its rounds; the same progress
-//! per initiative.
+//! throughput per week, open work and workload, and the maturity trend over its rounds. One
+//! initiative's own dashboard is in [`crate::initiative_dashboard`]; both share the counting
+//! here.
 
+use crate::workload::{Workload, paused, workload_of};
 use crate::{Actor, App, Result};
 use chrono::{Duration, NaiveDate, Utc};
 use mognad_domain::plan::workload::week_of;
 use mognad_domain::role::Role;
-use mognad_store::boards;
+use mognad_store::boards::{self, Task};
 use mognad_store::plan::Initiative;
 use serde::Serialize;
 use uuid::Uuid;
@@ -31,15 +33,17 @@ pub struct Dashboard {
     /// (ISO week, cards done that week), oldest first.
     pub throughput: Vec<(u32, usize)>,
     pub initiatives: Vec<Progress>,
+    /// Open hours per person and week, as on the workload page.
+    pub workload: Workload,
     /// (round name, the organisation's overall score 0–100 when shown), oldest first.
     pub trend: Vec<(String, Option<f64>)>,
 }
 
-fn overdue(t: &boards::Task, today: NaiveDate) -> bool {
+pub(crate) fn overdue(t: &Task, today: NaiveDate) -> bool {
     t.done_at.is_none() && t.due_on.is_some_and(|d| d < today)
 }
 
-fn progress_of(i: &Initiative, tasks: &[boards::Task], today: NaiveDate) -> Progress {
+pub(crate) fn progress_of(i: &Initiative, tasks: &[&Task], today: NaiveDate) -> Progress {
     let mine: Vec<_> = tasks.iter().filter(|t| t.initiative_id == Some(i.id)).collect();
     Progress {
         id: i.id,
@@ -51,45 +55,32 @@ fn progress_of(i: &Initiative, tasks: &[boards::Task], today: NaiveDate) -> Prog
     }
 }
 
-impl App {
-    /// One initiative's progress, without the rest of the dashboard.
-    pub async fn initiative_progress(&self, actor: &Actor, id: Uuid) -> Result<Progress> {
-        actor.require(Role::Member)?;
-        let mut tx = self.db.read().await?;
-        let i = mognad_store::plan::initiative(&mut tx, actor.org, id)
-            .await?
-            .ok_or(crate::AppError::NotFound)?;
-        let tasks = boards::all_tasks(&mut tx, actor.org).await?;
-        tx.rollback().await?;
-        Ok(progress_of(&i, &tasks, Utc::now().date_naive()))
-    }
+/// Cards done per ISO week over the last [`THROUGHPUT_WEEKS`] weeks, oldest first.
+pub(crate) fn throughput(tasks: &[&Task], today: NaiveDate) -> Vec<(u32, usize)> {
+    (0..THROUGHPUT_WEEKS)
+        .rev()
+        .map(|k| week_of(today - Duration::weeks(k as i64)))
+        .map(|w| {
+            let n = tasks
+                .iter()
+                .filter(|t| t.done_at.is_some_and(|d| week_of(d.date_naive()) == w))
+                .count();
+            (w.1, n)
+        })
+        .collect()
+}
 
+impl App {
     pub async fn dashboard(&self, actor: &Actor) -> Result<Dashboard> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
         let tasks = boards::all_tasks(&mut tx, actor.org).await?;
+        let paused = paused(&mut tx, actor.org).await?;
+        let people = mognad_store::people::all(&mut tx, actor.org).await?;
         tx.rollback().await?;
         let (initiatives, _) = self.initiatives(actor).await?;
         let today = Utc::now().date_naive();
-        let is_overdue = |t: &boards::Task| overdue(t, today);
-        let weeks: Vec<(i32, u32)> = (0..THROUGHPUT_WEEKS)
-            .rev()
-            .map(|k| week_of(today - Duration::weeks(k as i64)))
-            .collect();
-        let throughput = weeks
-            .iter()
-            .map(|w| {
-                let n = tasks
-                    .iter()
-                    .filter(|t| t.done_at.is_some_and(|d| week_of(d.date_naive()) == *w))
-                    .count();
-                (w.1, n)
-            })
-            .collect();
-        let progress = initiatives
-            .iter()
-            .map(|i| progress_of(i, &tasks, today))
-            .collect();
+        let all: Vec<&Task> = tasks.iter().collect();
         let mut trend = Vec::new();
         for r in self.rounds(actor).await? {
             if r.state == "draft" {
@@ -100,9 +91,10 @@ impl App {
         }
         Ok(Dashboard {
             open: tasks.iter().filter(|t| t.done_at.is_none()).count(),
-            overdue: tasks.iter().filter(|t| is_overdue(t)).count(),
-            throughput,
-            initiatives: progress,
+            overdue: tasks.iter().filter(|t| overdue(t, today)).count(),
+            throughput: throughput(&all, today),
+            initiatives: initiatives.iter().map(|i| progress_of(i, &all, today)).collect(),
+            workload: workload_of(&all, &paused, &people, today),
             trend,
         })
     }

@@ -406,9 +406,10 @@ impl App {
             }
         }
         tx.commit().await?;
-        let answers = self.create_demo_rounds(o).await?;
+        let mut answers = self.create_demo_baseline(o).await?;
         self.create_demo_competence(o).await?;
-        self.create_demo_plan(o).await?;
+        let focus = self.create_demo_plan(o).await?;
+        answers += self.create_demo_follow_up(o, &focus).await?;
         Ok(DemoSummary {
             answers,
             org: o,

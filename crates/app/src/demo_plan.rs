@@ -7,12 +7,13 @@
 //! only the large board's cards are written in one batch.
 
 use crate::boards::BoardInput;
+use crate::demo_rounds::{Focus, done_in_follow_up};
 use crate::intake::FormInput;
 use crate::plan::{CostInput, InitiativeInput};
 use crate::tasks::{MoveInput, TaskInput};
 use crate::{Actor, App, Result};
 use chrono::{Duration, Utc};
-use mognad_domain::ids::{OrgId, UserId};
+use mognad_domain::ids::{GroupId, OrgId, UserId};
 use mognad_domain::org::Language;
 use mognad_domain::plan::rank;
 use mognad_domain::role::Role;
@@ -72,7 +73,9 @@ const REQUESTS: &[(&str, &str)] = &[
 ];
 
 impl App {
-    pub(crate) async fn create_demo_plan(&self, org: OrgId) -> Result<()> {
+    /// Builds the plan on the closed baseline; returns what its initiatives should have moved
+    /// by the follow-up.
+    pub(crate) async fn create_demo_plan(&self, org: OrgId) -> Result<Vec<Focus>> {
         // The demo is built by the system, not by a person: an owner that exists only here.
         let actor = Actor {
             user: User {
@@ -92,6 +95,18 @@ impl App {
             .into_iter()
             .find(|r| r.state == "closed");
         let mut initiatives = Vec::new();
+        let mut focus = Vec::new();
+        // The first initiative is piloted in every other group large enough to be shown that
+        // will have answered the follow-up, so the effect view can set them against the rest; the second works with
+        // the whole organisation; the third is paused and moves nothing.
+        let groups = self.groups(&actor).await?;
+        let pilots: Vec<GroupId> = groups
+            .iter()
+            .enumerate()
+            .filter(|(gi, g)| done_in_follow_up(*gi) && g.member_ids.len() >= 6)
+            .step_by(2)
+            .map(|(_, g)| GroupId(g.id))
+            .collect();
         if let Some(round) = baseline {
             let detail = self.area_detail(&actor, round.id, org.0).await?;
             let people = self.all_people(&actor).await?;
@@ -99,7 +114,9 @@ impl App {
                 .iter()
                 .find(|p| p.email.as_deref() == Some(crate::demo::OWNER_EMAIL));
             for (k, gap) in detail.gaps.iter().take(3).enumerate() {
-                let id = self.initiative_from_gap(&actor, round.id, &gap.engine).await?;
+                let id = self
+                    .initiative_from_gap(&actor, round.id, None, &gap.engine)
+                    .await?;
                 let (list, _) = self.initiatives(&actor).await?;
                 let i = list.into_iter().find(|i| i.id == id).expect("just made");
                 let today = Utc::now().date_naive();
@@ -113,7 +130,25 @@ impl App {
                     status: if k == 2 { "paused" } else { "active" }.into(),
                     engines: i.engines.clone(),
                     competences: ["strategiskt-tankande", "kommunikation", "omvarldsbevakning"][k].into(),
+                    group_ids: match k {
+                        0 => pilots.iter().map(|g| g.0.to_string()).collect(),
+                        1 => Vec::new(),
+                        _ => pilots.iter().take(1).map(|g| g.0.to_string()).collect(),
+                    },
                 };
+                match k {
+                    0 => focus.push(Focus {
+                        engine: i.engines.clone(),
+                        groups: pilots.clone(),
+                        gain: 0.16,
+                    }),
+                    1 => focus.push(Focus {
+                        engine: i.engines.clone(),
+                        groups: Vec::new(),
+                        gain: 0.06,
+                    }),
+                    _ => {}
+                }
                 self.save_initiative(&actor, Some(id), &edit).await?;
                 for (label, amount, kind) in [
                     ("Utbildning och workshops", "180000", "running"),
@@ -286,6 +321,6 @@ impl App {
             self.submit_intake(&slug, None, &answers, contact, &format!("demo-{k}"))
                 .await?;
         }
-        Ok(())
+        Ok(focus)
     }
 }

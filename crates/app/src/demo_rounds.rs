@@ -1,5 +1,7 @@
 //! The demo's measurements: a closed baseline with a few hundred simulated answers and an open
-//! follow-up with some answers in, so every result view has something to show.
+//! follow-up with some answers in, so every result view has something to show. The follow-up
+//! is made after the plan: the groups an initiative worked with have moved further on its
+//! engine, so the effect view has a story to tell.
 //!
 //! Answers go through the same batch writer as real submits. Each group gets its own maturity
 //! profile, so groups differ; a few groups answer too little and stay under the threshold.
@@ -8,7 +10,7 @@ use crate::submit::{Submission, write_batch};
 use crate::{App, AppError, Result, auth};
 use chrono::{NaiveDate, Utc};
 use mognad_domain::answer::Answers;
-use mognad_domain::ids::{ModelId, OrgId, RoundId};
+use mognad_domain::ids::{GroupId, ModelId, OrgId, RoundId};
 use mognad_domain::model::{self, Model};
 use mognad_domain::round::{Round, RoundState};
 use mognad_domain::text::Name;
@@ -49,116 +51,178 @@ fn simulate(rng: &mut StdRng, m: &Model, levels: &[f64]) -> Answers {
     a
 }
 
+/// Extra maturity an initiative brought to the follow-up: `gain` (0–1) on one engine in the
+/// given groups (all groups when empty).
+#[derive(Debug, Clone)]
+pub(crate) struct Focus {
+    pub engine: String,
+    pub groups: Vec<GroupId>,
+    pub gain: f64,
+}
+
+/// Every eighth group answers poorly and stays under the threshold.
+fn answers_poorly(gi: usize) -> bool {
+    gi % 8 == 3
+}
+
+/// The groups (by position in the directory's order) that have finished the open follow-up;
+/// the rest have barely begun.
+pub(crate) fn done_in_follow_up(gi: usize) -> bool {
+    gi.is_multiple_of(3) && !answers_poorly(gi)
+}
+
+/// What both rounds share: the model, the groups with their members, and each group's level per
+/// engine at the baseline.
+struct Setup {
+    model_id: uuid::Uuid,
+    group_ids: Vec<GroupId>,
+    members: Vec<(GroupId, mognad_domain::ids::PersonId)>,
+    profiles: Vec<Vec<f64>>,
+}
+
+async fn setup(tx: &mut mognad_store::Tx, org: OrgId, m: &Model) -> Result<Setup> {
+    let stored = StoredModel {
+        id: uuid::Uuid::now_v7(),
+        org_id: org.0,
+        model_key: m.id.clone(),
+        version: i64::from(m.version),
+        name_sv: m.name.sv.clone(),
+        name_en: m.name.en.clone(),
+        source: model::builtin_sources()[0].to_owned(),
+    };
+    models::insert_if_absent(tx, &stored, Utc::now()).await?;
+    let model_id = models::find(tx, org, &m.id, i64::from(m.version))
+        .await?
+        .ok_or_else(|| AppError::Internal("demo model missing".into()))?
+        .id;
+    let members = groups::all_members(tx, org).await?;
+    let group_ids: Vec<_> = groups::list(tx, org).await?.into_iter().map(|g| g.id).collect();
+    // Each group's level per engine: a group-wide level plus the engine's typical lead or lag.
+    let mut rng = StdRng::seed_from_u64(2017);
+    let engine_bias: [f64; 9] = [0.12, 0.08, 0.0, -0.04, 0.06, -0.02, -0.12, -0.08, -0.05];
+    let profiles = group_ids
+        .iter()
+        .map(|_| {
+            let base: f64 = rng.random_range(0.25..0.6);
+            (0..m.engines.len())
+                .map(|e| (base + engine_bias.get(e).copied().unwrap_or(0.0)).clamp(0.05, 0.95))
+                .collect()
+        })
+        .collect();
+    Ok(Setup {
+        model_id,
+        group_ids,
+        members,
+        profiles,
+    })
+}
+
 impl App {
-    /// Adds the baseline (closed) and follow-up (open) rounds to the demo organisation.
-    pub(crate) async fn create_demo_rounds(&self, org: OrgId) -> Result<usize> {
-        let source = model::builtin_sources()[0];
+    /// Adds the closed baseline round to the demo organisation, with the organisation's targets.
+    pub(crate) async fn create_demo_baseline(&self, org: OrgId) -> Result<usize> {
         let m = &model::builtin()[0];
+        let (round, n) = self
+            .demo_round(
+                org,
+                "0-mätning 2025",
+                ((2025, 3, 1), (2025, 3, 31)),
+                2017,
+                &[],
+                &|_| true,
+            )
+            .await?;
         let mut tx = self.db.write().await?;
-        let stored = StoredModel {
-            id: uuid::Uuid::now_v7(),
-            org_id: org.0,
-            model_key: m.id.clone(),
-            version: i64::from(m.version),
-            name_sv: m.name.sv.clone(),
-            name_en: m.name.en.clone(),
-            source: source.to_owned(),
-        };
-        models::insert_if_absent(&mut tx, &stored, Utc::now()).await?;
-        let model_id = models::find(&mut tx, org, &m.id, i64::from(m.version))
-            .await?
-            .ok_or_else(|| AppError::Internal("demo model missing".into()))?
-            .id;
-        let members = groups::all_members(&mut tx, org).await?;
-        let group_ids: Vec<_> = groups::list(&mut tx, org)
-            .await?
-            .into_iter()
-            .map(|g| g.id)
-            .collect();
-        let mut rng = StdRng::seed_from_u64(2017);
-        // Each group's level per engine: a group-wide level plus the engine's typical lead or lag.
-        let engine_bias: [f64; 9] = [0.12, 0.08, 0.0, -0.04, 0.06, -0.02, -0.12, -0.08, -0.05];
-        let profiles: Vec<Vec<f64>> = group_ids
-            .iter()
-            .map(|_| {
-                let base: f64 = rng.random_range(0.25..0.6);
-                (0..m.engines.len())
-                    .map(|e| (base + engine_bias.get(e).copied().unwrap_or(0.0)).clamp(0.05, 0.95))
-                    .collect()
-            })
-            .collect();
-        let plan = [
-            ("0-mätning 2025", (2025, 3, 1), (2025, 3, 31), 0.0, 1.0),
-            ("Uppföljning 2026", (2026, 10, 1), (2026, 12, 15), 0.1, 0.5),
-        ];
-        let mut stored_answers = 0;
-        let mut round_ids = Vec::new();
-        for (round_name, opens, closes, gain, share) in plan {
-            let round = Round {
-                id: RoundId::new(),
-                org_id: org,
-                model_id: ModelId(model_id),
-                name: Name::parse("name", round_name)?,
-                state: RoundState::Open,
-                opens_on: NaiveDate::from_ymd_opt(opens.0, opens.1, opens.2),
-                closes_on: NaiveDate::from_ymd_opt(closes.0, closes.1, closes.2),
-            };
-            rounds::insert(&mut tx, &round, Utc::now()).await?;
-            let mut batch = Vec::new();
-            for (gi, g) in group_ids.iter().enumerate() {
-                rounds::add_group(&mut tx, round.id, *g).await?;
-                let people: Vec<_> = members
-                    .iter()
-                    .filter(|(mg, _)| mg == g)
-                    .map(|(_, p)| *p)
-                    .collect();
-                // Every eighth group answers poorly and stays under the threshold; in the open
-                // follow-up, a third of the groups are done and the rest have barely begun.
-                let rate = if gi % 8 == 3 {
-                    0.3
-                } else if share < 1.0 && gi % 3 != 0 {
-                    0.15
-                } else {
-                    rng.random_range(0.85..1.0)
-                };
-                let levels: Vec<f64> = profiles[gi].iter().map(|l| (l + gain).min(0.97)).collect();
-                for p in people {
-                    // Only those who answer get a (simulated) link, so the demo's user can
-                    // still invite everyone else and answer through a real link.
-                    if !rng.random_bool(rate) {
-                        continue;
-                    }
-                    let token = auth::random_token();
-                    let hash = auth::token_hash(&token);
-                    let inv = NewInvitation {
-                        round: round.id,
-                        group: *g,
-                        person: Some(p),
-                        token_hash: &hash,
-                    };
-                    if !invitations::insert(&mut tx, &inv, Utc::now()).await? {
-                        continue;
-                    }
-                    let a = simulate(&mut rng, m, &levels);
-                    batch.push(Submission::new(hash, round.id.0, g.0, m, &a));
-                }
-            }
-            stored_answers += batch.len();
-            round_ids.push((round.id, batch));
-        }
         for (e, engine) in m.engines.iter().enumerate() {
             let target = 70 + 5 * (e as i64 % 3);
             targets::set(&mut tx, org, &m.id, org.0, &engine.id, Some(target)).await?;
         }
+        rounds::set_state(&mut tx, org, round, RoundState::Open, RoundState::Closed).await?;
         tx.commit().await?;
-        for (i, (round, batch)) in round_ids.into_iter().enumerate() {
-            write_batch(&self.db, &batch).await?;
-            if i == 0 {
-                let mut tx = self.db.write().await?;
-                rounds::set_state(&mut tx, org, round, RoundState::Open, RoundState::Closed).await?;
-                tx.commit().await?;
+        Ok(n)
+    }
+
+    /// Adds the open follow-up: every group a little further, the initiatives' engines further
+    /// in the groups they worked with; a third of the groups have answered.
+    pub(crate) async fn create_demo_follow_up(&self, org: OrgId, focus: &[Focus]) -> Result<usize> {
+        let window = ((2026, 10, 1), (2026, 12, 15));
+        let (_, n) = self
+            .demo_round(org, "Uppföljning 2026", window, 2026, focus, &done_in_follow_up)
+            .await?;
+        Ok(n)
+    }
+
+    /// One open round with simulated answers: groups for which `done` holds answer well, the
+    /// others hardly at all; levels are the baseline's plus a general gain and each focus.
+    async fn demo_round(
+        &self,
+        org: OrgId,
+        name: &str,
+        (opens, closes): ((i32, u32, u32), (i32, u32, u32)),
+        seed: u64,
+        focus: &[Focus],
+        done: &(dyn Fn(usize) -> bool + Sync),
+    ) -> Result<(RoundId, usize)> {
+        let m = &model::builtin()[0];
+        let mut tx = self.db.write().await?;
+        let s = setup(&mut tx, org, m).await?;
+        let general = if focus.is_empty() { 0.0 } else { 0.03 };
+        let mut rng = StdRng::seed_from_u64(seed);
+        let round = Round {
+            id: RoundId::new(),
+            org_id: org,
+            model_id: ModelId(s.model_id),
+            name: Name::parse("name", name)?,
+            state: RoundState::Open,
+            opens_on: NaiveDate::from_ymd_opt(opens.0, opens.1, opens.2),
+            closes_on: NaiveDate::from_ymd_opt(closes.0, closes.1, closes.2),
+        };
+        rounds::insert(&mut tx, &round, Utc::now()).await?;
+        let mut batch = Vec::new();
+        for (gi, g) in s.group_ids.iter().enumerate() {
+            rounds::add_group(&mut tx, round.id, *g).await?;
+            let rate = if answers_poorly(gi) {
+                0.3
+            } else if !done(gi) {
+                0.15
+            } else {
+                rng.random_range(0.85..1.0)
+            };
+            let levels: Vec<f64> = m
+                .engines
+                .iter()
+                .zip(&s.profiles[gi])
+                .map(|(e, l)| {
+                    let extra: f64 = focus
+                        .iter()
+                        .filter(|f| f.engine == e.id && (f.groups.is_empty() || f.groups.contains(g)))
+                        .map(|f| f.gain)
+                        .sum();
+                    (l + general + extra).min(0.97)
+                })
+                .collect();
+            for (_, p) in s.members.iter().filter(|(mg, _)| mg == g) {
+                // Only those who answer get a (simulated) link, so the demo's user can still
+                // invite everyone else and answer through a real link.
+                if !rng.random_bool(rate) {
+                    continue;
+                }
+                let token = auth::random_token();
+                let hash = auth::token_hash(&token);
+                let inv = NewInvitation {
+                    round: round.id,
+                    group: *g,
+                    person: Some(*p),
+                    token_hash: &hash,
+                };
+                if !invitations::insert(&mut tx, &inv, Utc::now()).await? {
+                    continue;
+                }
+                let a = simulate(&mut rng, m, &levels);
+                batch.push(Submission::new(hash, round.id.0, g.0, m, &a));
             }
         }
-        Ok(stored_answers)
+        tx.commit().await?;
+        write_batch(&self.db, &batch).await?;
+        Ok((round.id, batch.len()))
     }
 }

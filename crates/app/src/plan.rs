@@ -3,6 +3,7 @@
 //! costs, and initiatives started from a measurement round's prioritised gap list.
 
 use crate::error::bounded_text;
+use crate::results::AreaKind;
 use crate::{Actor, App, AppError, Invalid, Result};
 use chrono::{Datelike, Utc};
 use mognad_domain::ids::PersonId;
@@ -55,6 +56,9 @@ pub struct InitiativeInput {
     /// Competence ids separated by spaces or commas.
     #[serde(default)]
     pub competences: String,
+    /// The leadership groups it works with; none means the whole organisation.
+    #[serde(default)]
+    pub group_ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
@@ -73,11 +77,9 @@ pub struct CostInput {
 }
 
 fn words(raw: &str) -> String {
-    raw.split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .take(30)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut list = crate::plan_scope::keys(raw);
+    list.truncate(30);
+    list.join(" ")
 }
 
 impl App {
@@ -194,6 +196,22 @@ impl App {
         };
         let goal_id = uuid(&input.goal_id, "goal_id");
         let owner_id = uuid(&input.owner_id, "owner_id");
+        let before = match id {
+            Some(i) => {
+                let mut tx = self.db.read().await?;
+                let found = store::initiative(&mut tx, actor.org, i).await?;
+                tx.rollback().await?;
+                Some(found.ok_or(AppError::NotFound)?)
+            }
+            None => None,
+        };
+        let kept = before
+            .as_ref()
+            .map(|b| crate::plan_scope::keys(&b.engines))
+            .unwrap_or_default();
+        let (engines, groups) = self
+            .initiative_scope(actor, &input.engines, &input.group_ids, &kept, &mut errors)
+            .await?;
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }
@@ -209,15 +227,6 @@ impl App {
         {
             return Err(Invalid::new("owner_id", "unknown-ref", "no such person").into());
         }
-        let round_id = match id {
-            Some(i) => {
-                store::initiative(&mut tx, actor.org, i)
-                    .await?
-                    .ok_or(AppError::NotFound)?
-                    .round_id
-            }
-            None => None,
-        };
         let i = Initiative {
             id: id.unwrap_or_else(Uuid::now_v7),
             goal_id,
@@ -227,19 +236,29 @@ impl App {
             starts_on,
             ends_on,
             status: status.to_owned(),
-            engines: words(&input.engines),
+            engines: engines.join(" "),
             competences: words(&input.competences),
-            round_id,
+            round_id: before.and_then(|b| b.round_id),
+            groups,
         };
         store::save_initiative(&mut tx, actor.org, &i, Utc::now()).await?;
         tx.commit().await?;
         Ok(i.id)
     }
 
-    /// A proposed initiative aimed at one engine's gap in a round, titled after it.
-    pub async fn initiative_from_gap(&self, actor: &Actor, round: Uuid, engine: &str) -> Result<Uuid> {
+    /// A proposed initiative aimed at one engine's gap in a round's result for an area (the
+    /// organisation when `area` is `None`), titled after it. Made from a group's or a unit's gap
+    /// list, it works with that group or the unit's groups.
+    pub async fn initiative_from_gap(
+        &self,
+        actor: &Actor,
+        round: Uuid,
+        area: Option<Uuid>,
+        engine: &str,
+    ) -> Result<Uuid> {
         actor.require(Role::Admin)?;
-        let (results, detail) = self.area_with_results(actor, round, actor.org.0).await?;
+        let area = area.unwrap_or(actor.org.0);
+        let (results, detail) = self.area_with_results(actor, round, area).await?;
         let gap = detail.gaps.iter().find(|g| g.engine == engine).ok_or_else(|| {
             AppError::from(Invalid::new(
                 "engine",
@@ -247,29 +266,37 @@ impl App {
                 "that engine has no gap in the round",
             ))
         })?;
+        let org = self.org(actor).await?;
+        let sv = org.settings.language == mognad_domain::org::Language::Sv;
         let name = results
             .model
-            .engines
-            .iter()
-            .find(|e| e.id == engine)
-            .map(|e| e.name.sv.clone())
+            .engine(engine)
+            .map(|e| if sv { e.name.sv.clone() } else { e.name.en.clone() })
             .unwrap_or_else(|| engine.to_owned());
-        let org = self.org(actor).await?;
-        let (title, description) = match org.settings.language {
-            mognad_domain::org::Language::Sv => (
+        let groups = match detail.kind {
+            AreaKind::Organisation => Vec::new(),
+            _ => results.area(area).map(|a| a.groups.clone()).unwrap_or_default(),
+        };
+        let whose = match detail.kind {
+            AreaKind::Organisation => String::new(),
+            _ => format!(" ({})", detail.name),
+        };
+        let (title, description) = if sv {
+            (
                 format!("Höj {name}"),
                 format!(
-                    "Från gaplistan: {name} ligger på {:.0} mot målet {}.",
+                    "Från gaplistan{whose}: {name} ligger på {:.0} mot målet {}.",
                     gap.score, gap.target
                 ),
-            ),
-            mognad_domain::org::Language::En => (
+            )
+        } else {
+            (
                 format!("Raise {name}"),
                 format!(
-                    "From the gap list: {name} stands at {:.0} against the target {}.",
+                    "From the gap list{whose}: {name} stands at {:.0} against the target {}.",
                     gap.score, gap.target
                 ),
-            ),
+            )
         };
         let mut tx = self.db.write().await?;
         let i = Initiative {
@@ -284,6 +311,7 @@ impl App {
             engines: engine.to_owned(),
             competences: String::new(),
             round_id: Some(round),
+            groups,
         };
         store::save_initiative(&mut tx, actor.org, &i, Utc::now()).await?;
         tx.commit().await?;
@@ -322,9 +350,9 @@ impl App {
             return Err(AppError::Invalid(errors));
         }
         let mut tx = self.db.write().await?;
-        store::initiative(&mut tx, actor.org, initiative)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        if !store::initiative_exists(&mut tx, actor.org, initiative).await? {
+            return Err(AppError::NotFound);
+        }
         let c = Cost {
             id: Uuid::now_v7(),
             initiative_id: initiative,

@@ -149,7 +149,7 @@ pub(crate) async fn fields(tx: &mut Tx, org: OrgId, input: &TaskInput, t: &mut T
         errors.push(Invalid::new("assignee_id", "unknown-ref", "no such person"));
     }
     if let Some(i) = initiative
-        && mognad_store::plan::initiative(tx, org, i).await?.is_none()
+        && !mognad_store::plan::initiative_exists(tx, org, i).await?
     {
         errors.push(Invalid::new("initiative_id", "unknown-ref", "no such initiative"));
     }

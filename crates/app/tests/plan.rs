@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::actor;
+use common::{actor, board};
 use mognad_app::boards::{BoardInput, ColumnInput};
 use mognad_app::intake::FormInput;
 use mognad_app::plan::{CostInput, InitiativeInput};
@@ -14,15 +14,6 @@ use mognad_domain::role::Role;
 use mognad_store::boards::Filter;
 use mognad_store::testdb;
 use uuid::Uuid;
-
-/// A new board with the default columns.
-async fn board(app: &App, a: &mognad_app::Actor, name: &str) -> mognad_store::boards::Board {
-    let input = BoardInput {
-        name: name.into(),
-        ..Default::default()
-    };
-    app.create_board(a, &input).await.unwrap()
-}
 
 fn task(title: &str) -> TaskInput {
     TaskInput {
@@ -426,7 +417,7 @@ async fn goals_and_initiatives_from_the_gap_list() {
         let detail = app.area_detail(&owner, round.id, demo.org.0).await.unwrap();
         let top = &detail.gaps[0];
         let id = app
-            .initiative_from_gap(&owner, round.id, &top.engine)
+            .initiative_from_gap(&owner, round.id, None, &top.engine)
             .await
             .unwrap();
         let (list, _) = app.initiatives(&owner).await.unwrap();
@@ -505,8 +496,32 @@ async fn goals_and_initiatives_from_the_gap_list() {
             !app.recurring_problems(&owner).await.unwrap().is_empty(),
             "the printer recurs"
         );
+        // After the follow-up, the effect view shows the piloted initiative's groups ahead of
+        // the others on its engine.
+        let e = app
+            .effect(&owner)
+            .await
+            .unwrap()
+            .expect("the follow-up has results");
+        let piloted = e
+            .engines
+            .iter()
+            .find(|x| {
+                x.initiatives
+                    .iter()
+                    .any(|i| i.status == "active" && i.groups.len() > 1)
+            })
+            .expect("an initiative piloted in groups");
+        let (cov, oth) = (
+            piloted.covered.as_ref().unwrap(),
+            piloted.others.as_ref().unwrap(),
+        );
+        assert!(cov.groups >= 2 && oth.groups >= 1, "{cov:?} {oth:?}");
+        let (c, o) = (cov.change.as_ref().unwrap(), oth.change.as_ref().unwrap());
+        assert!(c.clear && c.diff > o.diff + 5.0, "{c:?} against {o:?}");
         assert!(matches!(
-            app.initiative_from_gap(&owner, round.id, "finns-inte").await,
+            app.initiative_from_gap(&owner, round.id, None, "finns-inte")
+                .await,
             Err(AppError::Invalid(_))
         ));
         t.cleanup().await.unwrap();

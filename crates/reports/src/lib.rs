@@ -7,6 +7,7 @@
 
 pub mod bars;
 pub mod grid;
+pub mod hbars;
 pub mod heatmap;
 pub mod orgchart;
 pub mod radar;

@@ -241,6 +241,17 @@ pub async fn all_tasks(tx: &mut Tx, org: OrgId) -> Result<Vec<Task>> {
     .await)?)
 }
 
+/// The cards tied to one initiative, on whichever board.
+pub async fn initiative_tasks(tx: &mut Tx, org: OrgId, initiative: Uuid) -> Result<Vec<Task>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{TASK} WHERE org_id = $1 AND initiative_id = $2 ORDER BY created_at, id"
+    )))
+    .bind(org.0)
+    .bind(initiative)
+    .fetch_all(c)
+    .await)?)
+}
+
 pub async fn insert_task(tx: &mut Tx, org: OrgId, t: &Task, now: DateTime<Utc>) -> Result<()> {
     on_tx!(tx, |c| {
         sqlx::query(

@@ -12,6 +12,7 @@ pub mod development;
 pub mod error;
 pub mod frameworks;
 pub mod groups;
+pub mod initiative_groups;
 pub mod invitations;
 pub mod models;
 mod named;

@@ -69,8 +69,12 @@ pub struct Initiative {
     /// Competence ids, separated by spaces.
     pub competences: String,
     pub round_id: Option<Uuid>,
+    /// The leadership groups it works with; none means the whole organisation.
+    #[sqlx(skip)]
+    pub groups: Vec<Uuid>,
 }
 
+/// Saves an initiative with its groups (replacing the ones it had).
 pub async fn save_initiative(tx: &mut Tx, org: OrgId, i: &Initiative, now: DateTime<Utc>) -> Result<()> {
     on_tx!(tx, |c| {
         sqlx::query(
@@ -98,7 +102,7 @@ pub async fn save_initiative(tx: &mut Tx, org: OrgId, i: &Initiative, now: DateT
     .await
     .map(|r| r.rows_affected())
     })?;
-    Ok(())
+    crate::initiative_groups::set(tx, org, i.id, &i.groups).await
 }
 
 const INITIATIVE: &str =
@@ -106,22 +110,47 @@ const INITIATIVE: &str =
     competences, round_id FROM initiatives";
 
 pub async fn initiatives(tx: &mut Tx, org: OrgId) -> Result<Vec<Initiative>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let mut list: Vec<Initiative> = on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{INITIATIVE} WHERE org_id = $1 ORDER BY created_at, id"
     )))
     .bind(org.0)
     .fetch_all(c)
-    .await)?)
+    .await)?;
+    for (initiative, group) in crate::initiative_groups::all(tx, org).await? {
+        if let Some(i) = list.iter_mut().find(|i| i.id == initiative) {
+            i.groups.push(group);
+        }
+    }
+    Ok(list)
 }
 
 pub async fn initiative(tx: &mut Tx, org: OrgId, id: Uuid) -> Result<Option<Initiative>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let found: Option<Initiative> = on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{INITIATIVE} WHERE org_id = $1 AND id = $2"
     )))
     .bind(org.0)
     .bind(id)
     .fetch_optional(c)
-    .await)?)
+    .await)?;
+    match found {
+        Some(mut i) => {
+            i.groups = crate::initiative_groups::of(tx, org, id).await?;
+            Ok(Some(i))
+        }
+        None => Ok(None),
+    }
+}
+
+/// Whether the organisation has this initiative: one cheap read for checking a reference.
+pub async fn initiative_exists(tx: &mut Tx, org: OrgId, id: Uuid) -> Result<bool> {
+    let n: i64 = on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM initiatives WHERE org_id = $1 AND id = $2"
+    )
+    .bind(org.0)
+    .bind(id)
+    .fetch_one(c)
+    .await)?;
+    Ok(n > 0)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]

@@ -57,8 +57,8 @@ impl Routes {
 pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     use pages::{
         agendas, area, auth, boards, checks, competence, dashboard, directory as d, effect, exports, home,
-        import, intake, invitations, measurement as m, org, orgchart, person_competence as pc, plan, radar,
-        relations as r, respond, results, task, team_competence as tc, workload,
+        import, initiative, intake, invitations, measurement as m, org, orgchart, person_competence as pc,
+        plan, radar, relations as r, respond, results, task, team_competence as tc, workload,
     };
     let routes = Routes {
         router: Router::new(),
@@ -153,9 +153,9 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .post("/orgs/{org}/goals", plan::add_goal)
     .post("/orgs/{org}/programme", plan::start_programme)
     .post("/orgs/{org}/initiatives", plan::add_initiative)
-    .get("/orgs/{org}/initiatives/{id}", plan::initiative)
-    .post("/orgs/{org}/initiatives/{id}", plan::update_initiative)
-    .post("/orgs/{org}/initiatives/{id}/costs", plan::add_cost)
+    .get("/orgs/{org}/initiatives/{id}", initiative::show)
+    .post("/orgs/{org}/initiatives/{id}", initiative::update)
+    .post("/orgs/{org}/initiatives/{id}/costs", initiative::add_cost)
     .post("/orgs/{org}/rounds/{id}/initiatives", plan::from_gap)
     .get("/orgs/{org}/workload", workload::show)
     .get("/orgs/{org}/effect", effect::show)
@@ -300,9 +300,18 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .get("/api/v1/orgs/{org}/effect", api::plan::effect)
     .get("/api/v1/orgs/{org}/dashboard", api::plan::dashboard)
     .get("/api/v1/orgs/{org}/goals", api::plan::goals)
-    .get("/api/v1/orgs/{org}/initiatives", api::plan::initiatives)
-    .post("/api/v1/orgs/{org}/initiatives", api::plan::create_initiative)
-    .post("/api/v1/orgs/{org}/rounds/{id}/initiatives", api::plan::from_gap)
+    .get("/api/v1/orgs/{org}/initiatives", api::initiatives::list)
+    .post("/api/v1/orgs/{org}/initiatives", api::initiatives::create)
+    .get("/api/v1/orgs/{org}/initiatives/{id}", api::initiatives::get)
+    .put("/api/v1/orgs/{org}/initiatives/{id}", api::initiatives::update)
+    .get(
+        "/api/v1/orgs/{org}/initiatives/{id}/dashboard",
+        api::initiatives::dashboard,
+    )
+    .post(
+        "/api/v1/orgs/{org}/rounds/{id}/initiatives",
+        api::initiatives::from_gap,
+    )
     .get("/api/v1/orgs/{org}/intake-forms", api::plan::forms)
     .post("/api/v1/orgs/{org}/intake-forms", api::plan::create_form)
     .get("/api/v1/orgs/{org}/radar", api::scanning::radar)

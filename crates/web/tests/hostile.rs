@@ -149,6 +149,8 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
             &mognad_app::plan::InitiativeInput {
                 title: PAYLOADS[2].into(),
                 description: PAYLOADS[3].into(),
+                engines: "data-analys".into(),
+                group_ids: vec![group.id.to_string()],
                 ..Default::default()
             },
         )

@@ -19,3 +19,13 @@ pub async fn actor(app: &App, email: &str, org_name: &str, role: Role) -> Actor 
     app.grant_role(user.id, org.id, role).await.unwrap();
     app.actor(user, org.id).await.unwrap()
 }
+
+/// A new board with the default columns.
+#[allow(dead_code)]
+pub async fn board(app: &App, a: &Actor, name: &str) -> mognad_store::boards::Board {
+    let input = mognad_app::boards::BoardInput {
+        name: name.into(),
+        ..Default::default()
+    };
+    app.create_board(a, &input).await.unwrap()
+}

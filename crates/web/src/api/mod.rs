@@ -6,6 +6,7 @@
 
 pub mod competence;
 pub mod groups;
+pub mod initiatives;
 pub mod measurement;
 pub mod openapi;
 pub mod orgs;

@@ -1,5 +1,6 @@
 //! Plan and execution over JSON: boards, tasks (creates and moves take an `Idempotency-Key`
-//! header), goals, initiatives and intake forms.
+//! header), goals, intake forms, workload, the effect view and the dashboard. Initiatives are
+//! in [`super::initiatives`].
 
 use super::person_competence::Created;
 use super::{ApiResult, created, problem};
@@ -14,7 +15,6 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use mognad_app::boards::{BoardInput, BoardView};
 use mognad_app::intake::{FormInput, FormView};
-use mognad_app::plan::InitiativeInput;
 use mognad_app::tasks::{MoveInput, TaskDetail, TaskInput};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -213,107 +213,6 @@ pub async fn goals(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiRes
             })
             .collect(),
     ))
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct InitiativeDoc {
-    pub id: Uuid,
-    pub goal_id: Option<Uuid>,
-    pub title: String,
-    pub description: String,
-    pub owner_id: Option<Uuid>,
-    pub starts_on: Option<chrono::NaiveDate>,
-    pub ends_on: Option<chrono::NaiveDate>,
-    pub status: String,
-    pub engines: Vec<String>,
-    pub competences: Vec<String>,
-    pub round_id: Option<Uuid>,
-    /// Whole kronor.
-    pub running_cost: i64,
-    pub investment: i64,
-}
-
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/initiatives", tag = "plan",
-    params(("org" = Uuid, Path, description = "Organisation id")),
-    responses((status = 200, body = Vec<InitiativeDoc>)))]
-pub async fn initiatives(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-) -> ApiResult<Json<Vec<InitiativeDoc>>> {
-    let (list, costs) = state.app.initiatives(&ctx.actor).await.map_err(problem(tr))?;
-    let sum = |id: Uuid, kind: &str| {
-        costs
-            .iter()
-            .filter(|k| k.initiative_id == id && k.kind == kind)
-            .map(|k| k.amount)
-            .sum()
-    };
-    let split = |s: &str| s.split_whitespace().map(str::to_owned).collect();
-    Ok(Json(
-        list.into_iter()
-            .map(|i| InitiativeDoc {
-                running_cost: sum(i.id, "running"),
-                investment: sum(i.id, "investment"),
-                engines: split(&i.engines),
-                competences: split(&i.competences),
-                id: i.id,
-                goal_id: i.goal_id,
-                title: i.title,
-                description: i.description,
-                owner_id: i.owner_id,
-                starts_on: i.starts_on,
-                ends_on: i.ends_on,
-                status: i.status,
-                round_id: i.round_id,
-            })
-            .collect(),
-    ))
-}
-
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/initiatives", tag = "plan",
-    params(("org" = Uuid, Path, description = "Organisation id")),
-    request_body = InitiativeInput,
-    responses((status = 201, body = Created), (status = 422, body = crate::error::Problem)))]
-pub async fn create_initiative(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    ApiJson(input): ApiJson<InitiativeInput>,
-) -> ApiResult<Response> {
-    let id = state
-        .app
-        .save_initiative(&ctx.actor, None, &input)
-        .await
-        .map_err(problem(tr))?;
-    Ok(created(Created { id }))
-}
-
-#[derive(Deserialize, utoipa::ToSchema)]
-pub struct GapInput {
-    /// The engine whose gap the initiative should close.
-    pub engine: String,
-}
-
-/// A proposed initiative from one engine's gap in a round's organisation result.
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/rounds/{id}/initiatives", tag = "plan",
-    params(("org" = Uuid, Path, description = "Organisation id"), ("id" = Uuid, Path, description = "Round id")),
-    request_body = GapInput,
-    responses((status = 201, body = Created), (status = 404, body = crate::error::Problem),
-        (status = 422, body = crate::error::Problem)))]
-pub async fn from_gap(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    IdParam(id): IdParam,
-    ApiJson(input): ApiJson<GapInput>,
-) -> ApiResult<Response> {
-    let i = state
-        .app
-        .initiative_from_gap(&ctx.actor, id, &input.engine)
-        .await
-        .map_err(problem(tr))?;
-    Ok(created(Created { id: i }))
 }
 
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/intake-forms", tag = "plan",

@@ -36,6 +36,8 @@ pub struct AreaPage {
     pub target_action: Option<String>,
     /// For admins: where "create an initiative from a gap" posts, and the gaps' engines.
     pub initiative_action: Option<String>,
+    /// The group or unit the gap list belongs to; blank for the organisation.
+    pub area_field: String,
     pub gap_engines: Vec<(String, String)>,
     pub target_fields: Vec<(String, String, String)>,
     pub item_tables: Vec<(String, Vec<ItemRow>)>,
@@ -184,7 +186,8 @@ pub async fn area(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPara
             _ => comments.push((name, vec![c.text.clone()])),
         }
     }
-    let admin = actor.role.at_least(Role::Admin) && d.kind != AreaKind::Unit;
+    let planner = actor.role.at_least(Role::Admin);
+    let admin = planner && d.kind != AreaKind::Unit;
     let target_fields = d
         .engines
         .iter()
@@ -225,7 +228,11 @@ pub async fn area(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPara
             "area-importance",
             "area-priority",
         ]),
-        initiative_action: admin.then(|| format!("{}/initiatives", round_href(&c, id))),
+        initiative_action: planner.then(|| format!("{}/initiatives", round_href(&c, id))),
+        area_field: match d.kind {
+            AreaKind::Organisation => String::new(),
+            _ => area_id.to_string(),
+        },
         gap_engines: d
             .gaps
             .iter()

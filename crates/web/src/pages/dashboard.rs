@@ -1,13 +1,13 @@
-//! The organisation's dashboard: open and overdue cards, throughput per week and the maturity
-//! trend as bar charts (values printed on them, and in tables beside them), and each
-//! initiative's progress.
+//! The organisation's dashboard: open and overdue cards, throughput per week, the open hours of
+//! the most loaded people and the maturity trend as bar charts (values printed on them), and
+//! each initiative's progress.
 
 use super::{PageCtx, org_layout, render};
 use crate::error::WebError;
 use askama::Template;
 use axum::response::Response;
 use mognad_app::dashboard::Dashboard;
-use mognad_reports::bars;
+use mognad_reports::{bars, hbars};
 
 #[derive(Template)]
 #[template(path = "dashboard.html")]
@@ -17,7 +17,11 @@ pub struct DashboardPage {
     pub d: Dashboard,
     pub throughput_svg: String,
     pub trend_svg: String,
+    pub workload_svg: String,
 }
+
+/// People shown in the dashboard's workload chart; the workload page has everyone.
+const WORKLOAD_BARS: usize = 12;
 
 pub async fn show(c: PageCtx) -> Result<Response, WebError> {
     let tr = c.tr;
@@ -45,18 +49,33 @@ pub async fn show(c: PageCtx) -> Result<Response, WebError> {
         bars: &weeks,
         max: 0.0,
     });
-    let trend_svg = bars::render(&bars::Bars {
+    let trend_svg = hbars::render(&hbars::HBars {
         id: "trend",
         title: &tr.t("dashboard-trend"),
         desc: &tr.t("dashboard-trend-desc"),
         bars: &trend,
         max: 100.0,
     });
+    let load: Vec<(String, Option<f64>)> = d
+        .workload
+        .people
+        .iter()
+        .take(WORKLOAD_BARS)
+        .map(|p| (p.name.clone(), Some(f64::from(p.total()))))
+        .collect();
+    let workload_svg = hbars::render(&hbars::HBars {
+        id: "workload",
+        title: &tr.t("dashboard-workload"),
+        desc: &tr.t1("dashboard-workload-desc", "n", WORKLOAD_BARS),
+        bars: &load,
+        max: 0.0,
+    });
     Ok(render(DashboardPage {
         base,
         d,
         throughput_svg,
         trend_svg,
+        workload_svg,
         l,
     }))
 }

@@ -13,6 +13,7 @@ pub mod effect;
 pub mod exports;
 pub mod home;
 pub mod import;
+pub mod initiative;
 pub mod intake;
 pub mod invitations;
 pub mod measurement;

@@ -1,5 +1,6 @@
 //! The plan: goals, initiatives with their goal, engines, status and costs (running and
-//! investment), an initiative's own page with its costs, and "create from gap" from a round.
+//! investment), and "create from gap" from a round. An initiative's own page is
+//! [`super::initiative`].
 
 use super::{PageCtx, org_layout, render, translated};
 use crate::error::WebError;
@@ -9,7 +10,7 @@ use axum::Form;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
-use mognad_app::plan::{CostInput, GoalInput, InitiativeInput, STATUSES};
+use mognad_app::plan::{GoalInput, InitiativeInput};
 use mognad_domain::role::Role;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -37,26 +38,6 @@ pub struct PlanPage {
     pub initiatives: Vec<InitiativeRow>,
     pub total_running: i64,
     pub total_investment: i64,
-}
-
-#[derive(Template)]
-#[template(path = "initiative.html")]
-pub struct InitiativePage {
-    pub l: crate::views::Layout,
-    pub base: String,
-    pub back: String,
-    pub admin: bool,
-    pub errors: Vec<String>,
-    pub i: mognad_store::plan::Initiative,
-    pub goals: Vec<(String, String, bool)>,
-    pub statuses: Vec<(String, String, bool)>,
-    pub people: Vec<(String, String, bool)>,
-    /// (label, kind, year, amount)
-    pub costs: Vec<(String, String, i64, i64)>,
-    pub starts_on: String,
-    pub ends_on: String,
-    /// This initiative's cards: (done, all, overdue).
-    pub progress: (usize, usize, usize),
 }
 
 /// Kronor with thin grouping, e.g. 1 250 000.
@@ -148,95 +129,29 @@ pub async fn add_initiative(c: PageCtx, Form(input): Form<InitiativeInput>) -> P
     }
 }
 
-async fn initiative_page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) -> Page {
-    let tr = c.tr;
-    let app = &c.state.app;
-    let (list, costs) = app.initiatives(&c.org.actor).await.map_err(c.err())?;
-    let i = list
-        .into_iter()
-        .find(|i| i.id == id)
-        .ok_or(AppError::NotFound)
-        .map_err(c.err())?;
-    let goals = app.goals(&c.org.actor).await.map_err(c.err())?;
-    let people = app.all_people(&c.org.actor).await.map_err(c.err())?;
-    let base = format!("/orgs/{}/initiatives/{id}", c.org.actor.org);
-    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "plan", &base).await?;
-    let p = app.initiative_progress(&c.org.actor, id).await.map_err(c.err())?;
-    let progress = (p.done, p.total, p.overdue);
-    let mut res = render(InitiativePage {
-        back: format!("/orgs/{}/plan", c.org.actor.org),
-        admin: c.org.actor.role.at_least(Role::Admin),
-        goals: goals
-            .into_iter()
-            .map(|g| (g.id.to_string(), g.title, i.goal_id == Some(g.id)))
-            .collect(),
-        statuses: STATUSES
-            .iter()
-            .map(|s| ((*s).to_owned(), tr.t(&format!("initiative-{s}")), i.status == *s))
-            .collect(),
-        people: people
-            .into_iter()
-            .map(|p| (p.id.to_string(), p.name, i.owner_id == Some(p.id)))
-            .collect(),
-        costs: costs
-            .into_iter()
-            .filter(|k| k.initiative_id == id)
-            .map(|k| (k.label, tr.t(&format!("cost-{}", k.kind)), k.year, k.amount))
-            .collect(),
-        starts_on: i.starts_on.map(|d| d.to_string()).unwrap_or_default(),
-        ends_on: i.ends_on.map(|d| d.to_string()).unwrap_or_default(),
-        progress,
-        errors,
-        base,
-        i,
-        l,
-    });
-    *res.status_mut() = status;
-    Ok(res)
-}
-
-pub async fn initiative(c: PageCtx, IdParam(id): IdParam) -> Page {
-    initiative_page(&c, id, Vec::new(), StatusCode::OK).await
-}
-
-async fn back_to_initiative(c: PageCtx, id: Uuid, r: Result<(), AppError>) -> Page {
-    match r {
-        Ok(()) => Ok(Redirect::to(&format!("/orgs/{}/initiatives/{id}", c.org.actor.org)).into_response()),
-        Err(AppError::Invalid(list)) => {
-            let errors = list.iter().map(|i| translated(i, c.tr)).collect();
-            initiative_page(&c, id, errors, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(e) => Err(c.err()(e)),
-    }
-}
-
-pub async fn update_initiative(c: PageCtx, IdParam(id): IdParam, Form(input): Form<InitiativeInput>) -> Page {
-    let r = c
-        .state
-        .app
-        .save_initiative(&c.org.actor, Some(id), &input)
-        .await
-        .map(|_| ());
-    back_to_initiative(c, id, r).await
-}
-
-pub async fn add_cost(c: PageCtx, IdParam(id): IdParam, Form(input): Form<CostInput>) -> Page {
-    let r = c.state.app.add_cost(&c.org.actor, id, &input).await;
-    back_to_initiative(c, id, r).await
-}
-
 #[derive(Debug, Deserialize)]
 pub struct GapForm {
     #[serde(default)]
     pub engine: String,
+    /// The group or unit whose gap list the form is on; blank for the organisation.
+    #[serde(default)]
+    pub area: String,
 }
 
-/// "Create initiative from gap" on a round's organisation result.
+/// "Create initiative from gap" on a round's result for the organisation, a unit or a group.
 pub async fn from_gap(c: PageCtx, IdParam(round): IdParam, Form(f): Form<GapForm>) -> Page {
+    let area = match f.area.trim() {
+        "" => None,
+        a => Some(
+            Uuid::parse_str(a)
+                .map_err(|_| AppError::invalid("area", "bad-ref", "not a valid choice"))
+                .map_err(c.err())?,
+        ),
+    };
     let id = c
         .state
         .app
-        .initiative_from_gap(&c.org.actor, round, &f.engine)
+        .initiative_from_gap(&c.org.actor, round, area, &f.engine)
         .await
         .map_err(c.err())?;
     Ok(Redirect::to(&format!("/orgs/{}/initiatives/{id}", c.org.actor.org)).into_response())
