@@ -156,10 +156,7 @@ impl App {
     /// The session's user and their role in `org` (if any), in one read: every request inside
     /// an organisation needs both.
     pub async fn session_in_org(&self, token: &str, org: OrgId) -> Result<Option<(User, Option<Role>)>> {
-        let mut tx = self.db.read().await?;
-        let found = users::session_in_org(&mut tx, &token_hash(token), org, Utc::now()).await?;
-        tx.rollback().await?;
-        Ok(found)
+        Ok(users::session_in_org(&self.db, &token_hash(token), org, Utc::now()).await?)
     }
 
     pub async fn logout(&self, token: &str) -> Result<()> {

@@ -47,6 +47,19 @@ macro_rules! on_tx {
     };
 }
 
+/// Runs `$body` with `$p` bound to the pool of `$db`, whichever backend it is on: for a read
+/// of one statement, which sees one snapshot without a transaction around it (and so saves the
+/// BEGIN and ROLLBACK round trips a transaction costs).
+#[macro_export]
+macro_rules! on_db {
+    ($db:expr, |$p:ident| $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite($p) => $body,
+            $crate::Db::Postgres($p) => $body,
+        }
+    };
+}
+
 impl Db {
     /// Opens `url`: `postgres://…` selects PostgreSQL, `sqlite:…` (or a bare path) SQLite.
     pub async fn connect(url: &str) -> Result<Db> {

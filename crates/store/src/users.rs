@@ -157,14 +157,15 @@ struct SessionRow {
     role: Option<String>,
 }
 
-/// The session's user and their role in `org` (none when not a member), in one statement.
+/// The session's user and their role in `org` (none when not a member), in one statement, run
+/// on the pool without a transaction: every request inside an organisation makes it.
 pub async fn session_in_org(
-    tx: &mut Tx,
+    db: &crate::Db,
     token_hash: &str,
     org: OrgId,
     now: DateTime<Utc>,
 ) -> Result<Option<(User, Option<Role>)>> {
-    let row: Option<SessionRow> = on_tx!(tx, |c| sqlx::query_as(
+    let row: Option<SessionRow> = crate::on_db!(db, |c| sqlx::query_as(
         "SELECT u.id, u.email, u.display_name, u.password_hash, u.language, m.role
          FROM sessions s JOIN users u ON u.id = s.user_id
          LEFT JOIN memberships m ON m.user_id = u.id AND m.org_id = $3
