@@ -2,6 +2,7 @@
 //! accept an idempotency key, so a client that retries after a lost answer changes nothing the
 //! second time; a move computes one new rank and writes one row.
 
+use crate::batch::stored;
 use crate::{Actor, App, AppError, Invalid, Result};
 use chrono::Utc;
 use mognad_domain::ids::OrgId;
@@ -175,29 +176,29 @@ fn full(c: &Column) -> AppError {
     ))
 }
 
-/// A create inside the writer's transaction.
-async fn create_in(
-    tx: &mut Tx,
-    org: OrgId,
-    board: Uuid,
-    input: &TaskInput,
-    key: Option<&str>,
-) -> Result<Uuid> {
-    let now = Utc::now();
-    let id = Uuid::now_v7();
-    if let Some(k) = key
-        && let Some(earlier) = store::claim_key(tx, org, k, "create-task", id, now).await?
+/// A refusal, unless a request with the same key was carried out before: then what it made.
+/// A request sent again after its answer was lost must get that answer, even where the checks
+/// would now refuse (the first card may itself have filled the column).
+async fn unless_done(tx: &mut Tx, org: OrgId, key: Option<&str>, refusal: AppError) -> Result<Uuid> {
+    if let (Some(k), false) = (key, matches!(refusal, AppError::Internal(_)))
+        && let Some(earlier) = store::earlier_result(tx, org, k).await?
     {
         return Ok(earlier);
     }
+    Err(refusal)
+}
+
+/// The card a create would add, after every check; nothing is written.
+async fn create_checks(tx: &mut Tx, org: OrgId, board: Uuid, input: &TaskInput) -> Result<Task> {
+    let now = Utc::now();
     // Every board has columns, so none means no such board in this organisation.
-    let columns = store::columns(tx, org, board).await?;
+    let columns = store::columns_with_last(tx, org, board).await?;
     if columns.is_empty() {
         return Err(AppError::NotFound);
     }
-    let column = match input.column_id.trim() {
-        "" => columns.first(),
-        c => columns.iter().find(|x| x.id.to_string() == c),
+    let (column, last) = match input.column_id.trim() {
+        "" => columns.into_iter().next(),
+        c => columns.into_iter().find(|(x, _)| x.id.to_string() == c),
     }
     .ok_or_else(|| {
         AppError::from(Invalid::new(
@@ -205,13 +206,12 @@ async fn create_in(
             "bad-ref",
             "choose a column of the board",
         ))
-    })?
-    .clone();
+    })?;
     let mut t = Task {
-        id,
+        id: Uuid::now_v7(),
         board_id: board,
         column_id: column.id,
-        rank: String::new(),
+        rank: rank::between(last.as_deref(), None),
         title: String::new(),
         description: String::new(),
         assignee_id: None,
@@ -232,14 +232,38 @@ async fn create_in(
     {
         return Err(full(&column));
     }
-    let last = store::end_rank(tx, column.id, true).await?;
-    t.rank = rank::between(last.as_deref(), None);
-    store::insert_task(tx, org, &t, now).await?;
-    Ok(id)
+    Ok(t)
 }
 
-/// A move inside the writer's transaction.
-async fn move_in(tx: &mut Tx, org: OrgId, id: Uuid, input: &MoveInput, key: Option<&str>) -> Result<()> {
+/// A create inside the writer's transaction: checks first, then the key and the card.
+async fn create_in(
+    tx: &mut Tx,
+    org: OrgId,
+    board: Uuid,
+    input: &TaskInput,
+    key: Option<&str>,
+) -> Result<Uuid> {
+    let t = match create_checks(tx, org, board, input).await {
+        Ok(t) => t,
+        Err(e) => return unless_done(tx, org, key, e).await,
+    };
+    if let Some(k) = key
+        && let Some(earlier) = stored(store::claim_key(tx, org, k, "create-task", t.id, t.created_at).await)?
+    {
+        return Ok(earlier);
+    }
+    stored(store::insert_task(tx, org, &t, t.created_at).await)?;
+    Ok(t.id)
+}
+
+/// Where a move would put the card — (column, rank, done at) — after every check; nothing is
+/// written.
+async fn move_checks(
+    tx: &mut Tx,
+    org: OrgId,
+    id: Uuid,
+    input: &MoveInput,
+) -> Result<(Uuid, String, Option<chrono::DateTime<Utc>>)> {
     let mut errors = Vec::new();
     let target = opt_id(&input.column_id, "column_id", &mut errors);
     let after = opt_id(&input.after, "after", &mut errors);
@@ -254,14 +278,6 @@ async fn move_in(tx: &mut Tx, org: OrgId, id: Uuid, input: &MoveInput, key: Opti
     };
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
-    }
-    let now = Utc::now();
-    if let Some(k) = key
-        && store::claim_key(tx, org, k, "move-task", id, now)
-            .await?
-            .is_some()
-    {
-        return Ok(());
     }
     let task = store::task(tx, org, id).await?.ok_or(AppError::NotFound)?;
     let columns = store::columns(tx, org, task.board_id).await?;
@@ -316,11 +332,26 @@ async fn move_in(tx: &mut Tx, org: OrgId, id: Uuid, input: &MoveInput, key: Opti
         }
     };
     let done_at = if column.is_done {
-        task.done_at.or(Some(now))
+        task.done_at.or(Some(Utc::now()))
     } else {
         None
     };
-    store::place(tx, org, id, column.id, &rank, done_at, now).await?;
+    Ok((column.id, rank, done_at))
+}
+
+/// A move inside the writer's transaction: checks first, then the key and the one row.
+async fn move_in(tx: &mut Tx, org: OrgId, id: Uuid, input: &MoveInput, key: Option<&str>) -> Result<()> {
+    let (column, rank, done_at) = match move_checks(tx, org, id, input).await {
+        Ok(place) => place,
+        Err(e) => return unless_done(tx, org, key, e).await.map(|_| ()),
+    };
+    let now = Utc::now();
+    if let Some(k) = key
+        && stored(store::claim_key(tx, org, k, "move-task", id, now).await)?.is_some()
+    {
+        return Ok(());
+    }
+    stored(store::place(tx, org, id, column, &rank, done_at, now).await)?;
     Ok(())
 }
 

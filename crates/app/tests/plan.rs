@@ -164,6 +164,47 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             .await
             .unwrap();
 
+        // A create or move sent again after it filled the column gets its answer back, not a
+        // refusal; a new request is refused.
+        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        for c in view.columns[2].cards.iter().skip(2) {
+            app.move_task(&admin, c.id, &mv(backlog, None, None, ""), None)
+                .await
+                .unwrap();
+        }
+        let into_doing = TaskInput {
+            column_id: doing.to_string(),
+            ..task("Sista platsen")
+        };
+        let last = app
+            .create_task(&admin, b.id, &into_doing, Some("last-place"))
+            .await
+            .unwrap();
+        let again = app
+            .create_task(&admin, b.id, &into_doing, Some("last-place"))
+            .await;
+        assert_eq!(again.unwrap(), last);
+        assert!(matches!(
+            app.create_task(&admin, b.id, &into_doing, Some("one-more")).await,
+            Err(AppError::Conflict(_))
+        ));
+        app.move_task(&admin, last, &mv(backlog, None, None, ""), None)
+            .await
+            .unwrap();
+        let outside = view.columns[2].cards[2].id;
+        for _ in 0..2 {
+            app.move_task(&admin, outside, &mv(doing, None, None, ""), Some("fill"))
+                .await
+                .unwrap();
+        }
+        assert!(matches!(
+            app.move_task(&admin, last, &mv(doing, None, None, ""), Some("overfill"))
+                .await,
+            Err(AppError::Conflict(_))
+        ));
+        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        assert_eq!(view.columns[2].count, 3);
+
         // Another organisation sees none of it.
         assert!(matches!(
             app.board(&member, b.id, &Filter::default(), None).await,

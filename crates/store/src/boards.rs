@@ -124,6 +124,34 @@ pub async fn columns(tx: &mut Tx, org: OrgId, board: Uuid) -> Result<Vec<Column>
     .await)?)
 }
 
+#[derive(sqlx::FromRow)]
+struct ColumnEnd {
+    #[sqlx(flatten)]
+    column: Column,
+    last_rank: Option<String>,
+}
+
+/// A board's columns, each with the rank of its last card: what adding a card at the bottom
+/// needs, in one statement.
+pub async fn columns_with_last(
+    tx: &mut Tx,
+    org: OrgId,
+    board: Uuid,
+) -> Result<Vec<(Column, Option<String>)>> {
+    let rows: Vec<ColumnEnd> = on_tx!(tx, |c| {
+        sqlx::query_as(
+        "SELECT c.id, c.board_id, c.name, c.rank, c.wip_limit, c.is_done,
+           (SELECT t.rank FROM tasks t WHERE t.column_id = c.id ORDER BY t.rank DESC, t.id DESC LIMIT 1) AS last_rank
+         FROM board_columns c WHERE c.org_id = $1 AND c.board_id = $2 ORDER BY c.rank, c.id"
+    )
+    .bind(org.0)
+    .bind(board)
+    .fetch_all(c)
+    .await
+    })?;
+    Ok(rows.into_iter().map(|r| (r.column, r.last_rank)).collect())
+}
+
 /// Cards per column of a board (with the filter), for headers and WIP limits.
 pub async fn counts(tx: &mut Tx, board: Uuid, f: &Filter) -> Result<Vec<(Uuid, i64)>> {
     let (clause, _) = f.sql(2);
@@ -395,14 +423,18 @@ pub async fn claim_key(
     if n == 1 {
         return Ok(None);
     }
-    let earlier: Option<Uuid> = on_tx!(tx, |c| sqlx::query_scalar(
+    earlier_result(tx, org, key).await
+}
+
+/// What the write that claimed `key` made, if one did.
+pub async fn earlier_result(tx: &mut Tx, org: OrgId, key: &str) -> Result<Option<Uuid>> {
+    Ok(on_tx!(tx, |c| sqlx::query_scalar(
         "SELECT result_id FROM idempotency_keys WHERE org_id = $1 AND key = $2"
     )
     .bind(org.0)
     .bind(key)
     .fetch_optional(c)
-    .await)?;
-    Ok(earlier)
+    .await)?)
 }
 
 pub async fn column_count(tx: &mut Tx, column: Uuid) -> Result<i64> {
