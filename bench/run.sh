@@ -3,6 +3,7 @@
 #
 #   bench/run.sh            # 10k and 1M answers (the 1M seed takes a few minutes)
 #   QUICK=1 bench/run.sh    # 10k answers only
+#   ONLY=boards bench/run.sh   # one part: measurement, team or boards
 #
 # Then the team competence map (500 people × 60 competences) and a 10,000-card board under
 # 16 clients moving and creating cards.
@@ -27,8 +28,10 @@ start() {
 stop() { kill $server_pid; wait $server_pid 2>/dev/null || true; server_pid=; }
 rss() { awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' /proc/$server_pid/status; }
 
+want() { [ -z "${ONLY:-}" ] || [ "$ONLY" = "$1" ]; }
+
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-for answers in 10000 $([ -n "${QUICK:-}" ] || echo 1000000); do
+for answers in $(want measurement && echo 10000) $(want measurement && [ -z "${QUICK:-}" ] && echo 1000000); do
   rm -f "$work"/bench.db*
   echo "== $answers stored answers"
   seed=$($bin/mognad-bench seed --db "sqlite:$work/bench.db" --responses "$answers" --tokens 30000 --out "$work/tokens.txt")
@@ -56,6 +59,7 @@ for answers in 10000 $([ -n "${QUICK:-}" ] || echo 1000000); do
   stop
 done
 
+if want team; then
 echo "== team competence map: 500 people × 60 competences"
 rm -f "$work"/bench.db*
 seed=$($bin/mognad-bench team-seed --db "sqlite:$work/bench.db" --people 500 --competences 60)
@@ -66,6 +70,9 @@ start
 $bin/mognad-bench team --db "sqlite:$work/bench.db" --org "$org" --unit "$unit" --url "http://127.0.0.1:$port" --runs 100
 stop
 
+fi
+
+if want boards; then
 echo "== boards: a 10,000-card board, 16 clients moving and creating cards over the API"
 rm -f "$work"/bench.db*
 seed=$($bin/mognad-bench board-seed --db "sqlite:$work/bench.db" --cards 10000)
@@ -77,3 +84,4 @@ $bin/mognad-bench board --db "sqlite:$work/bench.db" --url "http://127.0.0.1:$po
   --clients 16 --creates 20000 --moves 20000
 echo "server RSS after the load: $(rss)"
 stop
+fi

@@ -253,11 +253,12 @@ pub async fn run(
         .sum();
     let made = after - before;
     println!(
-        "creates: {} requests ({} creates, {} resent with their key) from {clients} clients in {secs:.2} s: {:.0} requests/s, 0 errors; {made} cards added, {} duplicates",
+        "creates: {} requests ({} creates, {} resent with their key) from {clients} clients in {secs:.2} s: {:.0} requests/s, {:.0} distinct creates/s, 0 errors; {made} cards added, {} duplicates",
         all.len(),
         creates,
         resent.load(Ordering::Relaxed),
         all.len() as f64 / secs,
+        creates as f64 / secs,
         made - creates as i64
     );
     ensure!(
