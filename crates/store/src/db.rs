@@ -212,25 +212,3 @@ impl Tx {
         Ok(())
     }
 }
-
-/// A savepoint inside a transaction, so one part of a batch can be undone alone.
-#[derive(Debug, Clone, Copy)]
-pub enum Savepoint {
-    Set,
-    Release,
-    RollBack,
-}
-
-/// Sets, releases or rolls back to the savepoint `job` (SQL both backends share).
-pub async fn savepoint(tx: &mut Tx, step: Savepoint) -> Result<()> {
-    let sql = match step {
-        Savepoint::Set => "SAVEPOINT job",
-        Savepoint::Release => "RELEASE SAVEPOINT job",
-        Savepoint::RollBack => "ROLLBACK TO SAVEPOINT job",
-    };
-    on_tx!(tx, |c| sqlx::query(sql)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
-    Ok(())
-}
