@@ -155,6 +155,7 @@ async function planAndExecution(browser, page, base, org) {
   await page.check('#f-group-1');
   await Promise.all([page.waitForNavigation(), page.click('main form.stack button[type=submit]')]);
   if (!(await page.textContent('dl.facts')).includes(group)) throw new Error(`the initiative does not name ${group}`);
+  const initiative = page.url().split('/').pop();
   await page.goto(`${base}${org}/plan`);
   if (!/Höj /.test(await page.textContent('main'))) throw new Error('no initiative from a gap in the plan');
   await audit(page, 'plan');
@@ -192,6 +193,11 @@ async function planAndExecution(browser, page, base, org) {
   if (!(await page.$(`section.column:nth-of-type(4) li.card[data-id="${other}"]`))) throw new Error('the move form did not move the card');
   await page.goto(`${base}${org}/tasks/${other}`);
   await audit(page, 'card');
+  // The moved card becomes part of the new initiative, whose page then counts it.
+  await page.selectOption('#f-initiative', initiative);
+  await Promise.all([page.waitForNavigation(), page.click('main form:has(#f-initiative) button[type=submit]')]);
+  await page.goto(`${base}${org}/initiatives/${initiative}`);
+  if (!/1 av 1 kort klara/.test(await page.textContent('main'))) throw new Error('the initiative does not count its card');
   await page.goto(`${base}${org}/dashboard`);
   if ((await page.$$('main svg[role=img]')).length !== 3) throw new Error('the dashboard lacks its charts');
   await audit(page, 'dashboard');
