@@ -67,9 +67,9 @@ async fn organisation(app: &App) -> Org {
     Org { a, groups, model }
 }
 
-/// A round in `groups` where each respondent answers every item of engine `e` with `value(e)`
-/// plus 0 or 1 by turns (so every group has some spread).
-async fn measure(app: &App, o: &Org, name: &str, groups: &[Uuid], value: &dyn Fn(&str) -> u8) -> Uuid {
+/// A round in `groups` where each respondent of group `g` answers every item of engine `e` with
+/// `value(g, e)` plus 0 or 1 by turns (so every group has some spread).
+async fn measure(app: &App, o: &Org, name: &str, groups: &[Uuid], value: &dyn Fn(Uuid, &str) -> u8) -> Uuid {
     let models = app.models(&o.a).await.unwrap();
     let model_id = models.iter().find(|m| m.key == "nio-motorer").unwrap().id;
     let input = RoundInput {
@@ -81,7 +81,15 @@ async fn measure(app: &App, o: &Org, name: &str, groups: &[Uuid], value: &dyn Fn
     let r = app.create_round(&o.a, &input).await.unwrap().id;
     let links = app.issue_invitations(&o.a, r).await.unwrap();
     app.set_round_state(&o.a, r, "open").await.unwrap();
+    let names: Vec<(Uuid, String)> = app
+        .groups(&o.a)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
     for (i, l) in links.iter().enumerate() {
+        let group = names.iter().find(|(_, n)| *n == l.group_name).unwrap().0;
         let form = complete_form(
             &o.model,
             |item| {
@@ -91,7 +99,7 @@ async fn measure(app: &App, o: &Org, name: &str, groups: &[Uuid], value: &dyn Fn
                     .iter()
                     .find(|e| e.items.iter().any(|x| std::ptr::eq(x, item)))
                     .unwrap();
-                value(&engine.id) + (i % 2) as u8
+                value(group, &engine.id) + (i % 2) as u8
             },
             4,
         );
@@ -126,7 +134,7 @@ async fn story(app: &App) {
         "no effect without two rounds"
     );
 
-    let t0 = measure(app, &o, "T0", &o.groups, &|_| 2).await;
+    let t0 = measure(app, &o, "T0", &o.groups, &|_, _| 2).await;
     let piloted = app
         .save_initiative(a, None, &initiative("Pilot", &focus, &o.groups[..2]))
         .await
@@ -178,46 +186,16 @@ async fn story(app: &App) {
 
     // T1: the pilot groups rose on the focus engine, everyone on the wide one; G4 sat it out.
     let pilots = o.groups[..2].to_vec();
-    let lift = |g: &Uuid| pilots.contains(g);
-    let t1 = {
-        let models = app.models(a).await.unwrap();
-        let model_id = models.iter().find(|m| m.key == "nio-motorer").unwrap().id;
-        let input = RoundInput {
-            name: "T1".into(),
-            model_id: model_id.to_string(),
-            group_ids: o.groups[..3].iter().map(Uuid::to_string).collect(),
-            ..Default::default()
-        };
-        let r = app.create_round(a, &input).await.unwrap().id;
-        let links = app.issue_invitations(a, r).await.unwrap();
-        app.set_round_state(a, r, "open").await.unwrap();
-        let names: Vec<String> = app.groups(a).await.unwrap().into_iter().map(|g| g.name).collect();
-        for (i, l) in links.iter().enumerate() {
-            let gi = names.iter().position(|n| *n == l.group_name).unwrap();
-            let form = complete_form(
-                &o.model,
-                |item| {
-                    let e = o
-                        .model
-                        .engines
-                        .iter()
-                        .find(|e| e.items.iter().any(|x| std::ptr::eq(x, item)))
-                        .unwrap();
-                    let base = if e.id == focus && lift(&o.groups[gi]) {
-                        4
-                    } else if e.id == wide {
-                        3
-                    } else {
-                        2
-                    };
-                    base + (i % 2) as u8
-                },
-                4,
-            );
-            app.submit_answers(&l.token, &form).await.unwrap();
+    let t1 = measure(app, &o, "T1", &o.groups[..3], &|g, e| {
+        if e == focus && pilots.contains(&g) {
+            4
+        } else if e == wide {
+            3
+        } else {
+            2
         }
-        r
-    };
+    })
+    .await;
     assert_eq!(app.previous_round(a, t1).await.unwrap(), Some(t0));
 
     let effect = app.effect(a).await.unwrap().expect("two rounds of one model");

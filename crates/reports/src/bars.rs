@@ -19,14 +19,22 @@ pub struct Bars<'a> {
     pub max: f64,
 }
 
+impl Bars<'_> {
+    /// The value at the end of the scale: `max`, or the largest value if that is more.
+    pub(crate) fn top(&self) -> f64 {
+        self.bars
+            .iter()
+            .filter_map(|(_, v)| *v)
+            .fold(self.max, f64::max)
+            .max(1.0)
+    }
+}
+
+/// Upright bars with the labels underneath, for short labels such as weeks; see
+/// [`crate::hbars`] for long ones.
 pub fn render(b: &Bars) -> String {
     let width = GAP + (BAR + GAP) * b.bars.len() as f64;
-    let top = b
-        .bars
-        .iter()
-        .filter_map(|(_, v)| *v)
-        .fold(b.max, f64::max)
-        .max(1.0);
+    let top = b.top();
     let mut svg = Svg::new(
         b.id,
         width.max(120.0) as u32,

@@ -2,6 +2,7 @@
 //! and the value printed after the bar, so long names stay readable and the numbers never
 //! depend on reading bar lengths or colour.
 
+use crate::bars::Bars;
 use crate::svg::Svg;
 
 const ROW: f64 = 28.0;
@@ -13,16 +14,6 @@ const CHAR: f64 = 7.0;
 /// Labels longer than this are shortened with an ellipsis; pages give the full names in text.
 const LABEL_MAX: usize = 32;
 
-pub struct HBars<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub desc: &'a str,
-    /// (label, value); a missing value is drawn as a dash.
-    pub bars: &'a [(String, Option<f64>)],
-    /// The value at the end of the track (e.g. 100 for scores); at least the largest value.
-    pub max: f64,
-}
-
 fn shortened(label: &str) -> String {
     if label.chars().count() <= LABEL_MAX {
         label.to_owned()
@@ -33,15 +24,11 @@ fn shortened(label: &str) -> String {
     }
 }
 
-pub fn render(b: &HBars) -> String {
+/// The same data as [`crate::bars::render`] takes, drawn as rows.
+pub fn render(b: &Bars) -> String {
     let labels: Vec<String> = b.bars.iter().map(|(l, _)| shortened(l)).collect();
     let left = PAD + CHAR * labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
-    let top = b
-        .bars
-        .iter()
-        .filter_map(|(_, v)| *v)
-        .fold(b.max, f64::max)
-        .max(1.0);
+    let top = b.top();
     let width = left + PAD + TRACK + 48.0;
     let height = PAD * 2.0 + ROW * b.bars.len().max(1) as f64;
     let mut svg = Svg::new(b.id, width as u32, height as u32, b.title, b.desc);
@@ -71,7 +58,7 @@ mod tests {
 
     #[test]
     fn values_are_printed_long_labels_shortened_and_text_escaped() {
-        let out = render(&HBars {
+        let out = render(&Bars {
             id: "h",
             title: "Öppna timmar",
             desc: "Per person",

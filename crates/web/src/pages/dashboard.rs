@@ -4,6 +4,7 @@
 
 use super::{PageCtx, org_layout, render};
 use crate::error::WebError;
+use crate::i18n::Tr;
 use askama::Template;
 use axum::response::Response;
 use mognad_app::dashboard::Dashboard;
@@ -23,6 +24,22 @@ pub struct DashboardPage {
 /// People shown in the dashboard's workload chart; the workload page has everyone.
 const WORKLOAD_BARS: usize = 12;
 
+/// Cards done per ISO week as upright bars, for the organisation's and an initiative's
+/// dashboards.
+pub fn throughput_chart(tr: Tr, id: &str, desc: &str, throughput: &[(u32, usize)]) -> String {
+    let weeks: Vec<(String, Option<f64>)> = throughput
+        .iter()
+        .map(|(w, n)| (tr.t1("workload-week", "week", w), Some(*n as f64)))
+        .collect();
+    bars::render(&bars::Bars {
+        id,
+        title: &tr.t("dashboard-throughput"),
+        desc,
+        bars: &weeks,
+        max: 0.0,
+    })
+}
+
 pub async fn show(c: PageCtx) -> Result<Response, WebError> {
     let tr = c.tr;
     let base = format!("/orgs/{}", c.org.actor.org);
@@ -36,20 +53,14 @@ pub async fn show(c: PageCtx) -> Result<Response, WebError> {
     )
     .await?;
     let d = c.state.app.dashboard(&c.org.actor).await.map_err(c.err())?;
-    let weeks: Vec<(String, Option<f64>)> = d
-        .throughput
-        .iter()
-        .map(|(w, n)| (tr.t1("workload-week", "week", w), Some(*n as f64)))
-        .collect();
     let trend: Vec<(String, Option<f64>)> = d.trend.clone();
-    let throughput_svg = bars::render(&bars::Bars {
-        id: "throughput",
-        title: &tr.t("dashboard-throughput"),
-        desc: &tr.t("dashboard-throughput-desc"),
-        bars: &weeks,
-        max: 0.0,
-    });
-    let trend_svg = hbars::render(&hbars::HBars {
+    let throughput_svg = throughput_chart(
+        tr,
+        "throughput",
+        &tr.t("dashboard-throughput-desc"),
+        &d.throughput,
+    );
+    let trend_svg = hbars::render(&bars::Bars {
         id: "trend",
         title: &tr.t("dashboard-trend"),
         desc: &tr.t("dashboard-trend-desc"),
@@ -63,7 +74,7 @@ pub async fn show(c: PageCtx) -> Result<Response, WebError> {
         .take(WORKLOAD_BARS)
         .map(|p| (p.name.clone(), Some(f64::from(p.total()))))
         .collect();
-    let workload_svg = hbars::render(&hbars::HBars {
+    let workload_svg = hbars::render(&bars::Bars {
         id: "workload",
         title: &tr.t("dashboard-workload"),
         desc: &tr.t1("dashboard-workload-desc", "n", WORKLOAD_BARS),

@@ -184,18 +184,12 @@ async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, errors: Vec<
             },
         ),
     ];
-    let weeks: Vec<(String, Option<f64>)> = d
-        .throughput
-        .iter()
-        .map(|(w, n)| (tr.t1("workload-week", "week", w), Some(*n as f64)))
-        .collect();
-    let throughput_svg = bars::render(&bars::Bars {
-        id: "initiative-throughput",
-        title: &tr.t("dashboard-throughput"),
-        desc: &tr.t("initiative-throughput-desc"),
-        bars: &weeks,
-        max: 0.0,
-    });
+    let throughput_svg = super::dashboard::throughput_chart(
+        tr,
+        "initiative-throughput",
+        &tr.t("initiative-throughput-desc"),
+        &d.throughput,
+    );
     let trends = d
         .trend
         .iter()
@@ -210,7 +204,7 @@ async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, errors: Vec<
                 t.points.iter().map(|p| (p.round.clone(), p.score)).collect();
             TrendChart {
                 title: name.clone(),
-                svg: hbars::render(&hbars::HBars {
+                svg: hbars::render(&bars::Bars {
                     id: &format!("initiative-trend-{n}"),
                     title: &tr.t1("initiative-trend-title", "engine", name),
                     desc: &tr.t("initiative-trend-desc"),
