@@ -76,12 +76,6 @@ pub struct CostInput {
     pub year: String,
 }
 
-fn words(raw: &str) -> String {
-    let mut list = crate::plan_scope::keys(raw);
-    list.truncate(30);
-    list.join(" ")
-}
-
 impl App {
     /// The organisation's goals; the five perspectives are added the first time.
     pub async fn goals(&self, actor: &Actor) -> Result<Vec<Goal>> {
@@ -205,12 +199,8 @@ impl App {
             }
             None => None,
         };
-        let kept = before
-            .as_ref()
-            .map(|b| crate::plan_scope::keys(&b.engines))
-            .unwrap_or_default();
-        let (engines, groups) = self
-            .initiative_scope(actor, &input.engines, &input.group_ids, &kept, &mut errors)
+        let scope = self
+            .initiative_scope(actor, input, before.as_ref(), &mut errors)
             .await?;
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
@@ -236,10 +226,10 @@ impl App {
             starts_on,
             ends_on,
             status: status.to_owned(),
-            engines: engines.join(" "),
-            competences: words(&input.competences),
+            engines: scope.engines.join(" "),
+            competences: scope.competences.join(" "),
             round_id: before.and_then(|b| b.round_id),
-            groups,
+            groups: scope.groups,
         };
         store::save_initiative(&mut tx, actor.org, &i, Utc::now()).await?;
         tx.commit().await?;

@@ -136,7 +136,14 @@ async fn story(app: &App) {
 
     let t0 = measure(app, &o, "T0", &o.groups, &|_, _| 2).await;
     let piloted = app
-        .save_initiative(a, None, &initiative("Pilot", &focus, &o.groups[..2]))
+        .save_initiative(
+            a,
+            None,
+            &InitiativeInput {
+                competences: "kommunikation, empati".into(),
+                ..initiative("Pilot", &focus, &o.groups[..2])
+            },
+        )
         .await
         .unwrap();
     let everyone = app
@@ -146,6 +153,7 @@ async fn story(app: &App) {
     let (list, _) = app.initiatives(a).await.unwrap();
     let p = list.iter().find(|i| i.id == piloted).unwrap();
     assert_eq!(p.groups, o.groups[..2].to_vec());
+    assert_eq!(p.competences, "kommunikation empati");
     assert!(list.iter().find(|i| i.id == everyone).unwrap().groups.is_empty());
 
     // Names that are not the organisation's are refused whole, each at its field.
@@ -163,6 +171,13 @@ async fn story(app: &App) {
         .unwrap();
     for (input, field) in [
         (initiative("X", "finns-inte", &[]), "engines"),
+        (
+            InitiativeInput {
+                competences: "kommunikation finns-inte".into(),
+                ..initiative("X", &focus, &[])
+            },
+            "competences",
+        ),
         (initiative("X", &focus, &[stranger.id]), "group_ids"),
         (
             InitiativeInput {

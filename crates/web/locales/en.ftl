@@ -662,3 +662,5 @@ effect-covered = { $n } groups with initiatives: { $change }
 effect-others = { $n } other groups: { $change }
 dashboard-workload = Open hours per person
 dashboard-workload-desc = Hours of open cards over the next six weeks and without a date, for the { $n } most loaded people; the number is above each bar.
+initiative-other-competences = Competences of large frameworks
+initiative-other-competences-hint = The keys of competences from frameworks too large to list here (such as an ESCO import), separated by spaces.

@@ -662,3 +662,5 @@ effect-covered = { $n } grupper med initiativ: { $change }
 effect-others = { $n } övriga grupper: { $change }
 dashboard-workload = Öppna timmar per person
 dashboard-workload-desc = Timmar i öppna kort de kommande sex veckorna och utan datum, för de { $n } mest belastade; talet står ovanför varje stapel.
+initiative-other-competences = Kompetenser ur stora ramverk
+initiative-other-competences-hint = Nycklarna till kompetenser ur ramverk som är för stora för att listas här (till exempel en ESCO-import), åtskilda med mellanslag.

@@ -50,6 +50,8 @@ async fn an_initiative_is_aimed_at_engines_and_groups_through_its_form() {
                 ("engines", "data-analys"),
                 ("engines", "processer"),
                 ("group_ids", &g1s),
+                ("competences", "omvarldsbevakning"),
+                ("other_competences", ""),
             ],
         )
         .await;
@@ -57,8 +59,8 @@ async fn an_initiative_is_aimed_at_engines_and_groups_through_its_form() {
     let (list, _) = app.initiatives(&admin).await.unwrap();
     let i = list.iter().find(|i| i.id == id).unwrap();
     assert_eq!(
-        (i.engines.as_str(), i.groups.clone()),
-        ("data-analys processer", vec![g1])
+        (i.engines.as_str(), i.groups.clone(), i.competences.as_str()),
+        ("data-analys processer", vec![g1], "omvarldsbevakning")
     );
     let page = c.get(&page_path).await.body;
     assert!(
@@ -66,6 +68,9 @@ async fn an_initiative_is_aimed_at_engines_and_groups_through_its_form() {
             && !page.contains(&format!(r#"value="{g2s}" checked"#))
     );
     assert!(page.contains("Mognaden i motorerna initiativet riktas mot"));
+    assert!(
+        page.contains(r#"value="omvarldsbevakning" checked"#) && page.contains("<dd>Omvärldsbevakning</dd>")
+    );
 
     // A refused edit comes back with the error in Swedish and what was typed.
     let res = c

@@ -20,6 +20,13 @@ use uuid::Uuid;
 
 type Page = Result<Response, WebError>;
 
+/// Frameworks with more competences than this (an ESCO import, say) are not offered as boxes;
+/// their competences are typed by key instead.
+const COMPETENCE_BOXES: usize = 200;
+
+/// A box or option of the form: (value, label, ticked).
+pub type Tick = (String, String, bool);
+
 /// One engine's scores over the rounds: the chart and the same figures as rows.
 pub struct TrendChart {
     pub title: String,
@@ -42,11 +49,15 @@ pub struct InitiativePage {
     pub facts: Vec<(String, String)>,
     /// The edit form's values: the stored initiative, or what was sent when it was refused.
     pub form: InitiativeInput,
-    pub goals: Vec<(String, String, bool)>,
-    pub statuses: Vec<(String, String, bool)>,
-    pub people: Vec<(String, String, bool)>,
-    pub engines: Vec<(String, String, bool)>,
-    pub groups: Vec<(String, String, bool)>,
+    pub goals: Vec<Tick>,
+    pub statuses: Vec<Tick>,
+    pub people: Vec<Tick>,
+    pub engines: Vec<Tick>,
+    pub groups: Vec<Tick>,
+    /// Per framework (name, its competences).
+    pub competences: Vec<(String, Vec<Tick>)>,
+    /// Ticked competences of frameworks too large for boxes, as keys.
+    pub other_competences: String,
     /// (label, kind, year, amount)
     pub costs: Vec<(String, String, i64, i64)>,
     pub d: InitiativeDashboard,
@@ -59,6 +70,7 @@ pub struct InitiativePage {
 fn input(fields: Vec<(String, String)>) -> InitiativeInput {
     let mut i = InitiativeInput::default();
     let mut engines = Vec::new();
+    let mut competences = Vec::new();
     for (k, v) in fields {
         match k.as_str() {
             "title" => i.title = v,
@@ -69,12 +81,13 @@ fn input(fields: Vec<(String, String)>) -> InitiativeInput {
             "ends_on" => i.ends_on = v,
             "status" => i.status = v,
             "engines" => engines.push(v),
-            "competences" => i.competences = v,
+            "competences" | "other_competences" => competences.push(v),
             "group_ids" => i.group_ids.push(v),
             _ => {}
         }
     }
     i.engines = engines.join(" ");
+    i.competences = competences.join(" ");
     i
 }
 
@@ -108,6 +121,7 @@ async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, errors: Vec<
     let people = app.all_people(actor).await.map_err(c.err())?;
     let all_groups = app.groups(actor).await.map_err(c.err())?;
     let choices = app.engine_choices(actor).await.map_err(c.err())?;
+    let frameworks = app.competence_choices(actor).await.map_err(c.err())?;
     let d = app.initiative_dashboard(actor, id).await.map_err(c.err())?;
     let base = format!("/orgs/{}/initiatives/{id}", actor.org);
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "plan", &base).await?;
@@ -122,7 +136,7 @@ async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, errors: Vec<
     };
     // An engine the initiative holds from a model no longer in use stays offered, so saving
     // keeps it.
-    let mut engines: Vec<(String, String, bool)> = choices
+    let mut engines: Vec<Tick> = choices
         .iter()
         .map(|e| (e.key.clone(), e.name(tr.lang).to_owned(), picked.contains(&e.key)))
         .collect();
@@ -131,6 +145,37 @@ async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, errors: Vec<
             engines.push((k.clone(), k.clone(), true));
         }
     }
+    let ticked = mognad_app::plan_scope::keys(&form.competences);
+    let mut boxed: Vec<&str> = Vec::new();
+    let competences = frameworks
+        .iter()
+        .filter(|f| f.competences.len() <= COMPETENCE_BOXES)
+        .map(|f| {
+            let list = f
+                .competences
+                .iter()
+                .map(|x| {
+                    boxed.push(&x.key);
+                    (x.key.clone(), x.name(tr.lang).to_owned(), ticked.contains(&x.key))
+                })
+                .collect();
+            (f.framework.name(tr.lang).to_owned(), list)
+        })
+        .collect();
+    let other_competences = ticked
+        .iter()
+        .filter(|k| !boxed.contains(&k.as_str()))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let competence_name = |k: &str| {
+        frameworks
+            .iter()
+            .flat_map(|f| &f.competences)
+            .find(|c| c.key == k)
+            .map(|c| c.name(tr.lang).to_owned())
+            .unwrap_or_else(|| k.to_owned())
+    };
     let dash = || "–".to_owned();
     let facts = vec![
         (tr.t("plan-status"), tr.t(&format!("initiative-{}", i.status))),
@@ -167,6 +212,18 @@ async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, errors: Vec<
                     .engines
                     .split_whitespace()
                     .map(engine_name)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            },
+        ),
+        (
+            tr.t("pc-competences"),
+            match i.competences.is_empty() {
+                true => dash(),
+                false => i
+                    .competences
+                    .split_whitespace()
+                    .map(competence_name)
                     .collect::<Vec<_>>()
                     .join(", "),
             },
@@ -282,6 +339,8 @@ async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, errors: Vec<
             .collect(),
         w: d.workload.clone(),
         engines,
+        competences,
+        other_competences,
         facts,
         form,
         d,
