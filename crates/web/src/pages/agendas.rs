@@ -1,14 +1,13 @@
 //! Meeting agendas: the list with a form for a new one, and an agenda's page — its points
 //! (cards with their state, and free points), a form to add either, printable as it is.
 
-use super::{PageCtx, org_layout, render, translated};
+use super::{PageCtx, after_write, org_layout, render};
 use crate::error::WebError;
 use crate::extract::IdParam;
 use askama::Template;
 use axum::Form;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use mognad_app::AppError;
+use axum::response::Response;
 use mognad_app::agendas::{AgendaInput, AgendaView, PointInput};
 use uuid::Uuid;
 
@@ -58,14 +57,15 @@ pub async fn list(c: PageCtx) -> Page {
 }
 
 pub async fn create(c: PageCtx, Form(input): Form<AgendaInput>) -> Page {
-    match c.state.app.create_agenda(&c.org.actor, &input).await {
-        Ok(id) => Ok(Redirect::to(&format!("/orgs/{}/agendas/{id}", c.org.actor.org)).into_response()),
-        Err(AppError::Invalid(list)) => {
-            let errors = list.iter().map(|i| translated(i, c.tr)).collect();
-            list_page(&c, errors, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(e) => Err(c.err()(e)),
-    }
+    let r = c.state.app.create_agenda(&c.org.actor, &input).await;
+    let org = c.org.actor.org;
+    after_write(
+        &c,
+        r,
+        |id| format!("/orgs/{org}/agendas/{id}"),
+        |errors| list_page(&c, errors, StatusCode::UNPROCESSABLE_ENTITY),
+    )
+    .await
 }
 
 async fn agenda_page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) -> Page {
@@ -105,12 +105,13 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
 }
 
 pub async fn add_point(c: PageCtx, IdParam(id): IdParam, Form(input): Form<PointInput>) -> Page {
-    match c.state.app.add_point(&c.org.actor, id, &input).await {
-        Ok(()) => Ok(Redirect::to(&format!("/orgs/{}/agendas/{id}", c.org.actor.org)).into_response()),
-        Err(AppError::Invalid(list)) => {
-            let errors = list.iter().map(|i| translated(i, c.tr)).collect();
-            agenda_page(&c, id, errors, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(e) => Err(c.err()(e)),
-    }
+    let r = c.state.app.add_point(&c.org.actor, id, &input).await;
+    let to = format!("/orgs/{}/agendas/{id}", c.org.actor.org);
+    after_write(
+        &c,
+        r,
+        |()| to,
+        |errors| agenda_page(&c, id, errors, StatusCode::UNPROCESSABLE_ENTITY),
+    )
+    .await
 }

@@ -2,14 +2,14 @@
 //! cards, filters, "more" per column, a quick-add form, and on every card a move form that
 //! works without JavaScript (drag and drop is layered on top by `static/board.js`).
 
-use super::{PageCtx, org_layout, render, translated};
+use super::{PageCtx, after_write, org_layout, render};
 use crate::error::WebError;
 use crate::extract::IdParam;
 use askama::Template;
 use axum::Form;
 use axum::extract::Query;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use mognad_app::AppError;
 use mognad_app::boards::{BoardInput, BoardView, ColumnInput};
 use mognad_app::tasks::{MoveInput, TaskInput};
@@ -86,14 +86,15 @@ pub async fn list(c: PageCtx) -> Page {
 }
 
 pub async fn create(c: PageCtx, Form(input): Form<BoardInput>) -> Page {
-    match c.state.app.create_board(&c.org.actor, &input).await {
-        Ok(b) => Ok(Redirect::to(&format!("/orgs/{}/boards/{}", c.org.actor.org, b.id)).into_response()),
-        Err(AppError::Invalid(list)) => {
-            let errors = list.iter().map(|i| translated(i, c.tr)).collect();
-            list_page(&c, errors, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(e) => Err(c.err()(e)),
-    }
+    let r = c.state.app.create_board(&c.org.actor, &input).await;
+    let org = c.org.actor.org;
+    after_write(
+        &c,
+        r,
+        |b| format!("/orgs/{org}/boards/{}", b.id),
+        |errors| list_page(&c, errors, StatusCode::UNPROCESSABLE_ENTITY),
+    )
+    .await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -187,24 +188,18 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam, Query(q): Query<BoardQuery>)
 
 /// Back to the board after a write, or the board again with the errors.
 async fn after(c: PageCtx, board: Uuid, result: Result<(), AppError>) -> Page {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/orgs/{}/boards/{board}", c.org.actor.org)).into_response()),
-        Err(AppError::Invalid(list)) => {
-            let errors = list.iter().map(|i| translated(i, c.tr)).collect();
-            board_page(
-                &c,
-                board,
-                &BoardQuery::default(),
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(AppError::Conflict(m)) => {
-            board_page(&c, board, &BoardQuery::default(), vec![m], StatusCode::CONFLICT).await
-        }
-        Err(e) => Err(c.err()(e)),
+    let q = BoardQuery::default();
+    if let Err(AppError::Conflict(m)) = result {
+        return board_page(&c, board, &q, vec![m], StatusCode::CONFLICT).await;
     }
+    let to = format!("/orgs/{}/boards/{board}", c.org.actor.org);
+    after_write(
+        &c,
+        result,
+        |()| to,
+        |errors| board_page(&c, board, &q, errors, StatusCode::UNPROCESSABLE_ENTITY),
+    )
+    .await
 }
 
 #[derive(Debug, Deserialize)]

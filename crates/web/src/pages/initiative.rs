@@ -3,13 +3,12 @@
 //! maturity trend of its engines in its groups, as charts with the values printed and in
 //! tables — its costs, and for admins the forms to edit it and add costs.
 
-use super::{PageCtx, org_layout, render, translated};
+use super::{PageCtx, after_write, org_layout, render};
 use crate::error::WebError;
 use crate::extract::{IdParam, PageForm};
 use askama::Template;
 use axum::Form;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use mognad_app::AppError;
 use mognad_app::initiative_dashboard::InitiativeDashboard;
 use mognad_app::plan::{CostInput, InitiativeInput, STATUSES};
@@ -358,16 +357,8 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
 
 /// After a write: back to the page, or the page again with the errors and what was sent.
 async fn after(c: PageCtx, id: Uuid, sent: Option<InitiativeInput>, r: Result<(), AppError>) -> Page {
-    match r {
-        Ok(()) => Ok(Redirect::to(&format!("/orgs/{}/initiatives/{id}", c.org.actor.org)).into_response()),
-        Err(AppError::Invalid(list)) => {
-            let errors = list.iter().map(|i| translated(i, c.tr)).collect();
-            let mut res = page(&c, id, sent, errors).await?;
-            *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(res)
-        }
-        Err(e) => Err(c.err()(e)),
-    }
+    let to = format!("/orgs/{}/initiatives/{id}", c.org.actor.org);
+    after_write(&c, r, |()| to, |errors| page(&c, id, sent, errors)).await
 }
 
 pub async fn update(

@@ -2,7 +2,7 @@
 //! tasks), and the form itself at `/f/{slug}`, answered by anyone with the link (members only
 //! for an internal form), which gives the submitter a receipt code.
 
-use super::{PageCtx, org_layout, render, translated};
+use super::{PageCtx, after_write, org_layout, render, translated};
 use crate::AppState;
 use crate::csrf::CsrfToken;
 use crate::error::WebError;
@@ -149,14 +149,15 @@ pub async fn edit(c: PageCtx, IdParam(id): IdParam) -> Page {
 }
 
 async fn save(c: PageCtx, id: Option<Uuid>, input: FormInput) -> Page {
-    match c.state.app.save_intake_form(&c.org.actor, id, &input).await {
-        Ok(_) => Ok(Redirect::to(&format!("/orgs/{}/intake", c.org.actor.org)).into_response()),
-        Err(AppError::Invalid(list)) => {
-            let errors = list.iter().map(|i| translated(i, c.tr)).collect();
-            designer(&c, id, Some(&input), errors, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(e) => Err(c.err()(e)),
-    }
+    let r = c.state.app.save_intake_form(&c.org.actor, id, &input).await;
+    let to = format!("/orgs/{}/intake", c.org.actor.org);
+    after_write(
+        &c,
+        r,
+        |_| to,
+        |errors| designer(&c, id, Some(&input), errors, StatusCode::UNPROCESSABLE_ENTITY),
+    )
+    .await
 }
 
 pub async fn create(c: PageCtx, Form(input): Form<FormInput>) -> Page {

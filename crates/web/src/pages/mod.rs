@@ -195,6 +195,30 @@ pub fn apply_errors(fields: &mut [Field], err: AppError, tr: Tr) -> Result<Vec<F
         .collect())
 }
 
+/// After a form's write: a redirect to `to(value)` when it was stored; when the input was
+/// refused, the page again from `again` (given the translated errors) with 422; any other error
+/// as an error page.
+pub async fn after_write<T, Fut>(
+    c: &PageCtx,
+    result: Result<T, AppError>,
+    to: impl FnOnce(T) -> String,
+    again: impl FnOnce(Vec<String>) -> Fut,
+) -> Result<Response, WebError>
+where
+    Fut: std::future::Future<Output = Result<Response, WebError>>,
+{
+    match result {
+        Ok(v) => Ok(axum::response::Redirect::to(&to(v)).into_response()),
+        Err(AppError::Invalid(list)) => {
+            let errors = list.iter().map(|i| translated(i, c.tr)).collect();
+            let mut res = again(errors).await?;
+            *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(res)
+        }
+        Err(e) => Err(c.err()(e)),
+    }
+}
+
 /// The translated text of a validation error, falling back to its English message.
 pub fn translated(i: &Invalid, tr: Tr) -> String {
     let key = format!("invalid-{}", i.code);

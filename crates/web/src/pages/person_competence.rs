@@ -3,14 +3,14 @@
 //! form and the history. What shows follows the reader's access; forms post back here and a
 //! refused input re-renders the page with its errors.
 
-use super::{PageCtx, org_layout, render, translated};
+use super::{PageCtx, after_write, org_layout, render};
 use crate::error::WebError;
 use crate::extract::IdParam;
 use crate::i18n::Tr;
 use askama::Template;
 use axum::Form;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use mognad_app::AppError;
 use mognad_app::assess::{AssessInput, Record};
 use mognad_app::develop::{ActionInput, Development, PlaceInput};
@@ -364,18 +364,14 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
 
 /// Back to the page after a write, or the page again with the input's errors.
 async fn after(c: PageCtx, id: Uuid, result: Result<(), AppError>, anchor: &str) -> Page {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!(
-            "/orgs/{}/people/{id}/competence#{anchor}",
-            c.org.actor.org
-        ))
-        .into_response()),
-        Err(AppError::Invalid(list)) => {
-            let errors = list.iter().map(|i| translated(i, c.tr)).collect();
-            page(&c, id, errors, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(e) => Err(c.err()(e)),
-    }
+    let to = format!("/orgs/{}/people/{id}/competence#{anchor}", c.org.actor.org);
+    after_write(
+        &c,
+        result,
+        |()| to,
+        |errors| page(&c, id, errors, StatusCode::UNPROCESSABLE_ENTITY),
+    )
+    .await
 }
 
 pub async fn assess(c: PageCtx, IdParam(id): IdParam, Form(input): Form<AssessInput>) -> Page {

@@ -2,7 +2,7 @@
 //! investment), and "create from gap" from a round. An initiative's own page is
 //! [`super::initiative`].
 
-use super::{PageCtx, org_layout, render, translated};
+use super::{PageCtx, after_write, org_layout, render};
 use crate::error::WebError;
 use crate::extract::IdParam;
 use askama::Template;
@@ -102,14 +102,14 @@ pub async fn show(c: PageCtx) -> Page {
 }
 
 async fn back_to_plan(c: PageCtx, r: Result<(), AppError>) -> Page {
-    match r {
-        Ok(()) => Ok(Redirect::to(&format!("/orgs/{}/plan", c.org.actor.org)).into_response()),
-        Err(AppError::Invalid(list)) => {
-            let errors = list.iter().map(|i| translated(i, c.tr)).collect();
-            plan_page(&c, errors, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(e) => Err(c.err()(e)),
-    }
+    let to = format!("/orgs/{}/plan", c.org.actor.org);
+    after_write(
+        &c,
+        r,
+        |()| to,
+        |errors| plan_page(&c, errors, StatusCode::UNPROCESSABLE_ENTITY),
+    )
+    .await
 }
 
 pub async fn add_goal(c: PageCtx, Form(input): Form<GoalInput>) -> Page {

@@ -1,13 +1,13 @@
 //! Environment scanning: the technology radar (SVG with a numbered list beside it) and the log
 //! of signals, each with its form for admins.
 
-use super::{PageCtx, org_layout, render, translated};
+use super::{PageCtx, after_write, org_layout, render};
 use crate::error::WebError;
 use crate::extract::IdParam;
 use askama::Template;
 use axum::Form;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use mognad_app::AppError;
 use mognad_app::scanning::{BlipInput, SignalInput};
 use mognad_domain::role::Role;
@@ -110,14 +110,14 @@ pub async fn show(c: PageCtx) -> Page {
 }
 
 async fn after(c: PageCtx, result: Result<(), AppError>) -> Page {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/orgs/{}/radar", c.org.actor.org)).into_response()),
-        Err(AppError::Invalid(list)) => {
-            let errors = list.iter().map(|i| translated(i, c.tr)).collect();
-            page(&c, errors, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(e) => Err(c.err()(e)),
-    }
+    let to = format!("/orgs/{}/radar", c.org.actor.org);
+    after_write(
+        &c,
+        result,
+        |()| to,
+        |errors| page(&c, errors, StatusCode::UNPROCESSABLE_ENTITY),
+    )
+    .await
 }
 
 pub async fn save_blip(c: PageCtx, Form(input): Form<BlipInput>) -> Page {

@@ -1,13 +1,13 @@
 //! A task's page: its description rendered from Markdown, the edit form, the checklist and
 //! the comments; every form posts back here.
 
-use super::{PageCtx, org_layout, render, translated};
+use super::{PageCtx, after_write, org_layout, render};
 use crate::error::WebError;
 use crate::extract::{IdParam, ItemParam};
 use askama::Template;
 use axum::Form;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use mognad_app::AppError;
 use mognad_app::tasks::{TaskDetail, TaskInput};
 use mognad_domain::plan::task::Priority;
@@ -75,14 +75,14 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
 }
 
 async fn after(c: PageCtx, id: Uuid, result: Result<(), AppError>) -> Page {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/orgs/{}/tasks/{id}", c.org.actor.org)).into_response()),
-        Err(AppError::Invalid(list)) => {
-            let errors = list.iter().map(|i| translated(i, c.tr)).collect();
-            page(&c, id, errors, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(e) => Err(c.err()(e)),
-    }
+    let to = format!("/orgs/{}/tasks/{id}", c.org.actor.org);
+    after_write(
+        &c,
+        result,
+        |()| to,
+        |errors| page(&c, id, errors, StatusCode::UNPROCESSABLE_ENTITY),
+    )
+    .await
 }
 
 pub async fn update(c: PageCtx, IdParam(id): IdParam, Form(input): Form<TaskInput>) -> Page {
