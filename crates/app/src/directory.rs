@@ -46,6 +46,15 @@ pub fn parse_ref(field: &str, raw: Option<&str>) -> std::result::Result<Option<U
     }
 }
 
+/// Like [`parse_ref`], for forms that gather every error before answering: a bad id is noted
+/// in `errors` and read as none.
+pub(crate) fn noted_ref(field: &str, raw: &str, errors: &mut Vec<Invalid>) -> Option<Uuid> {
+    parse_ref(field, Some(raw)).unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    })
+}
+
 fn unknown(field: &str) -> AppError {
     AppError::invalid(field, "unknown-ref", "no such record in this organisation")
 }

@@ -2,6 +2,7 @@
 //! policy), initiatives tied to goals, engines and competences with owner, dates, status and
 //! costs, and initiatives started from a measurement round's prioritised gap list.
 
+use crate::directory::noted_ref;
 use crate::error::bounded_text;
 use crate::results::AreaKind;
 use crate::{Actor, App, AppError, Invalid, Result};
@@ -181,15 +182,8 @@ impl App {
                 "proposed"
             }),
         };
-        let mut uuid = |raw: &str, field: &str| match raw.trim() {
-            "" => None,
-            r => Uuid::parse_str(r).ok().or_else(|| {
-                errors.push(Invalid::new(field, "bad-ref", "not a valid choice"));
-                None
-            }),
-        };
-        let goal_id = uuid(&input.goal_id, "goal_id");
-        let owner_id = uuid(&input.owner_id, "owner_id");
+        let goal_id = noted_ref("goal_id", &input.goal_id, &mut errors);
+        let owner_id = noted_ref("owner_id", &input.owner_id, &mut errors);
         let before = match id {
             Some(i) => {
                 let mut tx = self.db.read().await?;

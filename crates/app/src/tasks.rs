@@ -3,6 +3,7 @@
 //! second time; a move computes one new rank and writes one row.
 
 use crate::batch::stored;
+use crate::directory::noted_ref;
 use crate::{Actor, App, AppError, Invalid, Result};
 use chrono::Utc;
 use mognad_domain::ids::OrgId;
@@ -68,16 +69,6 @@ pub struct MoveInput {
     pub position: String,
 }
 
-fn opt_id(raw: &str, field: &str, errors: &mut Vec<Invalid>) -> Option<Uuid> {
-    match raw.trim() {
-        "" => None,
-        r => Uuid::parse_str(r).ok().or_else(|| {
-            errors.push(Invalid::new(field, "bad-ref", "not a valid choice"));
-            None
-        }),
-    }
-}
-
 fn key_ok(key: Option<&str>) -> Result<Option<&str>> {
     match key.map(str::trim).filter(|k| !k.is_empty()) {
         Some(k) if k.len() > KEY_MAX || k.chars().any(char::is_control) => Err(Invalid::new(
@@ -140,8 +131,8 @@ pub(crate) async fn fields(tx: &mut Tx, org: OrgId, input: &TaskInput, t: &mut T
             }
         },
     };
-    let assignee = opt_id(&input.assignee_id, "assignee_id", &mut errors);
-    let initiative = opt_id(&input.initiative_id, "initiative_id", &mut errors);
+    let assignee = noted_ref("assignee_id", &input.assignee_id, &mut errors);
+    let initiative = noted_ref("initiative_id", &input.initiative_id, &mut errors);
     if let Some(a) = assignee
         && mognad_store::people::get(tx, org, mognad_domain::ids::PersonId(a))
             .await?
@@ -265,9 +256,9 @@ async fn move_checks(
     input: &MoveInput,
 ) -> Result<(Uuid, String, Option<chrono::DateTime<Utc>>)> {
     let mut errors = Vec::new();
-    let target = opt_id(&input.column_id, "column_id", &mut errors);
-    let after = opt_id(&input.after, "after", &mut errors);
-    let before = opt_id(&input.before, "before", &mut errors);
+    let target = noted_ref("column_id", &input.column_id, &mut errors);
+    let after = noted_ref("after", &input.after, &mut errors);
+    let before = noted_ref("before", &input.before, &mut errors);
     let top = match input.position.trim() {
         "" | "bottom" => false,
         "top" => true,
