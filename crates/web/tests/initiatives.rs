@@ -123,6 +123,44 @@ async fn an_initiative_is_aimed_at_engines_and_groups_through_its_form() {
     assert_eq!(dash["trend"][0]["engine"], "data-analys");
     assert_eq!(dash["groups"].as_array().unwrap().len(), 2);
 
+    // A card tied to it, assigned and estimated, shows in its workload chart and table.
+    let b = app
+        .create_board(
+            &admin,
+            &mognad_app::boards::BoardInput {
+                name: "Arbete".into(),
+                initiative_id: id.to_string(),
+            },
+        )
+        .await
+        .unwrap();
+    let ada = app
+        .save_person(
+            &admin,
+            None,
+            &mognad_app::directory::PersonInput {
+                name: "Ada Lovelace".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let card = mognad_app::tasks::TaskInput {
+        title: "Mät datakvaliteten".into(),
+        initiative_id: id.to_string(),
+        assignee_id: ada.id.to_string(),
+        estimate_hours: "12".into(),
+        ..Default::default()
+    };
+    app.create_task(&admin, b.id, &card, None).await.unwrap();
+    let page = c.get(&page_path).await.body;
+    assert!(
+        page.contains(r#"<title id="initiative-workload-title">"#),
+        "a workload chart"
+    );
+    assert!(page.contains(">Ada Lovelace</text>") && page.contains(">12</text>"));
+    assert!(page.contains("0 av 1 kort klara"));
+
     // The dashboard and effect pages render; without two rounds the effect says so.
     let page = c.get(&format!("{org}/dashboard")).await;
     assert_eq!(page.status, StatusCode::OK);

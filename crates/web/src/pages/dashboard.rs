@@ -8,6 +8,7 @@ use crate::i18n::Tr;
 use askama::Template;
 use axum::response::Response;
 use mognad_app::dashboard::Dashboard;
+use mognad_app::workload::Workload;
 use mognad_reports::{bars, hbars};
 
 #[derive(Template)]
@@ -40,6 +41,23 @@ pub fn throughput_chart(tr: Tr, id: &str, desc: &str, throughput: &[(u32, usize)
     })
 }
 
+/// The open hours of the most loaded people as horizontal bars.
+pub fn workload_chart(tr: Tr, id: &str, w: &Workload) -> String {
+    let load: Vec<(String, Option<f64>)> = w
+        .people
+        .iter()
+        .take(WORKLOAD_BARS)
+        .map(|p| (p.name.clone(), Some(f64::from(p.total()))))
+        .collect();
+    hbars::render(&bars::Bars {
+        id,
+        title: &tr.t("dashboard-workload"),
+        desc: &tr.t1("dashboard-workload-desc", "n", WORKLOAD_BARS),
+        bars: &load,
+        max: 0.0,
+    })
+}
+
 pub async fn show(c: PageCtx) -> Result<Response, WebError> {
     let tr = c.tr;
     let base = format!("/orgs/{}", c.org.actor.org);
@@ -67,20 +85,7 @@ pub async fn show(c: PageCtx) -> Result<Response, WebError> {
         bars: &trend,
         max: 100.0,
     });
-    let load: Vec<(String, Option<f64>)> = d
-        .workload
-        .people
-        .iter()
-        .take(WORKLOAD_BARS)
-        .map(|p| (p.name.clone(), Some(f64::from(p.total()))))
-        .collect();
-    let workload_svg = hbars::render(&bars::Bars {
-        id: "workload",
-        title: &tr.t("dashboard-workload"),
-        desc: &tr.t1("dashboard-workload-desc", "n", WORKLOAD_BARS),
-        bars: &load,
-        max: 0.0,
-    });
+    let workload_svg = workload_chart(tr, "workload", &d.workload);
     Ok(render(DashboardPage {
         base,
         d,

@@ -62,6 +62,7 @@ pub struct InitiativePage {
     pub d: InitiativeDashboard,
     pub w: Workload,
     pub throughput_svg: String,
+    pub workload_svg: String,
     pub trends: Vec<TrendChart>,
 }
 
@@ -336,6 +337,7 @@ async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, errors: Vec<
             .filter(|k| k.initiative_id == id)
             .map(|k| (k.label, tr.t(&format!("cost-{}", k.kind)), k.year, k.amount))
             .collect(),
+        workload_svg: super::dashboard::workload_chart(tr, "initiative-workload", &d.workload),
         w: d.workload.clone(),
         engines,
         competences,
