@@ -73,7 +73,7 @@ fn shown_sums(r: &RoundResults, group: Uuid, engine: &str) -> Option<Sums> {
 }
 
 /// The change over `groups` together, from the groups shown in both rounds.
-pub(crate) fn pooled(
+fn pooled(
     before: &RoundResults,
     after: &RoundResults,
     groups: &[Uuid],
