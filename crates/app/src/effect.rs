@@ -73,12 +73,7 @@ fn shown_sums(r: &RoundResults, group: Uuid, engine: &str) -> Option<Sums> {
 }
 
 /// The change over `groups` together, from the groups shown in both rounds.
-fn pooled(
-    before: &RoundResults,
-    after: &RoundResults,
-    groups: &[Uuid],
-    engine: &str,
-) -> PooledChange {
+fn pooled(before: &RoundResults, after: &RoundResults, groups: &[Uuid], engine: &str) -> PooledChange {
     let (mut b, mut a) = (Sums::default(), Sums::default());
     let mut n = 0;
     for g in groups {

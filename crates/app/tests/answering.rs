@@ -5,7 +5,7 @@
 mod common;
 
 use futures_util::StreamExt;
-use mognad_app::directory::{NamedInput, PersonInput, UnitInput};
+use mognad_app::directory::UnitInput;
 use mognad_app::measurement::RoundInput;
 use mognad_app::respond::SubmitResult;
 use mognad_app::submit::Outcome;
@@ -53,34 +53,7 @@ async fn organisation(app: &App) -> Org {
         .into_iter()
         .enumerate()
     {
-        let g = app
-            .save_group(
-                &a,
-                None,
-                &NamedInput {
-                    name: name.into(),
-                    unit_id: Some(unit_id.to_string()),
-                },
-            )
-            .await
-            .unwrap();
-        groups[gi] = g.id;
-        for p in 0..size {
-            let person = app
-                .save_person(
-                    &a,
-                    None,
-                    &PersonInput {
-                        name: format!("{name} person {p}"),
-                        email: Some(format!("{}{p}@ekby.se", name.to_lowercase())),
-                        unit_id: Some(unit_id.to_string()),
-                        ..Default::default()
-                    },
-                )
-                .await
-                .unwrap();
-            app.set_group_member(&a, g.id, person.id, true).await.unwrap();
-        }
+        groups[gi] = common::group_of(app, &a, name, Some(unit_id), size).await;
     }
     Org {
         a,

@@ -28,33 +28,7 @@ async fn organisation(app: &App) -> Org {
     let a = common::actor(app, "admin@ekby.se", "Ekby kommun", Role::Admin).await;
     let mut groups = Vec::new();
     for name in ["G1", "G2", "G3", "G4"] {
-        let g = app
-            .save_group(
-                &a,
-                None,
-                &NamedInput {
-                    name: name.into(),
-                    unit_id: None,
-                },
-            )
-            .await
-            .unwrap();
-        for p in 0..6 {
-            let person = app
-                .save_person(
-                    &a,
-                    None,
-                    &PersonInput {
-                        name: format!("{name} person {p}"),
-                        email: Some(format!("{}{p}@ekby.se", name.to_lowercase())),
-                        ..Default::default()
-                    },
-                )
-                .await
-                .unwrap();
-            app.set_group_member(&a, g.id, person.id, true).await.unwrap();
-        }
-        groups.push(g.id);
+        groups.push(common::group_of(app, &a, name, None, 6).await);
     }
     let info = app
         .models(&a)

@@ -29,3 +29,33 @@ pub async fn board(app: &App, a: &Actor, name: &str) -> mognad_store::boards::Bo
     };
     app.create_board(a, &input).await.unwrap()
 }
+
+/// A leadership group `name` (in `unit`, if given) with `size` new people in it, named
+/// "{name} person {i}" with e-mail addresses at ekby.se.
+#[allow(dead_code)]
+pub async fn group_of(app: &App, a: &Actor, name: &str, unit: Option<uuid::Uuid>, size: usize) -> uuid::Uuid {
+    use mognad_app::directory::{NamedInput, PersonInput};
+    let unit_id = unit.map(|u| u.to_string());
+    let g = app
+        .save_group(
+            a,
+            None,
+            &NamedInput {
+                name: name.into(),
+                unit_id: unit_id.clone(),
+            },
+        )
+        .await
+        .unwrap();
+    for p in 0..size {
+        let person = PersonInput {
+            name: format!("{name} person {p}"),
+            email: Some(format!("{}{p}@ekby.se", name.to_lowercase())),
+            unit_id: unit_id.clone(),
+            ..Default::default()
+        };
+        let person = app.save_person(a, None, &person).await.unwrap();
+        app.set_group_member(a, g.id, person.id, true).await.unwrap();
+    }
+    g.id
+}
