@@ -15,7 +15,7 @@ use mognad_domain::model::{self, Model};
 use mognad_domain::round::{Round, RoundState};
 use mognad_domain::text::Name;
 use mognad_store::invitations::{self, NewInvitation};
-use mognad_store::models::{self, StoredModel};
+use mognad_store::models;
 use mognad_store::{groups, rounds, targets};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -81,15 +81,7 @@ struct Setup {
 }
 
 async fn setup(tx: &mut mognad_store::Tx, org: OrgId, m: &Model) -> Result<Setup> {
-    let stored = StoredModel {
-        id: uuid::Uuid::now_v7(),
-        org_id: org.0,
-        model_key: m.id.clone(),
-        version: i64::from(m.version),
-        name_sv: m.name.sv.clone(),
-        name_en: m.name.en.clone(),
-        source: model::builtin_sources()[0].to_owned(),
-    };
+    let stored = crate::measurement::stored(org.0, m, model::builtin_sources()[0]);
     models::insert_if_absent(tx, &stored, Utc::now()).await?;
     let model_id = models::find(tx, org, &m.id, i64::from(m.version))
         .await?

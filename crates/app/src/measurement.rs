@@ -66,7 +66,8 @@ pub struct RoundInput {
     pub closes_on: Option<String>,
 }
 
-fn stored(org: Uuid, m: &Model, source: &str) -> StoredModel {
+/// A parsed model as the row that stores it, under a new id.
+pub(crate) fn stored(org: Uuid, m: &Model, source: &str) -> StoredModel {
     StoredModel {
         id: Uuid::now_v7(),
         org_id: org,
