@@ -41,11 +41,12 @@ for answers in $(want measurement && echo 10000) $(want measurement && [ -z "${Q
   start
   sleep 1
   echo "server RSS idle: $(rss)"
-  $bin/mognad-bench results --db "sqlite:$work/bench.db" --org "$org"
   if [ "$answers" = 10000 ]; then
     $bin/mognad-bench answer --url "http://127.0.0.1:$port" --tokens "$work/tokens.txt" --clients 64
     echo "server RSS after the load: $(rss)"
   fi
+  # Results show once a round has closed: this closes it (recording its ledger), then times reads.
+  $bin/mognad-bench results --db "sqlite:$work/bench.db" --org "$org"
   cookie=$($bin/mognad-bench session --db "sqlite:$work/bench.db" --org "$org")
   peak=0
   ( while kill -0 $server_pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$server_pid/status; sleep 0.05; done ) >"$work/rss.txt" &

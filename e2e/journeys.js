@@ -334,6 +334,11 @@ async function respondent(browser, page, base, round) {
   if (!(await p.$('.error-summary'))) throw new Error('no error summary for a wrong access code');
   await audit(p, 'shared link, wrong code');
   await p.goto(link);
+  if (await p.$('form[action$="/group"]')) {
+    // A person in several groups first says which one they answer for.
+    await audit(p, 'respondent group choice (375×667)');
+    await Promise.all([p.waitForNavigation(), p.click('form[action$="/group"] button')]);
+  }
   await audit(p, 'respondent intro (375×667)');
   await p.focus('a.button');
   await Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
@@ -365,6 +370,21 @@ async function respondent(browser, page, base, round) {
   await page.goto(`${base}${round}`);
   const after = await answered(page);
   if (after !== before + 1) throw new Error(`answers went from ${before} to ${after}, not up by one`);
+  if (await page.$(`a[href="${round}/results"]`)) throw new Error('an open round links to its results');
+
+  // Reminders go by mail and are reported as counts; the sheet covers everyone without an address.
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/reminders"] button')]);
+  const report = await page.textContent('main');
+  if (!/påminnelser/.test(report)) throw new Error(`no reminder report:\n${report}`);
+  if (await page.$('main table a[href*="/r/"]')) throw new Error('the reminder page lists links');
+  await audit(page, 'reminders sent');
+  await page.goto(`${base}${round}`);
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/sheet"] button')]);
+  if (!(await page.$('main table a[href*="/r/"]'))) throw new Error('the link sheet is empty');
+  await audit(page, 'link sheet');
+  await page.goto(`${base}${round}/results`);
+  if (!/öppen/.test(await page.textContent('main'))) throw new Error('an open round\'s results page does not say it is open');
+  await audit(page, 'results of an open round');
 }
 
 async function main() {

@@ -7,6 +7,7 @@ use crate::results::{AreaKind, RoundResults};
 use crate::{Actor, App, AppError, Result};
 use mognad_domain::ids::RoundId;
 use mognad_domain::role::Role;
+use mognad_domain::round::RoundState;
 use mognad_domain::stats::{self, Change};
 use mognad_store::{rounds, targets};
 use serde::{Deserialize, Serialize};
@@ -125,10 +126,14 @@ impl App {
         };
         let b = load(before).await?;
         let a = load(after).await?;
+        tx.rollback().await?;
+        self.record_releases(&b).await?;
+        self.record_releases(&a).await?;
         Ok((b, a))
     }
 
-    /// The round this one is compared with by default: the latest earlier round of the same model.
+    /// The round this one is compared with by default: the latest earlier closed round of the
+    /// same model (no other shows results to compare with).
     pub async fn previous_round(&self, actor: &Actor, round: Uuid) -> Result<Option<Uuid>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -139,7 +144,7 @@ impl App {
         let mine = model_key(this.model_id.0);
         Ok(list
             .iter()
-            .filter(|r| r.id.0 < round && model_key(r.model_id.0) == mine)
+            .filter(|r| r.id.0 < round && r.state == RoundState::Closed && model_key(r.model_id.0) == mine)
             .map(|r| r.id.0)
             .next_back())
     }

@@ -83,7 +83,7 @@ impl App {
         let all: Vec<&Task> = tasks.iter().collect();
         let mut trend = Vec::new();
         for r in self.rounds(actor).await? {
-            if r.state == "draft" {
+            if r.state != "closed" {
                 continue;
             }
             let res = self.results(actor, r.id).await?;

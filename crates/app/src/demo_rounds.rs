@@ -1,7 +1,7 @@
-//! The demo's measurements: a closed baseline with a few hundred simulated answers and an open
-//! follow-up with some answers in, so every result view has something to show. The follow-up
-//! is made after the plan: the groups an initiative worked with have moved further on its
-//! engine, so the effect view has a story to tell.
+//! The demo's measurements: a closed baseline with a few hundred simulated answers, a closed
+//! follow-up and an open pulse round with some answers in, so every result view has something
+//! to show. The follow-up is made after the plan: the groups an initiative worked with have
+//! moved further on its engine, so the effect view has a story to tell.
 //!
 //! Answers go through the same batch writer as real submits. Each group gets its own maturity
 //! profile, so groups differ; a few groups answer too little and stay under the threshold.
@@ -12,6 +12,7 @@ use chrono::{NaiveDate, Utc};
 use mognad_domain::answer::Answers;
 use mognad_domain::ids::{GroupId, ModelId, OrgId, RoundId};
 use mognad_domain::model::{self, Model};
+use mognad_domain::org::AnonymityThreshold;
 use mognad_domain::round::{Round, RoundState};
 use mognad_domain::text::Name;
 use mognad_store::invitations::{self, NewInvitation};
@@ -65,8 +66,8 @@ fn answers_poorly(gi: usize) -> bool {
     gi % 8 == 3
 }
 
-/// The groups (by position in the directory's order) that have finished the open follow-up;
-/// the rest have barely begun.
+/// The groups (by position in the directory's order) that answered the follow-up well; the
+/// rest hardly answered.
 pub(crate) fn done_in_follow_up(gi: usize) -> bool {
     gi.is_multiple_of(3) && !answers_poorly(gi)
 }
@@ -133,14 +134,24 @@ impl App {
         Ok(n)
     }
 
-    /// Adds the open follow-up: every group a little further, the initiatives' engines further
-    /// in the groups they worked with; a third of the groups have answered.
+    /// Adds the closed follow-up: every group a little further, the initiatives' engines
+    /// further in the groups they worked with; a third of the groups answered well. Then an open
+    /// pulse round in which some groups have begun, so the demo shows a round still running.
     pub(crate) async fn create_demo_follow_up(&self, org: OrgId, focus: &[Focus]) -> Result<usize> {
-        let window = ((2026, 10, 1), (2026, 12, 15));
-        let (_, n) = self
+        let window = ((2026, 9, 1), (2026, 10, 31));
+        let (round, n) = self
             .demo_round(org, "Uppföljning 2026", window, 2026, focus, &done_in_follow_up)
             .await?;
-        Ok(n)
+        let mut tx = self.db.write().await?;
+        rounds::set_state(&mut tx, org, round, RoundState::Open, RoundState::Closed).await?;
+        tx.commit().await?;
+        let pulse = ((2026, 11, 16), (2026, 12, 18));
+        let (_, m) = self
+            .demo_round(org, "Pulsmätning vinter 2026", pulse, 2027, focus, &|gi| {
+                gi % 4 == 1
+            })
+            .await?;
+        Ok(n + m)
     }
 
     /// One open round with simulated answers: groups for which `done` holds answer well, the
@@ -169,9 +180,12 @@ impl App {
             closes_on: NaiveDate::from_ymd_opt(closes.0, closes.1, closes.2),
         };
         rounds::insert(&mut tx, &round, Utc::now()).await?;
+        for g in &s.group_ids {
+            rounds::add_group(&mut tx, round.id, *g).await?;
+        }
+        crate::freeze::freeze(&mut tx, org, round.id, AnonymityThreshold::DEFAULT.get()).await?;
         let mut batch = Vec::new();
         for (gi, g) in s.group_ids.iter().enumerate() {
-            rounds::add_group(&mut tx, round.id, *g).await?;
             let rate = if answers_poorly(gi) {
                 0.3
             } else if !done(gi) {
@@ -205,6 +219,7 @@ impl App {
                     group: *g,
                     person: Some(*p),
                     token_hash: &hash,
+                    fixed: true,
                 };
                 if !invitations::insert(&mut tx, &inv, Utc::now()).await? {
                     continue;

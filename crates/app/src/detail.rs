@@ -90,6 +90,7 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let res = self.load_results(&mut tx, actor, &r).await?;
+        self.record_releases(&res).await?;
         let area = res.area(area_id).ok_or(AppError::NotFound)?.clone();
         let mut detail = AreaDetail {
             id: area.id,

@@ -108,7 +108,8 @@ impl App {
         actor.require(Role::Member)?;
         let rounds = self.rounds(actor).await?;
         let mut pair = None;
-        for r in rounds.iter().rev() {
+        // Only closed rounds show results.
+        for r in rounds.iter().rev().filter(|r| r.state == "closed") {
             if let Some(before) = self.previous_round(actor, r.id).await? {
                 pair = Some((before, r.id));
                 break;

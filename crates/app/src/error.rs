@@ -48,6 +48,13 @@ pub enum AppError {
     Invalid(Vec<Invalid>),
     #[error("conflict: {0}")]
     Conflict(String),
+    /// The request does not fit the state of what it is about (a round not closed yet, a full
+    /// link): a stable `code` the caller translates, and an English message.
+    #[error("refused ({code}): {message}")]
+    Refused { code: &'static str, message: String },
+    /// Too many failed attempts in a while; try again later.
+    #[error("too many attempts")]
+    Throttled,
     #[error("internal error: {0}")]
     Internal(String),
 }

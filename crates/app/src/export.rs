@@ -106,11 +106,29 @@ pub fn results_table(res: &RoundResults) -> Table {
     Table { headers, rows }
 }
 
+/// Exports exist only for closed rounds: before, answers still come in, and two exports a
+/// reminder apart would tell what the answers in between were.
+fn closed(res: RoundResults) -> Result<RoundResults> {
+    if res.state != "closed" {
+        return Err(AppError::Refused {
+            code: "not-closed",
+            message: "results and answers can be exported once the round has closed".into(),
+        });
+    }
+    Ok(res)
+}
+
 impl App {
+    /// A closed round's results for the results export; refused before the round closes.
+    pub async fn results_for_export(&self, actor: &Actor, round: Uuid) -> Result<RoundResults> {
+        closed(self.results(actor, round).await?)
+    }
+
     /// Every answer of the round's shown groups as CSV, in chunks: a header line first.
+    /// Refused before the round closes.
     pub async fn stream_answers(&self, actor: &Actor, round: Uuid) -> Result<mpsc::Receiver<Result<String>>> {
         actor.require(Role::Analyst)?;
-        let res = self.results(actor, round).await?;
+        let res = closed(self.results(actor, round).await?)?;
         let shown: HashMap<Uuid, String> = res
             .groups
             .iter()

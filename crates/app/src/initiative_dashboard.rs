@@ -111,7 +111,7 @@ impl App {
             .collect();
         let mut results = Vec::new();
         for r in self.rounds(actor).await? {
-            if r.state != "draft" {
+            if r.state == "closed" {
                 results.push(self.results(actor, r.id).await?);
             }
         }

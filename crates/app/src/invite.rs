@@ -1,20 +1,21 @@
 //! Inviting respondents to a round and following the response rate.
 //!
 //! Personal links are made for every member of the round's groups; their tokens exist only in
-//! what is returned here (to be mailed or handed out) and cannot be shown again. A reminder gives
-//! an unanswered invitation a fresh link. Each group also gets one shared link with an access
-//! code, for groups that prefer to hand out one link in a meeting.
+//! what is returned here (to be mailed or handed out) and cannot be shown again. Reminders and
+//! the sheet of links are in `remind`, the choice of group for people in several in
+//! `group_choice`. Each group also gets one shared link with an access code, for groups that
+//! prefer to hand out one link in a meeting.
 
-use crate::{Actor, App, AppError, Result, auth};
+use crate::{Actor, App, AppError, Result, auth, freeze};
 use chrono::Utc;
 use mognad_domain::ids::{GroupId, RoundId};
 use mognad_domain::role::Role;
-use mognad_domain::round::RoundState;
+use mognad_domain::round::{Round, RoundState, groups_of};
 use mognad_store::invitations::{self, NewInvitation, SharedLink};
-use mognad_store::{Tx, groups, people, responses, rounds};
+use mognad_store::{Tx, frozen, groups, people, responses, rounds};
 use rand::Rng;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// A personal link just made: the only moment its token is known.
@@ -53,7 +54,11 @@ fn random_code(len: usize) -> String {
         .collect()
 }
 
-async fn open_or_draft_round(tx: &mut Tx, actor: &Actor, id: Uuid) -> Result<mognad_domain::round::Round> {
+pub(crate) async fn open_or_draft_round(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+) -> Result<mognad_domain::round::Round> {
     let r = rounds::get(tx, actor.org, RoundId(id))
         .await?
         .ok_or(AppError::NotFound)?;
@@ -63,16 +68,29 @@ async fn open_or_draft_round(tx: &mut Tx, actor: &Actor, id: Uuid) -> Result<mog
     Ok(r)
 }
 
-async fn links_for(
-    tx: &mut Tx,
-    actor: &Actor,
-    pairs: &[(GroupId, mognad_domain::ids::PersonId, String)],
-) -> Result<Vec<IssuedLink>> {
-    let names: HashMap<Uuid, String> = groups::list(tx, actor.org)
+/// Group names as the round knows them: frozen once open, the directory's in a draft.
+pub(crate) async fn group_names(tx: &mut Tx, actor: &Actor, r: &Round) -> Result<HashMap<Uuid, String>> {
+    let mut names: HashMap<Uuid, String> = groups::list(tx, actor.org)
         .await?
         .into_iter()
         .map(|g| (g.id.0, g.name.to_string()))
         .collect();
+    for g in frozen::load(tx, r.id).await?.groups {
+        names.insert(g.group_id, g.name);
+    }
+    Ok(names)
+}
+
+pub(crate) async fn links_for(
+    tx: &mut Tx,
+    actor: &Actor,
+    round: RoundId,
+    pairs: &[(GroupId, mognad_domain::ids::PersonId, String)],
+) -> Result<Vec<IssuedLink>> {
+    let r = rounds::get(tx, actor.org, round)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let names = group_names(tx, actor, &r).await?;
     let mut out = Vec::new();
     for (g, p, token) in pairs {
         let Some(person) = people::get(tx, actor.org, *p).await? else {
@@ -89,8 +107,10 @@ async fn links_for(
 }
 
 impl App {
-    /// Makes personal links for every member of the round's groups who has none yet, and a
-    /// shared link per group. Returns the new personal links.
+    /// Makes personal links for every member of the round's groups who has none yet (the
+    /// frozen members once the round is open), and a shared link per group. Returns the new
+    /// personal links. A person in several groups is invited once, counted in the first until
+    /// they (or an administrator) choose.
     pub async fn issue_invitations(&self, actor: &Actor, round: Uuid) -> Result<Vec<IssuedLink>> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
@@ -104,38 +124,33 @@ impl App {
             };
             invitations::insert_shared(&mut tx, &link).await?;
         }
+        let members = freeze::membership(&mut tx, actor.org, &r).await?;
+        let invited: HashSet<Uuid> = invitations::personal(&mut tx, r.id)
+            .await?
+            .into_iter()
+            .map(|i| i.person_id)
+            .collect();
         let mut made = Vec::new();
         let now = Utc::now();
-        for (g, p) in invitations::uninvited(&mut tx, r.id).await? {
+        let mut seen = HashSet::new();
+        for p in members.iter().filter_map(|(_, p)| *p) {
+            if invited.contains(&p.0) || !seen.insert(p) {
+                continue;
+            }
+            let theirs = groups_of(&members, p);
             let token = auth::random_token();
             let inv = NewInvitation {
                 round: r.id,
-                group: g,
+                group: theirs[0],
                 person: Some(p),
                 token_hash: &auth::token_hash(&token),
+                fixed: theirs.len() == 1,
             };
             if invitations::insert(&mut tx, &inv, now).await? {
-                made.push((g, p, token));
+                made.push((theirs[0], p, token));
             }
         }
-        let links = links_for(&mut tx, actor, &made).await?;
-        tx.commit().await?;
-        Ok(links)
-    }
-
-    /// Fresh links for everyone invited personally who has not answered yet.
-    pub async fn remind(&self, actor: &Actor, round: Uuid) -> Result<Vec<IssuedLink>> {
-        actor.require(Role::Admin)?;
-        let mut tx = self.db.write().await?;
-        let r = open_or_draft_round(&mut tx, actor, round).await?;
-        let mut renewed = Vec::new();
-        for (id, g, p) in invitations::unanswered(&mut tx, r.id).await? {
-            let token = auth::random_token();
-            if invitations::renew_token(&mut tx, id, &auth::token_hash(&token)).await? {
-                renewed.push((g, p, token));
-            }
-        }
-        let links = links_for(&mut tx, actor, &renewed).await?;
+        let links = links_for(&mut tx, actor, r.id, &made).await?;
         tx.commit().await?;
         Ok(links)
     }
@@ -147,15 +162,12 @@ impl App {
         let r = rounds::get(&mut tx, actor.org, RoundId(round))
             .await?
             .ok_or(AppError::NotFound)?;
-        let names: HashMap<Uuid, String> = groups::list(&mut tx, actor.org)
+        let names = group_names(&mut tx, actor, &r).await?;
+        let members: HashMap<Uuid, i64> = freeze::counted(&mut tx, actor.org, &r)
             .await?
             .into_iter()
-            .map(|g| (g.id.0, g.name.to_string()))
+            .map(|(g, n)| (g.0, n))
             .collect();
-        let mut members: HashMap<Uuid, i64> = HashMap::new();
-        for (g, _) in groups::all_members(&mut tx, actor.org).await? {
-            *members.entry(g.0).or_default() += 1;
-        }
         let usage: HashMap<Uuid, (i64, i64)> = invitations::usage(&mut tx, r.id)
             .await?
             .into_iter()

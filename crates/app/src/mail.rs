@@ -1,6 +1,9 @@
 //! Invitation and reminder e-mails: through an SMTP server when one is configured, otherwise
 //! written as `.eml` files into a folder (to send by other means, or to read in development).
 //!
+//! Mail files are for trying Mognad out: the server says so when it starts without SMTP, and
+//! starting with SMTP removes any left from before, since they hold personal links.
+//!
 //! A mail carries the respondent's personal link, which exists nowhere else; it is written in
 //! the organisation's language with a short line in the other one, since people carry no
 //! language of their own.
@@ -77,6 +80,18 @@ fn texts(i: &Invitation, link: &str) -> (String, String) {
     }
 }
 
+/// Removes the `.eml` files in `folder`; returns how many went.
+pub fn purge_mail_files(folder: &std::path::Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
 impl Mailer {
     pub fn new(cfg: &MailConfig) -> Result<Mailer> {
         let from: Mailbox = cfg
@@ -85,6 +100,12 @@ impl Mailer {
             .map_err(|e| AppError::Internal(format!("mail sender '{}': {e}", cfg.from)))?;
         match &cfg.smtp_host {
             Some(host) => {
+                // Mail files from trying Mognad out hold personal links; with a real server
+                // they have no use left, so none are kept.
+                let removed = purge_mail_files(&cfg.folder);
+                if removed > 0 {
+                    tracing::info!(removed, folder = %cfg.folder.display(), "removed mail files written before SMTP was set up");
+                }
                 // Plain SMTP to a relay the operator runs (TLS is the relay's business).
                 let mut b = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host).port(cfg.smtp_port);
                 if let (Some(u), Some(p)) = (&cfg.smtp_user, &cfg.smtp_password) {
@@ -93,6 +114,11 @@ impl Mailer {
                 Ok(Mailer::Smtp(b.build(), from))
             }
             None => {
+                tracing::warn!(
+                    folder = %cfg.folder.display(),
+                    "no SMTP server is set (smtp_host): invitations and reminders are written as .eml files \
+                     into this folder, for trying Mognad out only; they hold personal links"
+                );
                 std::fs::create_dir_all(&cfg.folder)
                     .map_err(|e| AppError::Internal(format!("{}: {e}", cfg.folder.display())))?;
                 Ok(Mailer::Folder(
@@ -104,39 +130,52 @@ impl Mailer {
         }
     }
 
+    /// The folder mails are written to, when there is no SMTP server.
+    pub fn folder(&self) -> Option<String> {
+        match self {
+            Mailer::Folder(_, _, dir) => Some(dir.display().to_string()),
+            Mailer::Smtp(..) => None,
+        }
+    }
+
     /// Sends one mail per link that has an e-mail address.
     pub async fn send_invitations(&self, links: &[IssuedLink], about: &Invitation<'_>) -> Result<MailReport> {
         let mut report = MailReport {
-            folder: match self {
-                Mailer::Folder(_, _, dir) => Some(dir.display().to_string()),
-                Mailer::Smtp(..) => None,
-            },
+            folder: self.folder(),
             ..Default::default()
         };
-        let from = match self {
-            Mailer::Smtp(_, f) | Mailer::Folder(_, f, _) => f.clone(),
-        };
         for l in links {
-            let Some(to) = l.email.as_deref().and_then(|e| e.parse::<lettre::Address>().ok()) else {
+            let Some(email) = l.email.as_deref() else {
                 report.without_email += 1;
                 continue;
             };
-            let link = format!("{}/r/{}", about.base_url, l.token);
-            let (subject, body) = texts(about, &link);
-            let msg = Message::builder()
-                .from(from.clone())
-                .to(Mailbox::new(Some(l.person_name.clone()), to))
-                .subject(subject)
-                .header(ContentType::TEXT_PLAIN)
-                .body(body)
-                .map_err(|e| AppError::Internal(format!("building a mail: {e}")))?;
-            match self {
-                Mailer::Smtp(t, _) => t.send(msg).await.map(|_| ()).map_err(|e| e.to_string()),
-                Mailer::Folder(t, _, _) => t.send(msg).await.map(|_| ()).map_err(|e| e.to_string()),
-            }
-            .map_err(|e| AppError::Internal(format!("sending an invitation failed: {e}")))?;
+            self.send_one(&l.person_name, email, &l.token, about).await?;
             report.sent += 1;
         }
         Ok(report)
+    }
+
+    /// Sends one person their link to the round.
+    pub async fn send_one(&self, name: &str, email: &str, token: &str, about: &Invitation<'_>) -> Result<()> {
+        let to = email
+            .parse::<lettre::Address>()
+            .map_err(|e| AppError::Internal(format!("a stored address does not parse: {e}")))?;
+        let from = match self {
+            Mailer::Smtp(_, f) | Mailer::Folder(_, f, _) => f.clone(),
+        };
+        let link = format!("{}/r/{}", about.base_url, token);
+        let (subject, body) = texts(about, &link);
+        let msg = Message::builder()
+            .from(from)
+            .to(Mailbox::new(Some(name.to_owned()), to))
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body)
+            .map_err(|e| AppError::Internal(format!("building a mail: {e}")))?;
+        match self {
+            Mailer::Smtp(t, _) => t.send(msg).await.map(|_| ()).map_err(|e| e.to_string()),
+            Mailer::Folder(t, _, _) => t.send(msg).await.map(|_| ()).map_err(|e| e.to_string()),
+        }
+        .map_err(|e| AppError::Internal(format!("sending a mail failed: {e}")))
     }
 }

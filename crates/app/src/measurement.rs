@@ -6,6 +6,7 @@
 //! first time it lists its models.
 
 use crate::directory::{Errors, parse_ref};
+use crate::freeze;
 use crate::{Actor, App, AppError, Invalid, Result};
 use chrono::Utc;
 use mognad_domain::ids::{GroupId, ModelId, RoundId};
@@ -14,7 +15,7 @@ use mognad_domain::role::Role;
 use mognad_domain::round::{Round, RoundState, check_dates};
 use mognad_domain::text::{Name, parse_date};
 use mognad_store::models::{self, StoredModel};
-use mognad_store::{Tx, groups, rounds};
+use mognad_store::{Tx, frozen, groups, orgs, rounds};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -276,7 +277,8 @@ impl App {
         Ok(view)
     }
 
-    /// Opens a draft round or closes an open one; any other move is refused.
+    /// Opens a draft round (freezing what it is measured on and the threshold) or closes an open
+    /// one (recording what its results show); any other move is refused.
     pub async fn set_round_state(&self, actor: &Actor, id: Uuid, to: &str) -> Result<RoundView> {
         actor.require(Role::Admin)?;
         let to =
@@ -292,6 +294,18 @@ impl App {
             ));
         }
         r.state = next;
+        match next {
+            RoundState::Open => {
+                let org = orgs::get(&mut tx, actor.org).await?.ok_or(AppError::NotFound)?;
+                freeze::freeze(&mut tx, actor.org, r.id, org.settings.anonymity_threshold.get()).await?;
+            }
+            RoundState::Closed => {
+                // What the closed round shows is decided, and recorded, as it closes.
+                let res = self.load_results(&mut tx, actor, &r).await?;
+                frozen::release(&mut tx, r.id, res.pending.as_deref().unwrap_or_default()).await?;
+            }
+            RoundState::Draft => {}
+        }
         let view = round_view(&mut tx, &r).await?;
         tx.commit().await?;
         Ok(view)

@@ -1,18 +1,16 @@
 //! Answering a round through a link: opening it, saving a draft, submitting.
 //!
 //! The link's token is the respondent's only credential; there is no session and no name. A
-//! shared group link with its access code hands out a fresh token, after which both kinds of
-//! link work alike.
+//! shared group link with its access code (`shared_link`) hands out a fresh token, after which
+//! both kinds of link work alike. A person in several groups chooses first (`group_choice`).
 
 use crate::submit::{Outcome, Submission};
 use crate::{App, AppError, Result, auth, draft};
-use chrono::Utc;
 use mognad_domain::answer::{AnswerError, Answers};
-use mognad_domain::ids::{GroupId, ModelId, OrgId, RoundId};
+use mognad_domain::ids::{ModelId, OrgId, PersonId, RoundId};
 use mognad_domain::model::Model;
 use mognad_domain::round::RoundState;
-use mognad_store::invitations::{self, LinkContext, NewInvitation};
-use mognad_store::{orgs, rounds};
+use mognad_store::invitations::{self, LinkContext};
 use std::sync::Arc;
 
 /// What a respondent's page needs.
@@ -24,6 +22,9 @@ pub struct Respondent {
     pub submitted: bool,
     pub model: Arc<Model>,
     pub answers: Answers,
+    /// For a person in several of the round's groups who has not chosen yet: (group id, name)
+    /// to choose from before answering.
+    pub choice: Option<Vec<(uuid::Uuid, String)>>,
 }
 
 /// How a submit ended.
@@ -39,7 +40,7 @@ pub enum SubmitResult {
 }
 
 impl App {
-    async fn load(&self, token: &str) -> Result<(LinkContext, Respondent)> {
+    pub(crate) async fn load(&self, token: &str) -> Result<(LinkContext, Respondent)> {
         let ctx = invitations::context(&self.db, &auth::token_hash(token))
             .await?
             .ok_or(AppError::NotFound)?;
@@ -54,6 +55,12 @@ impl App {
             .unwrap_or_else(|| Answers::empty(&model));
         let state = RoundState::parse(&ctx.round_state)
             .ok_or_else(|| AppError::Internal(format!("round state {}", ctx.round_state)))?;
+        let choice = match ctx.person_id {
+            Some(p) if !ctx.group_fixed && !ctx.used && state.accepts_answers() => {
+                self.group_choice(RoundId(ctx.round_id), PersonId(p)).await?
+            }
+            _ => None,
+        };
         let r = Respondent {
             round_name: ctx.round_name.clone(),
             org_name: ctx.org_name.clone(),
@@ -61,6 +68,7 @@ impl App {
             submitted: ctx.used,
             model,
             answers,
+            choice,
         };
         Ok((ctx, r))
     }
@@ -106,6 +114,12 @@ impl App {
         if !r.state.accepts_answers() {
             return Ok(SubmitResult::Done(Outcome::NotOpen));
         }
+        if r.choice.is_some() {
+            return Err(AppError::Refused {
+                code: "choose-group-first",
+                message: "choose the group you answer for first".into(),
+            });
+        }
         let errors = r.answers.merge_form(&r.model, fields);
         if !errors.is_empty() {
             // Refused values are shown, not kept.
@@ -136,72 +150,17 @@ impl App {
         }
         let outcome = self
             .submit_queue()
-            .submit(Submission::new(
-                auth::token_hash(token),
-                inv.round_id,
-                inv.group_id,
-                &r.model,
-                &r.answers,
-            ))
+            .submit(
+                Submission::new(
+                    auth::token_hash(token),
+                    inv.round_id,
+                    inv.group_id,
+                    &r.model,
+                    &r.answers,
+                )
+                .through_shared_link(inv.person_id.is_none()),
+            )
             .await?;
         Ok(SubmitResult::Done(outcome))
-    }
-
-    /// Trades a group's shared link and access code for a personal (but nameless) link token.
-    pub async fn join_shared(&self, slug: &str, code: &str) -> Result<String> {
-        let mut tx = self.db.write().await?;
-        let link = invitations::shared_by_slug(&mut tx, slug)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        // Codes are shown grouped for reading aloud; spaces and case do not matter.
-        let norm = |s: &str| -> String {
-            s.chars()
-                .filter(|c| !c.is_whitespace() && *c != '-')
-                .flat_map(char::to_uppercase)
-                .collect()
-        };
-        if norm(code) != norm(&link.access_code) {
-            return Err(AppError::invalid(
-                "code",
-                "access-code",
-                "the access code does not match",
-            ));
-        }
-        let round = rounds::get_any(&mut tx, link.round_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        if !round.state.accepts_answers() {
-            return Err(AppError::Conflict("the round is not open".into()));
-        }
-        let token = auth::random_token();
-        invitations::insert(
-            &mut tx,
-            &NewInvitation {
-                round: RoundId(link.round_id),
-                group: GroupId(link.group_id),
-                person: None,
-                token_hash: &auth::token_hash(&token),
-            },
-            Utc::now(),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(token)
-    }
-
-    /// The round and organisation behind a shared link, for its landing page: (round, org).
-    pub async fn shared_link_info(&self, slug: &str) -> Result<(String, String)> {
-        let mut tx = self.db.read().await?;
-        let link = invitations::shared_by_slug(&mut tx, slug)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let round = rounds::get_any(&mut tx, link.round_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let org = orgs::get(&mut tx, OrgId(round.org_id.0))
-            .await?
-            .ok_or(AppError::NotFound)?;
-        tx.rollback().await?;
-        Ok((round.name.to_string(), org.settings.name.to_string()))
     }
 }

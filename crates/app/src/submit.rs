@@ -9,6 +9,7 @@
 
 use crate::{AppError, Result};
 use mognad_domain::answer::Answers;
+use mognad_domain::ids::GroupId;
 use mognad_domain::model::Model;
 use mognad_domain::round::RoundState;
 use mognad_domain::tally::Tally;
@@ -34,6 +35,9 @@ pub struct Submission {
     pub scores: Vec<(String, f64)>,
     /// (engine key, text) per non-empty comment.
     pub comments: Vec<(String, String)>,
+    /// Given through the group's shared link, which takes only as many answers as the group
+    /// has places left.
+    pub shared: bool,
 }
 
 impl Submission {
@@ -55,7 +59,14 @@ impl Submission {
             counted: answers.counted(model),
             scores,
             comments,
+            shared: false,
         }
+    }
+
+    /// Marks the submission as given through a shared link (or not).
+    pub fn through_shared_link(mut self, shared: bool) -> Submission {
+        self.shared = shared;
+        self
     }
 }
 
@@ -67,6 +78,8 @@ pub enum Outcome {
     AlreadySubmitted,
     /// The round is not open (any more).
     NotOpen,
+    /// Given through a shared link that has taken as many answers as its group has members.
+    LinkFull,
 }
 
 type Job = (Submission, oneshot::Sender<Result<Outcome>>);
@@ -129,10 +142,35 @@ pub async fn write_batch(db: &Db, subs: &[Submission]) -> Result<Vec<Outcome>> {
             slot.insert(rounds::state_locked(&mut tx, s.round).await? == Some(RoundState::Open));
         }
     }
+    // A shared link's places are counted with the link locked, so two writers (two server
+    // processes) cannot both take its last place.
+    let mut places: HashMap<(Uuid, Uuid), i64> = HashMap::new();
+    let mut full: HashSet<usize> = HashSet::new();
+    for (i, s) in subs
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.shared && open[&s.round])
+    {
+        let key = (s.round, s.group);
+        if let std::collections::hash_map::Entry::Vacant(slot) = places.entry(key) {
+            invitations::lock_shared(&mut tx, s.round, s.group).await?;
+            let round = rounds::get_any(&mut tx, s.round)
+                .await?
+                .ok_or_else(|| AppError::Internal(format!("round {} vanished", s.round)))?;
+            slot.insert(crate::shared_link::shared_places_left(&mut tx, &round, GroupId(s.group)).await?);
+        }
+        let left = places.get_mut(&key).expect("counted above");
+        if *left > 0 {
+            *left -= 1;
+        } else {
+            full.insert(i);
+        }
+    }
     let candidates: Vec<&str> = subs
         .iter()
-        .filter(|s| open[&s.round])
-        .map(|s| s.token_hash.as_str())
+        .enumerate()
+        .filter(|(i, s)| open[&s.round] && !full.contains(i))
+        .map(|(_, s)| s.token_hash.as_str())
         .collect();
     // One statement marks every link; a link that was used before (or twice in this batch)
     // comes back once at most, and only its first submission is stored.
@@ -144,9 +182,13 @@ pub async fn write_batch(db: &Db, subs: &[Submission]) -> Result<Vec<Outcome>> {
     let mut stored = Vec::new();
     let mut comments = Vec::new();
     let mut added: HashMap<(Uuid, Uuid), Tally> = HashMap::new();
-    for s in subs {
+    for (i, s) in subs.iter().enumerate() {
         if !open[&s.round] {
             outcomes.push(Outcome::NotOpen);
+            continue;
+        }
+        if full.contains(&i) {
+            outcomes.push(Outcome::LinkFull);
             continue;
         }
         if !fresh.remove(&s.token_hash) {

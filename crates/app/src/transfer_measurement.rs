@@ -1,5 +1,6 @@
-//! The measurement part of an organisation export: models, rounds with their groups and shared
-//! links, invitations (hashes only), anonymous answers and comments, and targets.
+//! The measurement part of an organisation export: models, rounds with their groups, shared
+//! links, frozen structure and disclosure ledger, invitations (hashes only), anonymous answers
+//! and comments, and targets.
 //!
 //! Answers travel as they are stored (round, group, digit code) in sorted order, so the file
 //! says nothing about when they came. Tallies are not exported: the import recounts them from
@@ -13,10 +14,11 @@ use mognad_domain::model::{self, Model};
 use mognad_domain::round::{Round, RoundState};
 use mognad_domain::tally::Tally;
 use mognad_domain::text::Name;
+use mognad_store::frozen::{self, Frozen, Release};
 use mognad_store::invitations::{self, SharedLink, StoredInvitation};
 use mognad_store::models::{self, StoredModel};
 use mognad_store::responses::{self, NewComment, NewResponse};
-use mognad_store::{Tx, rounds, targets};
+use mognad_store::{Tx, orgs, rounds, targets};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use uuid::Uuid;
@@ -41,6 +43,16 @@ pub struct RoundExport {
     pub group_ids: Vec<Uuid>,
     /// (group, slug, access code).
     pub shared_links: Vec<(Uuid, String, String)>,
+    /// What the round was measured on, frozen when it opened (absent in files from before:
+    /// the import then freezes an open or closed round on the imported directory).
+    #[serde(default)]
+    pub frozen: Option<Frozen>,
+    /// The frozen (group, person) memberships.
+    #[serde(default)]
+    pub members: Vec<(Uuid, Option<Uuid>)>,
+    /// The round's disclosure ledger.
+    #[serde(default)]
+    pub releases: Vec<Release>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,7 +128,16 @@ pub(crate) async fn export(tx: &mut Tx, org: OrgId) -> Result<MeasurementExport>
                 text,
             });
         }
+        let frozen = frozen::load(tx, r.id).await?;
+        let releases = if frozen.released {
+            frozen::releases(tx, r.id).await?
+        } else {
+            Vec::new()
+        };
         m.rounds.push(RoundExport {
+            members: frozen::members(tx, r.id).await?,
+            frozen: (r.state != RoundState::Draft).then_some(frozen),
+            releases,
             id: r.id.0,
             model_id: r.model_id.0,
             name: r.name.to_string(),
@@ -237,6 +258,10 @@ pub(crate) fn parse<'a>(
 
 pub(crate) async fn write(tx: &mut Tx, org: OrgId, p: &Parsed<'_>) -> mognad_store::Result<()> {
     let now = Utc::now();
+    let k = orgs::get(tx, org)
+        .await?
+        .map(|o| o.settings.anonymity_threshold.get())
+        .unwrap_or(mognad_domain::org::AnonymityThreshold::DEFAULT.get());
     for m in &p.doc.models {
         let parsed = &p.models[&m.id];
         let stored = StoredModel {
@@ -254,6 +279,16 @@ pub(crate) async fn write(tx: &mut Tx, org: OrgId, p: &Parsed<'_>) -> mognad_sto
         rounds::insert(tx, r, now).await?;
         for g in &e.group_ids {
             rounds::add_group(tx, r.id, GroupId(*g)).await?;
+        }
+        match &e.frozen {
+            Some(f) if r.state != RoundState::Draft => {
+                frozen::freeze(tx, r.id, f.k.unwrap_or(k), &f.groups, &f.units, &e.members).await?;
+                if f.released {
+                    frozen::release(tx, r.id, &e.releases).await?;
+                }
+            }
+            None if r.state != RoundState::Draft => crate::freeze::freeze(tx, org, r.id, k).await?,
+            _ => {}
         }
         for (group_id, slug, access_code) in &e.shared_links {
             let link = SharedLink {

@@ -103,6 +103,8 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
         let f = complete_form(&m, |it| rng.random_range(1..=it.answer_count()), 3);
         app.submit_answers(&l.token, &f).await.unwrap();
     }
+    // Results show only once a round has closed.
+    app.set_round_state(&a, round.id, "closed").await.unwrap();
     (a, round.id, k)
 }
 

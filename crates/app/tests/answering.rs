@@ -8,6 +8,7 @@ use futures_util::StreamExt;
 use mognad_app::directory::UnitInput;
 use mognad_app::measurement::RoundInput;
 use mognad_app::respond::SubmitResult;
+use mognad_app::results::Withheld;
 use mognad_app::submit::Outcome;
 use mognad_app::{Actor, App, AppError};
 use mognad_domain::answer::{Answers, comment_field, complete_form, item_field};
@@ -175,19 +176,115 @@ async fn answering_story(app: &App) {
     let g3 = status.iter().find(|s| s.name == "G3").unwrap();
     assert_eq!((g3.answered, g3.rate.map(|r| r.round())), (5, Some(83.0)));
 
-    // Anonymity: G2 (2 answers) is hidden; unit A = G1 + G2 would reveal G2 by subtraction and
+    // While the round is open nothing but answer counts is shown, and nothing is exported.
+    let open = app.results(a, r).await.unwrap();
+    for x in std::iter::once(&open.organisation)
+        .chain(&open.units)
+        .chain(&open.groups)
+    {
+        assert!(
+            !x.visible && x.scores.is_empty(),
+            "{} shown while the round is open",
+            x.name
+        );
+        assert_eq!(x.withheld, Some(Withheld::NotClosed));
+    }
+    assert_eq!(open.area(o.groups[0]).unwrap().n, 6);
+    assert!(
+        app.area_detail(a, r, o.groups[0])
+            .await
+            .unwrap()
+            .engines
+            .is_empty()
+    );
+    assert!(matches!(
+        app.stream_answers(a, r).await,
+        Err(AppError::Refused {
+            code: "not-closed",
+            ..
+        })
+    ));
+
+    // Shared link: the wrong code is refused; the right one hands out a working link.
+    let status = app.round_status(a, r).await.unwrap();
+    let g2 = status.iter().find(|s| s.name == "G2").unwrap();
+    let slug = g2.shared_slug.clone().unwrap();
+    assert!(matches!(
+        app.join_shared(&slug, "WRONG", "test").await,
+        Err(AppError::Invalid(_))
+    ));
+    let code = g2.access_code.clone().unwrap().to_lowercase();
+    let token = app.join_shared(&slug, &code, "test").await.unwrap();
+    app.submit_answers(&token, &full_form(&model, 3, None))
+        .await
+        .unwrap();
+    app.submit_answers(&link("G2", 2), &full_form(&model, 3, None))
+        .await
+        .unwrap();
+
+    // The running tallies equal a recount of the stored answers (counts exactly, sums to
+    // rounding, since they were added in another order).
+    let mut recount = std::collections::BTreeMap::<Uuid, Tally>::new();
+    let mut stream = responses::stream(&app.db, RoundId(r));
+    let mut stored = 0;
+    while let Some(row) = stream.next().await {
+        let (g, code) = row.unwrap();
+        let answers = Answers::from_code(&model, &code).unwrap();
+        recount.entry(g).or_default().add_answers(&model, &answers);
+        stored += 1;
+    }
+    drop(stream);
+    assert_eq!(stored, 6 + 4 + 5);
+    let mut tx = app.db.read().await.unwrap();
+    let kept: std::collections::BTreeMap<Uuid, Tally> = responses::tallies(&mut tx, RoundId(r))
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    tx.rollback().await.unwrap();
+    assert_eq!(
+        kept.keys().collect::<Vec<_>>(),
+        recount.keys().collect::<Vec<_>>()
+    );
+    for (g, t) in &kept {
+        let want = &recount[g];
+        assert_eq!((t.n, &t.counts), (want.n, &want.counts));
+        for (e, s) in &t.sums {
+            assert!((s.sum - want.sums[e].sum).abs() < 1e-6 && s.n == want.sums[e].n);
+        }
+    }
+
+    // A closed round takes no more answers.
+    app.set_round_state(a, r, "closed").await.unwrap();
+    let late = app
+        .submit_answers(&link("G3", 5), &full_form(&model, 3, None))
+        .await
+        .unwrap();
+    assert!(matches!(late, SubmitResult::Done(Outcome::NotOpen)));
+    assert!(app.join_shared(&slug, &code, "test").await.is_err());
+
+    // Anonymity: G2 (4 answers) is hidden; unit A = G1 + G2 would reveal G2 by subtraction and
     // is withheld. The organisation (and the root unit, the same groups) minus G1 and G3 would
     // reveal G2 too, but the whole is not given up for one small group: G3, the smaller group
-    // beside it, is withheld instead (with unit B, which equals it).
+    // beside it, is withheld instead (with unit B, which equals it), and says why.
     let res = app.results(a, r).await.unwrap();
     let vis = |id: Uuid| res.area(id).map(|x| (x.visible, x.n)).unwrap();
     assert_eq!(vis(o.groups[0]), (true, 6));
-    assert_eq!(vis(o.groups[1]), (false, 2));
+    assert_eq!(vis(o.groups[1]), (false, 4));
     assert_eq!(vis(o.groups[2]), (false, 5));
-    assert_eq!(vis(o.units[1]), (false, 8));
+    assert_eq!(vis(o.units[1]), (false, 10));
     assert_eq!(vis(o.units[2]), (false, 5));
-    assert_eq!(vis(o.units[0]), (true, 13));
-    assert_eq!(vis(a.org.0), (true, 13));
+    assert_eq!(vis(o.units[0]), (true, 15));
+    assert_eq!(vis(a.org.0), (true, 15));
+    assert_eq!(
+        res.area(o.groups[1]).unwrap().withheld,
+        Some(Withheld::FewAnswers)
+    );
+    assert_eq!(
+        res.area(o.groups[2]).unwrap().withheld,
+        Some(Withheld::ProtectsOthers)
+    );
+    assert_eq!(res.area(o.groups[0]).unwrap().withheld, None);
     for hidden in [o.groups[1], o.groups[2]] {
         assert!(
             res.area(hidden).unwrap().scores.is_empty(),
@@ -240,69 +337,6 @@ async fn answering_story(app: &App) {
         app.set_targets(a, r, a.org.0, &bad).await,
         Err(AppError::Invalid(_))
     ));
-
-    // Shared link: the wrong code is refused; the right one hands out a working link.
-    let status = app.round_status(a, r).await.unwrap();
-    let g2 = status.iter().find(|s| s.name == "G2").unwrap();
-    let slug = g2.shared_slug.clone().unwrap();
-    assert!(matches!(
-        app.join_shared(&slug, "WRONG").await,
-        Err(AppError::Invalid(_))
-    ));
-    let code = g2.access_code.clone().unwrap().to_lowercase();
-    let token = app.join_shared(&slug, &code).await.unwrap();
-    app.submit_answers(&token, &full_form(&model, 3, None))
-        .await
-        .unwrap();
-    app.submit_answers(&link("G2", 2), &full_form(&model, 3, None))
-        .await
-        .unwrap();
-    // G2 now has 4 answers: still hidden, and unit A's remainder over G1 is 4, so A stays hidden.
-    let res = app.results(a, r).await.unwrap();
-    assert_eq!(vis(o.groups[1]).1, 2, "the earlier snapshot is unchanged");
-    assert_eq!(res.area(o.groups[1]).map(|x| (x.visible, x.n)), Some((false, 4)));
-    assert!(!res.area(o.units[1]).unwrap().visible);
-
-    // The running tallies equal a recount of the stored answers (counts exactly, sums to
-    // rounding, since they were added in another order).
-    let mut recount = std::collections::BTreeMap::<Uuid, Tally>::new();
-    let mut stream = responses::stream(&app.db, RoundId(r));
-    let mut stored = 0;
-    while let Some(row) = stream.next().await {
-        let (g, code) = row.unwrap();
-        let answers = Answers::from_code(&model, &code).unwrap();
-        recount.entry(g).or_default().add_answers(&model, &answers);
-        stored += 1;
-    }
-    drop(stream);
-    assert_eq!(stored, 6 + 4 + 5);
-    let mut tx = app.db.read().await.unwrap();
-    let kept: std::collections::BTreeMap<Uuid, Tally> = responses::tallies(&mut tx, RoundId(r))
-        .await
-        .unwrap()
-        .into_iter()
-        .collect();
-    tx.rollback().await.unwrap();
-    assert_eq!(
-        kept.keys().collect::<Vec<_>>(),
-        recount.keys().collect::<Vec<_>>()
-    );
-    for (g, t) in &kept {
-        let want = &recount[g];
-        assert_eq!((t.n, &t.counts), (want.n, &want.counts));
-        for (e, s) in &t.sums {
-            assert!((s.sum - want.sums[e].sum).abs() < 1e-6 && s.n == want.sums[e].n);
-        }
-    }
-
-    // A closed round takes no more answers.
-    app.set_round_state(a, r, "closed").await.unwrap();
-    let late = app
-        .submit_answers(&link("G3", 5), &full_form(&model, 3, None))
-        .await
-        .unwrap();
-    assert!(matches!(late, SubmitResult::Done(Outcome::NotOpen)));
-    assert!(app.join_shared(&slug, &code).await.is_err());
 }
 
 /// T0 → T1: G1 rises clearly, and a change is only given where both rounds show the group.

@@ -79,6 +79,8 @@ async fn measure(app: &App, o: &Org, name: &str, groups: &[Uuid], value: &dyn Fn
         );
         app.submit_answers(&l.token, &form).await.unwrap();
     }
+    // Results (and so effects) show only once a round has closed.
+    app.set_round_state(&o.a, r, "closed").await.unwrap();
     r
 }
 

@@ -146,3 +146,23 @@ async fn invitations_reach_a_real_smtp_server() {
         "nothing written to the folder"
     );
 }
+
+#[tokio::test]
+async fn mail_files_from_trying_out_are_not_kept_once_smtp_is_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = Mailer::new(&config(dir.path(), None)).unwrap();
+    folder
+        .send_invitations(&links(), &about(Language::Sv))
+        .await
+        .unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "kept").unwrap();
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    // Starting with a mail server removes the files that hold personal links, and only those.
+    Mailer::new(&config(dir.path(), Some(2525))).unwrap();
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, vec!["notes.txt".to_string()]);
+}

@@ -504,7 +504,7 @@ async fn demo_and_transfer_between_backends() {
     back.exported_at = doc.exported_at;
     assert_eq!(back, doc, "{} → {} round trip", dbs[0].label, target_db.label);
     // The measurements travel too, and the recounted tallies give the same results.
-    assert_eq!(doc.measurement.rounds.len(), 2);
+    assert_eq!(doc.measurement.rounds.len(), 3);
     assert_eq!(doc.measurement.answers.len(), summary.answers);
     let reader = |app: &App| {
         let app = app.clone();

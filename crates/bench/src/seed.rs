@@ -80,6 +80,7 @@ pub async fn run(url: &str, responses: usize, group_count: usize, tokens: usize,
         rounds::add_group(&mut tx, round.id, g.id).await?;
         group_ids.push(g.id);
     }
+    mognad_app::freeze::freeze(&mut tx, org, round.id, AnonymityThreshold::DEFAULT.get()).await?;
     tx.commit().await?;
 
     let mut rng = rand::rng();
@@ -96,6 +97,7 @@ pub async fn run(url: &str, responses: usize, group_count: usize, tokens: usize,
                 group: g,
                 person: None,
                 token_hash: &hash,
+                fixed: true,
             };
             invitations::insert(&mut tx, &inv, Utc::now()).await?;
             let mut a = Answers::empty(m);
@@ -122,6 +124,7 @@ pub async fn run(url: &str, responses: usize, group_count: usize, tokens: usize,
             group: group_ids[i % group_ids.len()],
             person: None,
             token_hash: &auth::token_hash(&token),
+            fixed: true,
         };
         invitations::insert(&mut tx, &inv, Utc::now()).await?;
         writeln!(file, "{token}")?;

@@ -95,6 +95,52 @@ pub fn visible(k: u64, n: &[u64], sets: &[Vec<usize>]) -> Vec<bool> {
     shown
 }
 
+/// Like [`visible`], for a round that has released `locked` sets before: those stay shown
+/// whatever happens, and any other set is shown only if every shown set — the locked ones
+/// included — still leaves 0 or at least k answers after subtracting its shown parts. Without
+/// locked sets this is [`visible`] itself.
+pub fn visible_given(k: u64, n: &[u64], sets: &[Vec<usize>], locked: &[bool]) -> Vec<bool> {
+    if !locked.iter().any(|l| *l) {
+        return visible(k, n, sets);
+    }
+    let member_sets: Vec<HashSet<usize>> = sets.iter().map(|s| s.iter().copied().collect()).collect();
+    let total = |x: usize| member_sets[x].iter().map(|&g| n[g]).sum::<u64>();
+    let mut shown: Vec<bool> = (0..sets.len())
+        .map(|i| locked.get(i).copied().unwrap_or(false))
+        .collect();
+    let mut order: Vec<usize> = (0..sets.len()).filter(|&i| !shown[i]).collect();
+    order.sort_by_key(|&i| sets[i].len());
+    for x in order {
+        if total(x) < k {
+            continue;
+        }
+        shown[x] = true;
+        if !safe(k, n, &member_sets, &shown) {
+            shown[x] = false;
+        }
+    }
+    shown
+}
+
+/// Whether every shown set minus the union of the shown sets strictly inside it leaves 0 or at
+/// least k answers (the sets being nested or disjoint, checking that union is enough).
+fn safe(k: u64, n: &[u64], member_sets: &[HashSet<usize>], shown: &[bool]) -> bool {
+    (0..member_sets.len()).filter(|&x| shown[x]).all(|x| {
+        let mut covered: HashSet<usize> = HashSet::new();
+        for y in (0..member_sets.len()).filter(|&y| shown[y] && y != x) {
+            if member_sets[y].len() < member_sets[x].len() && member_sets[y].is_subset(&member_sets[x]) {
+                covered.extend(member_sets[y].iter().copied());
+            }
+        }
+        let left: u64 = member_sets[x]
+            .iter()
+            .filter(|g| !covered.contains(g))
+            .map(|&g| n[g])
+            .sum();
+        left == 0 || left >= k
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +251,41 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn what_was_released_stays_and_nothing_new_isolates_a_small_group() {
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        for _ in 0..2000 {
+            let k = 3 + rng.next(4);
+            let groups = 1 + rng.next(6) as usize;
+            let n: Vec<u64> = (0..groups).map(|_| rng.next(12)).collect();
+            let mut sets: Vec<Vec<usize>> = (0..groups).map(|g| vec![g]).collect();
+            let split = rng.next(groups as u64 + 1) as usize;
+            let inner = rng.next(split as u64 + 1) as usize;
+            sets.push((0..inner).collect());
+            sets.push((0..split).collect());
+            sets.push((0..groups).collect());
+            // An earlier release that knew only some of the sets (as if the structure or the
+            // rules were different then): whatever it showed stays shown.
+            let known: Vec<usize> = (0..sets.len()).filter(|_| rng.next(3) > 0).collect();
+            let earlier: Vec<Vec<usize>> = known.iter().map(|&i| sets[i].clone()).collect();
+            let shown_then = visible(k, &n, &earlier);
+            let mut locked = vec![false; sets.len()];
+            for (j, &i) in known.iter().enumerate() {
+                locked[i] = shown_then[j];
+            }
+            let shown = visible_given(k, &n, &sets, &locked);
+            for i in 0..sets.len() {
+                assert!(!locked[i] || shown[i], "a released set was withdrawn");
+                assert!(!shown[i] || sets[i].iter().map(|&g| n[g]).sum::<u64>() >= k);
+            }
+            let member_sets: Vec<HashSet<usize>> = sets.iter().map(|s| s.iter().copied().collect()).collect();
+            assert!(
+                safe(k, &n, &member_sets, &shown),
+                "k={k} n={n:?} sets={sets:?} locked={locked:?} shown={shown:?}"
+            );
         }
     }
 }

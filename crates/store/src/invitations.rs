@@ -11,13 +11,15 @@ pub struct NewInvitation<'a> {
     pub group: GroupId,
     pub person: Option<PersonId>,
     pub token_hash: &'a str,
+    /// The group is settled: the person is in one group only, or the choice has been made.
+    pub fixed: bool,
 }
 
 /// Adds an invitation; false when the person already has one for the round.
 pub async fn insert(tx: &mut Tx, inv: &NewInvitation<'_>, now: DateTime<Utc>) -> Result<bool> {
     let n = on_tx!(tx, |c| sqlx::query(
-        "INSERT INTO invitations (id, round_id, group_id, person_id, token_hash, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING"
+        "INSERT INTO invitations (id, round_id, group_id, person_id, token_hash, created_at, group_fixed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING"
     )
     .bind(Uuid::now_v7())
     .bind(inv.round.0)
@@ -25,6 +27,7 @@ pub async fn insert(tx: &mut Tx, inv: &NewInvitation<'_>, now: DateTime<Utc>) ->
     .bind(inv.person.map(|p| p.0))
     .bind(inv.token_hash)
     .bind(now)
+    .bind(inv.fixed)
     .execute(c)
     .await
     .map(|r| r.rows_affected()))?;
@@ -94,25 +97,97 @@ pub async fn usage(tx: &mut Tx, round: RoundId) -> Result<Vec<(Uuid, i64, i64)>>
     .await)?)
 }
 
-/// Members of the round's groups who have no personal invitation yet: (group, person).
-pub async fn uninvited(tx: &mut Tx, round: RoundId) -> Result<Vec<(GroupId, PersonId)>> {
-    let rows: Vec<(Uuid, Uuid)> = on_tx!(tx, |c| sqlx::query_as(
-        "SELECT gm.group_id, gm.person_id FROM round_groups rg
-         JOIN group_members gm ON gm.group_id = rg.group_id
-         WHERE rg.round_id = $1 AND NOT EXISTS (
-             SELECT 1 FROM invitations i WHERE i.round_id = $1 AND i.person_id = gm.person_id)
-         ORDER BY gm.group_id, gm.person_id"
+/// A personal invitation as the use cases see it (never shown as such: who has answered is
+/// nobody's business).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Personal {
+    pub id: Uuid,
+    pub group_id: Uuid,
+    pub person_id: Uuid,
+    pub used: bool,
+    pub group_fixed: bool,
+}
+
+/// Every personal invitation of a round whose person still exists.
+pub async fn personal(tx: &mut Tx, round: RoundId) -> Result<Vec<Personal>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT id, group_id, person_id, used, group_fixed FROM invitations
+         WHERE round_id = $1 AND person_id IS NOT NULL ORDER BY id"
     )
     .bind(round.0)
     .fetch_all(c)
+    .await)?)
+}
+
+/// Moves an unused invitation to another group, settling the person's choice (`fixed`);
+/// false when it was used meanwhile, or (for a person's own choice) already settled.
+pub async fn set_group(tx: &mut Tx, id: Uuid, group: GroupId, only_unsettled: bool) -> Result<bool> {
+    let n = on_tx!(tx, |c| sqlx::query(
+        "UPDATE invitations SET group_id = $2, group_fixed = TRUE
+         WHERE id = $1 AND used = FALSE AND (group_fixed = FALSE OR $3 = FALSE)"
+    )
+    .bind(id)
+    .bind(group.0)
+    .bind(only_unsettled)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Points an invitation at another group without settling anything (when a round opens on a
+/// directory that changed since the invitation was made).
+pub async fn repoint(tx: &mut Tx, id: Uuid, group: GroupId) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE invitations SET group_id = $2 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(group.0)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Removes an invitation that nobody can use (its person left every group before the round
+/// opened).
+pub async fn delete(tx: &mut Tx, id: Uuid) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM invitations WHERE id = $1 AND used = FALSE"
+    )
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Gives a personal invitation a new token whether or not it was used, for a sheet of links
+/// that must not tell which were; an unused one loses its draft, sealed to the old token.
+pub async fn renew_any(tx: &mut Tx, id: Uuid, token_hash: &str) -> Result<bool> {
+    let n = on_tx!(tx, |c| sqlx::query(
+        "UPDATE invitations SET token_hash = $2, draft = NULL WHERE id = $1"
+    )
+    .bind(id)
+    .bind(token_hash)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Used invitations of one group of a round: (personal, through the shared link).
+pub async fn used_by_kind(tx: &mut Tx, round: Uuid, group: Uuid) -> Result<(i64, i64)> {
+    let (personal, shared): (Option<i64>, Option<i64>) = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT SUM(CASE WHEN person_id IS NOT NULL THEN 1 ELSE 0 END),
+                SUM(CASE WHEN person_id IS NULL THEN 1 ELSE 0 END)
+         FROM invitations WHERE round_id = $1 AND group_id = $2 AND used = TRUE"
+    )
+    .bind(round)
+    .bind(group)
+    .fetch_one(c)
     .await)?;
-    // A person in two groups of the round is invited once, through the first.
-    let mut seen = std::collections::HashSet::new();
-    Ok(rows
-        .into_iter()
-        .filter(|(_, p)| seen.insert(*p))
-        .map(|(g, p)| (GroupId(g), PersonId(p)))
-        .collect())
+    Ok((personal.unwrap_or(0), shared.unwrap_or(0)))
 }
 
 /// Unused personal invitations of a round: (invitation, person), for reminders.
@@ -175,6 +250,9 @@ pub async fn shared_for_round(tx: &mut Tx, round: RoundId) -> Result<Vec<SharedL
 /// transaction: the invitation, its round and the organisation.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct LinkContext {
+    pub id: Uuid,
+    pub person_id: Option<Uuid>,
+    pub group_fixed: bool,
     pub round_id: Uuid,
     pub group_id: Uuid,
     pub used: bool,
@@ -187,7 +265,7 @@ pub struct LinkContext {
 }
 
 pub async fn context(db: &crate::Db, token_hash: &str) -> Result<Option<LinkContext>> {
-    const SQL: &str = "SELECT i.round_id, i.group_id, i.used, i.draft, r.org_id, r.model_id,
+    const SQL: &str = "SELECT i.id, i.person_id, i.group_fixed, i.round_id, i.group_id, i.used, i.draft, r.org_id, r.model_id,
             r.name AS round_name, r.state AS round_state, o.name AS org_name
          FROM invitations i JOIN rounds r ON r.id = i.round_id JOIN organisations o ON o.id = r.org_id
          WHERE i.token_hash = $1";
@@ -207,12 +285,19 @@ pub struct StoredInvitation {
     pub token_hash: String,
     pub used: bool,
     pub mails_sent: i64,
+    /// Whether the person's group was settled (files from before say nothing: settled).
+    #[serde(default = "settled")]
+    pub group_fixed: bool,
+}
+
+fn settled() -> bool {
+    true
 }
 
 /// Every invitation of the organisation's rounds, by id.
 pub async fn for_org(tx: &mut Tx, org: mognad_domain::ids::OrgId) -> Result<Vec<StoredInvitation>> {
     Ok(on_tx!(tx, |c| sqlx::query_as(
-        "SELECT i.id, i.round_id, i.group_id, i.person_id, i.token_hash, i.used, i.mails_sent
+        "SELECT i.id, i.round_id, i.group_id, i.person_id, i.token_hash, i.used, i.mails_sent, i.group_fixed
          FROM invitations i JOIN rounds r ON r.id = i.round_id WHERE r.org_id = $1 ORDER BY i.id"
     )
     .bind(org.0)
@@ -224,8 +309,8 @@ pub async fn for_org(tx: &mut Tx, org: mognad_domain::ids::OrgId) -> Result<Vec<
 pub async fn insert_exact(tx: &mut Tx, i: &StoredInvitation, now: DateTime<Utc>) -> Result<()> {
     on_tx!(tx, |c| {
         sqlx::query(
-        "INSERT INTO invitations (id, round_id, group_id, person_id, token_hash, used, mails_sent, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        "INSERT INTO invitations (id, round_id, group_id, person_id, token_hash, used, mails_sent, created_at, group_fixed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
     )
     .bind(i.id)
     .bind(i.round_id)
@@ -235,9 +320,24 @@ pub async fn insert_exact(tx: &mut Tx, i: &StoredInvitation, now: DateTime<Utc>)
     .bind(i.used)
     .bind(i.mails_sent)
     .bind(now)
+    .bind(i.group_fixed)
     .execute(c)
     .await
     .map(|r| r.rows_affected())
     })?;
+    Ok(())
+}
+
+/// Locks a group's shared link for the rest of the transaction (PostgreSQL; SQLite's write
+/// transaction holds the whole database), so two processes storing answers given through it
+/// count its remaining places one after the other.
+pub async fn lock_shared(tx: &mut Tx, round: Uuid, group: Uuid) -> Result<()> {
+    if let Tx::Postgres(t) = tx {
+        sqlx::query("SELECT slug FROM shared_links WHERE round_id = $1 AND group_id = $2 FOR UPDATE")
+            .bind(round)
+            .bind(group)
+            .fetch_optional(&mut **t)
+            .await?;
+    }
     Ok(())
 }

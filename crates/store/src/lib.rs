@@ -11,6 +11,7 @@ pub mod db;
 pub mod development;
 pub mod error;
 pub mod frameworks;
+pub mod frozen;
 pub mod groups;
 pub mod initiative_groups;
 pub mod invitations;
@@ -26,6 +27,7 @@ pub mod scanning;
 pub mod targets;
 pub mod teams;
 pub mod testdb;
+pub mod throttle;
 pub mod units;
 pub mod users;
 

@@ -8,6 +8,8 @@
 //! | NotFound        | 404    | "not found"                  | `not-found`      |
 //! | Invalid         | 422    | the form again, with errors  | `invalid`        |
 //! | Conflict        | 409    | "conflict" with the reason   | `conflict`       |
+//! | Refused         | 409    | "conflict", reason translated| `conflict`       |
+//! | Throttled       | 429    | "too many attempts"          | `rate-limited`   |
 //! | Internal        | 500    | "something went wrong"       | `internal`       |
 
 use crate::i18n::{Tr, detect};
@@ -104,6 +106,14 @@ impl WebError {
                 w.detail = Some(m);
                 w
             }
+            AppError::Refused { code, message } => {
+                let mut w = Self::new(StatusCode::CONFLICT, "conflict", api, tr);
+                let key = format!("refused-{code}");
+                let text = tr.t(&key);
+                w.detail = Some(if text == key { message } else { text });
+                w
+            }
+            AppError::Throttled => Self::new(StatusCode::TOO_MANY_REQUESTS, "rate-limited", api, tr),
             AppError::Internal(m) => {
                 tracing::error!(error = %m, "internal error");
                 Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", api, tr)

@@ -58,7 +58,8 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     use pages::{
         agendas, area, auth, boards, checks, competence, dashboard, directory as d, effect, exports, home,
         import, initiative, intake, invitations, measurement as m, org, orgchart, person_competence as pc,
-        plan, radar, relations as r, respond, results, task, team_competence as tc, workload,
+        plan, radar, relations as r, respond, results, round, shared_link, task, team_competence as tc,
+        workload,
     };
     let routes = Routes {
         router: Router::new(),
@@ -75,8 +76,9 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .get("/r/{token}", respond::show)
     .post("/r/{token}", respond::save)
     .post("/r/{token}/submit", respond::submit)
-    .get("/g/{slug}", respond::shared)
-    .post("/g/{slug}", respond::join)
+    .post("/r/{token}/group", respond::choose_group)
+    .get("/g/{slug}", shared_link::shared)
+    .post("/g/{slug}", shared_link::join)
     .get("/f/{slug}", intake::show)
     .post("/f/{slug}", intake::submit)
     .get("/login", auth::login_page)
@@ -196,10 +198,15 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
     .get("/orgs/{org}/rounds", m::rounds)
     .get("/orgs/{org}/rounds/new", m::new_round)
     .post("/orgs/{org}/rounds", m::create_round)
-    .get("/orgs/{org}/rounds/{id}", m::round)
-    .post("/orgs/{org}/rounds/{id}/state", m::set_state)
+    .get("/orgs/{org}/rounds/{id}", round::round)
+    .post("/orgs/{org}/rounds/{id}/state", round::set_state)
     .post("/orgs/{org}/rounds/{id}/invitations", invitations::invite)
     .post("/orgs/{org}/rounds/{id}/reminders", invitations::remind)
+    .post("/orgs/{org}/rounds/{id}/sheet", invitations::sheet)
+    .post(
+        "/orgs/{org}/rounds/{id}/answering-group",
+        round::set_answering_group,
+    )
     .get("/orgs/{org}/rounds/{id}/results", results::results)
     .get("/orgs/{org}/rounds/{id}/results/{area}", area::area)
     .post(

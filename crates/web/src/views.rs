@@ -297,6 +297,21 @@ pub struct RoundPage {
     pub status_columns: Vec<String>,
     /// Per group: name, members, links, answered, rate, shared link, access code.
     pub status: Vec<Vec<Cell>>,
-    /// (issue action, remind action) for an admin while the round is not closed.
-    pub invite: Option<(String, String)>,
+    /// (issue action, remind action, sheet action) for an admin while the round is not closed.
+    pub invite: Option<(String, String, String)>,
+    /// What the round shows now: results once closed, counts only before.
+    pub notice: String,
+    /// People in several groups, for an admin of a draft round: where each answers.
+    pub several: Vec<SeveralRow>,
+    /// Where the choice of a person's group posts.
+    pub several_action: String,
+}
+
+/// A person in several groups, with a select of those groups.
+pub struct SeveralRow {
+    pub person_id: String,
+    pub name: String,
+    pub field: String,
+    pub choices: Vec<Choice>,
+    pub settled: String,
 }

@@ -177,16 +177,11 @@ async fn a_respondent_answers_through_a_link_and_results_follow() {
     let status = w.app.round_status(&a, round.id).await.unwrap();
     assert_eq!(status[0].answered, 1);
 
-    // Under the threshold nothing shows; at five answers the group's scores appear.
+    // While the round is open nothing but counts shows, and nothing is exported; once it has
+    // closed with five answers, the group's scores appear.
     let results_path = format!("{round_path}/results");
     let group_page = format!("{results_path}/{}", g_id);
-    assert!(
-        admin
-            .get(&group_page)
-            .await
-            .body
-            .contains("Resultatet visas inte")
-    );
+    assert!(admin.get(&group_page).await.body.contains("Omgången är öppen"));
     for t in &tokens[1..5] {
         let mut c = w.client();
         c.get(t).await;
@@ -194,13 +189,29 @@ async fn a_respondent_answers_through_a_link_and_results_follow() {
         f.extend(all.clone());
         c.post_raw_form(&format!("{t}/submit"), &with_csrf(&c, f)).await;
     }
+    let open = admin.get(&group_page).await;
+    assert!(open.body.contains("Omgången är öppen") && !open.body.contains("5 svar"));
+    let refused = admin.get(&format!("{round_path}/answers.csv")).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(
+        refused.body.contains("när mätomgången har stängts"),
+        "the refusal is in Swedish"
+    );
+    let round_page = admin.get(&round_path).await.body;
+    assert!(round_page.contains("71 %"), "5 of 7 answered");
+    assert!(
+        !round_page.contains(&format!("{round_path}/results\"")),
+        "no results link while open"
+    );
+    let closed = admin
+        .post_form(&format!("{round_path}/state"), &[("state", "closed")])
+        .await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER);
     let page = admin.get(&group_page).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("5 svar") && page.body.contains("<svg") && page.body.contains("role=\"img\""));
     let heat = admin.get(&results_path).await;
     assert!(heat.body.contains("<table") && heat.body.contains("Ledningen"));
-    let round_page = admin.get(&round_path).await.body;
-    assert!(round_page.contains("71 %"), "5 of 7 answered");
     admin.lang = Some("en");
     assert!(admin.get(&group_page).await.body.contains("5 answers"));
 

@@ -43,6 +43,7 @@ const RULES: &[(&str, &str, Need)] = &[
     ("GET", "/r/{token}", Public),
     ("POST", "/r/{token}", Public),
     ("POST", "/r/{token}/submit", Public),
+    ("POST", "/r/{token}/group", Public),
     ("GET", "/g/{slug}", Public),
     ("POST", "/g/{slug}", Public),
     ("GET", "/login", Public),
@@ -444,8 +445,8 @@ fn fill(pattern: &str, ids: &Ids) -> String {
 fn order(method: &str, path: &str) -> u8 {
     match (method, path) {
         (_, "/logout") => 4,
-        // A reminder replaces the links, so it goes with the deletions.
-        (_, p) if p.ends_with("/reminders") => 3,
+        // Reminders and the link sheet replace the links, so they go with the deletions.
+        (_, p) if p.ends_with("/reminders") || p.ends_with("/sheet") => 3,
         ("DELETE", _) => 3,
         (_, p) if p.ends_with("/delete") || p.ends_with("/remove") => 3,
         ("GET", _) => 1,

@@ -246,6 +246,12 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
     c.login("anna@norrvik.se").await;
     let org = format!("/orgs/{}", a.org);
     let r = format!("{org}/rounds/{}", round.id);
+    // The sheet of links names people; it is made while the round is open.
+    let sheet = c.post_form(&format!("{r}/sheet"), &[]).await;
+    assert_eq!(sheet.status, StatusCode::OK);
+    assert_inert(&sheet.body, "the link sheet");
+    // Results, and so comments, show once the round has closed.
+    app.set_round_state(&a, round.id, "closed").await.unwrap();
     let pages = [
         format!("{org}/units"),
         format!("{org}/units/{}", unit.id),
@@ -295,7 +301,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         "the chart escapes the group's name"
     );
     let made = c.post_form(&format!("{r}/reminders"), &[]).await;
-    assert_inert(&made.body, "the links page");
+    assert_inert(&made.body, "the reminders page");
 
     // The API returns the text as data; the CSV export defuses a leading formula.
     let api = c.get(&format!("/api/v1{org}/rounds/{}", round.id)).await;

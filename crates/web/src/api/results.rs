@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use mognad_app::compare::{Comparison, TargetInput};
 use mognad_app::detail::AreaDetail;
 use mognad_app::invite::{GroupStatus, IssuedLink};
+use mognad_app::remind::ReminderReport;
 use mognad_app::results::RoundResults;
 use serde::Deserialize;
 
@@ -35,18 +36,25 @@ pub async fn invite(
     Ok((StatusCode::CREATED, Json(links)))
 }
 
-/// Fresh links for everyone invited who has not answered; each replaces the earlier link.
+/// Mails a reminder with a fresh link to everyone invited personally who has not answered and
+/// has an address. Answers with counts only, never who.
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/rounds/{id}/reminders", tag = "measurement",
     params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path)),
-    responses((status = 200, body = Vec<IssuedLink>), (status = 403, body = crate::error::Problem),
-        (status = 409, body = crate::error::Problem, description = "The round is closed")))]
+    responses((status = 200, body = ReminderReport), (status = 403, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem, description = "The round is closed, or no mail is configured")))]
 pub async fn remind(
     State(state): State<AppState>,
     tr: Tr,
     ctx: OrgCtx,
     IdParam(id): IdParam,
-) -> ApiResult<Json<Vec<IssuedLink>>> {
-    Ok(Json(state.app.remind(&ctx.actor, id).await.map_err(problem(tr))?))
+    headers: axum::http::HeaderMap,
+) -> ApiResult<Json<ReminderReport>> {
+    let origin = crate::pages::invitations::origin(&state, &headers);
+    Ok(Json(
+        crate::pages::invitations::remind_by_mail(&state, &ctx.actor, id, &origin)
+            .await
+            .map_err(problem(tr))?,
+    ))
 }
 
 /// Members, links and answers per group; shared links and access codes for admins.

@@ -10,7 +10,7 @@ use askama::Template;
 use axum::Form;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::compare::TargetInput;
-use mognad_app::results::{AreaKind, Standing};
+use mognad_app::results::{AreaKind, Standing, Withheld};
 use mognad_domain::role::Role;
 use mognad_reports::radar;
 
@@ -71,7 +71,11 @@ pub async fn area(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPara
     let summary = if d.visible {
         tr.t1("area-summary", "n", d.n) + " " + &tr.t1("area-overall", "phase", phase(&d.phase))
     } else {
-        tr.t1("area-hidden", "k", res.k)
+        match res.area(d.id).and_then(|a| a.withheld) {
+            Some(Withheld::NotClosed) => tr.t("round-notice-open"),
+            Some(Withheld::ProtectsOthers) => tr.t1("area-hidden-protects", "k", res.k),
+            _ => tr.t1("area-hidden", "k", res.k),
+        }
     };
     let org = &res.organisation;
     let targets: Vec<Option<f64>> = d.engines.iter().map(|e| e.target.map(|t| t as f64)).collect();

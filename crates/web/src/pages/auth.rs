@@ -44,7 +44,7 @@ pub struct LoginForm {
     next: Option<String>,
 }
 
-fn client(connect: Option<Extension<ConnectInfo<SocketAddr>>>) -> String {
+pub(crate) fn client(connect: Option<Extension<ConnectInfo<SocketAddr>>>) -> String {
     connect
         .map(|Extension(ConnectInfo(a))| a.ip().to_string())
         .unwrap_or_else(|| "local".into())

@@ -40,7 +40,12 @@ pub(super) fn attachment(content_type: &'static str, name: &str, body: Body) -> 
 }
 
 pub async fn results_csv(c: PageCtx, IdParam(id): IdParam) -> Page {
-    let res = c.state.app.results(&c.org.actor, id).await.map_err(c.err())?;
+    let res = c
+        .state
+        .app
+        .results_for_export(&c.org.actor, id)
+        .await
+        .map_err(c.err())?;
     // A byte-order mark makes spreadsheet programs read the file as UTF-8 (å, ä, ö).
     let body = format!("\u{feff}{}", results_table(&res).to_csv());
     Ok(attachment(
@@ -51,7 +56,12 @@ pub async fn results_csv(c: PageCtx, IdParam(id): IdParam) -> Page {
 }
 
 pub async fn results_xlsx(c: PageCtx, IdParam(id): IdParam) -> Page {
-    let res = c.state.app.results(&c.org.actor, id).await.map_err(c.err())?;
+    let res = c
+        .state
+        .app
+        .results_for_export(&c.org.actor, id)
+        .await
+        .map_err(c.err())?;
     let bytes = mognad_reports::xlsx::write(&results_table(&res), &res.round_name)
         .map_err(|e| WebError::app(mognad_app::AppError::Internal(e.to_string()), false, c.tr))?;
     Ok(attachment(

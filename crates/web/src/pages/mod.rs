@@ -25,6 +25,8 @@ pub mod radar;
 pub mod relations;
 pub mod respond;
 pub mod results;
+pub mod round;
+pub mod shared_link;
 pub mod task;
 pub mod team_competence;
 pub mod workload;

@@ -68,9 +68,18 @@ pub struct NotePage {
     pub link: Option<(String, String)>,
     /// (action, label) of a code field, for a shared link.
     pub code: Option<(String, String, Option<String>)>,
+    /// Which group to answer for, for a person in several.
+    pub choice: Option<GroupChoice>,
 }
 
-fn layout(tr: Tr, csrf: &CsrfToken, here: &str) -> Layout {
+pub struct GroupChoice {
+    pub action: String,
+    pub legend: String,
+    /// (group id, name).
+    pub options: Vec<(String, String)>,
+}
+
+pub(super) fn layout(tr: Tr, csrf: &CsrfToken, here: &str) -> Layout {
     let mut l = Layout::bare(tr, csrf.0.clone());
     l.here = url_encode(here);
     l
@@ -178,19 +187,27 @@ fn step_page(
     res
 }
 
-fn note(tr: Tr, csrf: &CsrfToken, here: &str, heading: &str, text: String, status: StatusCode) -> Response {
+pub(super) fn note(
+    tr: Tr,
+    csrf: &CsrfToken,
+    here: &str,
+    heading: &str,
+    text: String,
+    status: StatusCode,
+) -> Response {
     let mut res = render(NotePage {
         l: layout(tr, csrf, here),
         heading: tr.t(heading),
         text,
         link: None,
         code: None,
+        choice: None,
     });
     *res.status_mut() = status;
     res
 }
 
-fn not_found(tr: Tr, csrf: &CsrfToken) -> Response {
+pub(super) fn not_found(tr: Tr, csrf: &CsrfToken) -> Response {
     note(
         tr,
         csrf,
@@ -241,6 +258,24 @@ pub async fn show(
             StatusCode::OK,
         ));
     }
+    if let Some(options) = &r.choice {
+        // A person in several groups says first which one they answer for.
+        return Ok(render(NotePage {
+            l: layout(tr, &csrf, &here),
+            heading: format!("{} – {}", r.round_name, r.org_name),
+            text: tr.t("respond-group-text"),
+            link: None,
+            code: None,
+            choice: Some(GroupChoice {
+                action: format!("{here}/group"),
+                legend: tr.t("respond-group"),
+                options: options
+                    .iter()
+                    .map(|(id, name)| (id.to_string(), name.clone()))
+                    .collect(),
+            }),
+        }));
+    }
     let engines = r.model.engines.len();
     match q.step.filter(|s| (1..=engines).contains(s)) {
         Some(step) => Ok(step_page(tr, &csrf, &token, &r, step, &[])),
@@ -253,10 +288,34 @@ pub async fn show(
                 text: tr.t1("respond-intro", "engines", engines),
                 link: Some((format!("{here}?step={resume}"), tr.t("respond-start"))),
                 code: None,
+                choice: None,
             });
             *res.status_mut() = StatusCode::OK;
             Ok(res)
         }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct GroupForm {
+    #[serde(default)]
+    group: String,
+}
+
+/// A person in several groups chooses the one they answer for, then starts.
+pub async fn choose_group(
+    State(s): State<crate::AppState>,
+    tr: Tr,
+    csrf: CsrfToken,
+    Path(token): Path<String>,
+    Form(f): Form<GroupForm>,
+) -> Page {
+    match s.app.choose_group(&token, &f.group).await {
+        Ok(()) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
+        Err(AppError::NotFound) => Ok(not_found(tr, &csrf)),
+        // An unknown choice shows the question again.
+        Err(AppError::Invalid(_)) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
+        Err(e) => Err(WebError::app(e, false, tr)),
     }
 }
 
@@ -347,6 +406,14 @@ async fn submit_fields(
         Ok(SubmitResult::Done(Outcome::Accepted | Outcome::AlreadySubmitted)) => {
             Ok(Redirect::to(&here).into_response())
         }
+        Ok(SubmitResult::Done(Outcome::LinkFull)) => Ok(note(
+            tr,
+            &csrf,
+            &here,
+            "respond-full",
+            tr.t("respond-full-text"),
+            StatusCode::CONFLICT,
+        )),
         Ok(SubmitResult::Done(Outcome::NotOpen)) => Ok(note(
             tr,
             &csrf,
@@ -361,80 +428,6 @@ async fn submit_fields(
             respondent,
         }) => Ok(step_page(tr, &csrf, &token, &respondent, engine + 1, &errors)),
         Err(AppError::NotFound) => Ok(not_found(tr, &csrf)),
-        Err(e) => Err(WebError::app(e, false, tr)),
-    }
-}
-
-fn code_page(tr: Tr, csrf: &CsrfToken, slug: &str, title: String, error: Option<String>) -> Response {
-    let here = format!("/g/{slug}");
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    let mut res = render(NotePage {
-        l: layout(tr, csrf, &here),
-        heading: title,
-        text: tr.t("respond-code-text"),
-        link: None,
-        code: Some((here, tr.t("respond-code"), error)),
-    });
-    *res.status_mut() = status;
-    res
-}
-
-/// A group's shared link: asks for the access code.
-pub async fn shared(
-    State(s): State<crate::AppState>,
-    tr: Tr,
-    csrf: CsrfToken,
-    Path(slug): Path<String>,
-) -> Page {
-    match s.app.shared_link_info(&slug).await {
-        Ok((round, org)) => Ok(code_page(tr, &csrf, &slug, format!("{round} – {org}"), None)),
-        Err(AppError::NotFound) => Ok(not_found(tr, &csrf)),
-        Err(e) => Err(WebError::app(e, false, tr)),
-    }
-}
-
-#[derive(Deserialize)]
-pub struct CodeForm {
-    #[serde(default)]
-    code: String,
-}
-
-pub async fn join(
-    State(s): State<crate::AppState>,
-    tr: Tr,
-    csrf: CsrfToken,
-    Path(slug): Path<String>,
-    Form(f): Form<CodeForm>,
-) -> Page {
-    match s.app.join_shared(&slug, &f.code).await {
-        Ok(token) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
-        Err(AppError::Invalid(_)) => {
-            let (round, org) = s
-                .app
-                .shared_link_info(&slug)
-                .await
-                .map_err(|e| WebError::app(e, false, tr))?;
-            Ok(code_page(
-                tr,
-                &csrf,
-                &slug,
-                format!("{round} – {org}"),
-                Some(tr.t("respond-code-wrong")),
-            ))
-        }
-        Err(AppError::NotFound) => Ok(not_found(tr, &csrf)),
-        Err(AppError::Conflict(_)) => Ok(note(
-            tr,
-            &csrf,
-            &format!("/g/{slug}"),
-            "respond-closed",
-            tr.t("respond-closed-text"),
-            StatusCode::CONFLICT,
-        )),
         Err(e) => Err(WebError::app(e, false, tr)),
     }
 }

@@ -7,7 +7,7 @@ use crate::extract::IdParam;
 use askama::Template;
 use axum::extract::Query;
 use axum::response::Response;
-use mognad_app::results::{Area, AreaKind, RoundResults};
+use mognad_app::results::{Area, AreaKind, RoundResults, Withheld};
 use mognad_domain::model::Model;
 use mognad_reports::heatmap;
 use serde::Deserialize;
@@ -19,7 +19,19 @@ pub struct Row {
     pub name: String,
     pub href: Option<String>,
     pub n: i64,
+    /// Shown, or why not.
+    pub status: String,
     pub values: Vec<String>,
+}
+
+/// Why an area is withheld, in words; `None` when it is shown.
+pub(super) fn withheld_key(w: Option<Withheld>) -> &'static str {
+    match w {
+        None => "results-shown",
+        Some(Withheld::NotClosed) => "results-withheld-not-closed",
+        Some(Withheld::FewAnswers) => "results-withheld-few",
+        Some(Withheld::ProtectsOthers) => "results-withheld-protects",
+    }
 }
 
 #[derive(Template)]
@@ -116,10 +128,11 @@ pub async fn results(c: PageCtx, IdParam(id): IdParam) -> Page {
             name: area_label(tr, a),
             href: Some(format!("{here}/{}", a.id)),
             n: a.n,
+            status: tr.t(withheld_key(a.withheld)),
             values: if a.visible {
                 a.scores.iter().map(|s| fmt(*s)).collect()
             } else {
-                vec![tr.t("results-hidden"); columns.len()]
+                vec![tr.t("results-none"); columns.len()]
             },
         })
         .collect();
@@ -141,7 +154,11 @@ pub async fn results(c: PageCtx, IdParam(id): IdParam) -> Page {
         heading: tr.t("results-title"),
         round: res.round_name.clone(),
         back,
-        anonymity: tr.t1("results-anonymity", "k", res.k),
+        anonymity: if res.state == "closed" {
+            tr.t1("results-anonymity", "k", res.k)
+        } else {
+            tr.t("round-notice-open")
+        },
         links,
         heatmap: svg,
         columns,
