@@ -1,21 +1,21 @@
 //! The data generator: an organisation with one open round, any number of stored answers
 //! (written through the same batch writer as real submits, so counts and sums are kept as in
-//! production) and fresh links for the load driver.
+//! production) and the groups' members with fresh personal links for the load driver.
 
 use anyhow::Result;
 use chrono::Utc;
 use mognad_app::auth;
 use mognad_app::submit::{Submission, write_batch};
 use mognad_domain::answer::Answers;
-use mognad_domain::ids::{GroupId, ModelId, OrgId, RoundId};
+use mognad_domain::ids::{GroupId, ModelId, OrgId, PersonId, RoundId};
 use mognad_domain::model;
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings, Organisation};
-use mognad_domain::people::LeadershipGroup;
+use mognad_domain::people::{LeadershipGroup, Person};
 use mognad_domain::round::{Round, RoundState};
 use mognad_domain::text::Name;
 use mognad_store::invitations::{self, NewInvitation};
 use mognad_store::models::{self, StoredModel};
-use mognad_store::{Db, groups, orgs, rounds};
+use mognad_store::{Db, groups, orgs, people, rounds};
 use rand::Rng;
 use std::io::Write;
 use std::time::Instant;
@@ -80,6 +80,23 @@ pub async fn run(url: &str, responses: usize, group_count: usize, tokens: usize,
         rounds::add_group(&mut tx, round.id, g.id).await?;
         group_ids.push(g.id);
     }
+    // The load driver's respondents are the groups' members with personal links, as in a
+    // real round (shared links would be capped at the members anyway).
+    let mut respondents = Vec::with_capacity(tokens);
+    for i in 0..tokens {
+        let p = Person {
+            id: PersonId::new(),
+            org_id: org,
+            name: Name::parse("name", &format!("Person {i:05}"))?,
+            email: None,
+            unit_id: None,
+            title: None,
+        };
+        people::insert(&mut tx, &p).await?;
+        let g = group_ids[i % group_ids.len()];
+        groups::add_member(&mut tx, g, p.id).await?;
+        respondents.push((g, p.id));
+    }
     mognad_app::freeze::freeze(&mut tx, org, round.id, AnonymityThreshold::DEFAULT.get()).await?;
     tx.commit().await?;
 
@@ -117,12 +134,12 @@ pub async fn run(url: &str, responses: usize, group_count: usize, tokens: usize,
     }
     let mut file = std::io::BufWriter::new(std::fs::File::create(out)?);
     let mut tx = db.write().await?;
-    for i in 0..tokens {
+    for (g, p) in &respondents {
         let token = auth::random_token();
         let inv = NewInvitation {
             round: round.id,
-            group: group_ids[i % group_ids.len()],
-            person: None,
+            group: *g,
+            person: Some(*p),
             token_hash: &auth::token_hash(&token),
             fixed: true,
         };
