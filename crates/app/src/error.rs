@@ -86,19 +86,3 @@ impl From<StoreError> for AppError {
         }
     }
 }
-
-/// A trimmed text of at most `max` characters (and not empty when `required`); a text outside
-/// that is recorded as an error on `field`.
-pub(crate) fn bounded_text(
-    raw: &str,
-    field: &str,
-    max: usize,
-    required: bool,
-    errors: &mut Vec<Invalid>,
-) -> String {
-    let t = raw.trim();
-    if (required && t.is_empty()) || t.chars().count() > max {
-        errors.push(Invalid::new(field, "length", format!("1 to {max} characters")));
-    }
-    t.to_owned()
-}

@@ -4,59 +4,42 @@
 //! a role in that organisation), checks the role, and runs in one transaction. Inputs arrive as
 //! loosely typed structs (what a form or JSON body holds) and are parsed into domain types here.
 
-pub mod access;
-pub mod agendas;
-pub mod assess;
-pub mod auth;
-pub mod batch;
-pub mod boards;
-pub mod checks;
-pub mod compare;
 pub mod competence;
-pub mod dashboard;
 pub mod demo;
-mod demo_competence;
-mod demo_plan;
-mod demo_rounds;
-pub mod detail;
-pub mod develop;
-pub mod directory;
-pub mod draft;
-pub mod effect;
 pub mod error;
-pub mod export;
-pub mod freeze;
-pub mod group_choice;
-pub mod import;
-pub mod initiative_dashboard;
-pub mod intake;
-pub mod invite;
-pub mod mail;
+pub mod input;
 pub mod measurement;
-pub mod orgchart;
-pub mod orgs;
-pub mod person_access;
+pub mod org;
 pub mod plan;
-pub mod plan_scope;
-pub mod programme;
-pub mod relations;
-pub mod remind;
-pub mod respond;
-pub mod results;
-pub mod scanning;
-pub mod shared_link;
-pub mod submit;
-pub mod task_detail;
-pub mod tasks;
-pub mod team_competence;
-pub mod transfer;
-pub mod transfer_measurement;
-pub mod views;
-pub mod workload;
+pub mod platform;
 
-pub use access::Actor;
+/// Declares a feature's handle: a borrowed [`App`] through which the feature's use cases are
+/// reached, so each feature's public surface is one type (and one page of its docs).
+macro_rules! handle {
+    ($(#[$doc:meta])* $name:ident, $method:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy)]
+        pub struct $name<'a>(&'a crate::App);
+
+        impl std::ops::Deref for $name<'_> {
+            type Target = crate::App;
+            fn deref(&self) -> &crate::App {
+                self.0
+            }
+        }
+
+        impl crate::App {
+            pub fn $method(&self) -> $name<'_> {
+                $name(self)
+            }
+        }
+    };
+}
+pub(crate) use handle;
+
 pub use error::{AppError, Invalid};
 pub use mognad_store::Db;
+pub use platform::access::Actor;
 
 use mognad_domain::model::Model;
 use mognad_domain::round::Round;
@@ -71,9 +54,9 @@ pub type Result<T, E = AppError> = std::result::Result<T, E>;
 pub struct App {
     pub db: Db,
     /// Started on first use, so an `App` can be made outside a Tokio runtime.
-    submits: Arc<OnceLock<submit::SubmitQueue>>,
+    submits: Arc<OnceLock<measurement::submit::SubmitQueue>>,
     /// Group commit for card writes, started on first use like `submits`.
-    writes: Arc<OnceLock<batch::WriteQueue>>,
+    writes: Arc<OnceLock<platform::write_queue::WriteQueue>>,
     /// Models of rounds, parsed once: a model that a round uses never changes.
     round_models: Arc<Mutex<HashMap<Uuid, Arc<Model>>>>,
 }
@@ -88,14 +71,14 @@ impl App {
         }
     }
 
-    fn write_queue(&self) -> &batch::WriteQueue {
+    fn write_queue(&self) -> &platform::write_queue::WriteQueue {
         self.writes
-            .get_or_init(|| batch::WriteQueue::start(self.db.clone()))
+            .get_or_init(|| platform::write_queue::WriteQueue::start(self.db.clone()))
     }
 
-    fn submit_queue(&self) -> &submit::SubmitQueue {
+    fn submit_queue(&self) -> &measurement::submit::SubmitQueue {
         self.submits
-            .get_or_init(|| submit::SubmitQueue::start(self.db.clone()))
+            .get_or_init(|| measurement::submit::SubmitQueue::start(self.db.clone()))
     }
 
     /// The parsed model a round measures with.

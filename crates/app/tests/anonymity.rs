@@ -3,8 +3,8 @@
 //! shape, no result, API view or export may reveal a group below k, directly or by subtracting
 //! what is shown (differencing).
 
-use mognad_app::directory::{NamedInput, PersonInput, UnitInput};
-use mognad_app::measurement::RoundInput;
+use mognad_app::measurement::rounds::RoundInput;
+use mognad_app::org::directory::{NamedInput, PersonInput, UnitInput};
 use mognad_app::{Actor, App};
 use mognad_domain::answer::complete_form;
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
@@ -20,6 +20,7 @@ const ORGANISATIONS: usize = 12;
 
 async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64) {
     let user = app
+        .platform()
         .create_user(
             &format!("admin{n}@ekby.se"),
             "Admin",
@@ -34,9 +35,12 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
         language: Language::Sv,
         anonymity_threshold: AnonymityThreshold::parse(k).unwrap(),
     };
-    let org = app.create_org(settings, Some(user.id)).await.unwrap();
-    app.grant_role(user.id, org.id, Role::Admin).await.unwrap();
-    let a = app.actor(user, org.id).await.unwrap();
+    let org = app.org().create_org(settings, Some(user.id)).await.unwrap();
+    app.platform()
+        .grant_role(user.id, org.id, Role::Admin)
+        .await
+        .unwrap();
+    let a = app.platform().actor(user, org.id).await.unwrap();
     // A random unit tree: each new unit hangs under a random earlier one, or at the top.
     let mut units: Vec<Uuid> = Vec::new();
     for u in 0..rng.random_range(1..=5) {
@@ -47,7 +51,7 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
             parent_id: parent.map(|p| p.to_string()),
             ..Default::default()
         };
-        units.push(app.save_unit(&a, None, &input).await.unwrap().id);
+        units.push(app.org().save_unit(&a, None, &input).await.unwrap().id);
     }
     let mut people = 0;
     for g in 0..rng.random_range(2..=6) {
@@ -55,6 +59,7 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
             .random_bool(0.85)
             .then(|| units[rng.random_range(0..units.len())]);
         let group = app
+            .org()
             .save_group(
                 &a,
                 None,
@@ -67,6 +72,7 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
             .unwrap();
         for _ in 0..rng.random_range(0..=9) {
             let p = app
+                .org()
                 .save_person(
                     &a,
                     None,
@@ -78,11 +84,15 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
                 .await
                 .unwrap();
             people += 1;
-            app.set_group_member(&a, group.id, p.id, true).await.unwrap();
+            app.org()
+                .set_group_member(&a, group.id, p.id, true)
+                .await
+                .unwrap();
         }
     }
-    let model = app.models(&a).await.unwrap()[0].id;
+    let model = app.measurement().models(&a).await.unwrap()[0].id;
     let round = app
+        .measurement()
         .create_round(
             &a,
             &RoundInput {
@@ -93,23 +103,29 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
         )
         .await
         .unwrap();
-    let links = app.issue_invitations(&a, round.id).await.unwrap();
-    app.set_round_state(&a, round.id, "open").await.unwrap();
-    let m = app.model(&a, model).await.unwrap();
+    let links = app.measurement().issue_invitations(&a, round.id).await.unwrap();
+    app.measurement()
+        .set_round_state(&a, round.id, "open")
+        .await
+        .unwrap();
+    let m = app.measurement().model(&a, model).await.unwrap();
     for l in links {
         if !rng.random_bool(0.75) {
             continue;
         }
         let f = complete_form(&m, |it| rng.random_range(1..=it.answer_count()), 3);
-        app.submit_answers(&l.token, &f).await.unwrap();
+        app.measurement().submit_answers(&l.token, &f).await.unwrap();
     }
     // Results show only once a round has closed.
-    app.set_round_state(&a, round.id, "closed").await.unwrap();
+    app.measurement()
+        .set_round_state(&a, round.id, "closed")
+        .await
+        .unwrap();
     (a, round.id, k)
 }
 
 async fn check(app: &App, a: &Actor, round: Uuid, k: i64) -> usize {
-    let res = app.results(a, round).await.unwrap();
+    let res = app.measurement().results(a, round).await.unwrap();
     let n: HashMap<Uuid, i64> = res.groups.iter().map(|g| (g.id, g.n)).collect();
     let areas: Vec<_> = std::iter::once(&res.organisation)
         .chain(&res.units)
@@ -121,7 +137,7 @@ async fn check(app: &App, a: &Actor, round: Uuid, k: i64) -> usize {
             assert!(x.n >= k, "{} shown with {} < k={k}", x.name, x.n);
         } else {
             assert!(x.scores.is_empty(), "{} is withheld but carries scores", x.name);
-            let d = app.area_detail(a, round, x.id).await.unwrap();
+            let d = app.measurement().area_detail(a, round, x.id).await.unwrap();
             assert!(d.engines.is_empty() && d.comments.is_empty() && d.gaps.is_empty());
         }
     }
@@ -155,7 +171,7 @@ async fn check(app: &App, a: &Actor, round: Uuid, k: i64) -> usize {
         .filter(|g| g.visible)
         .map(|g| g.name.clone())
         .collect();
-    let mut rx = app.stream_answers(a, round).await.unwrap();
+    let mut rx = app.measurement().stream_answers(a, round).await.unwrap();
     let mut csv = String::new();
     while let Some(chunk) = rx.recv().await {
         csv.push_str(&chunk.unwrap());

@@ -5,11 +5,11 @@
 mod common;
 
 use futures_util::StreamExt;
-use mognad_app::directory::UnitInput;
-use mognad_app::measurement::RoundInput;
-use mognad_app::respond::SubmitResult;
-use mognad_app::results::Withheld;
-use mognad_app::submit::Outcome;
+use mognad_app::measurement::respond::SubmitResult;
+use mognad_app::measurement::results::Withheld;
+use mognad_app::measurement::rounds::RoundInput;
+use mognad_app::measurement::submit::Outcome;
+use mognad_app::org::directory::UnitInput;
 use mognad_app::{Actor, App, AppError};
 use mognad_domain::answer::{Answers, comment_field, complete_form, item_field};
 use mognad_domain::ids::RoundId;
@@ -46,9 +46,24 @@ async fn organisation(app: &App) -> Org {
         parent_id: parent.map(|p| p.to_string()),
         ..Default::default()
     };
-    let root = app.save_unit(&a, None, &unit("Kommunen", None)).await.unwrap().id;
-    let ua = app.save_unit(&a, None, &unit("A", Some(root))).await.unwrap().id;
-    let ub = app.save_unit(&a, None, &unit("B", Some(root))).await.unwrap().id;
+    let root = app
+        .org()
+        .save_unit(&a, None, &unit("Kommunen", None))
+        .await
+        .unwrap()
+        .id;
+    let ua = app
+        .org()
+        .save_unit(&a, None, &unit("A", Some(root)))
+        .await
+        .unwrap()
+        .id;
+    let ub = app
+        .org()
+        .save_unit(&a, None, &unit("B", Some(root)))
+        .await
+        .unwrap()
+        .id;
     let mut groups = [Uuid::nil(); 3];
     for (gi, (name, unit_id, size)) in [("G1", ua, 6), ("G2", ua, 3), ("G3", ub, 6)]
         .into_iter()
@@ -65,6 +80,7 @@ async fn organisation(app: &App) -> Org {
 
 async fn round(app: &App, a: &Actor, name: &str) -> Uuid {
     let model = app
+        .measurement()
         .models(a)
         .await
         .unwrap()
@@ -76,20 +92,24 @@ async fn round(app: &App, a: &Actor, name: &str) -> Uuid {
         model_id: model.id.to_string(),
         ..Default::default()
     };
-    app.create_round(a, &input).await.unwrap().id
+    app.measurement().create_round(a, &input).await.unwrap().id
 }
 
 async fn answering_story(app: &App) {
     let o = organisation(app).await;
     let a = &o.a;
     let r = round(app, a, "Nollmätning").await;
-    let links = app.issue_invitations(a, r).await.unwrap();
+    let links = app.measurement().issue_invitations(a, r).await.unwrap();
     assert_eq!(links.len(), 15);
     assert!(
-        app.issue_invitations(a, r).await.unwrap().is_empty(),
+        app.measurement()
+            .issue_invitations(a, r)
+            .await
+            .unwrap()
+            .is_empty(),
         "nobody is invited twice"
     );
-    let model = app.respondent(&links[0].token).await.unwrap().model;
+    let model = app.measurement().respondent(&links[0].token).await.unwrap().model;
     let link = |g: &str, i: usize| -> String {
         links
             .iter()
@@ -102,13 +122,14 @@ async fn answering_story(app: &App) {
 
     // Before the round opens, nothing is accepted.
     let early = app
+        .measurement()
         .submit_answers(&link("G1", 0), &full_form(&model, 3, None))
         .await
         .unwrap();
     assert!(matches!(early, SubmitResult::Done(Outcome::NotOpen)));
-    app.set_round_state(a, r, "open").await.unwrap();
+    app.measurement().set_round_state(a, r, "open").await.unwrap();
     assert!(matches!(
-        app.respondent("no-such-token").await,
+        app.measurement().respondent("no-such-token").await,
         Err(AppError::NotFound)
     ));
 
@@ -116,12 +137,26 @@ async fn answering_story(app: &App) {
     let first = model.engines[0].items[0].id.clone();
     let field = item_field(&model.engines[0].id, &first);
     let (_, errors) = app
+        .measurement()
         .save_answers(&link("G1", 0), &[(field.clone(), "2".into())])
         .await
         .unwrap();
     assert!(errors.is_empty());
-    assert_eq!(app.respondent(&link("G1", 0)).await.unwrap().answers.values[0], 2);
-    match app.submit_answers(&link("G1", 0), &[]).await.unwrap() {
+    assert_eq!(
+        app.measurement()
+            .respondent(&link("G1", 0))
+            .await
+            .unwrap()
+            .answers
+            .values[0],
+        2
+    );
+    match app
+        .measurement()
+        .submit_answers(&link("G1", 0), &[])
+        .await
+        .unwrap()
+    {
         SubmitResult::Incomplete { engine, errors, .. } => {
             assert_eq!(engine, 0);
             assert!(errors.iter().all(|e| e.code == "required" && e.field != field));
@@ -129,6 +164,7 @@ async fn answering_story(app: &App) {
         SubmitResult::Done(o) => panic!("an incomplete submit was stored: {o:?}"),
     }
     let (_, errors) = app
+        .measurement()
         .save_answers(&link("G1", 0), &[(field.clone(), "99".into())])
         .await
         .unwrap();
@@ -143,13 +179,14 @@ async fn answering_story(app: &App) {
             full_form(&model, 2 + (i % 3) as u8, Some("Mer <b>tid</b>")),
         );
         tasks.push(tokio::spawn(async move {
-            app.submit_answers(&token, &form).await.unwrap()
+            app.measurement().submit_answers(&token, &form).await.unwrap()
         }));
     }
     for t in tasks {
         assert!(matches!(t.await.unwrap(), SubmitResult::Done(Outcome::Accepted)));
     }
     let again = app
+        .measurement()
         .submit_answers(&link("G1", 0), &full_form(&model, 5, None))
         .await
         .unwrap();
@@ -157,27 +194,35 @@ async fn answering_story(app: &App) {
         matches!(again, SubmitResult::Done(Outcome::AlreadySubmitted)),
         "a repeated submit stores nothing"
     );
-    assert!(app.respondent(&link("G1", 0)).await.unwrap().submitted);
+    assert!(
+        app.measurement()
+            .respondent(&link("G1", 0))
+            .await
+            .unwrap()
+            .submitted
+    );
     for i in 0..2 {
-        app.submit_answers(&link("G2", i), &full_form(&model, 1, None))
+        app.measurement()
+            .submit_answers(&link("G2", i), &full_form(&model, 1, None))
             .await
             .unwrap();
     }
     for i in 0..5 {
-        app.submit_answers(&link("G3", i), &full_form(&model, 4, Some("Bra")))
+        app.measurement()
+            .submit_answers(&link("G3", i), &full_form(&model, 4, Some("Bra")))
             .await
             .unwrap();
     }
 
     // Response rate comes from used links.
-    let status = app.round_status(a, r).await.unwrap();
+    let status = app.measurement().round_status(a, r).await.unwrap();
     let g1 = status.iter().find(|s| s.name == "G1").unwrap();
     assert_eq!((g1.members, g1.invited, g1.answered), (6, 6, 6));
     let g3 = status.iter().find(|s| s.name == "G3").unwrap();
     assert_eq!((g3.answered, g3.rate.map(|r| r.round())), (5, Some(83.0)));
 
     // While the round is open nothing but answer counts is shown, and nothing is exported.
-    let open = app.results(a, r).await.unwrap();
+    let open = app.measurement().results(a, r).await.unwrap();
     for x in std::iter::once(&open.organisation)
         .chain(&open.units)
         .chain(&open.groups)
@@ -191,14 +236,15 @@ async fn answering_story(app: &App) {
     }
     assert_eq!(open.area(o.groups[0]).unwrap().n, 6);
     assert!(
-        app.area_detail(a, r, o.groups[0])
+        app.measurement()
+            .area_detail(a, r, o.groups[0])
             .await
             .unwrap()
             .engines
             .is_empty()
     );
     assert!(matches!(
-        app.stream_answers(a, r).await,
+        app.measurement().stream_answers(a, r).await,
         Err(AppError::Refused {
             code: "not-closed",
             ..
@@ -206,19 +252,21 @@ async fn answering_story(app: &App) {
     ));
 
     // Shared link: the wrong code is refused; the right one hands out a working link.
-    let status = app.round_status(a, r).await.unwrap();
+    let status = app.measurement().round_status(a, r).await.unwrap();
     let g2 = status.iter().find(|s| s.name == "G2").unwrap();
     let slug = g2.shared_slug.clone().unwrap();
     assert!(matches!(
-        app.join_shared(&slug, "WRONG", "test").await,
+        app.measurement().join_shared(&slug, "WRONG", "test").await,
         Err(AppError::Invalid(_))
     ));
     let code = g2.access_code.clone().unwrap().to_lowercase();
-    let token = app.join_shared(&slug, &code, "test").await.unwrap();
-    app.submit_answers(&token, &full_form(&model, 3, None))
+    let token = app.measurement().join_shared(&slug, &code, "test").await.unwrap();
+    app.measurement()
+        .submit_answers(&token, &full_form(&model, 3, None))
         .await
         .unwrap();
-    app.submit_answers(&link("G2", 2), &full_form(&model, 3, None))
+    app.measurement()
+        .submit_answers(&link("G2", 2), &full_form(&model, 3, None))
         .await
         .unwrap();
 
@@ -255,19 +303,20 @@ async fn answering_story(app: &App) {
     }
 
     // A closed round takes no more answers.
-    app.set_round_state(a, r, "closed").await.unwrap();
+    app.measurement().set_round_state(a, r, "closed").await.unwrap();
     let late = app
+        .measurement()
         .submit_answers(&link("G3", 5), &full_form(&model, 3, None))
         .await
         .unwrap();
     assert!(matches!(late, SubmitResult::Done(Outcome::NotOpen)));
-    assert!(app.join_shared(&slug, &code, "test").await.is_err());
+    assert!(app.measurement().join_shared(&slug, &code, "test").await.is_err());
 
     // Anonymity: G2 (4 answers) is hidden; unit A = G1 + G2 would reveal G2 by subtraction and
     // is withheld. The organisation (and the root unit, the same groups) minus G1 and G3 would
     // reveal G2 too, but the whole is not given up for one small group: G3, the smaller group
     // beside it, is withheld instead (with unit B, which equals it), and says why.
-    let res = app.results(a, r).await.unwrap();
+    let res = app.measurement().results(a, r).await.unwrap();
     let vis = |id: Uuid| res.area(id).map(|x| (x.visible, x.n)).unwrap();
     assert_eq!(vis(o.groups[0]), (true, 6));
     assert_eq!(vis(o.groups[1]), (false, 4));
@@ -290,12 +339,12 @@ async fn answering_story(app: &App) {
             res.area(hidden).unwrap().scores.is_empty(),
             "no numbers for a hidden group"
         );
-        let detail = app.area_detail(a, r, hidden).await.unwrap();
+        let detail = app.measurement().area_detail(a, r, hidden).await.unwrap();
         assert!(detail.engines.is_empty() && detail.comments.is_empty());
     }
 
     // Scores follow the answers: G1 answered 2, 3 and 4 everywhere, twice each.
-    let g1 = app.area_detail(a, r, o.groups[0]).await.unwrap();
+    let g1 = app.measurement().area_detail(a, r, o.groups[0]).await.unwrap();
     let expect = |item: &mognad_domain::model::Item, v: f64| {
         (100.0 * (v - 1.0) / f64::from(item.answer_count() - 1)).min(100.0)
     };
@@ -310,7 +359,7 @@ async fn answering_story(app: &App) {
         / 3.0;
     assert!((g1.engines[0].score.unwrap() - want).abs() < 1e-6);
     assert_eq!(g1.engines[0].importance, Some(4.0));
-    let comment = mognad_app::detail::Comment {
+    let comment = mognad_app::measurement::detail::Comment {
         engine: e0.id.clone(),
         text: "Mer <b>tid</b>".into(),
     };
@@ -320,21 +369,24 @@ async fn answering_story(app: &App) {
     let targets: Vec<_> = model
         .engines
         .iter()
-        .map(|e| mognad_app::compare::TargetInput {
+        .map(|e| mognad_app::measurement::compare::TargetInput {
             engine: e.id.clone(),
             target: Some(90),
         })
         .collect();
-    app.set_targets(a, r, a.org.0, &targets).await.unwrap();
-    let g1 = app.area_detail(a, r, o.groups[0]).await.unwrap();
+    app.measurement()
+        .set_targets(a, r, a.org.0, &targets)
+        .await
+        .unwrap();
+    let g1 = app.measurement().area_detail(a, r, o.groups[0]).await.unwrap();
     assert_eq!(g1.gaps.len(), model.engines.len());
     assert!(g1.gaps.windows(2).all(|w| w[0].priority >= w[1].priority));
-    let bad = [mognad_app::compare::TargetInput {
+    let bad = [mognad_app::measurement::compare::TargetInput {
         engine: e0.id.clone(),
         target: Some(101),
     }];
     assert!(matches!(
-        app.set_targets(a, r, a.org.0, &bad).await,
+        app.measurement().set_targets(a, r, a.org.0, &bad).await,
         Err(AppError::Invalid(_))
     ));
 }
@@ -346,21 +398,28 @@ async fn comparison_story(app: &App) {
     let mut rounds = Vec::new();
     for (name, value) in [("T0", 2u8), ("T1", 4u8)] {
         let r = round(app, a, name).await;
-        let links = app.issue_invitations(a, r).await.unwrap();
-        app.set_round_state(a, r, "open").await.unwrap();
-        let model = app.respondent(&links[0].token).await.unwrap().model;
+        let links = app.measurement().issue_invitations(a, r).await.unwrap();
+        app.measurement().set_round_state(a, r, "open").await.unwrap();
+        let model = app.measurement().respondent(&links[0].token).await.unwrap().model;
         for (i, l) in links.iter().filter(|l| l.group_name != "G2").enumerate() {
             let v = value + (i % 2) as u8;
-            app.submit_answers(&l.token, &full_form(&model, v, None))
+            app.measurement()
+                .submit_answers(&l.token, &full_form(&model, v, None))
                 .await
                 .unwrap();
         }
-        app.set_round_state(a, r, "closed").await.unwrap();
+        app.measurement().set_round_state(a, r, "closed").await.unwrap();
         rounds.push(r);
     }
-    assert_eq!(app.previous_round(a, rounds[1]).await.unwrap(), Some(rounds[0]));
-    assert_eq!(app.previous_round(a, rounds[0]).await.unwrap(), None);
-    let c = app.compare(a, rounds[0], rounds[1]).await.unwrap();
+    assert_eq!(
+        app.measurement().previous_round(a, rounds[1]).await.unwrap(),
+        Some(rounds[0])
+    );
+    assert_eq!(
+        app.measurement().previous_round(a, rounds[0]).await.unwrap(),
+        None
+    );
+    let c = app.measurement().compare(a, rounds[0], rounds[1]).await.unwrap();
     let g1 = c.areas.iter().find(|x| x.id == o.groups[0]).unwrap();
     let ch = g1.changes[0].as_ref().unwrap();
     assert!(ch.diff > 0.0 && ch.clear && ch.low > 0.0, "{ch:?}");

@@ -6,12 +6,12 @@
 mod common;
 
 use common::actor;
-use mognad_app::assess::AssessInput;
-use mognad_app::competence::ImportKind;
-use mognad_app::develop::{ActionInput, PlaceInput};
-use mognad_app::directory::{PersonInput, UnitInput};
-use mognad_app::relations::RelationshipInput;
-use mognad_app::team_competence::Scope;
+use mognad_app::competence::assess::AssessInput;
+use mognad_app::competence::develop::{ActionInput, PlaceInput};
+use mognad_app::competence::frameworks::ImportKind;
+use mognad_app::competence::team_map::Scope;
+use mognad_app::org::directory::{PersonInput, UnitInput};
+use mognad_app::org::relations::RelationshipInput;
 use mognad_app::{Actor, App, AppError};
 use mognad_domain::competence::assessment::Source;
 use mognad_domain::ids::{PersonId, UnitId};
@@ -22,6 +22,7 @@ use uuid::Uuid;
 
 async fn member(app: &App, admin: &Actor, email: &str, name: &str, unit: Uuid) -> (Actor, PersonId) {
     let p = app
+        .org()
         .save_person(
             admin,
             None,
@@ -35,28 +36,36 @@ async fn member(app: &App, admin: &Actor, email: &str, name: &str, unit: Uuid) -
         .await
         .unwrap();
     let user = app
+        .platform()
         .create_user(email, name, "ett långt lösenord", Language::Sv)
         .await
         .unwrap();
-    app.grant_role(user.id, admin.org, Role::Member).await.unwrap();
-    (app.actor(user, admin.org).await.unwrap(), PersonId(p.id))
+    app.platform()
+        .grant_role(user.id, admin.org, Role::Member)
+        .await
+        .unwrap();
+    (
+        app.platform().actor(user, admin.org).await.unwrap(),
+        PersonId(p.id),
+    )
 }
 
 async fn relate(app: &App, admin: &Actor, kind: &str, from: PersonId, to: PersonId) {
-    app.save_relationship(
-        admin,
-        None,
-        &RelationshipInput {
-            kind: kind.into(),
-            from_id: from.0.to_string(),
-            to_id: to.0.to_string(),
-            role: None,
-            valid_from: "2020-01-01".into(),
-            valid_to: None,
-        },
-    )
-    .await
-    .unwrap();
+    app.org()
+        .save_relationship(
+            admin,
+            None,
+            &RelationshipInput {
+                kind: kind.into(),
+                from_id: from.0.to_string(),
+                to_id: to.0.to_string(),
+                role: None,
+                valid_from: "2020-01-01".into(),
+                valid_to: None,
+            },
+        )
+        .await
+        .unwrap();
 }
 
 fn input(competence: &str, level: &str, source: &str) -> AssessInput {
@@ -74,6 +83,7 @@ async fn records_follow_the_relationships() {
         let app = App::new(t.db.clone());
         let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
         let unit = app
+            .org()
             .save_unit(
                 &admin,
                 None,
@@ -92,50 +102,83 @@ async fn records_follow_the_relationships() {
         let (dan, _) = member(&app, &admin, "dan@norrvik.se", "Dan", unit).await;
         relate(&app, &admin, "supervision", bo_id, anna_id).await;
         relate(&app, &admin, "mentorship", cia_id, anna_id).await;
-        let fw = app.default_framework(&admin).await.unwrap();
-        let framework = app.framework(&admin, fw).await.unwrap();
+        let fw = app.competence().default_framework(&admin).await.unwrap();
+        let framework = app.competence().framework(&admin, fw).await.unwrap();
         let strateg = framework.roles.iter().find(|r| r.id == "it-strateg").unwrap();
         let first = strateg.requires[0].0.clone();
 
         // The person sets their target role and assesses themselves; their manager adds one.
-        app.set_target_role(&anna, anna_id, fw, Some("it-strateg"))
+        app.competence()
+            .set_target_role(&anna, anna_id, fw, Some("it-strateg"))
             .await
             .unwrap();
-        app.assess(&anna, anna_id, &input(&first, "2", "")).await.unwrap();
-        app.assess(&bo, anna_id, &input(&first, "3", "")).await.unwrap();
-        app.assess(&anna, anna_id, &input(&first, "4", "self"))
+        app.competence()
+            .assess(&anna, anna_id, &input(&first, "2", ""))
+            .await
+            .unwrap();
+        app.competence()
+            .assess(&bo, anna_id, &input(&first, "3", ""))
+            .await
+            .unwrap();
+        app.competence()
+            .assess(&anna, anna_id, &input(&first, "4", "self"))
             .await
             .unwrap();
         // A colleague adds a peer assessment but may not see the record.
-        app.assess(&dan, anna_id, &input(&first, "2", "")).await.unwrap();
-        let peer_view = app.competence_record(&dan, anna_id).await.unwrap();
+        app.competence()
+            .assess(&dan, anna_id, &input(&first, "2", ""))
+            .await
+            .unwrap();
+        let peer_view = app.competence().competence_record(&dan, anna_id).await.unwrap();
         assert!(!peer_view.access.view && peer_view.history.is_empty() && peer_view.standings.is_empty());
         assert_eq!(peer_view.access.sources, vec![Source::Peer]);
         assert!(matches!(
-            app.development(&dan, anna_id).await,
+            app.competence().development(&dan, anna_id).await,
             Err(AppError::Forbidden)
         ));
         // Nobody may claim a source they do not hold.
         assert!(matches!(
-            app.assess(&dan, anna_id, &input(&first, "5", "manager")).await,
+            app.competence()
+                .assess(&dan, anna_id, &input(&first, "5", "manager"))
+                .await,
             Err(AppError::Invalid(_))
         ));
 
         // The mentor sees nothing until the person allows it; only the person can allow it.
-        assert!(!app.competence_record(&cia, anna_id).await.unwrap().access.view);
+        assert!(
+            !app.competence()
+                .competence_record(&cia, anna_id)
+                .await
+                .unwrap()
+                .access
+                .view
+        );
         assert!(matches!(
-            app.set_mentor_consent(&bo, anna_id, true).await,
+            app.competence().set_mentor_consent(&bo, anna_id, true).await,
             Err(AppError::Forbidden)
         ));
-        app.set_mentor_consent(&anna, anna_id, true).await.unwrap();
-        let mentor_view = app.competence_record(&cia, anna_id).await.unwrap();
+        app.competence()
+            .set_mentor_consent(&anna, anna_id, true)
+            .await
+            .unwrap();
+        let mentor_view = app.competence().competence_record(&cia, anna_id).await.unwrap();
         assert!(mentor_view.access.view);
         assert_eq!(mentor_view.access.sources, vec![Source::Mentor]);
-        app.set_mentor_consent(&anna, anna_id, false).await.unwrap();
-        assert!(!app.competence_record(&cia, anna_id).await.unwrap().access.view);
+        app.competence()
+            .set_mentor_consent(&anna, anna_id, false)
+            .await
+            .unwrap();
+        assert!(
+            !app.competence()
+                .competence_record(&cia, anna_id)
+                .await
+                .unwrap()
+                .access
+                .view
+        );
 
         for reader in [&anna, &bo, &admin] {
-            let r = app.competence_record(reader, anna_id).await.unwrap();
+            let r = app.competence().competence_record(reader, anna_id).await.unwrap();
             assert!(r.access.view);
             assert_eq!(r.history.len(), 4, "history is kept");
             let s = r.standings.iter().find(|s| s.competence == first).unwrap();
@@ -151,7 +194,11 @@ async fn records_follow_the_relationships() {
             assert_eq!(manager.assessor.as_deref(), Some("Bo"));
         }
         // Bad input is refused whole.
-        match app.assess(&anna, anna_id, &input("finns-inte", "9", "")).await {
+        match app
+            .competence()
+            .assess(&anna, anna_id, &input("finns-inte", "9", ""))
+            .await
+        {
             Err(AppError::Invalid(v)) => assert_eq!(v.len(), 2, "{v:?}"),
             other => panic!("{other:?}"),
         }
@@ -162,21 +209,22 @@ async fn records_follow_the_relationships() {
             now: "0,1".into(),
             target: "1,1".into(),
         };
-        app.place(&bo, anna_id, &place).await.unwrap();
+        app.competence().place(&bo, anna_id, &place).await.unwrap();
         assert!(matches!(
-            app.place(&dan, anna_id, &place).await,
+            app.competence().place(&dan, anna_id, &place).await,
             Err(AppError::Forbidden)
         ));
         assert!(matches!(
-            app.place(
-                &anna,
-                anna_id,
-                &PlaceInput {
-                    now: "5,5".into(),
-                    ..place.clone()
-                }
-            )
-            .await,
+            app.competence()
+                .place(
+                    &anna,
+                    anna_id,
+                    &PlaceInput {
+                        now: "5,5".into(),
+                        ..place.clone()
+                    }
+                )
+                .await,
             Err(AppError::Invalid(_))
         ));
         let action = ActionInput {
@@ -185,24 +233,34 @@ async fn records_follow_the_relationships() {
             competences: first.clone(),
             due: "2027-03-01".into(),
         };
-        let id = app.add_action(&anna, anna_id, &action).await.unwrap();
-        app.add_action(
-            &bo,
-            anna_id,
-            &ActionInput {
-                kind: "mentoring".into(),
-                due: String::new(),
-                ..action.clone()
-            },
-        )
-        .await
-        .unwrap();
-        app.set_action_status(&anna, anna_id, id, "done").await.unwrap();
+        let id = app
+            .competence()
+            .add_action(&anna, anna_id, &action)
+            .await
+            .unwrap();
+        app.competence()
+            .add_action(
+                &bo,
+                anna_id,
+                &ActionInput {
+                    kind: "mentoring".into(),
+                    due: String::new(),
+                    ..action.clone()
+                },
+            )
+            .await
+            .unwrap();
+        app.competence()
+            .set_action_status(&anna, anna_id, id, "done")
+            .await
+            .unwrap();
         assert!(matches!(
-            app.set_action_status(&dan, anna_id, id, "dropped").await,
+            app.competence()
+                .set_action_status(&dan, anna_id, id, "dropped")
+                .await,
             Err(AppError::Forbidden)
         ));
-        let d = app.development(&bo, anna_id).await.unwrap();
+        let d = app.competence().development(&bo, anna_id).await.unwrap();
         assert_eq!(d.placements[0].target.map(|c| c.column), Some(1));
         assert_eq!(d.actions.len(), 2);
         assert_eq!(d.progress, Some(50));
@@ -210,7 +268,11 @@ async fn records_follow_the_relationships() {
         // The heatmap: an admin sees all four, the manager sees Anna and himself, a colleague
         // only himself; risks are computed over the rows shown.
         let scope = Scope::Unit(UnitId(unit));
-        let all = app.team_competence(&admin, scope, None).await.unwrap();
+        let all = app
+            .competence()
+            .team_competence(&admin, scope, None)
+            .await
+            .unwrap();
         assert_eq!((all.people.len(), all.hidden), (4, 0));
         let row = all.people.iter().position(|p| *p == anna_id.0).unwrap();
         let col = all.matrix.competences.iter().position(|c| *c == first).unwrap();
@@ -219,16 +281,16 @@ async fn records_follow_the_relationships() {
             !all.risks.is_empty(),
             "one IT strategist short of the role is a risk"
         );
-        let managers = app.team_competence(&bo, scope, None).await.unwrap();
+        let managers = app.competence().team_competence(&bo, scope, None).await.unwrap();
         assert_eq!((managers.people.len(), managers.hidden), (2, 2));
-        let own = app.team_competence(&dan, scope, None).await.unwrap();
+        let own = app.competence().team_competence(&dan, scope, None).await.unwrap();
         assert_eq!(own.people.len(), 1);
         assert!(own.risks.is_empty(), "no role in view, so no requirement to miss");
 
         // Another organisation's admin sees none of it.
         let other = actor(&app, "x@soderby.se", "Söderby", Role::Admin).await;
         assert!(matches!(
-            app.competence_record(&other, anna_id).await,
+            app.competence().competence_record(&other, anna_id).await,
             Err(AppError::NotFound)
         ));
         t.cleanup().await.unwrap();
@@ -244,10 +306,12 @@ async fn imports_are_all_or_nothing_and_versioned() {
         let moodle = include_str!("../../domain/tests/data/moodle-sample.csv");
         let files = vec![("digled.csv".to_owned(), moodle.to_owned())];
         let first = app
+            .competence()
             .import_framework(&admin, ImportKind::Moodle, &files)
             .await
             .unwrap();
         let again = app
+            .competence()
             .import_framework(&admin, ImportKind::Moodle, &files)
             .await
             .unwrap();
@@ -256,32 +320,43 @@ async fn imports_are_all_or_nothing_and_versioned() {
             ("digled", 1, 2)
         );
         let (_, csv) = app
+            .competence()
             .framework_moodle(&admin, first.id, Language::Sv)
             .await
             .unwrap();
         assert!(csv.contains("Omvärldsanalys"));
         assert!(matches!(
-            app.import_framework(&member, ImportKind::Moodle, &files).await,
+            app.competence()
+                .import_framework(&member, ImportKind::Moodle, &files)
+                .await,
             Err(AppError::Forbidden)
         ));
-        let before = app.frameworks(&admin).await.unwrap().len();
+        let before = app.competence().frameworks(&admin).await.unwrap().len();
         let broken = vec![(
             "x.csv".to_owned(),
             moodle.replace("\"STRAT\",\"STRAT.2\"", "\"NOPE\",\"STRAT.2\""),
         )];
-        match app.import_framework(&admin, ImportKind::Moodle, &broken).await {
+        match app
+            .competence()
+            .import_framework(&admin, ImportKind::Moodle, &broken)
+            .await
+        {
             Err(AppError::Invalid(v)) => assert!(v[0].message.contains("NOPE"), "{v:?}"),
             other => panic!("{other:?}"),
         }
         let skills = include_str!("../../domain/tests/data/esco-skills-sv.csv");
         let esco = vec![("skills_sv.csv".to_owned(), skills.to_owned())];
         let e = app
+            .competence()
             .import_framework(&admin, ImportKind::Esco, &esco)
             .await
             .unwrap();
-        let f = app.framework(&admin, e.id).await.unwrap();
+        let f = app.competence().framework(&admin, e.id).await.unwrap();
         assert!(f.description.sv.contains("CC BY 4.0"));
-        assert_eq!(app.frameworks(&admin).await.unwrap().len(), before + 1);
+        assert_eq!(
+            app.competence().frameworks(&admin).await.unwrap().len(),
+            before + 1
+        );
         t.cleanup().await.unwrap();
     }
 }
@@ -293,6 +368,7 @@ async fn the_demo_shows_a_manager_a_record_a_plan_and_a_coverage_risk() {
         let demo = app.create_demo(&|_, _| {}).await.unwrap();
         // The demo's owner is the IT chief, as the demo server signs them in.
         let user = app
+            .platform()
             .create_user(
                 mognad_app::demo::OWNER_EMAIL,
                 "Demo",
@@ -301,15 +377,22 @@ async fn the_demo_shows_a_manager_a_record_a_plan_and_a_coverage_risk() {
             )
             .await
             .unwrap();
-        app.grant_role(user.id, demo.org, Role::Owner).await.unwrap();
-        let owner = app.actor(user, demo.org).await.unwrap();
-        let people = app.all_people(&owner).await.unwrap();
+        app.platform()
+            .grant_role(user.id, demo.org, Role::Owner)
+            .await
+            .unwrap();
+        let owner = app.platform().actor(user, demo.org).await.unwrap();
+        let people = app.org().all_people(&owner).await.unwrap();
         let strateg = people
             .iter()
             .filter(|p| p.title.as_deref() == Some("IT-strateg"))
             .min_by_key(|p| p.id)
             .unwrap();
-        let r = app.competence_record(&owner, PersonId(strateg.id)).await.unwrap();
+        let r = app
+            .competence()
+            .competence_record(&owner, PersonId(strateg.id))
+            .await
+            .unwrap();
         assert_eq!(
             r.access.sources,
             vec![Source::Manager],
@@ -323,11 +406,16 @@ async fn the_demo_shows_a_manager_a_record_a_plan_and_a_coverage_risk() {
                 .all(|s| s.combined.is_some() && s.previous.is_some())
         );
         assert!(r.standings.iter().any(|s| s.gap().is_some_and(|g| g > 0.0)));
-        let d = app.development(&owner, PersonId(strateg.id)).await.unwrap();
+        let d = app
+            .competence()
+            .development(&owner, PersonId(strateg.id))
+            .await
+            .unwrap();
         assert!(d.placements[0].target.is_some() && !d.role_placements.is_empty());
         assert_eq!(d.actions.len(), 4);
         assert_eq!(d.progress, Some(25));
         let it = app
+            .org()
             .units(&owner)
             .await
             .unwrap()
@@ -335,6 +423,7 @@ async fn the_demo_shows_a_manager_a_record_a_plan_and_a_coverage_risk() {
             .find(|u| u.name == "IT-avdelningen")
             .unwrap();
         let map = app
+            .competence()
             .team_competence(&owner, Scope::Unit(UnitId(it.id)), None)
             .await
             .unwrap();
@@ -347,7 +436,7 @@ async fn the_demo_shows_a_manager_a_record_a_plan_and_a_coverage_risk() {
             scanning.coverage,
             mognad_domain::competence::team::Coverage::Single
         );
-        let (blips, signals) = app.radar(&owner).await.unwrap();
+        let (blips, signals) = app.competence().radar(&owner).await.unwrap();
         assert!(blips.len() >= 10 && signals.len() >= 5);
         t.cleanup().await.unwrap();
     }

@@ -1,7 +1,7 @@
 //! The leadership checks find the problems planted in the demo organisation, on every backend.
 
 use mognad_app::App;
-use mognad_app::checks::DEFAULT_SPAN;
+use mognad_app::org::checks::DEFAULT_SPAN;
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use mognad_store::testdb;
@@ -12,12 +12,16 @@ async fn the_checks_find_the_demos_planted_problems() {
         let app = App::new(t.db.clone());
         let demo = app.create_demo(&|_, _| {}).await.unwrap();
         let user = app
+            .platform()
             .create_user("analys@norrvik.se", "Analys", "ett långt lösenord", Language::Sv)
             .await
             .unwrap();
-        app.grant_role(user.id, demo.org, Role::Member).await.unwrap();
-        let a = app.actor(user, demo.org).await.unwrap();
-        let c = app.leadership_checks(&a, DEFAULT_SPAN).await.unwrap();
+        app.platform()
+            .grant_role(user.id, demo.org, Role::Member)
+            .await
+            .unwrap();
+        let a = app.platform().actor(user, demo.org).await.unwrap();
+        let c = app.org().leadership_checks(&a, DEFAULT_SPAN).await.unwrap();
         // Every 25th person was left without a supervisor.
         assert!(
             c.without_supervisor.len() >= 400 / 25,
@@ -40,7 +44,7 @@ async fn the_checks_find_the_demos_planted_problems() {
                 .all(|s| s.direct_reports < DEFAULT_SPAN.0 || s.direct_reports > DEFAULT_SPAN.1)
         );
         assert!(
-            app.leadership_checks(&a, (5, 2)).await.is_err(),
+            app.org().leadership_checks(&a, (5, 2)).await.is_err(),
             "an upside-down range is refused"
         );
         t.cleanup().await.unwrap();

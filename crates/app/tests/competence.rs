@@ -16,38 +16,45 @@ async fn frameworks_are_shipped_validated_and_kept_apart() {
         let app = App::new(t.db.clone());
         let a = actor(&app, "a@norrvik.se", "Norrvik", Role::Admin).await;
         let b = actor(&app, "b@soderby.se", "Söderby", Role::Member).await;
-        let first = app.frameworks(&a).await.unwrap();
+        let first = app.competence().frameworks(&a).await.unwrap();
         assert_eq!(first.len(), 1);
         assert_eq!(
-            app.frameworks(&a).await.unwrap(),
+            app.competence().frameworks(&a).await.unwrap(),
             first,
             "the shipped framework is added once"
         );
-        let f = app.framework(&a, first[0].id).await.unwrap();
+        let f = app.competence().framework(&a, first[0].id).await.unwrap();
         assert_eq!(f.id, "it-ledarskap");
         assert!(matches!(
-            app.framework(&b, first[0].id).await,
+            app.competence().framework(&b, first[0].id).await,
             Err(AppError::NotFound)
         ));
 
         let broken = builtin_source().replace("id = \"empati\"", "id = \"Empati!\"");
-        match app.upload_framework(&a, &broken).await {
+        match app.competence().upload_framework(&a, &broken).await {
             Err(AppError::Invalid(v)) => {
                 assert!(v[0].field.as_deref().is_some_and(|f| f.starts_with("line ")))
             }
             other => panic!("a broken file was accepted: {other:?}"),
         }
         assert!(matches!(
-            app.upload_framework(&a, builtin_source()).await,
+            app.competence().upload_framework(&a, builtin_source()).await,
             Err(AppError::Conflict(_))
         ));
         let next = builtin_source().replace("version = 1", "version = 2");
-        assert_eq!(app.upload_framework(&a, &next).await.unwrap().version, 2);
+        assert_eq!(
+            app.competence()
+                .upload_framework(&a, &next)
+                .await
+                .unwrap()
+                .version,
+            2
+        );
         assert!(matches!(
-            app.upload_framework(&b, &next).await,
+            app.competence().upload_framework(&b, &next).await,
             Err(AppError::Forbidden)
         ));
-        assert_eq!(app.frameworks(&a).await.unwrap().len(), 2);
+        assert_eq!(app.competence().frameworks(&a).await.unwrap().len(), 2);
         t.cleanup().await.unwrap();
     }
 }

@@ -6,10 +6,10 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use mognad_app::directory::{NamedInput, PersonInput};
-use mognad_app::measurement::RoundInput;
-use mognad_app::plan::InitiativeInput;
-use mognad_app::tasks::{MoveInput, TaskInput};
+use mognad_app::measurement::rounds::RoundInput;
+use mognad_app::org::directory::{NamedInput, PersonInput};
+use mognad_app::plan::cards::{MoveInput, TaskInput};
+use mognad_app::plan::initiatives::InitiativeInput;
 use mognad_app::{Actor, App, AppError};
 use mognad_domain::answer::complete_form;
 use mognad_domain::model::Model;
@@ -31,20 +31,21 @@ async fn organisation(app: &App) -> Org {
         groups.push(common::group_of(app, &a, name, None, 6).await);
     }
     let info = app
+        .measurement()
         .models(&a)
         .await
         .unwrap()
         .into_iter()
         .find(|m| m.key == "nio-motorer")
         .unwrap();
-    let model = app.model(&a, info.id).await.unwrap();
+    let model = app.measurement().model(&a, info.id).await.unwrap();
     Org { a, groups, model }
 }
 
 /// A round in `groups` where each respondent of group `g` answers every item of engine `e` with
 /// `value(g, e)` plus 0 or 1 by turns (so every group has some spread).
 async fn measure(app: &App, o: &Org, name: &str, groups: &[Uuid], value: &dyn Fn(Uuid, &str) -> u8) -> Uuid {
-    let models = app.models(&o.a).await.unwrap();
+    let models = app.measurement().models(&o.a).await.unwrap();
     let model_id = models.iter().find(|m| m.key == "nio-motorer").unwrap().id;
     let input = RoundInput {
         name: name.into(),
@@ -52,10 +53,11 @@ async fn measure(app: &App, o: &Org, name: &str, groups: &[Uuid], value: &dyn Fn
         group_ids: groups.iter().map(Uuid::to_string).collect(),
         ..Default::default()
     };
-    let r = app.create_round(&o.a, &input).await.unwrap().id;
-    let links = app.issue_invitations(&o.a, r).await.unwrap();
-    app.set_round_state(&o.a, r, "open").await.unwrap();
+    let r = app.measurement().create_round(&o.a, &input).await.unwrap().id;
+    let links = app.measurement().issue_invitations(&o.a, r).await.unwrap();
+    app.measurement().set_round_state(&o.a, r, "open").await.unwrap();
     let names: Vec<(Uuid, String)> = app
+        .org()
         .groups(&o.a)
         .await
         .unwrap()
@@ -77,10 +79,13 @@ async fn measure(app: &App, o: &Org, name: &str, groups: &[Uuid], value: &dyn Fn
             },
             4,
         );
-        app.submit_answers(&l.token, &form).await.unwrap();
+        app.measurement().submit_answers(&l.token, &form).await.unwrap();
     }
     // Results (and so effects) show only once a round has closed.
-    app.set_round_state(&o.a, r, "closed").await.unwrap();
+    app.measurement()
+        .set_round_state(&o.a, r, "closed")
+        .await
+        .unwrap();
     r
 }
 
@@ -103,15 +108,16 @@ async fn story(app: &App) {
         o.model.engines[0].id.clone(),
     );
     // Before any round the shipped nine engines are offered.
-    let choices = app.engine_choices(a).await.unwrap();
+    let choices = app.plan().engine_choices(a).await.unwrap();
     assert_eq!(choices.len(), 9);
     assert!(
-        app.effect(a).await.unwrap().is_none(),
+        app.plan().effect(a).await.unwrap().is_none(),
         "no effect without two rounds"
     );
 
     let t0 = measure(app, &o, "T0", &o.groups, &|_, _| 2).await;
     let piloted = app
+        .plan()
         .save_initiative(
             a,
             None,
@@ -123,10 +129,11 @@ async fn story(app: &App) {
         .await
         .unwrap();
     let everyone = app
+        .plan()
         .save_initiative(a, None, &initiative("Alla", &wide, &[]))
         .await
         .unwrap();
-    let (list, _) = app.initiatives(a).await.unwrap();
+    let (list, _) = app.plan().initiatives(a).await.unwrap();
     let p = list.iter().find(|i| i.id == piloted).unwrap();
     assert_eq!(p.groups, o.groups[..2].to_vec());
     assert_eq!(p.competences, "kommunikation empati");
@@ -135,6 +142,7 @@ async fn story(app: &App) {
     // Names that are not the organisation's are refused whole, each at its field.
     let other = common::actor(app, "admin@annan.se", "Annan kommun", Role::Admin).await;
     let stranger = app
+        .org()
         .save_group(
             &other,
             None,
@@ -163,12 +171,12 @@ async fn story(app: &App) {
             "group_ids",
         ),
     ] {
-        match app.save_initiative(a, Some(piloted), &input).await {
+        match app.plan().save_initiative(a, Some(piloted), &input).await {
             Err(AppError::Invalid(e)) => assert_eq!(e[0].field.as_deref(), Some(field), "{e:?}"),
             other => panic!("{field}: {other:?}"),
         }
     }
-    let (list, _) = app.initiatives(a).await.unwrap();
+    let (list, _) = app.plan().initiatives(a).await.unwrap();
     let kept = list.iter().find(|i| i.id == piloted).unwrap();
     assert_eq!(
         (kept.title.as_str(), &kept.groups),
@@ -187,9 +195,14 @@ async fn story(app: &App) {
         }
     })
     .await;
-    assert_eq!(app.previous_round(a, t1).await.unwrap(), Some(t0));
+    assert_eq!(app.measurement().previous_round(a, t1).await.unwrap(), Some(t0));
 
-    let effect = app.effect(a).await.unwrap().expect("two rounds of one model");
+    let effect = app
+        .plan()
+        .effect(a)
+        .await
+        .unwrap()
+        .expect("two rounds of one model");
     assert_eq!((effect.before.as_str(), effect.after.as_str()), ("T0", "T1"));
     let engine = |k: &str| effect.engines.iter().find(|e| e.engine == k).unwrap();
     let f = engine(&focus);
@@ -226,9 +239,14 @@ async fn story(app: &App) {
 
     // One initiative's dashboard: its cards and its engine's trend in its groups.
     let b = common::board(app, a, "Arbete").await;
-    let view = app.board(a, b.id, &Default::default(), None).await.unwrap();
+    let view = app
+        .plan()
+        .board(a, b.id, &Default::default(), None)
+        .await
+        .unwrap();
     let done_column = view.columns.iter().find(|c| c.done).unwrap().id;
     let ada = app
+        .org()
         .save_person(
             a,
             None,
@@ -254,14 +272,14 @@ async fn story(app: &App) {
             estimate_hours: hours.into(),
             ..Default::default()
         };
-        cards.push(app.create_task(a, b.id, &input, None).await.unwrap());
+        cards.push(app.plan().create_task(a, b.id, &input, None).await.unwrap());
     }
     let to_done = MoveInput {
         column_id: done_column.to_string(),
         ..Default::default()
     };
-    app.move_task(a, cards[2], &to_done, None).await.unwrap();
-    let d = app.initiative_dashboard(a, piloted).await.unwrap();
+    app.plan().move_task(a, cards[2], &to_done, None).await.unwrap();
+    let d = app.plan().initiative_dashboard(a, piloted).await.unwrap();
     assert_eq!((d.progress.done, d.progress.total, d.progress.overdue), (1, 3, 1));
     assert_eq!(d.throughput.last().map(|w| w.1), Some(1), "done this week");
     assert_eq!(d.throughput.iter().map(|w| w.1).sum::<usize>(), 1);
@@ -282,25 +300,28 @@ async fn story(app: &App) {
         [("T0", 2), ("T1", 2)]
     );
     assert!(pts[1].score.unwrap() > pts[0].score.unwrap() + 20.0);
-    let wd = app.initiative_dashboard(a, everyone).await.unwrap();
+    let wd = app.plan().initiative_dashboard(a, everyone).await.unwrap();
     let wp = &wd.trend[0].points;
     assert!(wp.iter().all(|p| p.groups_shown == 0) && wp[1].score > wp[0].score);
     assert_eq!(wd.progress.total, 0);
     assert!(matches!(
-        app.initiative_dashboard(a, Uuid::now_v7()).await,
+        app.plan().initiative_dashboard(a, Uuid::now_v7()).await,
         Err(AppError::NotFound)
     ));
     assert!(matches!(
-        app.initiative_dashboard(&other, piloted).await,
+        app.plan().initiative_dashboard(&other, piloted).await,
         Err(AppError::NotFound)
     ));
 
     // The organisation's dashboard holds the same counts among everything else.
-    let org = app.dashboard(a).await.unwrap();
+    let org = app.plan().dashboard(a).await.unwrap();
     assert_eq!((org.open, org.overdue), (2, 1));
     let pp = org.initiatives.iter().find(|p| p.id == piloted).unwrap();
     assert_eq!((pp.done, pp.total, pp.overdue), (1, 3, 1));
-    assert_eq!(org.throughput.len(), mognad_app::dashboard::THROUGHPUT_WEEKS);
+    assert_eq!(
+        org.throughput.len(),
+        mognad_app::plan::dashboard::THROUGHPUT_WEEKS
+    );
     assert_eq!(org.throughput.last().map(|w| w.1), Some(1));
     assert_eq!(org.workload.people[0].name, "Ada");
     let trend: Vec<&str> = org.trend.iter().map(|(r, _)| r.as_str()).collect();
@@ -313,21 +334,28 @@ async fn story(app: &App) {
         .model
         .engines
         .iter()
-        .map(|e| mognad_app::compare::TargetInput {
+        .map(|e| mognad_app::measurement::compare::TargetInput {
             engine: e.id.clone(),
             target: Some(95),
         })
         .collect();
-    app.set_targets(a, t1, a.org.0, &targets).await.unwrap();
+    app.measurement()
+        .set_targets(a, t1, a.org.0, &targets)
+        .await
+        .unwrap();
     let from_group = app
+        .plan()
         .initiative_from_gap(a, t1, Some(o.groups[2]), &idle)
         .await
         .unwrap();
-    let (list, _) = app.initiatives(a).await.unwrap();
+    let (list, _) = app.plan().initiatives(a).await.unwrap();
     let made = list.iter().find(|i| i.id == from_group).unwrap();
     assert_eq!(made.groups, vec![o.groups[2]]);
     assert!(made.description.contains("(G3)"), "{}", made.description);
-    assert_eq!(app.engine_choices(a).await.unwrap().len(), o.model.engines.len());
+    assert_eq!(
+        app.plan().engine_choices(a).await.unwrap().len(),
+        o.model.engines.len()
+    );
 }
 
 #[tokio::test]

@@ -87,10 +87,10 @@ proptest! {
             let app = App::new(t.db.clone());
             let a = admin(&app).await;
             for (name, bytes) in [("personer.csv", &csv), ("personer.xlsx", &xlsx)] {
-                let before = app.export_org(a.org).await.unwrap();
-                match app.import_people(&a, name, bytes, false).await {
+                let before = app.platform().export_org(a.org).await.unwrap();
+                match app.org().import_people(&a, name, bytes, false).await {
                     Ok(report) => {
-                        let after = app.export_org(a.org).await.unwrap();
+                        let after = app.platform().export_org(a.org).await.unwrap();
                         if !report.errors.is_empty() || !report.applied {
                             assert_eq!(after.people.len(), before.people.len(), "nothing half-imported");
                             assert_eq!(after.units.len(), before.units.len());
@@ -101,7 +101,7 @@ proptest! {
                     }
                     Err(AppError::Invalid(list)) => {
                         assert!(!list.is_empty() && list.iter().all(|i| !i.message.is_empty()));
-                        let after = app.export_org(a.org).await.unwrap();
+                        let after = app.platform().export_org(a.org).await.unwrap();
                         assert_eq!(after.people.len(), before.people.len());
                     }
                     Err(e) => panic!("an import failed without a clear error: {e:?}"),

@@ -4,10 +4,10 @@
 
 mod common;
 
-use mognad_app::mail::{Invitation, MailConfig, Mailer};
-use mognad_app::measurement::RoundInput;
-use mognad_app::respond::SubmitResult;
-use mognad_app::submit::Outcome;
+use mognad_app::measurement::respond::SubmitResult;
+use mognad_app::measurement::rounds::RoundInput;
+use mognad_app::measurement::submit::Outcome;
+use mognad_app::platform::mail::{Invitation, MailConfig, Mailer};
 use mognad_app::{Actor, App, AppError};
 use mognad_domain::answer::complete_form;
 use mognad_domain::org::Language;
@@ -16,18 +16,19 @@ use mognad_store::testdb;
 use uuid::Uuid;
 
 async fn new_round(app: &App, a: &Actor, name: &str) -> Uuid {
-    let model = app.models(a).await.unwrap()[0].id;
+    let model = app.measurement().models(a).await.unwrap()[0].id;
     let input = RoundInput {
         name: name.into(),
         model_id: model.to_string(),
         ..Default::default()
     };
-    app.create_round(a, &input).await.unwrap().id
+    app.measurement().create_round(a, &input).await.unwrap().id
 }
 
 async fn answer(app: &App, token: &str, value: u8) -> SubmitResult {
-    let model = app.respondent(token).await.unwrap().model;
-    app.submit_answers(token, &complete_form(&model, |_| value, 3))
+    let model = app.measurement().respondent(token).await.unwrap().model;
+    app.measurement()
+        .submit_answers(token, &complete_form(&model, |_| value, 3))
         .await
         .unwrap()
 }
@@ -52,16 +53,16 @@ async fn reminders_name_nobody_and_the_sheet_does_not_tell_who_answered() {
         // Five with an address, two without.
         let g = common::group_of(&app, &a, "Ledningen", None, 5).await;
         for name in ["Utan Adress", "Också Utan"] {
-            let p = mognad_app::directory::PersonInput {
+            let p = mognad_app::org::directory::PersonInput {
                 name: name.into(),
                 ..Default::default()
             };
-            let p = app.save_person(&a, None, &p).await.unwrap();
-            app.set_group_member(&a, g, p.id, true).await.unwrap();
+            let p = app.org().save_person(&a, None, &p).await.unwrap();
+            app.org().set_group_member(&a, g, p.id, true).await.unwrap();
         }
         let r = new_round(&app, &a, "T0").await;
-        let links = app.issue_invitations(&a, r).await.unwrap();
-        app.set_round_state(&a, r, "open").await.unwrap();
+        let links = app.measurement().issue_invitations(&a, r).await.unwrap();
+        app.measurement().set_round_state(&a, r, "open").await.unwrap();
         let with: Vec<_> = links.iter().filter(|l| l.email.is_some()).collect();
         let without: Vec<_> = links.iter().filter(|l| l.email.is_none()).collect();
         answer(&app, &with[0].token, 3).await;
@@ -76,6 +77,7 @@ async fn reminders_name_nobody_and_the_sheet_does_not_tell_who_answered() {
             reminder: true,
         };
         let report = app
+            .measurement()
             .remind(&a, r, &folder_mailer(dir.path()), &about)
             .await
             .unwrap();
@@ -105,17 +107,17 @@ async fn reminders_name_nobody_and_the_sheet_does_not_tell_who_answered() {
         );
 
         // The sheet has a working link for both people without an address, answered or not.
-        let sheet = app.link_sheet(&a, r).await.unwrap();
+        let sheet = app.measurement().link_sheet(&a, r).await.unwrap();
         assert_eq!(sheet.len(), 2);
         let mut states: Vec<bool> = Vec::new();
         for l in &sheet {
             assert!(l.email.is_none());
-            states.push(app.respondent(&l.token).await.unwrap().submitted);
+            states.push(app.measurement().respondent(&l.token).await.unwrap().submitted);
         }
         states.sort();
         assert_eq!(states, vec![false, true]);
         assert!(matches!(
-            app.respondent(&without[1].token).await,
+            app.measurement().respondent(&without[1].token).await,
             Err(AppError::NotFound)
         ));
         t.cleanup().await.unwrap();
@@ -129,16 +131,21 @@ async fn a_shared_link_takes_no_more_answers_than_its_group_has_places() {
         let a = common::actor(&app, "admin@ekby.se", "Ekby kommun", Role::Admin).await;
         let g = common::group_of(&app, &a, "Ledningen", None, 3).await;
         let r = new_round(&app, &a, "T0").await;
-        let links = app.issue_invitations(&a, r).await.unwrap();
-        app.set_round_state(&a, r, "open").await.unwrap();
+        let links = app.measurement().issue_invitations(&a, r).await.unwrap();
+        app.measurement().set_round_state(&a, r, "open").await.unwrap();
         answer(&app, &links[0].token, 2).await;
-        let status = app.round_status(&a, r).await.unwrap();
+        let status = app.measurement().round_status(&a, r).await.unwrap();
         let s = status.iter().find(|s| s.group_id == g).unwrap();
         let (slug, code) = (s.shared_slug.clone().unwrap(), s.access_code.clone().unwrap());
         // Two places left; three people take a link before anyone submits.
         let mut taken = Vec::new();
         for _ in 0..3 {
-            taken.push(app.join_shared(&slug, &code, "10.0.0.1").await.unwrap());
+            taken.push(
+                app.measurement()
+                    .join_shared(&slug, &code, "10.0.0.1")
+                    .await
+                    .unwrap(),
+            );
         }
         let mut outcomes = Vec::new();
         for token in &taken {
@@ -154,13 +161,13 @@ async fn a_shared_link_takes_no_more_answers_than_its_group_has_places() {
             t.label
         );
         assert!(matches!(
-            app.join_shared(&slug, &code, "10.0.0.1").await,
+            app.measurement().join_shared(&slug, &code, "10.0.0.1").await,
             Err(AppError::Refused {
                 code: "link-full",
                 ..
             })
         ));
-        let status = app.round_status(&a, r).await.unwrap();
+        let status = app.measurement().round_status(&a, r).await.unwrap();
         assert_eq!(status.iter().find(|s| s.group_id == g).unwrap().answered, 3);
         t.cleanup().await.unwrap();
     }
@@ -173,34 +180,40 @@ async fn wrong_access_codes_are_throttled_per_client_and_per_link() {
         let a = common::actor(&app, "admin@ekby.se", "Ekby kommun", Role::Admin).await;
         let g = common::group_of(&app, &a, "Ledningen", None, 6).await;
         let r = new_round(&app, &a, "T0").await;
-        app.issue_invitations(&a, r).await.unwrap();
-        app.set_round_state(&a, r, "open").await.unwrap();
-        let status = app.round_status(&a, r).await.unwrap();
+        app.measurement().issue_invitations(&a, r).await.unwrap();
+        app.measurement().set_round_state(&a, r, "open").await.unwrap();
+        let status = app.measurement().round_status(&a, r).await.unwrap();
         let s = status.iter().find(|s| s.group_id == g).unwrap();
         let (slug, code) = (s.shared_slug.clone().unwrap(), s.access_code.clone().unwrap());
         for _ in 0..10 {
             assert!(matches!(
-                app.join_shared(&slug, "FEL", "10.0.0.9").await,
+                app.measurement().join_shared(&slug, "FEL", "10.0.0.9").await,
                 Err(AppError::Invalid(_))
             ));
         }
         assert!(
             matches!(
-                app.join_shared(&slug, &code, "10.0.0.9").await,
+                app.measurement().join_shared(&slug, &code, "10.0.0.9").await,
                 Err(AppError::Throttled)
             ),
             "even the right code waits once a client has failed ten times"
         );
         assert!(
-            app.join_shared(&slug, &code, "10.0.0.10").await.is_ok(),
+            app.measurement()
+                .join_shared(&slug, &code, "10.0.0.10")
+                .await
+                .is_ok(),
             "another client is not punished"
         );
         // Across clients, a hundred failures close the link for a while.
         for i in 0..90 {
-            let _ = app.join_shared(&slug, "FEL", &format!("10.1.0.{i}")).await;
+            let _ = app
+                .measurement()
+                .join_shared(&slug, "FEL", &format!("10.1.0.{i}"))
+                .await;
         }
         assert!(matches!(
-            app.join_shared(&slug, &code, "10.2.0.1").await,
+            app.measurement().join_shared(&slug, &code, "10.2.0.1").await,
             Err(AppError::Throttled)
         ));
         t.cleanup().await.unwrap();
@@ -214,22 +227,22 @@ async fn a_person_in_two_groups_answers_once_and_counts_where_they_answer() {
         let a = common::actor(&app, "admin@ekby.se", "Ekby kommun", Role::Admin).await;
         let g1 = common::group_of(&app, &a, "G1", None, 4).await;
         let g2 = common::group_of(&app, &a, "G2", None, 4).await;
-        let both = app.group(&a, g1).await.unwrap().member_ids[0];
-        app.set_group_member(&a, g2, both, true).await.unwrap();
+        let both = app.org().group(&a, g1).await.unwrap().member_ids[0];
+        app.org().set_group_member(&a, g2, both, true).await.unwrap();
         let r = new_round(&app, &a, "T0").await;
-        let links = app.issue_invitations(&a, r).await.unwrap();
+        let links = app.measurement().issue_invitations(&a, r).await.unwrap();
         assert_eq!(links.len(), 8, "invited once");
-        let several = app.several_groups(&a, r).await.unwrap();
+        let several = app.measurement().several_groups(&a, r).await.unwrap();
         assert_eq!((several.len(), several[0].settled), (1, false));
-        let members = |st: &[mognad_app::invite::GroupStatus]| {
+        let members = |st: &[mognad_app::measurement::invite::GroupStatus]| {
             let m = |g| st.iter().find(|s| s.group_id == g).unwrap().members;
             (m(g1), m(g2))
         };
-        let first = members(&app.round_status(&a, r).await.unwrap());
+        let first = members(&app.measurement().round_status(&a, r).await.unwrap());
         assert_eq!(first.0 + first.1, 8, "each person counted once");
-        app.set_round_state(&a, r, "open").await.unwrap();
+        app.measurement().set_round_state(&a, r, "open").await.unwrap();
         assert!(matches!(
-            app.set_answering_group(&a, r, both, g2).await,
+            app.measurement().set_answering_group(&a, r, both, g2).await,
             Err(AppError::Refused { .. })
         ));
 
@@ -239,28 +252,46 @@ async fn a_person_in_two_groups_answers_once_and_counts_where_they_answer() {
             .find(|l| l.person_name == several[0].person_name)
             .unwrap()
             .token;
-        let me = app.respondent(token).await.unwrap();
+        let me = app.measurement().respondent(token).await.unwrap();
         let choice: Vec<Uuid> = me.choice.unwrap().into_iter().map(|(g, _)| g).collect();
         assert_eq!(choice.len(), 2);
         let model = me.model;
         assert!(matches!(
-            app.submit_answers(token, &complete_form(&model, |_| 3, 3)).await,
+            app.measurement()
+                .submit_answers(token, &complete_form(&model, |_| 3, 3))
+                .await,
             Err(AppError::Refused { .. })
         ));
-        app.choose_group(token, &g2.to_string()).await.unwrap();
-        assert!(app.respondent(token).await.unwrap().choice.is_none());
+        app.measurement()
+            .choose_group(token, &g2.to_string())
+            .await
+            .unwrap();
+        assert!(
+            app.measurement()
+                .respondent(token)
+                .await
+                .unwrap()
+                .choice
+                .is_none()
+        );
         answer(&app, token, 3).await;
-        let st = app.round_status(&a, r).await.unwrap();
+        let st = app.measurement().round_status(&a, r).await.unwrap();
         assert_eq!(members(&st), (3, 5), "{}", t.label);
         let answered = |g| st.iter().find(|s| s.group_id == g).unwrap().answered;
         assert_eq!((answered(g1), answered(g2)), (0, 1));
 
         // In a draft an administrator may settle it instead.
         let r2 = new_round(&app, &a, "T1").await;
-        app.issue_invitations(&a, r2).await.unwrap();
-        app.set_answering_group(&a, r2, both, g2).await.unwrap();
-        assert!(app.several_groups(&a, r2).await.unwrap()[0].settled);
-        assert_eq!(members(&app.round_status(&a, r2).await.unwrap()), (3, 5));
+        app.measurement().issue_invitations(&a, r2).await.unwrap();
+        app.measurement()
+            .set_answering_group(&a, r2, both, g2)
+            .await
+            .unwrap();
+        assert!(app.measurement().several_groups(&a, r2).await.unwrap()[0].settled);
+        assert_eq!(
+            members(&app.measurement().round_status(&a, r2).await.unwrap()),
+            (3, 5)
+        );
         t.cleanup().await.unwrap();
     }
 }

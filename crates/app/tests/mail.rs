@@ -4,8 +4,8 @@
 //! The SMTP test needs a Python with aiosmtpd: `MOGNAD_TEST_PYTHON` names it (CI installs one);
 //! without it the test is skipped locally and fails under `CI=true`.
 
-use mognad_app::invite::IssuedLink;
-use mognad_app::mail::{Invitation, MailConfig, Mailer};
+use mognad_app::measurement::invite::IssuedLink;
+use mognad_app::platform::mail::{Invitation, MailConfig, Mailer};
 use mognad_domain::org::Language;
 use std::path::Path;
 use std::time::Duration;

@@ -10,10 +10,10 @@
 
 mod common;
 
-use mognad_app::directory::{NamedInput, PersonInput, UnitInput};
-use mognad_app::mail::{Invitation, MailConfig, Mailer};
-use mognad_app::measurement::RoundInput;
-use mognad_app::orgs::SettingsInput;
+use mognad_app::measurement::rounds::RoundInput;
+use mognad_app::org::directory::{NamedInput, PersonInput, UnitInput};
+use mognad_app::org::organisations::SettingsInput;
+use mognad_app::platform::mail::{Invitation, MailConfig, Mailer};
 use mognad_app::{Actor, App};
 use mognad_domain::answer::complete_form;
 use mognad_domain::ids::RoundId;
@@ -127,7 +127,7 @@ async fn check_released(w: &World, r: &Round) {
 /// show, and checks the lot.
 async fn read_all(w: &mut World) {
     for i in 0..w.rounds.len() {
-        let res = w.app.results(&w.a, w.rounds[i].id).await.unwrap();
+        let res = w.app.measurement().results(&w.a, w.rounds[i].id).await.unwrap();
         let areas: Vec<_> = std::iter::once(&res.organisation)
             .chain(&res.units)
             .chain(&res.groups)
@@ -145,9 +145,15 @@ async fn read_all(w: &mut World) {
             w.rounds[i].released.insert(set);
         }
         if i > 0 && w.rounds[i - 1].closed {
-            let before = w.app.results(&w.a, w.rounds[i - 1].id).await.unwrap();
+            let before = w
+                .app
+                .measurement()
+                .results(&w.a, w.rounds[i - 1].id)
+                .await
+                .unwrap();
             let c = w
                 .app
+                .measurement()
                 .compare(&w.a, w.rounds[i - 1].id, w.rounds[i].id)
                 .await
                 .unwrap();
@@ -177,7 +183,7 @@ async fn world(app: App, rng: &mut StdRng, n: u64, mail: &std::path::Path) -> Wo
             parent_id: parent.map(|p: Uuid| p.to_string()),
             ..Default::default()
         };
-        units.push(app.save_unit(&a, None, &input).await.unwrap().id);
+        units.push(app.org().save_unit(&a, None, &input).await.unwrap().id);
     }
     let mut groups = Vec::new();
     for g in 0..rng.random_range(2..=5) {
@@ -206,12 +212,12 @@ async fn world(app: App, rng: &mut StdRng, n: u64, mail: &std::path::Path) -> Wo
 }
 
 async fn answer_some(w: &mut World, rng: &mut StdRng, i: usize) {
-    let model = w.app.models(&w.a).await.unwrap()[0].id;
-    let m = w.app.model(&w.a, model).await.unwrap();
+    let model = w.app.measurement().models(&w.a).await.unwrap()[0].id;
+    let m = w.app.measurement().model(&w.a, model).await.unwrap();
     let take = rng.random_range(0..=w.rounds[i].unused.len());
     for token in w.rounds[i].unused.drain(..take).collect::<Vec<_>>() {
         let f = complete_form(&m, |it| rng.random_range(1..=it.answer_count()), 3);
-        w.app.submit_answers(&token, &f).await.unwrap();
+        w.app.measurement().submit_answers(&token, &f).await.unwrap();
     }
 }
 
@@ -220,15 +226,19 @@ async fn step(w: &mut World, rng: &mut StdRng) {
     let g = w.groups[rng.random_range(0..w.groups.len())];
     match rng.random_range(0..9) {
         0 if open.len() < 2 && w.rounds.len() < 4 => {
-            let model = w.app.models(&w.a).await.unwrap()[0].id;
+            let model = w.app.measurement().models(&w.a).await.unwrap()[0].id;
             let input = RoundInput {
                 name: format!("T{}", w.rounds.len()),
                 model_id: model.to_string(),
                 ..Default::default()
             };
-            let id = w.app.create_round(&w.a, &input).await.unwrap().id;
-            let links = w.app.issue_invitations(&w.a, id).await.unwrap();
-            w.app.set_round_state(&w.a, id, "open").await.unwrap();
+            let id = w.app.measurement().create_round(&w.a, &input).await.unwrap().id;
+            let links = w.app.measurement().issue_invitations(&w.a, id).await.unwrap();
+            w.app
+                .measurement()
+                .set_round_state(&w.a, id, "open")
+                .await
+                .unwrap();
             let unused = links.into_iter().map(|l| l.token).collect();
             w.rounds.push(Round {
                 id,
@@ -247,6 +257,7 @@ async fn step(w: &mut World, rng: &mut StdRng) {
         2 if !open.is_empty() => {
             let i = open[rng.random_range(0..open.len())];
             w.app
+                .measurement()
                 .set_round_state(&w.a, w.rounds[i].id, "closed")
                 .await
                 .unwrap();
@@ -254,7 +265,7 @@ async fn step(w: &mut World, rng: &mut StdRng) {
         }
         3 | 4 => {
             // Move the group to another unit (or none), under a new name.
-            let cur = w.app.group(&w.a, g).await.unwrap();
+            let cur = w.app.org().group(&w.a, g).await.unwrap();
             let unit = rng
                 .random_bool(0.8)
                 .then(|| w.units[rng.random_range(0..w.units.len())]);
@@ -262,12 +273,12 @@ async fn step(w: &mut World, rng: &mut StdRng) {
                 name: format!("{} x", cur.name),
                 unit_id: unit.map(|u| u.to_string()),
             };
-            w.app.save_group(&w.a, Some(g), &input).await.unwrap();
+            w.app.org().save_group(&w.a, Some(g), &input).await.unwrap();
         }
         5 => {
-            let members = w.app.group(&w.a, g).await.unwrap().member_ids;
+            let members = w.app.org().group(&w.a, g).await.unwrap().member_ids;
             if let Some(p) = members.first() {
-                w.app.set_group_member(&w.a, g, *p, false).await.unwrap();
+                w.app.org().set_group_member(&w.a, g, *p, false).await.unwrap();
             }
         }
         6 => {
@@ -276,18 +287,18 @@ async fn step(w: &mut World, rng: &mut StdRng) {
                 name: format!("Ny {}", w.people),
                 ..Default::default()
             };
-            let p = w.app.save_person(&w.a, None, &p).await.unwrap();
-            w.app.set_group_member(&w.a, g, p.id, true).await.unwrap();
+            let p = w.app.org().save_person(&w.a, None, &p).await.unwrap();
+            w.app.org().set_group_member(&w.a, g, p.id, true).await.unwrap();
         }
         7 => {
             w.k = rng.random_range(3..=7);
-            let org = w.app.org(&w.a).await.unwrap();
+            let org = w.app.org().organisation(&w.a).await.unwrap();
             let input = SettingsInput {
                 name: org.settings.name.to_string(),
                 language: "sv".into(),
                 anonymity_threshold: w.k.to_string(),
             };
-            w.app.update_settings(&w.a, &input).await.unwrap();
+            w.app.org().update_settings(&w.a, &input).await.unwrap();
         }
         8 if !open.is_empty() => {
             let about = Invitation {
@@ -299,6 +310,7 @@ async fn step(w: &mut World, rng: &mut StdRng) {
             };
             let i = open[rng.random_range(0..open.len())];
             w.app
+                .measurement()
                 .remind(&w.a, w.rounds[i].id, &w.mailer, &about)
                 .await
                 .unwrap();

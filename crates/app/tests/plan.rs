@@ -5,10 +5,10 @@
 mod common;
 
 use common::{actor, board};
-use mognad_app::boards::{BoardInput, ColumnInput};
-use mognad_app::intake::FormInput;
-use mognad_app::plan::{CostInput, InitiativeInput};
-use mognad_app::tasks::{MoveInput, TaskInput};
+use mognad_app::plan::boards::{BoardInput, ColumnInput};
+use mognad_app::plan::cards::{MoveInput, TaskInput};
+use mognad_app::plan::initiatives::{CostInput, InitiativeInput};
+use mognad_app::plan::intake::FormInput;
 use mognad_app::{App, AppError};
 use mognad_domain::role::Role;
 use mognad_store::boards::Filter;
@@ -30,17 +30,22 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         let member = actor(&app, "m@soderby.se", "Söderby", Role::Member).await;
         let b = board(&app, &admin, "IT-plan").await;
         assert!(matches!(
-            app.create_board(
-                &member,
-                &BoardInput {
-                    name: "x".into(),
-                    ..Default::default()
-                }
-            )
-            .await,
+            app.plan()
+                .create_board(
+                    &member,
+                    &BoardInput {
+                        name: "x".into(),
+                        ..Default::default()
+                    }
+                )
+                .await,
             Err(AppError::Forbidden)
         ));
-        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        let view = app
+            .plan()
+            .board(&admin, b.id, &Filter::default(), None)
+            .await
+            .unwrap();
         let names: Vec<&str> = view.columns.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["Inkorg", "Redo", "Pågår", "Klart"]);
         let (backlog, doing, done) = (view.columns[0].id, view.columns[2].id, view.columns[3].id);
@@ -51,13 +56,14 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             for _ in 0..2 {
                 let (app, admin) = (app.clone(), admin.clone());
                 handles.push(tokio::spawn(async move {
-                    app.create_task(
-                        &admin,
-                        b.id,
-                        &task(&format!("Uppgift {i}")),
-                        Some(&format!("key-{i}")),
-                    )
-                    .await
+                    app.plan()
+                        .create_task(
+                            &admin,
+                            b.id,
+                            &task(&format!("Uppgift {i}")),
+                            Some(&format!("key-{i}")),
+                        )
+                        .await
                 }));
             }
         }
@@ -68,7 +74,11 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), 16, "one task per key");
-        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        let view = app
+            .plan()
+            .board(&admin, b.id, &Filter::default(), None)
+            .await
+            .unwrap();
         assert_eq!(view.columns[0].count, 16);
 
         // Moves: to another column's top and bottom, after and before named cards.
@@ -79,33 +89,43 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             before: before.map(|a| a.to_string()).unwrap_or_default(),
             position: position.into(),
         };
-        app.move_task(&admin, cards[0], &mv(doing, None, None, ""), None)
+        app.plan()
+            .move_task(&admin, cards[0], &mv(doing, None, None, ""), None)
             .await
             .unwrap();
-        app.move_task(&admin, cards[1], &mv(doing, None, None, "top"), None)
+        app.plan()
+            .move_task(&admin, cards[1], &mv(doing, None, None, "top"), None)
             .await
             .unwrap();
-        app.move_task(&admin, cards[2], &mv(doing, Some(cards[1]), None, ""), None)
+        app.plan()
+            .move_task(&admin, cards[2], &mv(doing, Some(cards[1]), None, ""), None)
             .await
             .unwrap();
-        app.move_task(
-            &admin,
-            cards[3],
-            &mv(doing, None, Some(cards[0]), ""),
-            Some("move-3"),
-        )
-        .await
-        .unwrap();
+        app.plan()
+            .move_task(
+                &admin,
+                cards[3],
+                &mv(doing, None, Some(cards[0]), ""),
+                Some("move-3"),
+            )
+            .await
+            .unwrap();
         // The same key again does nothing, even if it asks for somewhere else.
-        app.move_task(&admin, cards[3], &mv(backlog, None, None, "top"), Some("move-3"))
+        app.plan()
+            .move_task(&admin, cards[3], &mv(backlog, None, None, "top"), Some("move-3"))
             .await
             .unwrap();
-        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        let view = app
+            .plan()
+            .board(&admin, b.id, &Filter::default(), None)
+            .await
+            .unwrap();
         let order: Vec<Uuid> = view.columns[2].cards.iter().map(|c| c.id).collect();
         assert_eq!(order, [cards[1], cards[2], cards[3], cards[0]]);
         assert!(
             matches!(
-                app.move_task(&admin, cards[4], &mv(doing, Some(cards[5]), None, ""), None)
+                app.plan()
+                    .move_task(&admin, cards[4], &mv(doing, Some(cards[5]), None, ""), None)
                     .await,
                 Err(AppError::Invalid(_))
             ),
@@ -119,37 +139,52 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             let target = if k % 2 == 0 { doing } else { done };
             let id = *id;
             handles.push(tokio::spawn(async move {
-                app.move_task(&admin, id, &mv(target, None, None, "top"), None)
+                app.plan()
+                    .move_task(&admin, id, &mv(target, None, None, "top"), None)
                     .await
             }));
         }
         for h in handles {
             h.await.unwrap().expect("no move fails under concurrency");
         }
-        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        let view = app
+            .plan()
+            .board(&admin, b.id, &Filter::default(), None)
+            .await
+            .unwrap();
         let total: i64 = view.columns.iter().map(|c| c.count).sum();
         assert_eq!(total, 16);
         assert_eq!(view.columns[3].count, 6);
-        let detail = app.task(&admin, view.columns[3].cards[0].id).await.unwrap();
+        let detail = app
+            .plan()
+            .task(&admin, view.columns[3].cards[0].id)
+            .await
+            .unwrap();
         assert!(detail.done, "a card in a done column is done");
 
         // A WIP limit refuses a move into a full column, with the reason.
-        app.update_column(
-            &admin,
-            b.id,
-            doing,
-            &ColumnInput {
-                name: "Pågår".into(),
-                wip_limit: "3".into(),
-                done: String::new(),
-            },
-        )
-        .await
-        .unwrap();
-        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        app.plan()
+            .update_column(
+                &admin,
+                b.id,
+                doing,
+                &ColumnInput {
+                    name: "Pågår".into(),
+                    wip_limit: "3".into(),
+                    done: String::new(),
+                },
+            )
+            .await
+            .unwrap();
+        let view = app
+            .plan()
+            .board(&admin, b.id, &Filter::default(), None)
+            .await
+            .unwrap();
         assert_eq!(view.columns[2].wip_limit, Some(3));
         let finished = view.columns[3].cards[0].id;
         match app
+            .plan()
             .move_task(&admin, finished, &mv(doing, None, None, ""), None)
             .await
         {
@@ -157,18 +192,25 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             other => panic!("{other:?}"),
         }
         // Moving within a full column is still fine, and so is moving into an empty one.
-        app.move_task(&admin, cards[0], &mv(doing, None, None, "top"), None)
+        app.plan()
+            .move_task(&admin, cards[0], &mv(doing, None, None, "top"), None)
             .await
             .unwrap();
-        app.move_task(&admin, finished, &mv(backlog, None, None, ""), None)
+        app.plan()
+            .move_task(&admin, finished, &mv(backlog, None, None, ""), None)
             .await
             .unwrap();
 
         // A create or move sent again after it filled the column gets its answer back, not a
         // refusal; a new request is refused.
-        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        let view = app
+            .plan()
+            .board(&admin, b.id, &Filter::default(), None)
+            .await
+            .unwrap();
         for c in view.columns[2].cards.iter().skip(2) {
-            app.move_task(&admin, c.id, &mv(backlog, None, None, ""), None)
+            app.plan()
+                .move_task(&admin, c.id, &mv(backlog, None, None, ""), None)
                 .await
                 .unwrap();
         }
@@ -177,41 +219,53 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             ..task("Sista platsen")
         };
         let last = app
+            .plan()
             .create_task(&admin, b.id, &into_doing, Some("last-place"))
             .await
             .unwrap();
         let again = app
+            .plan()
             .create_task(&admin, b.id, &into_doing, Some("last-place"))
             .await;
         assert_eq!(again.unwrap(), last);
         assert!(matches!(
-            app.create_task(&admin, b.id, &into_doing, Some("one-more")).await,
+            app.plan()
+                .create_task(&admin, b.id, &into_doing, Some("one-more"))
+                .await,
             Err(AppError::Conflict(_))
         ));
-        app.move_task(&admin, last, &mv(backlog, None, None, ""), None)
+        app.plan()
+            .move_task(&admin, last, &mv(backlog, None, None, ""), None)
             .await
             .unwrap();
         let outside = view.columns[2].cards[2].id;
         for _ in 0..2 {
-            app.move_task(&admin, outside, &mv(doing, None, None, ""), Some("fill"))
+            app.plan()
+                .move_task(&admin, outside, &mv(doing, None, None, ""), Some("fill"))
                 .await
                 .unwrap();
         }
         assert!(matches!(
-            app.move_task(&admin, last, &mv(doing, None, None, ""), Some("overfill"))
+            app.plan()
+                .move_task(&admin, last, &mv(doing, None, None, ""), Some("overfill"))
                 .await,
             Err(AppError::Conflict(_))
         ));
-        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        let view = app
+            .plan()
+            .board(&admin, b.id, &Filter::default(), None)
+            .await
+            .unwrap();
         assert_eq!(view.columns[2].count, 3);
 
         // Another organisation sees none of it.
         assert!(matches!(
-            app.board(&member, b.id, &Filter::default(), None).await,
+            app.plan().board(&member, b.id, &Filter::default(), None).await,
             Err(AppError::NotFound)
         ));
         assert!(matches!(
-            app.move_task(&member, cards[0], &mv(doing, None, None, ""), None)
+            app.plan()
+                .move_task(&member, cards[0], &mv(doing, None, None, ""), None)
                 .await,
             Err(AppError::NotFound)
         ));
@@ -240,7 +294,7 @@ async fn columns_page_and_filter() {
                 },
                 ..Default::default()
             };
-            app.create_task(&admin, b.id, &input, None).await.unwrap();
+            app.plan().create_task(&admin, b.id, &input, None).await.unwrap();
         }
         let bad = TaskInput {
             title: String::new(),
@@ -248,16 +302,17 @@ async fn columns_page_and_filter() {
             due: "igår".into(),
             ..Default::default()
         };
-        match app.create_task(&admin, b.id, &bad, None).await {
+        match app.plan().create_task(&admin, b.id, &bad, None).await {
             Err(AppError::Invalid(v)) => assert_eq!(v.len(), 3, "{v:?}"),
             other => panic!("{other:?}"),
         }
         let all = Filter::default();
-        let first = app.board(&admin, b.id, &all, None).await.unwrap();
+        let first = app.plan().board(&admin, b.id, &all, None).await.unwrap();
         let col = &first.columns[0];
         assert_eq!((col.count, col.cards.len()), (120, 50));
         let cursor = col.more.clone().expect("more to come");
         let second = app
+            .plan()
             .board(&admin, b.id, &all, Some((col.id, &cursor)))
             .await
             .unwrap();
@@ -275,7 +330,7 @@ async fn columns_page_and_filter() {
             label: Some("nätverk".into()),
             ..Default::default()
         };
-        let v = app.board(&admin, b.id, &label, None).await.unwrap();
+        let v = app.plan().board(&admin, b.id, &label, None).await.unwrap();
         assert_eq!(v.columns[0].count, 40);
         assert!(
             v.columns[0]
@@ -288,7 +343,12 @@ async fn columns_page_and_filter() {
             ..Default::default()
         };
         assert_eq!(
-            app.board(&admin, b.id, &partial, None).await.unwrap().columns[0].count,
+            app.plan()
+                .board(&admin, b.id, &partial, None)
+                .await
+                .unwrap()
+                .columns[0]
+                .count,
             0,
             "whole labels only"
         );
@@ -297,7 +357,7 @@ async fn columns_page_and_filter() {
             ..Default::default()
         };
         assert_eq!(
-            app.board(&admin, b.id, &due, None).await.unwrap().columns[0].count,
+            app.plan().board(&admin, b.id, &due, None).await.unwrap().columns[0].count,
             10
         );
         t.cleanup().await.unwrap();
@@ -318,8 +378,8 @@ async fn intake_submissions_become_tasks_and_alike_ones_group() {
             intro: "Berätta vad som inte fungerar.".into(),
             fields: "Vad gäller det? | text | required\nBrådskande? | choice | | Ja; Nej".into(),
         };
-        let id = app.save_intake_form(&admin, None, &input).await.unwrap();
-        let form = app.intake_form(&admin, id).await.unwrap();
+        let id = app.plan().save_intake_form(&admin, None, &input).await.unwrap();
+        let form = app.plan().intake_form(&admin, id).await.unwrap();
         let answers = |what: &str| {
             vec![
                 ("f1".to_string(), what.to_string()),
@@ -327,6 +387,7 @@ async fn intake_submissions_become_tasks_and_alike_ones_group() {
             ]
         };
         let r1 = app
+            .plan()
             .submit_intake(
                 &form.slug,
                 None,
@@ -337,6 +398,7 @@ async fn intake_submissions_become_tasks_and_alike_ones_group() {
             .await
             .unwrap();
         let again = app
+            .plan()
             .submit_intake(
                 &form.slug,
                 None,
@@ -351,44 +413,52 @@ async fn intake_submissions_become_tasks_and_alike_ones_group() {
             (r1.code.clone(), r1.task_id),
             "a resent form is one submission"
         );
-        app.submit_intake(
-            &form.slug,
-            None,
-            &answers("skrivaren plan 3 skriver inte ut!"),
-            "",
-            "k2",
-        )
-        .await
-        .unwrap();
-        app.submit_intake(
-            &form.slug,
-            None,
-            &answers("Kan inte logga in i e-tjänsten"),
-            "bo@norrvik.se",
-            "k3",
-        )
-        .await
-        .unwrap();
+        app.plan()
+            .submit_intake(
+                &form.slug,
+                None,
+                &answers("skrivaren plan 3 skriver inte ut!"),
+                "",
+                "k2",
+            )
+            .await
+            .unwrap();
+        app.plan()
+            .submit_intake(
+                &form.slug,
+                None,
+                &answers("Kan inte logga in i e-tjänsten"),
+                "bo@norrvik.se",
+                "k3",
+            )
+            .await
+            .unwrap();
         match app
+            .plan()
             .submit_intake(&form.slug, None, &[("f2".into(), "Kanske".into())], "", "k4")
             .await
         {
             Err(AppError::Invalid(v)) => assert_eq!(v.len(), 2, "{v:?}"),
             other => panic!("{other:?}"),
         }
-        let view = app.board(&admin, b.id, &Filter::default(), None).await.unwrap();
+        let view = app
+            .plan()
+            .board(&admin, b.id, &Filter::default(), None)
+            .await
+            .unwrap();
         assert_eq!(
             view.columns[0].count, 3,
             "each submission is a task in the backlog"
         );
-        let task = app.task(&admin, r1.task_id).await.unwrap();
+        let task = app.plan().task(&admin, r1.task_id).await.unwrap();
         assert_eq!(task.title, "Skrivaren på plan 3 skriver inte ut");
         assert!(task.description.contains("**Brådskande?**: Ja"));
-        let groups = app.recurring_problems(&admin).await.unwrap();
+        let groups = app.plan().recurring_problems(&admin).await.unwrap();
         assert_eq!(groups.len(), 1, "{groups:?}");
         assert_eq!(groups[0].tasks.len(), 2);
         assert_eq!(groups[0].contacts, ["eva@norrvik.se"]);
         let member = app
+            .platform()
             .create_user(
                 "m@norrvik.se",
                 "M",
@@ -397,9 +467,12 @@ async fn intake_submissions_become_tasks_and_alike_ones_group() {
             )
             .await
             .unwrap();
-        app.grant_role(member.id, admin.org, Role::Member).await.unwrap();
-        let member = app.actor(member, admin.org).await.unwrap();
-        let seen = app.recurring_problems(&member).await.unwrap();
+        app.platform()
+            .grant_role(member.id, admin.org, Role::Member)
+            .await
+            .unwrap();
+        let member = app.platform().actor(member, admin.org).await.unwrap();
+        let seen = app.plan().recurring_problems(&member).await.unwrap();
         assert!(
             seen[0].contacts.is_empty(),
             "contacts are for IT, not every colleague"
@@ -410,17 +483,21 @@ async fn intake_submissions_become_tasks_and_alike_ones_group() {
             public: String::new(),
             ..input
         };
-        let id = app.save_intake_form(&admin, None, &internal).await.unwrap();
-        let slug = app.intake_form(&admin, id).await.unwrap().slug;
+        let id = app
+            .plan()
+            .save_intake_form(&admin, None, &internal)
+            .await
+            .unwrap();
+        let slug = app.plan().intake_form(&admin, id).await.unwrap().slug;
         assert!(matches!(
-            app.form_by_link(&slug, None).await,
+            app.plan().form_by_link(&slug, None).await,
             Err(AppError::Unauthenticated)
         ));
         assert!(matches!(
-            app.form_by_link(&slug, Some(outsider.user.id)).await,
+            app.plan().form_by_link(&slug, Some(outsider.user.id)).await,
             Err(AppError::NotFound)
         ));
-        assert!(app.form_by_link(&slug, Some(admin.user.id)).await.is_ok());
+        assert!(app.plan().form_by_link(&slug, Some(admin.user.id)).await.is_ok());
         t.cleanup().await.unwrap();
     }
 }
@@ -431,6 +508,7 @@ async fn goals_and_initiatives_from_the_gap_list() {
         let app = App::new(t.db.clone());
         let demo = app.create_demo(&|_, _| {}).await.unwrap();
         let user = app
+            .platform()
             .create_user(
                 "owner@norrvik.se",
                 "Ägare",
@@ -439,29 +517,38 @@ async fn goals_and_initiatives_from_the_gap_list() {
             )
             .await
             .unwrap();
-        app.grant_role(user.id, demo.org, Role::Owner).await.unwrap();
-        let owner = app.actor(user, demo.org).await.unwrap();
-        let goals = app.goals(&owner).await.unwrap();
+        app.platform()
+            .grant_role(user.id, demo.org, Role::Owner)
+            .await
+            .unwrap();
+        let owner = app.platform().actor(user, demo.org).await.unwrap();
+        let goals = app.plan().goals(&owner).await.unwrap();
         let titles: Vec<&str> = goals.iter().map(|g| g.title.as_str()).collect();
         assert_eq!(
             titles,
             ["Trygghet", "Kompetens", "Ledarskap", "Hållbarhet", "Innovation"]
         );
-        assert_eq!(app.goals(&owner).await.unwrap().len(), 5, "added once");
+        assert_eq!(app.plan().goals(&owner).await.unwrap().len(), 5, "added once");
         let round = app
+            .measurement()
             .rounds(&owner)
             .await
             .unwrap()
             .into_iter()
             .find(|r| r.state == "closed")
             .unwrap();
-        let detail = app.area_detail(&owner, round.id, demo.org.0).await.unwrap();
+        let detail = app
+            .measurement()
+            .area_detail(&owner, round.id, demo.org.0)
+            .await
+            .unwrap();
         let top = &detail.gaps[0];
         let id = app
+            .plan()
             .initiative_from_gap(&owner, round.id, None, &top.engine)
             .await
             .unwrap();
-        let (list, _) = app.initiatives(&owner).await.unwrap();
+        let (list, _) = app.plan().initiatives(&owner).await.unwrap();
         let i = list.iter().find(|i| i.id == id).unwrap();
         assert_eq!(
             (i.engines.as_str(), i.round_id, i.status.as_str()),
@@ -478,39 +565,41 @@ async fn goals_and_initiatives_from_the_gap_list() {
             ..Default::default()
         };
         assert!(matches!(
-            app.save_initiative(&owner, Some(id), &edit).await,
+            app.plan().save_initiative(&owner, Some(id), &edit).await,
             Err(AppError::Invalid(_))
         ));
         let edit = InitiativeInput {
             ends_on: "2027-12-31".into(),
             ..edit
         };
-        app.save_initiative(&owner, Some(id), &edit).await.unwrap();
-        app.add_cost(
-            &owner,
-            id,
-            &CostInput {
-                label: "Utbildning".into(),
-                amount: "120 000".into(),
-                kind: "running".into(),
-                year: "2027".into(),
-            },
-        )
-        .await
-        .unwrap();
-        app.add_cost(
-            &owner,
-            id,
-            &CostInput {
-                label: "Plattform".into(),
-                amount: "450000".into(),
-                kind: "investment".into(),
-                year: String::new(),
-            },
-        )
-        .await
-        .unwrap();
-        let (list, costs) = app.initiatives(&owner).await.unwrap();
+        app.plan().save_initiative(&owner, Some(id), &edit).await.unwrap();
+        app.plan()
+            .add_cost(
+                &owner,
+                id,
+                &CostInput {
+                    label: "Utbildning".into(),
+                    amount: "120 000".into(),
+                    kind: "running".into(),
+                    year: "2027".into(),
+                },
+            )
+            .await
+            .unwrap();
+        app.plan()
+            .add_cost(
+                &owner,
+                id,
+                &CostInput {
+                    label: "Plattform".into(),
+                    amount: "450000".into(),
+                    kind: "investment".into(),
+                    year: String::new(),
+                },
+            )
+            .await
+            .unwrap();
+        let (list, costs) = app.plan().initiatives(&owner).await.unwrap();
         let i = list.iter().find(|i| i.id == id).unwrap();
         assert_eq!(
             (i.status.as_str(), i.goal_id, i.round_id),
@@ -526,20 +615,22 @@ async fn goals_and_initiatives_from_the_gap_list() {
         );
         // The demo's own plan: three initiatives from the baseline's gaps, boards, a form.
         assert!(list.iter().filter(|i| i.round_id == Some(round.id)).count() >= 4);
-        let boards = app.boards(&owner).await.unwrap();
+        let boards = app.plan().boards(&owner).await.unwrap();
         let desk = boards.iter().find(|b| b.name == "IT-servicedesk").unwrap();
         let view = app
+            .plan()
             .board(&owner, desk.id, &Default::default(), None)
             .await
             .unwrap();
         assert_eq!(view.columns.iter().map(|c| c.count).sum::<i64>(), 10_000);
         assert!(
-            !app.recurring_problems(&owner).await.unwrap().is_empty(),
+            !app.plan().recurring_problems(&owner).await.unwrap().is_empty(),
             "the printer recurs"
         );
         // After the follow-up, the effect view shows the piloted initiative's groups ahead of
         // the others on its engine.
         let e = app
+            .plan()
             .effect(&owner)
             .await
             .unwrap()
@@ -561,7 +652,8 @@ async fn goals_and_initiatives_from_the_gap_list() {
         let (c, o) = (cov.change.as_ref().unwrap(), oth.change.as_ref().unwrap());
         assert!(c.clear && c.diff > o.diff + 5.0, "{c:?} against {o:?}");
         assert!(matches!(
-            app.initiative_from_gap(&owner, round.id, None, "finns-inte")
+            app.plan()
+                .initiative_from_gap(&owner, round.id, None, "finns-inte")
                 .await,
             Err(AppError::Invalid(_))
         ));
@@ -575,10 +667,11 @@ async fn workload_counts_open_hours_and_what_pausing_frees() {
         let app = App::new(t.db.clone());
         let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
         let p = app
+            .org()
             .save_person(
                 &admin,
                 None,
-                &mognad_app::directory::PersonInput {
+                &mognad_app::org::directory::PersonInput {
                     name: "Ada".into(),
                     ..Default::default()
                 },
@@ -587,6 +680,7 @@ async fn workload_counts_open_hours_and_what_pausing_frees() {
             .unwrap();
         let b = board(&app, &admin, "Drift").await;
         let paused = app
+            .plan()
             .save_initiative(
                 &admin,
                 None,
@@ -612,12 +706,13 @@ async fn workload_counts_open_hours_and_what_pausing_frees() {
                 initiative_id: initiative,
                 ..Default::default()
             };
-            app.create_task(&admin, b.id, &input, None).await.unwrap();
+            app.plan().create_task(&admin, b.id, &input, None).await.unwrap();
         }
-        app.create_task(&admin, b.id, &task("Ingen ansvarig"), None)
+        app.plan()
+            .create_task(&admin, b.id, &task("Ingen ansvarig"), None)
             .await
             .unwrap();
-        let w = app.workload(&admin).await.unwrap();
+        let w = app.plan().workload(&admin).await.unwrap();
         assert_eq!(w.people.len(), 1);
         let load = &w.people[0];
         assert_eq!(load.name, "Ada");
@@ -639,45 +734,56 @@ async fn agendas_hold_cards_and_free_points_in_order() {
         let other = actor(&app, "x@soderby.se", "Söderby", Role::Admin).await;
         let b = board(&app, &admin, "Drift").await;
         let card = app
+            .plan()
             .create_task(&admin, b.id, &task("Byt brandvägg"), None)
             .await
             .unwrap();
-        let input = mognad_app::agendas::AgendaInput {
+        let input = mognad_app::plan::agendas::AgendaInput {
             title: "Ledningsmöte".into(),
             meets_on: "2026-12-01".into(),
         };
-        let a = app.create_agenda(&admin, &input).await.unwrap();
-        let point = |task: &str, text: &str| mognad_app::agendas::PointInput {
+        let a = app.plan().create_agenda(&admin, &input).await.unwrap();
+        let point = |task: &str, text: &str| mognad_app::plan::agendas::PointInput {
             task_id: task.into(),
             text: text.into(),
         };
-        app.add_point(&admin, a, &point("", "Budget 2027")).await.unwrap();
-        app.add_point(&admin, a, &point(&card.to_string(), "Beslut om leverantör"))
+        app.plan()
+            .add_point(&admin, a, &point("", "Budget 2027"))
+            .await
+            .unwrap();
+        app.plan()
+            .add_point(&admin, a, &point(&card.to_string(), "Beslut om leverantör"))
             .await
             .unwrap();
         assert!(matches!(
-            app.add_point(&admin, a, &point("", "")).await,
+            app.plan().add_point(&admin, a, &point("", "")).await,
             Err(AppError::Invalid(_))
         ));
         let foreign = app
+            .plan()
             .create_task(&other, board(&app, &other, "X").await.id, &task("Hemligt"), None)
             .await
             .unwrap();
         assert!(
             matches!(
-                app.add_point(&admin, a, &point(&foreign.to_string(), "")).await,
+                app.plan()
+                    .add_point(&admin, a, &point(&foreign.to_string(), ""))
+                    .await,
                 Err(AppError::Invalid(_))
             ),
             "another organisation's card"
         );
-        let v = app.agenda(&admin, a).await.unwrap();
+        let v = app.plan().agenda(&admin, a).await.unwrap();
         assert_eq!(v.points.len(), 2);
         assert_eq!(v.points[0].text, "Budget 2027");
         assert_eq!(
             v.points[1].task.as_ref().map(|t| t.1.as_str()),
             Some("Byt brandvägg")
         );
-        assert!(matches!(app.agenda(&other, a).await, Err(AppError::NotFound)));
+        assert!(matches!(
+            app.plan().agenda(&other, a).await,
+            Err(AppError::NotFound)
+        ));
         t.cleanup().await.unwrap();
     }
 }
@@ -687,26 +793,30 @@ async fn the_programme_runs_for_every_group_in_parallel() {
     for t in testdb::backends().await {
         let app = App::new(t.db.clone());
         let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
-        let input = mognad_app::programme::ProgrammeInput {
+        let input = mognad_app::plan::programme::ProgrammeInput {
             starts_on: "2027-01-11".into(),
             weeks_between: "3".into(),
         };
         assert!(
             matches!(
-                app.start_programme(&admin, &input).await,
+                app.plan().start_programme(&admin, &input).await,
                 Err(AppError::Invalid(_))
             ),
             "no groups yet"
         );
         for name in ["Kommunledningen", "IT-ledningen"] {
-            let g = mognad_app::directory::NamedInput {
+            let g = mognad_app::org::directory::NamedInput {
                 name: name.into(),
                 unit_id: None,
             };
-            app.save_group(&admin, None, &g).await.unwrap();
+            app.org().save_group(&admin, None, &g).await.unwrap();
         }
-        let board = app.start_programme(&admin, &input).await.unwrap();
-        let all = app.board(&admin, board, &Filter::default(), None).await.unwrap();
+        let board = app.plan().start_programme(&admin, &input).await.unwrap();
+        let all = app
+            .plan()
+            .board(&admin, board, &Filter::default(), None)
+            .await
+            .unwrap();
         assert_eq!(
             all.columns[0].count,
             4 * 3 * 2,
@@ -716,7 +826,7 @@ async fn the_programme_runs_for_every_group_in_parallel() {
             label: Some("steg-4".into()),
             ..Default::default()
         };
-        let last = app.board(&admin, board, &step4, None).await.unwrap();
+        let last = app.plan().board(&admin, board, &step4, None).await.unwrap();
         assert_eq!(last.columns[0].count, 6);
         let workshop = last.columns[0]
             .cards
@@ -728,11 +838,11 @@ async fn the_programme_runs_for_every_group_in_parallel() {
             Some("2027-03-15".parse().unwrap()),
             "the fourth workshop nine weeks after the first"
         );
-        let bad = mognad_app::programme::ProgrammeInput {
+        let bad = mognad_app::plan::programme::ProgrammeInput {
             starts_on: "snart".into(),
             weeks_between: "52".into(),
         };
-        match app.start_programme(&admin, &bad).await {
+        match app.plan().start_programme(&admin, &bad).await {
             Err(AppError::Invalid(v)) => assert_eq!(v.len(), 2),
             other => panic!("{other:?}"),
         }

@@ -5,8 +5,8 @@
 mod common;
 
 use common::actor;
-use mognad_app::directory::{NamedInput, PersonInput, UnitInput};
-use mognad_app::relations::RelationshipInput;
+use mognad_app::org::directory::{NamedInput, PersonInput, UnitInput};
+use mognad_app::org::relations::RelationshipInput;
 use mognad_app::{Actor, App, AppError};
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
@@ -16,6 +16,7 @@ async fn isolation_and_roles(app: &App) {
     let a = actor(app, "a@norrvik.se", "Norrvik", Role::Admin).await;
     let b = actor(app, "b@soderby.se", "Söderby", Role::Owner).await;
     let unit = app
+        .org()
         .save_unit(
             &a,
             None,
@@ -27,6 +28,7 @@ async fn isolation_and_roles(app: &App) {
         .await
         .unwrap();
     let person = app
+        .org()
         .save_person(
             &a,
             None,
@@ -40,15 +42,22 @@ async fn isolation_and_roles(app: &App) {
         .unwrap();
 
     // Another organisation's owner sees none of it and cannot touch it.
-    assert!(matches!(app.unit(&b, unit.id).await, Err(AppError::NotFound)));
-    assert!(matches!(app.person(&b, person.id).await, Err(AppError::NotFound)));
     assert!(matches!(
-        app.delete_person(&b, person.id).await,
+        app.org().unit(&b, unit.id).await,
         Err(AppError::NotFound)
     ));
-    assert!(app.units(&b).await.unwrap().is_empty());
+    assert!(matches!(
+        app.org().person(&b, person.id).await,
+        Err(AppError::NotFound)
+    ));
+    assert!(matches!(
+        app.org().delete_person(&b, person.id).await,
+        Err(AppError::NotFound)
+    ));
+    assert!(app.org().units(&b).await.unwrap().is_empty());
     // Nor can it point its own records at it.
     let err = app
+        .org()
         .save_person(
             &b,
             None,
@@ -65,7 +74,7 @@ async fn isolation_and_roles(app: &App) {
     );
     // And a user who is not a member of an organisation cannot act in it at all.
     assert!(matches!(
-        app.actor(b.user.clone(), a.org).await,
+        app.platform().actor(b.user.clone(), a.org).await,
         Err(AppError::NotFound)
     ));
 
@@ -74,34 +83,37 @@ async fn isolation_and_roles(app: &App) {
         role: Role::Member,
         ..a.clone()
     };
-    assert_eq!(app.units(&member).await.unwrap().len(), 1);
+    assert_eq!(app.org().units(&member).await.unwrap().len(), 1);
     assert!(matches!(
-        app.save_unit(
-            &member,
-            None,
-            &UnitInput {
-                name: "Y".into(),
-                ..Default::default()
-            }
-        )
-        .await,
+        app.org()
+            .save_unit(
+                &member,
+                None,
+                &UnitInput {
+                    name: "Y".into(),
+                    ..Default::default()
+                }
+            )
+            .await,
         Err(AppError::Forbidden)
     ));
     assert!(matches!(
-        app.update_settings(
-            &member,
-            &mognad_app::orgs::SettingsInput {
-                name: "N".into(),
-                language: "sv".into(),
-                anonymity_threshold: "5".into()
-            }
-        )
-        .await,
+        app.org()
+            .update_settings(
+                &member,
+                &mognad_app::org::organisations::SettingsInput {
+                    name: "N".into(),
+                    language: "sv".into(),
+                    anonymity_threshold: "5".into()
+                }
+            )
+            .await,
         Err(AppError::Forbidden)
     ));
 
     // Every bad field is reported at once.
     let err = app
+        .org()
         .save_person(
             &a,
             None,
@@ -122,6 +134,7 @@ async fn isolation_and_roles(app: &App) {
 
     // The tree stays a tree.
     let child = app
+        .org()
         .save_unit(
             &a,
             None,
@@ -134,6 +147,7 @@ async fn isolation_and_roles(app: &App) {
         .await
         .unwrap();
     let err = app
+        .org()
         .save_unit(
             &a,
             Some(unit.id),
@@ -149,12 +163,13 @@ async fn isolation_and_roles(app: &App) {
         "{err:?}"
     );
     assert!(matches!(
-        app.delete_unit(&a, unit.id).await,
+        app.org().delete_unit(&a, unit.id).await,
         Err(AppError::Conflict(_))
     ));
 
     // Relationship rules through the use case.
     let bo = app
+        .org()
         .save_person(
             &a,
             None,
@@ -173,10 +188,12 @@ async fn isolation_and_roles(app: &App) {
         valid_from: "2026-01-01".into(),
         valid_to: None,
     };
-    app.save_relationship(&a, None, &rel("supervision", person.id, bo.id, None))
+    app.org()
+        .save_relationship(&a, None, &rel("supervision", person.id, bo.id, None))
         .await
         .unwrap();
     let err = app
+        .org()
         .save_relationship(&a, None, &rel("supervision", bo.id, person.id, None))
         .await;
     assert!(
@@ -184,6 +201,7 @@ async fn isolation_and_roles(app: &App) {
         "{err:?}"
     );
     let team = app
+        .org()
         .save_team(
             &a,
             None,
@@ -194,10 +212,12 @@ async fn isolation_and_roles(app: &App) {
         )
         .await
         .unwrap();
-    app.save_relationship(&a, None, &rel("team", bo.id, team.id, Some("lead")))
+    app.org()
+        .save_relationship(&a, None, &rel("team", bo.id, team.id, Some("lead")))
         .await
         .unwrap();
     let err = app
+        .org()
         .save_relationship(&a, None, &rel("team", person.id, team.id, Some("lead")))
         .await;
     assert!(
@@ -205,13 +225,15 @@ async fn isolation_and_roles(app: &App) {
         "{err:?}"
     );
     let m = app
+        .org()
         .save_relationship(&a, None, &rel("mentorship", bo.id, person.id, None))
         .await
         .unwrap();
     let mut ended = rel("mentorship", bo.id, person.id, None);
     ended.valid_to = Some("2026-06-30".into());
     assert_eq!(
-        app.save_relationship(&a, Some(m.id), &ended)
+        app.org()
+            .save_relationship(&a, Some(m.id), &ended)
             .await
             .unwrap()
             .valid_to
@@ -219,13 +241,13 @@ async fn isolation_and_roles(app: &App) {
             .to_string(),
         "2026-06-30"
     );
-    assert_eq!(app.relationships(&a).await.unwrap().len(), 3);
+    assert_eq!(app.org().relationships(&a).await.unwrap().len(), 3);
     assert!(matches!(
-        app.delete_relationship(&b, m.id).await,
+        app.org().delete_relationship(&b, m.id).await,
         Err(AppError::NotFound)
     ));
-    app.delete_relationship(&a, m.id).await.unwrap();
-    assert_eq!(app.relationships(&a).await.unwrap().len(), 2);
+    app.org().delete_relationship(&a, m.id).await.unwrap();
+    assert_eq!(app.org().relationships(&a).await.unwrap().len(), 2);
 }
 
 async fn import_all_or_nothing(app: &App) {
@@ -237,6 +259,7 @@ async fn import_all_or_nothing(app: &App) {
                Cia Lund;not-an-email;;;;;4\n\
                Dan Ny;dan@importby.se;;;;ghost@importby.se;5\n";
     let report = app
+        .org()
         .import_people(&a, "people.csv", csv.as_bytes(), false)
         .await
         .unwrap();
@@ -255,14 +278,15 @@ async fn import_all_or_nothing(app: &App) {
     );
     assert_eq!(report.ignored_columns, ["lön"]);
     assert_eq!(
-        app.people(&a, None, 10, 0).await.unwrap().1,
+        app.org().people(&a, None, 10, 0).await.unwrap().1,
         0,
         "a rejected file writes nothing"
     );
-    assert!(app.units(&a).await.unwrap().is_empty());
+    assert!(app.org().units(&a).await.unwrap().is_empty());
 
     let good: String = csv.lines().take(3).map(|l| format!("{l}\n")).collect();
     let dry = app
+        .org()
         .import_people(&a, "people.csv", good.as_bytes(), true)
         .await
         .unwrap();
@@ -277,19 +301,21 @@ async fn import_all_or_nothing(app: &App) {
         (2, 2, 1, 1)
     );
     assert_eq!(
-        app.people(&a, None, 10, 0).await.unwrap().1,
+        app.org().people(&a, None, 10, 0).await.unwrap().1,
         0,
         "a dry run writes nothing"
     );
     let real = app
+        .org()
         .import_people(&a, "people.csv", good.as_bytes(), false)
         .await
         .unwrap();
     assert!(real.applied);
-    assert_eq!(app.people(&a, None, 10, 0).await.unwrap().1, 2);
-    assert_eq!(app.units(&a).await.unwrap().len(), 2);
+    assert_eq!(app.org().people(&a, None, 10, 0).await.unwrap().1, 2);
+    assert_eq!(app.org().units(&a).await.unwrap().len(), 2);
     // Importing again updates instead of duplicating.
     let again = app
+        .org()
         .import_people(&a, "people.csv", good.as_bytes(), false)
         .await
         .unwrap();
@@ -319,10 +345,18 @@ async fn import_all_or_nothing(app: &App) {
         }
     }
     let bytes = book.save_to_buffer().unwrap();
-    let report = app.import_people(&a, "people.xlsx", &bytes, false).await.unwrap();
+    let report = app
+        .org()
+        .import_people(&a, "people.xlsx", &bytes, false)
+        .await
+        .unwrap();
     assert_eq!(report.errors.len(), 1);
     assert_eq!(report.errors[0].line, 3);
-    let fixed = app.import_people(&a, "export", &bytes[..], true).await.unwrap();
+    let fixed = app
+        .org()
+        .import_people(&a, "export", &bytes[..], true)
+        .await
+        .unwrap();
     assert_eq!(fixed.rows, 2, "XLSX is recognised by content too");
 
     for junk in [
@@ -333,7 +367,7 @@ async fn import_all_or_nothing(app: &App) {
     ] {
         assert!(
             matches!(
-                app.import_people(&a, "f.csv", junk, false).await,
+                app.org().import_people(&a, "f.csv", junk, false).await,
                 Err(AppError::Invalid(_))
             ),
             "{junk:?}"
@@ -342,23 +376,29 @@ async fn import_all_or_nothing(app: &App) {
 }
 
 async fn models_and_rounds(app: &App) {
-    use mognad_app::measurement::RoundInput;
+    use mognad_app::measurement::rounds::RoundInput;
     let a = actor(app, "matning@norrvik.se", "Mätby", Role::Admin).await;
     let b = actor(app, "matning@soderby.se", "Annanby", Role::Admin).await;
-    let models = app.models(&a).await.unwrap();
+    let models = app.measurement().models(&a).await.unwrap();
     assert_eq!(
         models.iter().map(|m| m.key.as_str()).collect::<Vec<_>>(),
         ["med-relationer", "nio-motorer"]
     );
     assert_eq!(
-        app.models(&a).await.unwrap().len(),
+        app.measurement().models(&a).await.unwrap().len(),
         2,
         "shipped models are added once"
     );
     let nine = models.iter().find(|m| m.key == "nio-motorer").unwrap().clone();
-    assert_eq!(app.model(&a, nine.id).await.unwrap().engines.len(), 9);
+    assert_eq!(
+        app.measurement().model(&a, nine.id).await.unwrap().engines.len(),
+        9
+    );
     assert!(
-        matches!(app.model(&b, nine.id).await, Err(AppError::NotFound)),
+        matches!(
+            app.measurement().model(&b, nine.id).await,
+            Err(AppError::NotFound)
+        ),
         "models belong to one organisation"
     );
 
@@ -369,36 +409,37 @@ async fn models_and_rounds(app: &App) {
     };
     let source = mognad_domain::model::builtin_sources()[0].replace("id = \"nio-motorer\"", "id = \"egen\"");
     assert!(matches!(
-        app.upload_model(&member, &source).await,
+        app.measurement().upload_model(&member, &source).await,
         Err(AppError::Forbidden)
     ));
     let broken = source.replace("kind = \"scale\"", "kind = \"stars\"");
-    let Err(AppError::Invalid(list)) = app.upload_model(&a, &broken).await else {
+    let Err(AppError::Invalid(list)) = app.measurement().upload_model(&a, &broken).await else {
         panic!("broken model accepted")
     };
     assert!(
         list.len() >= 9 && list[0].field.as_deref().unwrap().starts_with("line "),
         "{list:?}"
     );
-    let own = app.upload_model(&a, &source).await.unwrap();
+    let own = app.measurement().upload_model(&a, &source).await.unwrap();
     assert_eq!(
-        app.upload_model(&a, &source).await.unwrap().id,
+        app.measurement().upload_model(&a, &source).await.unwrap().id,
         own.id,
         "an unused version may be replaced"
     );
 
     // Rounds: every group by default, only forward through their states.
     for g in ["KLF ledning", "Soc ledning"] {
-        app.save_group(
-            &a,
-            None,
-            &NamedInput {
-                name: g.into(),
-                unit_id: None,
-            },
-        )
-        .await
-        .unwrap();
+        app.org()
+            .save_group(
+                &a,
+                None,
+                &NamedInput {
+                    name: g.into(),
+                    unit_id: None,
+                },
+            )
+            .await
+            .unwrap();
     }
     let input = RoundInput {
         name: "0-mätning 2026".into(),
@@ -407,9 +448,9 @@ async fn models_and_rounds(app: &App) {
         closes_on: Some("2026-03-01".into()),
         ..Default::default()
     };
-    let round = app.create_round(&a, &input).await.unwrap();
+    let round = app.measurement().create_round(&a, &input).await.unwrap();
     assert_eq!((round.state.as_str(), round.group_ids.len()), ("draft", 2));
-    let err = app.delete_group(&a, round.group_ids[0]).await;
+    let err = app.org().delete_group(&a, round.group_ids[0]).await;
     assert!(
         matches!(err, Err(AppError::Conflict(ref m)) if m.contains("measurement round")),
         "{err:?}"
@@ -419,7 +460,7 @@ async fn models_and_rounds(app: &App) {
         ..input.clone()
     };
     assert!(matches!(
-        app.create_round(&a, &backwards).await,
+        app.measurement().create_round(&a, &backwards).await,
         Err(AppError::Invalid(_))
     ));
     let foreign = RoundInput {
@@ -427,38 +468,55 @@ async fn models_and_rounds(app: &App) {
         ..input.clone()
     };
     assert!(
-        matches!(app.create_round(&b, &foreign).await, Err(AppError::Invalid(ref v)) if v[0].code == "unknown-ref")
+        matches!(app.measurement().create_round(&b, &foreign).await, Err(AppError::Invalid(ref v)) if v[0].code == "unknown-ref")
     );
     assert!(
-        matches!(app.set_round_state(&a, round.id, "closed").await, Err(AppError::Invalid(ref v)) if v[0].code == "round-transition")
+        matches!(app.measurement().set_round_state(&a, round.id, "closed").await, Err(AppError::Invalid(ref v)) if v[0].code == "round-transition")
     );
     assert_eq!(
-        app.set_round_state(&a, round.id, "open").await.unwrap().state,
+        app.measurement()
+            .set_round_state(&a, round.id, "open")
+            .await
+            .unwrap()
+            .state,
         "open"
     );
     assert_eq!(
-        app.set_round_state(&a, round.id, "closed").await.unwrap().state,
+        app.measurement()
+            .set_round_state(&a, round.id, "closed")
+            .await
+            .unwrap()
+            .state,
         "closed"
     );
     assert!(
-        app.set_round_state(&a, round.id, "open").await.is_err(),
+        app.measurement()
+            .set_round_state(&a, round.id, "open")
+            .await
+            .is_err(),
         "a closed round never reopens"
     );
     assert!(matches!(
-        app.set_round_state(&b, round.id, "closed").await,
+        app.measurement().set_round_state(&b, round.id, "closed").await,
         Err(AppError::NotFound)
     ));
-    assert!(matches!(app.round(&b, round.id).await, Err(AppError::NotFound)));
+    assert!(matches!(
+        app.measurement().round(&b, round.id).await,
+        Err(AppError::NotFound)
+    ));
 
     // The model a round used is frozen.
-    let models = app.models(&a).await.unwrap();
+    let models = app.measurement().models(&a).await.unwrap();
     assert!(models.iter().find(|m| m.id == nine.id).unwrap().in_use);
     let same = mognad_domain::model::builtin_sources()[0];
     assert!(
-        matches!(app.upload_model(&a, same).await, Err(AppError::Conflict(ref m)) if m.contains("version 2"))
+        matches!(app.measurement().upload_model(&a, same).await, Err(AppError::Conflict(ref m)) if m.contains("version 2"))
     );
     let next = same.replace("version = 1", "version = 2");
-    assert_eq!(app.upload_model(&a, &next).await.unwrap().version, 2);
+    assert_eq!(
+        app.measurement().upload_model(&a, &next).await.unwrap().version,
+        2
+    );
 }
 
 #[tokio::test]
@@ -488,7 +546,7 @@ async fn demo_and_transfer_between_backends() {
         source.create_demo(&|_, _| {}).await,
         Err(AppError::Conflict(_))
     ));
-    let doc = source.export_org(summary.org).await.unwrap();
+    let doc = source.platform().export_org(summary.org).await.unwrap();
     let json = serde_json::to_string(&doc).unwrap();
 
     // Into a fresh database of the other backend when there is one, else a second SQLite file.
@@ -498,9 +556,9 @@ async fn demo_and_transfer_between_backends() {
         testdb::TestDb::sqlite().await.unwrap()
     };
     let target = App::new(target_db.db.clone());
-    let parsed: mognad_app::transfer::OrgExport = serde_json::from_str(&json).unwrap();
-    assert_eq!(target.import_org(&parsed).await.unwrap(), summary.org);
-    let mut back = target.export_org(summary.org).await.unwrap();
+    let parsed: mognad_app::platform::transfer::OrgExport = serde_json::from_str(&json).unwrap();
+    assert_eq!(target.platform().import_org(&parsed).await.unwrap(), summary.org);
+    let mut back = target.platform().export_org(summary.org).await.unwrap();
     back.exported_at = doc.exported_at;
     assert_eq!(back, doc, "{} → {} round trip", dbs[0].label, target_db.label);
     // The measurements travel too, and the recounted tallies give the same results.
@@ -510,18 +568,22 @@ async fn demo_and_transfer_between_backends() {
         let app = app.clone();
         async move {
             let user = app
+                .platform()
                 .create_user("las@norrvik.se", "Läsare", "ett långt lösenord", Language::Sv)
                 .await
                 .unwrap();
-            app.grant_role(user.id, summary.org, Role::Member).await.unwrap();
-            app.actor(user, summary.org).await.unwrap()
+            app.platform()
+                .grant_role(user.id, summary.org, Role::Member)
+                .await
+                .unwrap();
+            app.platform().actor(user, summary.org).await.unwrap()
         }
     };
     let (ra, rb) = (reader(&source).await, reader(&target).await);
     for r in &doc.measurement.rounds {
         let (x, y) = (
-            source.results(&ra, r.id).await.unwrap(),
-            target.results(&rb, r.id).await.unwrap(),
+            source.measurement().results(&ra, r.id).await.unwrap(),
+            target.measurement().results(&rb, r.id).await.unwrap(),
         );
         let (xs, ys) = (&x.organisation.scores, &y.organisation.scores);
         assert_eq!(
@@ -534,7 +596,7 @@ async fn demo_and_transfer_between_backends() {
         }));
     }
     assert!(matches!(
-        target.import_org(&parsed).await,
+        target.platform().import_org(&parsed).await,
         Err(AppError::Conflict(_))
     ));
 
@@ -542,13 +604,13 @@ async fn demo_and_transfer_between_backends() {
     broken.people[3].name = "".into();
     let fresh = testdb::TestDb::sqlite().await.unwrap();
     let fresh_app = App::new(fresh.db.clone());
-    let err = fresh_app.import_org(&broken).await;
+    let err = fresh_app.platform().import_org(&broken).await;
     assert!(
         matches!(err, Err(AppError::Invalid(ref v)) if v[0].field.as_deref() == Some("people[3]")),
         "{err:?}"
     );
     assert!(
-        fresh_app.export_org(summary.org).await.is_err(),
+        fresh_app.platform().export_org(summary.org).await.is_err(),
         "nothing half-imported"
     );
     fresh.cleanup().await.unwrap();

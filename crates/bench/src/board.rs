@@ -7,7 +7,7 @@ use crate::timing::{PASSWORD, admin, summary};
 use anyhow::{Context, Result, bail, ensure};
 use chrono::Utc;
 use mognad_app::App;
-use mognad_app::boards::BoardInput;
+use mognad_app::plan::boards::BoardInput;
 use mognad_bench::http::Conn;
 use mognad_domain::ids::OrgId;
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
@@ -30,9 +30,10 @@ pub async fn seed(url: &str, cards: usize) -> Result<()> {
         language: Language::Sv,
         anonymity_threshold: AnonymityThreshold::DEFAULT,
     };
-    let org = app.create_org(settings, None).await?;
+    let org = app.org().create_org(settings, None).await?;
     let (_, actor) = admin(&app, org.id).await?;
     let board = app
+        .plan()
         .create_board(
             &actor,
             &BoardInput {
@@ -42,6 +43,7 @@ pub async fn seed(url: &str, cards: usize) -> Result<()> {
         )
         .await?;
     let columns = app
+        .plan()
         .board(&actor, board.id, &Default::default(), None)
         .await?
         .columns;
@@ -103,9 +105,9 @@ pub async fn run(
 ) -> Result<()> {
     let app = App::new(Db::connect(db_url).await?);
     let (email, actor) = admin(&app, OrgId(org)).await?;
-    let session = app.login(&email, PASSWORD).await?.token;
+    let session = app.platform().login(&email, PASSWORD).await?.token;
     let addr = url.trim_start_matches("http://").trim_end_matches('/').to_owned();
-    let view = app.board(&actor, board, &Default::default(), None).await?;
+    let view = app.plan().board(&actor, board, &Default::default(), None).await?;
     let columns: Arc<Vec<Uuid>> = Arc::new(view.columns.iter().map(|c| c.id).collect());
     let before: i64 = view.columns.iter().map(|c| c.count).sum();
 
@@ -245,6 +247,7 @@ pub async fn run(
     }
     let secs = started.elapsed().as_secs_f64();
     let after: i64 = app
+        .plan()
         .board(&actor, board, &Default::default(), None)
         .await?
         .columns

@@ -4,8 +4,8 @@
 
 use anyhow::Result;
 use chrono::Utc;
-use mognad_app::auth;
-use mognad_app::submit::{Submission, write_batch};
+use mognad_app::measurement::submit::{Submission, write_batch};
+use mognad_app::platform::accounts;
 use mognad_domain::answer::Answers;
 use mognad_domain::ids::{GroupId, ModelId, OrgId, PersonId, RoundId};
 use mognad_domain::model;
@@ -97,7 +97,8 @@ pub async fn run(url: &str, responses: usize, group_count: usize, tokens: usize,
         groups::add_member(&mut tx, g, p.id).await?;
         respondents.push((g, p.id));
     }
-    mognad_app::freeze::freeze(&mut tx, org, round.id, AnonymityThreshold::DEFAULT.get()).await?;
+    mognad_app::measurement::freeze::freeze(&mut tx, org, round.id, AnonymityThreshold::DEFAULT.get())
+        .await?;
     tx.commit().await?;
 
     let mut rng = rand::rng();
@@ -135,12 +136,12 @@ pub async fn run(url: &str, responses: usize, group_count: usize, tokens: usize,
     let mut file = std::io::BufWriter::new(std::fs::File::create(out)?);
     let mut tx = db.write().await?;
     for (g, p) in &respondents {
-        let token = auth::random_token();
+        let token = accounts::random_token();
         let inv = NewInvitation {
             round: round.id,
             group: *g,
             person: Some(*p),
-            token_hash: &auth::token_hash(&token),
+            token_hash: &accounts::token_hash(&token),
             fixed: true,
         };
         invitations::insert(&mut tx, &inv, Utc::now()).await?;

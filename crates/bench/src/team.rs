@@ -6,7 +6,7 @@ use crate::timing::{admin, summary};
 use anyhow::{Context, Result};
 use chrono::{Duration, Utc};
 use mognad_app::App;
-use mognad_app::team_competence::Scope;
+use mognad_app::competence::team_map::Scope;
 use mognad_domain::competence::assessment::{self, Assessment, Source};
 use mognad_domain::ids::{OrgId, PersonId, UnitId};
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
@@ -73,9 +73,13 @@ pub async fn seed(url: &str, n_people: usize, n_competences: usize) -> Result<()
         language: Language::Sv,
         anonymity_threshold: AnonymityThreshold::DEFAULT,
     };
-    let org = app.create_org(settings, None).await?;
+    let org = app.org().create_org(settings, None).await?;
     let (_, actor) = admin(&app, org.id).await?;
-    let fw = app.upload_framework(&actor, &framework(n_competences)).await?.id;
+    let fw = app
+        .competence()
+        .upload_framework(&actor, &framework(n_competences))
+        .await?
+        .id;
     let mut rng = StdRng::seed_from_u64(60);
     let now = Utc::now();
     let mut tx = app.db.write().await?;
@@ -142,6 +146,7 @@ pub async fn run(url: &str, org: Uuid, unit: Uuid, server: Option<&str>, runs: u
     let app = App::new(Db::connect(url).await?);
     let (email, actor) = admin(&app, OrgId(org)).await?;
     let framework = app
+        .competence()
         .frameworks(&actor)
         .await?
         .into_iter()
@@ -152,6 +157,7 @@ pub async fn run(url: &str, org: Uuid, unit: Uuid, server: Option<&str>, runs: u
     for _ in 0..runs {
         let t = Instant::now();
         let v = app
+            .competence()
             .team_competence(&actor, Scope::Unit(UnitId(unit)), framework)
             .await?;
         times.push(t.elapsed().as_micros());
@@ -159,7 +165,7 @@ pub async fn run(url: &str, org: Uuid, unit: Uuid, server: Option<&str>, runs: u
     }
     summary(&format!("team map in process ({risks} coverage risks)"), times);
     let Some(server) = server else { return Ok(()) };
-    let session = app.login(&email, crate::timing::PASSWORD).await?;
+    let session = app.platform().login(&email, crate::timing::PASSWORD).await?;
     let addr = server.trim_start_matches("http://");
     let mut conn = mognad_bench::http::Conn::open(addr).await?;
     conn.cookie = Some(format!("mognad_session={}", session.token));

@@ -23,9 +23,12 @@ pub fn summary(label: &str, mut micros: Vec<u128>) {
 /// A throwaway analyst in `org`: results are read through the same checks as in the product.
 async fn analyst(app: &App, org: OrgId) -> Result<(String, mognad_app::Actor)> {
     let email = format!("bench-{}@mognad.test", uuid::Uuid::new_v4().simple());
-    let user = app.create_user(&email, "Bench", PASSWORD, Language::Sv).await?;
-    app.grant_role(user.id, org, Role::Analyst).await?;
-    Ok((email, app.actor(user, org).await?))
+    let user = app
+        .platform()
+        .create_user(&email, "Bench", PASSWORD, Language::Sv)
+        .await?;
+    app.platform().grant_role(user.id, org, Role::Analyst).await?;
+    Ok((email, app.platform().actor(user, org).await?))
 }
 
 pub const PASSWORD: &str = "bench password 1234";
@@ -33,15 +36,18 @@ pub const PASSWORD: &str = "bench password 1234";
 /// A throwaway admin in `org`, who sees every row of a team map.
 pub async fn admin(app: &App, org: OrgId) -> Result<(String, mognad_app::Actor)> {
     let email = format!("bench-admin-{}@mognad.test", uuid::Uuid::new_v4().simple());
-    let user = app.create_user(&email, "Bench", PASSWORD, Language::Sv).await?;
-    app.grant_role(user.id, org, Role::Admin).await?;
-    Ok((email, app.actor(user, org).await?))
+    let user = app
+        .platform()
+        .create_user(&email, "Bench", PASSWORD, Language::Sv)
+        .await?;
+    app.platform().grant_role(user.id, org, Role::Admin).await?;
+    Ok((email, app.platform().actor(user, org).await?))
 }
 
 pub async fn session(url: &str, org: uuid::Uuid) -> Result<()> {
     let app = App::new(Db::connect(url).await?);
     let (email, _) = analyst(&app, OrgId(org)).await?;
-    let s = app.login(&email, PASSWORD).await?;
+    let s = app.platform().login(&email, PASSWORD).await?;
     println!("mognad_session={}", s.token);
     Ok(())
 }
@@ -50,18 +56,25 @@ pub async fn run(url: &str, org: uuid::Uuid, runs: usize) -> Result<()> {
     let db = Db::connect(url).await?;
     let app = App::new(db);
     let (_, actor) = analyst(&app, OrgId(org)).await?;
-    let round = app.rounds(&actor).await?.pop().context("no round")?;
+    let round = app
+        .measurement()
+        .rounds(&actor)
+        .await?
+        .pop()
+        .context("no round")?;
     if round.state == "open" {
         // Results show only once a round has closed; closing records its disclosure ledger.
         let (_, owner) = admin(&app, OrgId(org)).await?;
         let t = Instant::now();
-        app.set_round_state(&owner, round.id, "closed").await?;
+        app.measurement()
+            .set_round_state(&owner, round.id, "closed")
+            .await?;
         println!(
             "closed the round (deciding and recording its releases) in {:.1} ms",
             t.elapsed().as_secs_f64() * 1000.0
         );
     }
-    let res = app.results(&actor, round.id).await?;
+    let res = app.measurement().results(&actor, round.id).await?;
     let answers: i64 = res.groups.iter().map(|g| g.n).sum();
     let group = res.groups[0].id;
     println!(
@@ -73,11 +86,11 @@ pub async fn run(url: &str, org: uuid::Uuid, runs: usize) -> Result<()> {
     let mut all = Vec::with_capacity(runs);
     for _ in 0..runs {
         let t = Instant::now();
-        let d = app.area_detail(&actor, round.id, group).await?;
+        let d = app.measurement().area_detail(&actor, round.id, group).await?;
         one.push(t.elapsed().as_micros());
         assert!(d.visible);
         let t = Instant::now();
-        app.results(&actor, round.id).await?;
+        app.measurement().results(&actor, round.id).await?;
         all.push(t.elapsed().as_micros());
     }
     summary("one group's results (scores, phases, items, gaps, comments)", one);

@@ -8,8 +8,8 @@
 
 use futures_util::StreamExt;
 use mognad_app::App;
-use mognad_app::directory::{NamedInput, PersonInput};
-use mognad_app::measurement::RoundInput;
+use mognad_app::measurement::rounds::RoundInput;
+use mognad_app::org::directory::{NamedInput, PersonInput};
 use mognad_bench::http::Conn;
 use mognad_bench::{answers_body, encode};
 use mognad_domain::answer::Answers;
@@ -82,6 +82,7 @@ async fn seed(url: &str) -> Seeded {
     let app = App::new(Db::connect(url).await.unwrap());
     app.db.migrate().await.unwrap();
     let user = app
+        .platform()
         .create_user("admin@ekby.se", "Admin", "ett långt lösenord", Language::Sv)
         .await
         .unwrap();
@@ -90,10 +91,14 @@ async fn seed(url: &str) -> Seeded {
         language: Language::Sv,
         anonymity_threshold: AnonymityThreshold::DEFAULT,
     };
-    let org = app.create_org(settings, Some(user.id)).await.unwrap();
-    app.grant_role(user.id, org.id, Role::Admin).await.unwrap();
-    let a = app.actor(user, org.id).await.unwrap();
+    let org = app.org().create_org(settings, Some(user.id)).await.unwrap();
+    app.platform()
+        .grant_role(user.id, org.id, Role::Admin)
+        .await
+        .unwrap();
+    let a = app.platform().actor(user, org.id).await.unwrap();
     let g = app
+        .org()
         .save_group(
             &a,
             None,
@@ -106,6 +111,7 @@ async fn seed(url: &str) -> Seeded {
         .unwrap();
     for i in 0..RESPONDENTS {
         let p = app
+            .org()
             .save_person(
                 &a,
                 None,
@@ -116,9 +122,10 @@ async fn seed(url: &str) -> Seeded {
             )
             .await
             .unwrap();
-        app.set_group_member(&a, g.id, p.id, true).await.unwrap();
+        app.org().set_group_member(&a, g.id, p.id, true).await.unwrap();
     }
     let model = app
+        .measurement()
         .models(&a)
         .await
         .unwrap()
@@ -127,6 +134,7 @@ async fn seed(url: &str) -> Seeded {
         .unwrap()
         .id;
     let round = app
+        .measurement()
         .create_round(
             &a,
             &RoundInput {
@@ -137,12 +145,16 @@ async fn seed(url: &str) -> Seeded {
         )
         .await
         .unwrap();
-    let links = app.issue_invitations(&a, round.id).await.unwrap();
-    app.set_round_state(&a, round.id, "open").await.unwrap();
+    let links = app.measurement().issue_invitations(&a, round.id).await.unwrap();
+    app.measurement()
+        .set_round_state(&a, round.id, "open")
+        .await
+        .unwrap();
     let board = app
+        .plan()
         .create_board(
             &a,
-            &mognad_app::boards::BoardInput {
+            &mognad_app::plan::boards::BoardInput {
                 name: "Drift".into(),
                 initiative_id: String::new(),
             },
@@ -150,6 +162,7 @@ async fn seed(url: &str) -> Seeded {
         .await
         .unwrap();
     let session = app
+        .platform()
         .login("admin@ekby.se", "ett långt lösenord")
         .await
         .unwrap()

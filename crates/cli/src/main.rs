@@ -151,7 +151,7 @@ async fn main() -> Result<()> {
                 language: Language::parse(&language)?,
                 anonymity_threshold: AnonymityThreshold::DEFAULT,
             };
-            let org = app.create_org(settings, None).await.map_err(explain)?;
+            let org = app.org().create_org(settings, None).await.map_err(explain)?;
             println!(
                 "Created {name} ({}). Add its first owner with:\n  mognad user add --org {} --role owner --email you@example.org",
                 org.id, org.id
@@ -166,8 +166,8 @@ async fn main() -> Result<()> {
         }
         Command::Export { org, path } => {
             let app = App::new(open(&config.database("mognad.db")).await?);
-            let org = app.find_org(&org).await.map_err(explain)?;
-            let doc = app.export_org(org.id).await.map_err(explain)?;
+            let org = app.org().find_org(&org).await.map_err(explain)?;
+            let doc = app.platform().export_org(org.id).await.map_err(explain)?;
             let json = serde_json::to_string_pretty(&doc)?;
             if path.as_os_str() == "-" {
                 println!("{json}");
@@ -181,9 +181,9 @@ async fn main() -> Result<()> {
             let app = App::new(open(&config.database("mognad.db")).await?);
             let text =
                 std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-            let doc: mognad_app::transfer::OrgExport =
+            let doc: mognad_app::platform::transfer::OrgExport =
                 serde_json::from_str(&text).context("the file is not a Mognad export")?;
-            let id = app.import_org(&doc).await.map_err(explain)?;
+            let id = app.platform().import_org(&doc).await.map_err(explain)?;
             println!("Imported {} ({id})", doc.organisation.name);
             Ok(())
         }
@@ -266,13 +266,14 @@ async fn user_add(
 ) -> Result<()> {
     let role = Role::parse(role)?;
     let org = app
+        .org()
         .find_org(org)
         .await
         .map_err(|_| anyhow::anyhow!("no organisation named or with id '{org}'"))?;
-    let user = match app.user_by_email(email).await.map_err(explain)? {
+    let user = match app.platform().user_by_email(email).await.map_err(explain)? {
         Some(u) => {
             if let Some(p) = password {
-                app.reset_password(u.id, &p).await.map_err(explain)?;
+                app.platform().reset_password(u.id, &p).await.map_err(explain)?;
             }
             u
         }
@@ -281,6 +282,7 @@ async fn user_add(
             let password = password.unwrap_or_else(generate_password);
             let display = name.unwrap_or_else(|| email.split('@').next().unwrap_or(email));
             let u = app
+                .platform()
                 .create_user(email, display, &password, org.settings.language)
                 .await
                 .map_err(explain)?;
@@ -290,13 +292,16 @@ async fn user_add(
             u
         }
     };
-    app.grant_role(user.id, org.id, role).await.map_err(explain)?;
+    app.platform()
+        .grant_role(user.id, org.id, role)
+        .await
+        .map_err(explain)?;
     println!("{email} is {role} in {}.", org.settings.name);
     Ok(())
 }
 
 fn generate_password() -> String {
-    mognad_app::auth::random_token()[..20].to_owned()
+    mognad_app::platform::accounts::random_token()[..20].to_owned()
 }
 
 async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
@@ -309,24 +314,34 @@ async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
     let app = App::new(db.clone());
     let mut sign_in = None;
     if demo_mode {
-        let org = match app.find_org(mognad_app::demo::ORG_NAME).await {
+        let org = match app.org().find_org(mognad_app::demo::ORG_NAME).await {
             Ok(o) => o.id,
             Err(_) => demo(&app).await?,
         };
         // A fresh password on every start: the demo never ships a known credential.
         let password = generate_password();
         let email = mognad_app::demo::OWNER_EMAIL;
-        match app.user_by_email(email).await.map_err(explain)? {
+        match app.platform().user_by_email(email).await.map_err(explain)? {
             Some(u) => {
-                app.reset_password(u.id, &password).await.map_err(explain)?;
-                app.grant_role(u.id, org, Role::Owner).await.map_err(explain)?;
+                app.platform()
+                    .reset_password(u.id, &password)
+                    .await
+                    .map_err(explain)?;
+                app.platform()
+                    .grant_role(u.id, org, Role::Owner)
+                    .await
+                    .map_err(explain)?;
             }
             None => {
                 let u = app
+                    .platform()
                     .create_user(email, "Demo", &password, Language::Sv)
                     .await
                     .map_err(explain)?;
-                app.grant_role(u.id, org, Role::Owner).await.map_err(explain)?;
+                app.platform()
+                    .grant_role(u.id, org, Role::Owner)
+                    .await
+                    .map_err(explain)?;
             }
         }
         sign_in = Some((email, password));
@@ -335,7 +350,7 @@ async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
         eprintln!("  mognad org add \"Our organisation\"");
         eprintln!("  mognad user add --org \"Our organisation\" --role owner --email you@example.org");
     }
-    let mailer = mognad_app::mail::Mailer::new(&mognad_app::mail::MailConfig {
+    let mailer = mognad_app::platform::mail::Mailer::new(&mognad_app::platform::mail::MailConfig {
         smtp_host: config.smtp_host.clone(),
         smtp_port: config.smtp_port,
         smtp_user: config.smtp_user.clone(),

@@ -1,6 +1,6 @@
 //! Tables as Excel workbooks: one sheet, a bold header row, numbers stored as numbers.
 
-use mognad_app::export::{Table, Value};
+use mognad_app::measurement::export::{Table, Value};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 /// Writes `table` into a workbook with one sheet named `sheet` (at most 31 characters are kept).

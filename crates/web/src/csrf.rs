@@ -104,7 +104,9 @@ pub async fn protect(State(state): State<AppState>, req: Request, next: Next) ->
     } else {
         Request::from_parts(parts, body)
     };
-    let token = existing.clone().unwrap_or_else(mognad_app::auth::random_token);
+    let token = existing
+        .clone()
+        .unwrap_or_else(mognad_app::platform::accounts::random_token);
     req.extensions_mut().insert(CsrfToken(token.clone()));
     let mut res = next.run(req).await;
     let cookie = set_cookie(COOKIE, &token, 60 * 60 * 24 * 30, state.config.secure_cookies);

@@ -40,7 +40,7 @@ pub struct AppState {
     pub limiter: Arc<ratelimit::LoginLimiter>,
     pub metrics: Arc<metrics::Metrics>,
     /// Sends invitation mails; without one, links are only shown on the page.
-    pub mailer: Option<Arc<mognad_app::mail::Mailer>>,
+    pub mailer: Option<Arc<mognad_app::platform::mail::Mailer>>,
 }
 
 impl AppState {
@@ -54,7 +54,7 @@ impl AppState {
         }
     }
 
-    pub fn with_mailer(mut self, mailer: mognad_app::mail::Mailer) -> Self {
+    pub fn with_mailer(mut self, mailer: mognad_app::platform::mail::Mailer) -> Self {
         self.mailer = Some(Arc::new(mailer));
         self
     }

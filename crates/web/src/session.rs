@@ -44,7 +44,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         let api = parts.uri.path().starts_with("/api/");
         let token =
             cookie(&parts.headers, SESSION_COOKIE).ok_or_else(|| WebError::unauthenticated(parts, api))?;
-        match state.app.session_user(&token).await {
+        match state.app.platform().session_user(&token).await {
             Ok(Some(user)) => Ok(CurrentUser { user, token }),
             Ok(None) => Err(WebError::unauthenticated(parts, api)),
             Err(e) => Err(WebError::from_app(e, parts)),
@@ -73,7 +73,7 @@ impl FromRequestParts<AppState> for OrgCtx {
         let api = parts.uri.path().starts_with("/api/");
         let token =
             cookie(&parts.headers, SESSION_COOKIE).ok_or_else(|| WebError::unauthenticated(parts, api))?;
-        match state.app.session_in_org(&token, org).await {
+        match state.app.platform().session_in_org(&token, org).await {
             Ok(Some((user, Some(role)))) => Ok(OrgCtx {
                 actor: Actor {
                     user: user.clone(),

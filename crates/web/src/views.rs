@@ -4,7 +4,7 @@
 
 use crate::i18n::Tr;
 use askama::Template;
-use mognad_app::import::ImportReport;
+use mognad_app::org::import::ImportReport;
 
 /// What every page's frame needs: language, CSRF token, who is signed in, the navigation.
 pub struct Layout {

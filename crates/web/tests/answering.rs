@@ -11,7 +11,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use mognad_app::measurement::RoundInput;
+use mognad_app::measurement::rounds::RoundInput;
 use mognad_domain::answer::{importance_field, item_field};
 use mognad_domain::model::Model;
 use mognad_domain::role::Role;
@@ -80,6 +80,7 @@ async fn a_respondent_answers_through_a_link_and_results_follow() {
     let g_id = w.group_with_members(&a, "Ledningen", 7).await;
     let model_id = w
         .app
+        .measurement()
         .models(&a)
         .await
         .unwrap()
@@ -89,6 +90,7 @@ async fn a_respondent_answers_through_a_link_and_results_follow() {
         .id;
     let round = w
         .app
+        .measurement()
         .create_round(
             &a,
             &RoundInput {
@@ -99,8 +101,12 @@ async fn a_respondent_answers_through_a_link_and_results_follow() {
         )
         .await
         .unwrap();
-    w.app.set_round_state(&a, round.id, "open").await.unwrap();
-    let model = w.app.model(&a, model_id).await.unwrap();
+    w.app
+        .measurement()
+        .set_round_state(&a, round.id, "open")
+        .await
+        .unwrap();
+    let model = w.app.measurement().model(&a, model_id).await.unwrap();
 
     let mut admin = w.client();
     admin.login("anna@norrvik.se").await;
@@ -174,7 +180,7 @@ async fn a_respondent_answers_through_a_link_and_results_follow() {
         .post_raw_form(&format!("{link}/submit"), &with_csrf(&again, all.clone()))
         .await;
     assert_eq!(twice.status, StatusCode::SEE_OTHER);
-    let status = w.app.round_status(&a, round.id).await.unwrap();
+    let status = w.app.measurement().round_status(&a, round.id).await.unwrap();
     assert_eq!(status[0].answered, 1);
 
     // While the round is open nothing but counts shows, and nothing is exported; once it has
@@ -233,7 +239,7 @@ async fn a_respondent_answers_through_a_link_and_results_follow() {
         let token = t.trim_start_matches("/r/");
         assert!(!text.contains(token), "a token was logged");
         assert!(
-            !text.contains(&mognad_app::auth::token_hash(token)),
+            !text.contains(&mognad_app::platform::accounts::token_hash(token)),
             "a token hash was logged"
         );
     }

@@ -15,9 +15,9 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::*;
-use mognad_app::directory::{NamedInput, PersonInput, UnitInput};
-use mognad_app::measurement::RoundInput;
-use mognad_app::relations::RelationshipInput;
+use mognad_app::measurement::rounds::RoundInput;
+use mognad_app::org::directory::{NamedInput, PersonInput, UnitInput};
+use mognad_app::org::relations::RelationshipInput;
 use mognad_app::{Actor, App};
 use mognad_domain::role::Role;
 
@@ -201,6 +201,7 @@ struct Ids {
 /// Fills the organisation with one of everything; `n` keeps names unique when called again.
 async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
     let unit = app
+        .org()
         .save_unit(
             a,
             None,
@@ -216,6 +217,7 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         // The first seed's employee is the caller, so their own competence routes are open to them.
         let email = (name == "Medarbetare" && n == 0).then(|| "caller@norrvik.se".to_owned());
         let p = app
+            .org()
             .save_person(
                 a,
                 None,
@@ -230,6 +232,7 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         people.push(p.id);
     }
     let group = app
+        .org()
         .save_group(
             a,
             None,
@@ -240,8 +243,12 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         )
         .await
         .unwrap();
-    app.set_group_member(a, group.id, people[0], true).await.unwrap();
+    app.org()
+        .set_group_member(a, group.id, people[0], true)
+        .await
+        .unwrap();
     let team = app
+        .org()
         .save_team(
             a,
             None,
@@ -253,6 +260,7 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         .await
         .unwrap();
     let rel = app
+        .org()
         .save_relationship(
             a,
             None,
@@ -267,8 +275,9 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         )
         .await
         .unwrap();
-    let model = app.models(a).await.unwrap()[0].id;
+    let model = app.measurement().models(a).await.unwrap()[0].id;
     let round = app
+        .measurement()
         .create_round(
             a,
             &RoundInput {
@@ -279,14 +288,18 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         )
         .await
         .unwrap();
-    let links = app.issue_invitations(a, round.id).await.unwrap();
-    app.set_round_state(a, round.id, "open").await.unwrap();
-    let status = app.round_status(a, round.id).await.unwrap();
+    let links = app.measurement().issue_invitations(a, round.id).await.unwrap();
+    app.measurement()
+        .set_round_state(a, round.id, "open")
+        .await
+        .unwrap();
+    let status = app.measurement().round_status(a, round.id).await.unwrap();
     let action = app
+        .competence()
         .add_action(
             a,
             mognad_domain::ids::PersonId(people[1]),
-            &mognad_app::develop::ActionInput {
+            &mognad_app::competence::develop::ActionInput {
                 title: format!("Kurs {n}"),
                 kind: "course".into(),
                 ..Default::default()
@@ -294,22 +307,24 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         )
         .await
         .unwrap();
-    app.save_blip(
-        a,
-        &mognad_app::scanning::BlipInput {
-            name: format!("Teknik {n}"),
-            quadrant: "tools".into(),
-            ring: "trial".into(),
-            note: String::new(),
-        },
-    )
-    .await
-    .unwrap();
-    let blip = app.radar(a).await.unwrap().0[0].id;
+    app.competence()
+        .save_blip(
+            a,
+            &mognad_app::competence::scanning::BlipInput {
+                name: format!("Teknik {n}"),
+                quadrant: "tools".into(),
+                ring: "trial".into(),
+                note: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    let blip = app.competence().radar(a).await.unwrap().0[0].id;
     let board = app
+        .plan()
         .create_board(
             a,
-            &mognad_app::boards::BoardInput {
+            &mognad_app::plan::boards::BoardInput {
                 name: format!("Tavla {n}"),
                 ..Default::default()
             },
@@ -317,16 +332,18 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         .await
         .unwrap();
     let column = app
+        .plan()
         .board(a, board.id, &Default::default(), None)
         .await
         .unwrap()
         .columns[0]
         .id;
     let task = app
+        .plan()
         .create_task(
             a,
             board.id,
-            &mognad_app::tasks::TaskInput {
+            &mognad_app::plan::cards::TaskInput {
                 title: format!("Kort {n}"),
                 ..Default::default()
             },
@@ -334,13 +351,14 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         )
         .await
         .unwrap();
-    app.add_checklist_item(a, task, "Punkt").await.unwrap();
-    let item = app.task(a, task).await.unwrap().checklist[0].id;
+    app.plan().add_checklist_item(a, task, "Punkt").await.unwrap();
+    let item = app.plan().task(a, task).await.unwrap().checklist[0].id;
     let initiative = app
+        .plan()
         .save_initiative(
             a,
             None,
-            &mognad_app::plan::InitiativeInput {
+            &mognad_app::plan::initiatives::InitiativeInput {
                 title: format!("Initiativ {n}"),
                 ..Default::default()
             },
@@ -348,10 +366,11 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         .await
         .unwrap();
     let form = app
+        .plan()
         .save_intake_form(
             a,
             None,
-            &mognad_app::intake::FormInput {
+            &mognad_app::plan::intake::FormInput {
                 name: format!("Felanmälan {n}"),
                 board_id: board.id.to_string(),
                 public: "1".into(),
@@ -361,11 +380,12 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         )
         .await
         .unwrap();
-    let form_slug = app.intake_form(a, form).await.unwrap().slug;
+    let form_slug = app.plan().intake_form(a, form).await.unwrap().slug;
     let agenda = app
+        .plan()
         .create_agenda(
             a,
-            &mognad_app::agendas::AgendaInput {
+            &mognad_app::plan::agendas::AgendaInput {
                 title: format!("Ledningsmöte {n}"),
                 meets_on: "2026-12-01".into(),
             },
@@ -382,7 +402,7 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         round: round.id.to_string(),
         token: links[0].token.clone(),
         slug: status[0].shared_slug.clone().unwrap(),
-        framework: app.frameworks(a).await.unwrap()[0].id.to_string(),
+        framework: app.competence().frameworks(a).await.unwrap()[0].id.to_string(),
         action: action.to_string(),
         blip: blip.to_string(),
         board: board.id.to_string(),
@@ -538,6 +558,7 @@ async fn every_route_answers_every_role_as_the_rules_say() {
         if let Some(r) = role {
             let user = w
                 .app
+                .platform()
                 .create_user(
                     "caller@norrvik.se",
                     "Caller",
@@ -546,7 +567,11 @@ async fn every_route_answers_every_role_as_the_rules_say() {
                 )
                 .await
                 .unwrap();
-            w.app.grant_role(user.id, own_admin.org, r).await.unwrap();
+            w.app
+                .platform()
+                .grant_role(user.id, own_admin.org, r)
+                .await
+                .unwrap();
             assert_eq!(c.login("caller@norrvik.se").await.status, StatusCode::SEE_OTHER);
         }
         let (_, mut routes) =

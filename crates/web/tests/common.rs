@@ -161,6 +161,7 @@ impl World {
     pub async fn member(&self, email: &str, org: &str, role: Role) -> Actor {
         let user = self
             .app
+            .platform()
             .create_user(email, "Testperson", PASSWORD, Language::Sv)
             .await
             .unwrap();
@@ -169,26 +170,30 @@ impl World {
             language: Language::Sv,
             anonymity_threshold: AnonymityThreshold::DEFAULT,
         };
-        let o = self.app.create_org(settings, None).await.unwrap();
-        self.app.grant_role(user.id, o.id, role).await.unwrap();
-        self.app.actor(user, o.id).await.unwrap()
+        let o = self.app.org().create_org(settings, None).await.unwrap();
+        self.app.platform().grant_role(user.id, o.id, role).await.unwrap();
+        self.app.platform().actor(user, o.id).await.unwrap()
     }
 
     /// A leadership group named `name` with `size` new people in it.
     pub async fn group_with_members(&self, a: &Actor, name: &str, size: usize) -> uuid::Uuid {
-        use mognad_app::directory::{NamedInput, PersonInput};
+        use mognad_app::org::directory::{NamedInput, PersonInput};
         let input = NamedInput {
             name: name.into(),
             unit_id: None,
         };
-        let g = self.app.save_group(a, None, &input).await.unwrap();
+        let g = self.app.org().save_group(a, None, &input).await.unwrap();
         for i in 0..size {
             let person = PersonInput {
                 name: format!("{name} Nummer{i}"),
                 ..Default::default()
             };
-            let p = self.app.save_person(a, None, &person).await.unwrap();
-            self.app.set_group_member(a, g.id, p.id, true).await.unwrap();
+            let p = self.app.org().save_person(a, None, &person).await.unwrap();
+            self.app
+                .org()
+                .set_group_member(a, g.id, p.id, true)
+                .await
+                .unwrap();
         }
         g.id
     }

@@ -8,8 +8,8 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::*;
-use mognad_app::directory::{PersonInput, UnitInput};
-use mognad_app::relations::RelationshipInput;
+use mognad_app::org::directory::{PersonInput, UnitInput};
+use mognad_app::org::relations::RelationshipInput;
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 
@@ -39,6 +39,7 @@ async fn people_assess_plan_and_read_as_the_relationships_allow() {
     let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
     let app = &w.app;
     let unit = app
+        .org()
         .save_unit(
             &admin,
             None,
@@ -56,6 +57,7 @@ async fn people_assess_plan_and_read_as_the_relationships_allow() {
         ("Dan Kollega", "dan@norrvik.se"),
     ] {
         let p = app
+            .org()
             .save_person(
                 &admin,
                 None,
@@ -69,10 +71,14 @@ async fn people_assess_plan_and_read_as_the_relationships_allow() {
             .await
             .unwrap();
         let u = app
+            .platform()
             .create_user(email, name, PASSWORD, Language::Sv)
             .await
             .unwrap();
-        app.grant_role(u.id, admin.org, Role::Member).await.unwrap();
+        app.platform()
+            .grant_role(u.id, admin.org, Role::Member)
+            .await
+            .unwrap();
         ids.push(p.id);
     }
     let rel = RelationshipInput {
@@ -83,10 +89,10 @@ async fn people_assess_plan_and_read_as_the_relationships_allow() {
         valid_from: "2024-01-01".into(),
         valid_to: None,
     };
-    app.save_relationship(&admin, None, &rel).await.unwrap();
+    app.org().save_relationship(&admin, None, &rel).await.unwrap();
     let org = format!("/orgs/{}", admin.org);
     let anna = format!("{org}/people/{}/competence", ids[0]);
-    let fw = app.default_framework(&admin).await.unwrap();
+    let fw = app.competence().default_framework(&admin).await.unwrap();
 
     // Anna sets her target role, assesses herself, places herself and plans a course.
     let mut c = w.client();
@@ -169,6 +175,7 @@ async fn people_assess_plan_and_read_as_the_relationships_allow() {
         "only the person gives consent"
     );
     let action_id = app
+        .competence()
         .development(&admin, mognad_domain::ids::PersonId(ids[0]))
         .await
         .unwrap()
@@ -258,7 +265,7 @@ async fn frameworks_are_imported_downloaded_and_radar_kept() {
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert!(c.get(res.location()).await.body.contains("CC BY 4.0"));
 
-    let shipped = w.app.default_framework(&admin).await.unwrap();
+    let shipped = w.app.competence().default_framework(&admin).await.unwrap();
     let role = format!("{frameworks}/{shipped}/roles/it-strateg/placement");
     let res = c.post_form(&role, &[("now", "1,1")]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{role}: {}", res.body);

@@ -6,8 +6,8 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use mognad_app::directory::{NamedInput, PersonInput, UnitInput};
-use mognad_app::measurement::RoundInput;
+use mognad_app::measurement::rounds::RoundInput;
+use mognad_app::org::directory::{NamedInput, PersonInput, UnitInput};
 use mognad_domain::answer::{comment_field, complete_form};
 use mognad_domain::role::Role;
 
@@ -34,6 +34,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
     let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
     let app = &w.app;
     let unit = app
+        .org()
         .save_unit(
             &a,
             None,
@@ -46,6 +47,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         .await
         .unwrap();
     let group = app
+        .org()
         .save_group(
             &a,
             None,
@@ -57,6 +59,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         .await
         .unwrap();
     let team = app
+        .org()
         .save_team(
             &a,
             None,
@@ -69,6 +72,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         .unwrap();
     for i in 0..5 {
         let p = app
+            .org()
             .save_person(
                 &a,
                 None,
@@ -81,10 +85,14 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
             )
             .await
             .unwrap();
-        app.set_group_member(&a, group.id, p.id, true).await.unwrap();
+        app.org()
+            .set_group_member(&a, group.id, p.id, true)
+            .await
+            .unwrap();
     }
     // The admin is also a person, so they can assess themselves with a hostile note.
     let me = app
+        .org()
         .save_person(
             &a,
             None,
@@ -102,40 +110,41 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         .id
         .clone();
     for (i, p) in PAYLOADS.iter().enumerate() {
-        let input = mognad_app::assess::AssessInput {
+        let input = mognad_app::competence::assess::AssessInput {
             competence: competence.clone(),
             level: "2".into(),
             source: String::new(),
             note: (*p).into(),
         };
-        app.assess(&a, me_id, &input).await.unwrap();
-        let action = mognad_app::develop::ActionInput {
+        app.competence().assess(&a, me_id, &input).await.unwrap();
+        let action = mognad_app::competence::develop::ActionInput {
             title: (*p).into(),
             kind: "course".into(),
             competences: competence.clone(),
             due: String::new(),
         };
-        app.add_action(&a, me_id, &action).await.unwrap();
-        let blip = mognad_app::scanning::BlipInput {
+        app.competence().add_action(&a, me_id, &action).await.unwrap();
+        let blip = mognad_app::competence::scanning::BlipInput {
             name: format!("{p} {i}"),
             quadrant: "tools".into(),
             ring: "assess".into(),
             note: (*p).into(),
         };
-        app.save_blip(&a, &blip).await.unwrap();
-        let signal = mognad_app::scanning::SignalInput {
+        app.competence().save_blip(&a, &blip).await.unwrap();
+        let signal = mognad_app::competence::scanning::SignalInput {
             noted_on: String::new(),
             source: (*p).into(),
             signal: (*p).into(),
             link: String::new(),
         };
-        app.add_signal(&a, &signal).await.unwrap();
+        app.competence().add_signal(&a, &signal).await.unwrap();
     }
     // The plan: a board, cards, a checklist, comments, an initiative, a goal and a form.
     let board = app
+        .plan()
         .create_board(
             &a,
-            &mognad_app::boards::BoardInput {
+            &mognad_app::plan::boards::BoardInput {
                 name: PAYLOADS[0].into(),
                 initiative_id: String::new(),
             },
@@ -143,10 +152,11 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         .await
         .unwrap();
     let initiative = app
+        .plan()
         .save_initiative(
             &a,
             None,
-            &mognad_app::plan::InitiativeInput {
+            &mognad_app::plan::initiatives::InitiativeInput {
                 title: PAYLOADS[2].into(),
                 description: PAYLOADS[3].into(),
                 engines: "data-analys".into(),
@@ -156,34 +166,36 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         )
         .await
         .unwrap();
-    app.save_goal(
-        &a,
-        None,
-        &mognad_app::plan::GoalInput {
-            title: PAYLOADS[4].into(),
-            description: PAYLOADS[1].into(),
-        },
-    )
-    .await
-    .unwrap();
+    app.plan()
+        .save_goal(
+            &a,
+            None,
+            &mognad_app::plan::initiatives::GoalInput {
+                title: PAYLOADS[4].into(),
+                description: PAYLOADS[1].into(),
+            },
+        )
+        .await
+        .unwrap();
     let mut card = None;
     for p in PAYLOADS {
-        let input = mognad_app::tasks::TaskInput {
+        let input = mognad_app::plan::cards::TaskInput {
             title: (*p).into(),
             description: format!("{p} [x](javascript:alert(9))"),
             initiative_id: initiative.to_string(),
             ..Default::default()
         };
-        let id = app.create_task(&a, board.id, &input, None).await.unwrap();
-        app.add_checklist_item(&a, id, p).await.unwrap();
-        app.comment(&a, id, p).await.unwrap();
+        let id = app.plan().create_task(&a, board.id, &input, None).await.unwrap();
+        app.plan().add_checklist_item(&a, id, p).await.unwrap();
+        app.plan().comment(&a, id, p).await.unwrap();
         card = Some(id);
     }
     let form = app
+        .plan()
         .save_intake_form(
             &a,
             None,
-            &mognad_app::intake::FormInput {
+            &mognad_app::plan::intake::FormInput {
                 name: PAYLOADS[1].into(),
                 board_id: board.id.to_string(),
                 public: "1".into(),
@@ -193,34 +205,37 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         )
         .await
         .unwrap();
-    let slug = app.intake_form(&a, form).await.unwrap().slug;
-    app.submit_intake(
-        &slug,
-        None,
-        &[("f1".into(), PAYLOADS[4].into())],
-        PAYLOADS[0],
-        "h-1",
-    )
-    .await
-    .unwrap();
+    let slug = app.plan().intake_form(&a, form).await.unwrap().slug;
+    app.plan()
+        .submit_intake(
+            &slug,
+            None,
+            &[("f1".into(), PAYLOADS[4].into())],
+            PAYLOADS[0],
+            "h-1",
+        )
+        .await
+        .unwrap();
     let agenda = app
+        .plan()
         .create_agenda(
             &a,
-            &mognad_app::agendas::AgendaInput {
+            &mognad_app::plan::agendas::AgendaInput {
                 title: PAYLOADS[3].into(),
                 meets_on: "2026-12-01".into(),
             },
         )
         .await
         .unwrap();
-    let point = mognad_app::agendas::PointInput {
+    let point = mognad_app::plan::agendas::PointInput {
         task_id: card.unwrap().to_string(),
         text: PAYLOADS[1].into(),
     };
-    app.add_point(&a, agenda, &point).await.unwrap();
-    let model_id = app.models(&a).await.unwrap()[0].id;
-    let model = app.model(&a, model_id).await.unwrap();
+    app.plan().add_point(&a, agenda, &point).await.unwrap();
+    let model_id = app.measurement().models(&a).await.unwrap()[0].id;
+    let model = app.measurement().model(&a, model_id).await.unwrap();
     let round = app
+        .measurement()
         .create_round(
             &a,
             &RoundInput {
@@ -231,15 +246,18 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         )
         .await
         .unwrap();
-    let links = app.issue_invitations(&a, round.id).await.unwrap();
-    app.set_round_state(&a, round.id, "open").await.unwrap();
+    let links = app.measurement().issue_invitations(&a, round.id).await.unwrap();
+    app.measurement()
+        .set_round_state(&a, round.id, "open")
+        .await
+        .unwrap();
     for (i, l) in links.iter().enumerate() {
         let mut f = complete_form(&model, |_| 2, 3);
         f.push((
             comment_field(&model.engines[0].id),
             PAYLOADS[i % PAYLOADS.len()].to_string(),
         ));
-        app.submit_answers(&l.token, &f).await.unwrap();
+        app.measurement().submit_answers(&l.token, &f).await.unwrap();
     }
 
     let mut c = w.client();
@@ -251,7 +269,10 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
     assert_eq!(sheet.status, StatusCode::OK);
     assert_inert(&sheet.body, "the link sheet");
     // Results, and so comments, show once the round has closed.
-    app.set_round_state(&a, round.id, "closed").await.unwrap();
+    app.measurement()
+        .set_round_state(&a, round.id, "closed")
+        .await
+        .unwrap();
     let pages = [
         format!("{org}/units"),
         format!("{org}/units/{}", unit.id),

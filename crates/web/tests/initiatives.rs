@@ -56,7 +56,7 @@ async fn an_initiative_is_aimed_at_engines_and_groups_through_its_form() {
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    let (list, _) = app.initiatives(&admin).await.unwrap();
+    let (list, _) = app.plan().initiatives(&admin).await.unwrap();
     let i = list.iter().find(|i| i.id == id).unwrap();
     assert_eq!(
         (i.engines.as_str(), i.groups.clone(), i.competences.as_str()),
@@ -91,7 +91,7 @@ async fn an_initiative_is_aimed_at_engines_and_groups_through_its_form() {
     );
     assert!(res.body.contains(r#"value="Ny titel som inte sparas""#));
     assert!(res.body.contains(&format!(r#"value="{g2s}" checked"#)));
-    let (list, _) = app.initiatives(&admin).await.unwrap();
+    let (list, _) = app.plan().initiatives(&admin).await.unwrap();
     assert_eq!(
         list.iter().find(|i| i.id == id).unwrap().title,
         "Datadriven styrning"
@@ -125,9 +125,10 @@ async fn an_initiative_is_aimed_at_engines_and_groups_through_its_form() {
 
     // A card tied to it, assigned and estimated, shows in its workload chart and table.
     let b = app
+        .plan()
         .create_board(
             &admin,
-            &mognad_app::boards::BoardInput {
+            &mognad_app::plan::boards::BoardInput {
                 name: "Arbete".into(),
                 initiative_id: id.to_string(),
             },
@@ -135,24 +136,25 @@ async fn an_initiative_is_aimed_at_engines_and_groups_through_its_form() {
         .await
         .unwrap();
     let ada = app
+        .org()
         .save_person(
             &admin,
             None,
-            &mognad_app::directory::PersonInput {
+            &mognad_app::org::directory::PersonInput {
                 name: "Ada Lovelace".into(),
                 ..Default::default()
             },
         )
         .await
         .unwrap();
-    let card = mognad_app::tasks::TaskInput {
+    let card = mognad_app::plan::cards::TaskInput {
         title: "Mät datakvaliteten".into(),
         initiative_id: id.to_string(),
         assignee_id: ada.id.to_string(),
         estimate_hours: "12".into(),
         ..Default::default()
     };
-    app.create_task(&admin, b.id, &card, None).await.unwrap();
+    app.plan().create_task(&admin, b.id, &card, None).await.unwrap();
     let page = c.get(&page_path).await.body;
     assert!(
         page.contains(r#"<title id="initiative-workload-title">"#),

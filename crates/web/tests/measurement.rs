@@ -55,6 +55,7 @@ async fn an_admin_uploads_a_model_and_runs_a_round() {
 
     let model_id = w
         .app
+        .measurement()
         .models(&a)
         .await
         .unwrap()
@@ -161,18 +162,22 @@ async fn unknown_links_and_wrong_access_codes_get_clear_pages() {
 
 #[tokio::test]
 async fn the_results_api_withholds_what_the_pages_withhold() {
-    use mognad_app::measurement::RoundInput;
+    use mognad_app::measurement::rounds::RoundInput;
     let w = World::new().await;
     let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
     let g_id = w.group_with_members(&a, "Liten", 3).await;
-    let model = w.app.models(&a).await.unwrap()[0].id;
+    let model = w.app.measurement().models(&a).await.unwrap()[0].id;
     let input = RoundInput {
         name: "T0".into(),
         model_id: model.to_string(),
         ..Default::default()
     };
-    let round = w.app.create_round(&a, &input).await.unwrap();
-    w.app.set_round_state(&a, round.id, "open").await.unwrap();
+    let round = w.app.measurement().create_round(&a, &input).await.unwrap();
+    w.app
+        .measurement()
+        .set_round_state(&a, round.id, "open")
+        .await
+        .unwrap();
     let mut c = w.client();
     c.login("anna@norrvik.se").await;
     let base = format!("/api/v1/orgs/{}/rounds/{}", a.org, round.id);
@@ -182,10 +187,11 @@ async fn the_results_api_withholds_what_the_pages_withhold() {
     assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
     let links: serde_json::Value = serde_json::from_str(&made.body).unwrap();
     assert_eq!(links.as_array().unwrap().len(), 3);
-    let m = w.app.model(&a, model).await.unwrap();
+    let m = w.app.measurement().model(&a, model).await.unwrap();
     let fields = mognad_domain::answer::complete_form(&m, |_| 2, 3);
     for l in links.as_array().unwrap() {
         w.app
+            .measurement()
             .submit_answers(l["token"].as_str().unwrap(), &fields)
             .await
             .unwrap();
@@ -219,13 +225,14 @@ async fn the_results_api_withholds_what_the_pages_withhold() {
 
 #[tokio::test]
 async fn a_round_can_be_limited_to_chosen_groups() {
-    use mognad_app::directory::NamedInput;
+    use mognad_app::org::directory::NamedInput;
     let w = World::new().await;
     let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
     let mut ids = Vec::new();
     for name in ["Ett", "Två", "Tre"] {
         let g = w
             .app
+            .org()
             .save_group(
                 &a,
                 None,
@@ -246,7 +253,7 @@ async fn a_round_can_be_limited_to_chosen_groups() {
         form.contains("type=\"checkbox\"") && form.contains("<legend>"),
         "groups are offered as checkboxes"
     );
-    let model = w.app.models(&a).await.unwrap()[0].id.to_string();
+    let model = w.app.measurement().models(&a).await.unwrap()[0].id.to_string();
     let made = c
         .post_form(
             &format!("{base}/rounds"),
@@ -259,7 +266,7 @@ async fn a_round_can_be_limited_to_chosen_groups() {
         )
         .await;
     assert_eq!(made.status, StatusCode::SEE_OTHER);
-    let rounds = w.app.rounds(&a).await.unwrap();
+    let rounds = w.app.measurement().rounds(&a).await.unwrap();
     let mut chosen: Vec<String> = rounds[0].group_ids.iter().map(|g| g.to_string()).collect();
     chosen.sort();
     let mut want = vec![ids[0].clone(), ids[2].clone()];

@@ -6,8 +6,8 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use mognad_app::boards::BoardInput;
-use mognad_app::intake::FormInput;
+use mognad_app::plan::boards::BoardInput;
+use mognad_app::plan::intake::FormInput;
 use mognad_domain::role::Role;
 use serde_json::json;
 
@@ -54,6 +54,7 @@ async fn boards_cards_and_intake_work_without_javascript() {
     );
     let board_id = board.rsplit('/').next().unwrap().parse().unwrap();
     let view = app
+        .plan()
         .board(&admin, board_id, &Default::default(), None)
         .await
         .unwrap();
@@ -75,6 +76,7 @@ async fn boards_cards_and_intake_work_without_javascript() {
     )
     .await;
     let view = app
+        .plan()
         .board(&admin, board_id, &Default::default(), None)
         .await
         .unwrap();
@@ -93,6 +95,7 @@ async fn boards_cards_and_intake_work_without_javascript() {
         .unwrap();
     assert_eq!(c.send(req).await.status, StatusCode::NO_CONTENT);
     let view = app
+        .plan()
         .board(&admin, board_id, &Default::default(), None)
         .await
         .unwrap();
@@ -134,8 +137,8 @@ async fn boards_cards_and_intake_work_without_javascript() {
         intro: String::new(),
         fields: "Vad gäller det? | text | required".into(),
     };
-    let fid = app.save_intake_form(&admin, None, &form).await.unwrap();
-    let slug = app.intake_form(&admin, fid).await.unwrap().slug;
+    let fid = app.plan().save_intake_form(&admin, None, &form).await.unwrap();
+    let slug = app.plan().intake_form(&admin, fid).await.unwrap().slug;
     let mut visitor = w.client();
     let page = visitor.get(&format!("/f/{slug}")).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -157,6 +160,7 @@ async fn boards_cards_and_intake_work_without_javascript() {
     assert_eq!(res.status, StatusCode::OK);
     assert!(res.body.contains("Tack!"));
     let view = app
+        .plan()
         .board(&admin, board_id, &Default::default(), None)
         .await
         .unwrap();
@@ -169,6 +173,7 @@ async fn boards_cards_and_intake_work_without_javascript() {
 
     // An internal form asks a visitor to sign in.
     let internal = app
+        .plan()
         .save_intake_form(
             &admin,
             None,
@@ -180,7 +185,7 @@ async fn boards_cards_and_intake_work_without_javascript() {
         )
         .await
         .unwrap();
-    let slug = app.intake_form(&admin, internal).await.unwrap().slug;
+    let slug = app.plan().intake_form(&admin, internal).await.unwrap().slug;
     let res = visitor.get(&format!("/f/{slug}")).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     assert!(res.location().starts_with("/login?next=/f/"));
@@ -192,6 +197,7 @@ async fn the_api_creates_once_per_key_and_members_work_on_cards() {
     let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
     let b = w
         .app
+        .plan()
         .create_board(
             &admin,
             &BoardInput {
@@ -203,6 +209,7 @@ async fn the_api_creates_once_per_key_and_members_work_on_cards() {
         .unwrap();
     let member = w
         .app
+        .platform()
         .create_user(
             "m@norrvik.se",
             "Medlem",
@@ -212,6 +219,7 @@ async fn the_api_creates_once_per_key_and_members_work_on_cards() {
         .await
         .unwrap();
     w.app
+        .platform()
         .grant_role(member.id, admin.org, Role::Member)
         .await
         .unwrap();

@@ -4,7 +4,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use mognad_app::directory::UnitInput;
+use mognad_app::org::directory::UnitInput;
 use mognad_domain::role::Role;
 
 #[tokio::test]
@@ -95,12 +95,15 @@ async fn every_unsafe_request_needs_this_browsers_csrf_token() {
         .await;
     assert_eq!(api.status, StatusCode::FORBIDDEN);
     assert_eq!(api.headers["content-type"], "application/problem+json");
-    assert!(w.app.units(&a).await.unwrap().is_empty(), "nothing was written");
+    assert!(
+        w.app.org().units(&a).await.unwrap().is_empty(),
+        "nothing was written"
+    );
     assert_eq!(
         c.post_form(&path, &[("name", "Med token")]).await.status,
         StatusCode::SEE_OTHER
     );
-    assert_eq!(w.app.units(&a).await.unwrap().len(), 1);
+    assert_eq!(w.app.org().units(&a).await.unwrap().len(), 1);
 }
 
 #[tokio::test]
@@ -110,6 +113,7 @@ async fn another_organisations_data_is_invisible() {
     let b = w.member("bo@soderby.se", "Söderby", Role::Owner).await;
     let unit = w
         .app
+        .org()
         .save_unit(
             &b,
             None,
@@ -147,7 +151,7 @@ async fn another_organisations_data_is_invisible() {
         .post_form(&format!("/orgs/{}/units/{}/delete", b.org, unit.id), &[])
         .await;
     assert_eq!(post.status, StatusCode::NOT_FOUND);
-    assert_eq!(w.app.units(&b).await.unwrap().len(), 1, "still there");
+    assert_eq!(w.app.org().units(&b).await.unwrap().len(), 1, "still there");
 }
 
 #[tokio::test]
@@ -325,8 +329,8 @@ async fn import_with_a_bad_row_changes_nothing() {
         res.body.contains("Det är inte en giltig e-postadress"),
         "the reason is given in the page's language"
     );
-    assert_eq!(w.app.people(&a, None, 10, 0).await.unwrap().1, 0);
-    assert!(w.app.units(&a).await.unwrap().is_empty());
+    assert_eq!(w.app.org().people(&a, None, 10, 0).await.unwrap().1, 0);
+    assert!(w.app.org().units(&a).await.unwrap().is_empty());
 }
 
 #[tokio::test]
@@ -462,13 +466,14 @@ async fn cookies_are_secure_when_served_over_tls() {
 async fn members_are_not_offered_links_to_edit_forms() {
     let w = World::new().await;
     let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
-    let unit = mognad_app::directory::UnitInput {
+    let unit = mognad_app::org::directory::UnitInput {
         name: "IT-avdelningen".into(),
         ..Default::default()
     };
-    let u = w.app.save_unit(&a, None, &unit).await.unwrap();
+    let u = w.app.org().save_unit(&a, None, &unit).await.unwrap();
     let member = w
         .app
+        .platform()
         .create_user(
             "m@norrvik.se",
             "Medlem",
@@ -477,7 +482,11 @@ async fn members_are_not_offered_links_to_edit_forms() {
         )
         .await
         .unwrap();
-    w.app.grant_role(member.id, a.org, Role::Member).await.unwrap();
+    w.app
+        .platform()
+        .grant_role(member.id, a.org, Role::Member)
+        .await
+        .unwrap();
     let mut c = w.client();
     c.login("m@norrvik.se").await;
     let list = c.get(&format!("/orgs/{}/units", a.org)).await.body;

@@ -7,6 +7,7 @@ use mognad_domain::text::Name;
 
 pub async fn actor(app: &App, email: &str, org_name: &str, role: Role) -> Actor {
     let user = app
+        .platform()
         .create_user(email, "Test", "ett långt lösenord", Language::Sv)
         .await
         .unwrap();
@@ -15,28 +16,29 @@ pub async fn actor(app: &App, email: &str, org_name: &str, role: Role) -> Actor 
         language: Language::Sv,
         anonymity_threshold: AnonymityThreshold::DEFAULT,
     };
-    let org = app.create_org(settings, Some(user.id)).await.unwrap();
-    app.grant_role(user.id, org.id, role).await.unwrap();
-    app.actor(user, org.id).await.unwrap()
+    let org = app.org().create_org(settings, Some(user.id)).await.unwrap();
+    app.platform().grant_role(user.id, org.id, role).await.unwrap();
+    app.platform().actor(user, org.id).await.unwrap()
 }
 
 /// A new board with the default columns.
 #[allow(dead_code)]
 pub async fn board(app: &App, a: &Actor, name: &str) -> mognad_store::boards::Board {
-    let input = mognad_app::boards::BoardInput {
+    let input = mognad_app::plan::boards::BoardInput {
         name: name.into(),
         ..Default::default()
     };
-    app.create_board(a, &input).await.unwrap()
+    app.plan().create_board(a, &input).await.unwrap()
 }
 
 /// A leadership group `name` (in `unit`, if given) with `size` new people in it, named
 /// "{name} person {i}" with e-mail addresses at ekby.se.
 #[allow(dead_code)]
 pub async fn group_of(app: &App, a: &Actor, name: &str, unit: Option<uuid::Uuid>, size: usize) -> uuid::Uuid {
-    use mognad_app::directory::{NamedInput, PersonInput};
+    use mognad_app::org::directory::{NamedInput, PersonInput};
     let unit_id = unit.map(|u| u.to_string());
     let g = app
+        .org()
         .save_group(
             a,
             None,
@@ -54,8 +56,11 @@ pub async fn group_of(app: &App, a: &Actor, name: &str, unit: Option<uuid::Uuid>
             unit_id: unit_id.clone(),
             ..Default::default()
         };
-        let person = app.save_person(a, None, &person).await.unwrap();
-        app.set_group_member(a, g.id, person.id, true).await.unwrap();
+        let person = app.org().save_person(a, None, &person).await.unwrap();
+        app.org()
+            .set_group_member(a, g.id, person.id, true)
+            .await
+            .unwrap();
     }
     g.id
 }

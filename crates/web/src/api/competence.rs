@@ -8,13 +8,20 @@ use crate::session::OrgCtx;
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
-use mognad_app::competence::FrameworkInfo;
+use mognad_app::competence::frameworks::FrameworkInfo;
 
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/frameworks", tag = "competence",
     params(("org" = uuid::Uuid, Path, description = "Organisation id")),
     responses((status = 200, body = Vec<FrameworkInfo>), (status = 404, body = crate::error::Problem)))]
 pub async fn list(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<Vec<FrameworkInfo>>> {
-    Ok(Json(state.app.frameworks(&ctx.actor).await.map_err(problem(tr))?))
+    Ok(Json(
+        state
+            .app
+            .competence()
+            .frameworks(&ctx.actor)
+            .await
+            .map_err(problem(tr))?,
+    ))
 }
 
 /// One framework, parsed: levels, areas and competences in both languages.
@@ -29,7 +36,12 @@ pub async fn get(
     IdParam(id): IdParam,
 ) -> ApiResult<Json<mognad_domain::competence::Framework>> {
     Ok(Json(
-        state.app.framework(&ctx.actor, id).await.map_err(problem(tr))?,
+        state
+            .app
+            .competence()
+            .framework(&ctx.actor, id)
+            .await
+            .map_err(problem(tr))?,
     ))
 }
 
@@ -43,6 +55,7 @@ pub async fn upload(State(state): State<AppState>, tr: Tr, ctx: OrgCtx, body: St
     Ok(created(
         state
             .app
+            .competence()
             .upload_framework(&ctx.actor, &body)
             .await
             .map_err(problem(tr))?,
@@ -75,7 +88,7 @@ pub async fn import(
     ctx: OrgCtx,
     crate::extract::ApiJson(input): crate::extract::ApiJson<ImportInput>,
 ) -> ApiResult<Response> {
-    use mognad_app::competence::ImportKind;
+    use mognad_app::competence::frameworks::ImportKind;
     let kind = match input.kind.as_str() {
         "moodle" => ImportKind::Moodle,
         "esco" => ImportKind::Esco,
@@ -87,6 +100,7 @@ pub async fn import(
     let files: Vec<(String, String)> = input.files.into_iter().map(|f| (f.name, f.content)).collect();
     let info = state
         .app
+        .competence()
         .import_framework(&ctx.actor, kind, &files)
         .await
         .map_err(problem(tr))?;
@@ -98,7 +112,7 @@ pub async fn import(
 #[utoipa::path(put, path = "/api/v1/orgs/{org}/frameworks/{id}/roles/{role}/placement", tag = "competence",
     params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path),
         ("role" = String, Path, description = "Role id of the framework")),
-    request_body = mognad_app::develop::PlaceInput,
+    request_body = mognad_app::competence::develop::PlaceInput,
     responses((status = 204, description = "Placed"), (status = 404, body = crate::error::Problem),
         (status = 422, body = crate::error::Problem)))]
 pub async fn place_role(
@@ -107,11 +121,12 @@ pub async fn place_role(
     ctx: OrgCtx,
     IdParam(id): IdParam,
     axum::extract::Path(params): axum::extract::Path<std::collections::HashMap<String, String>>,
-    crate::extract::ApiJson(input): crate::extract::ApiJson<mognad_app::develop::PlaceInput>,
+    crate::extract::ApiJson(input): crate::extract::ApiJson<mognad_app::competence::develop::PlaceInput>,
 ) -> ApiResult<axum::http::StatusCode> {
     let role = params.get("role").cloned().unwrap_or_default();
     state
         .app
+        .competence()
         .place_role(&ctx.actor, id, &role, &input)
         .await
         .map_err(problem(tr))?;

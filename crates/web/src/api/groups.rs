@@ -12,8 +12,8 @@ super::record::record_api!(
     tag = "groups",
     collection = "/api/v1/orgs/{org}/groups",
     item = "/api/v1/orgs/{org}/groups/{id}",
-    view = mognad_app::views::GroupView,
-    input = mognad_app::directory::NamedInput,
+    view = mognad_app::org::views::GroupView,
+    input = mognad_app::org::directory::NamedInput,
     list = groups,
     get = group,
     save = save_group,
@@ -32,6 +32,7 @@ pub async fn add_member(
 ) -> ApiResult<StatusCode> {
     state
         .app
+        .org()
         .set_group_member(&ctx.actor, id, person, true)
         .await
         .map_err(problem(tr))?;
@@ -50,6 +51,7 @@ pub async fn remove_member(
 ) -> ApiResult<StatusCode> {
     state
         .app
+        .org()
         .set_group_member(&ctx.actor, id, person, false)
         .await
         .map_err(problem(tr))?;

@@ -11,8 +11,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use mognad_app::initiative_dashboard::InitiativeDashboard;
-use mognad_app::plan::InitiativeInput;
+use mognad_app::plan::initiative_dashboard::InitiativeDashboard;
+use mognad_app::plan::initiatives::InitiativeInput;
 use mognad_store::plan::{Cost, Initiative};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -70,7 +70,12 @@ impl InitiativeDoc {
     params(("org" = Uuid, Path, description = "Organisation id")),
     responses((status = 200, body = Vec<InitiativeDoc>)))]
 pub async fn list(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<Vec<InitiativeDoc>>> {
-    let (list, costs) = state.app.initiatives(&ctx.actor).await.map_err(problem(tr))?;
+    let (list, costs) = state
+        .app
+        .plan()
+        .initiatives(&ctx.actor)
+        .await
+        .map_err(problem(tr))?;
     Ok(Json(
         list.into_iter().map(|i| InitiativeDoc::new(i, &costs)).collect(),
     ))
@@ -88,6 +93,7 @@ pub async fn create(
 ) -> ApiResult<Response> {
     let id = state
         .app
+        .plan()
         .save_initiative(&ctx.actor, None, &input)
         .await
         .map_err(problem(tr))?;
@@ -103,7 +109,12 @@ pub async fn get(
     ctx: OrgCtx,
     IdParam(id): IdParam,
 ) -> ApiResult<Json<InitiativeDoc>> {
-    let (list, costs) = state.app.initiatives(&ctx.actor).await.map_err(problem(tr))?;
+    let (list, costs) = state
+        .app
+        .plan()
+        .initiatives(&ctx.actor)
+        .await
+        .map_err(problem(tr))?;
     let i = list
         .into_iter()
         .find(|i| i.id == id)
@@ -127,6 +138,7 @@ pub async fn update(
 ) -> ApiResult<StatusCode> {
     state
         .app
+        .plan()
         .save_initiative(&ctx.actor, Some(id), &input)
         .await
         .map_err(problem(tr))?;
@@ -147,6 +159,7 @@ pub async fn dashboard(
     Ok(Json(
         state
             .app
+            .plan()
             .initiative_dashboard(&ctx.actor, id)
             .await
             .map_err(problem(tr))?,
@@ -179,6 +192,7 @@ pub async fn from_gap(
 ) -> ApiResult<Response> {
     let i = state
         .app
+        .plan()
         .initiative_from_gap(&ctx.actor, id, input.area_id, &input.engine)
         .await
         .map_err(problem(tr))?;

@@ -8,14 +8,21 @@ use crate::session::OrgCtx;
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
-use mognad_app::measurement::{ModelInfo, RoundInput, RoundView};
+use mognad_app::measurement::rounds::{ModelInfo, RoundInput, RoundView};
 use serde::Deserialize;
 
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/models", tag = "measurement",
     params(("org" = uuid::Uuid, Path, description = "Organisation id")),
     responses((status = 200, body = Vec<ModelInfo>), (status = 404, body = crate::error::Problem)))]
 pub async fn models(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<Vec<ModelInfo>>> {
-    Ok(Json(state.app.models(&ctx.actor).await.map_err(problem(tr))?))
+    Ok(Json(
+        state
+            .app
+            .measurement()
+            .models(&ctx.actor)
+            .await
+            .map_err(problem(tr))?,
+    ))
 }
 
 /// Uploads a model file (TOML, format `mognad-model-1`) as the raw body. Errors name their line.
@@ -33,6 +40,7 @@ pub async fn upload_model(
     Ok(created(
         state
             .app
+            .measurement()
             .upload_model(&ctx.actor, &body)
             .await
             .map_err(problem(tr))?,
@@ -43,7 +51,14 @@ pub async fn upload_model(
     params(("org" = uuid::Uuid, Path, description = "Organisation id")),
     responses((status = 200, body = Vec<RoundView>), (status = 404, body = crate::error::Problem)))]
 pub async fn rounds(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<Vec<RoundView>>> {
-    Ok(Json(state.app.rounds(&ctx.actor).await.map_err(problem(tr))?))
+    Ok(Json(
+        state
+            .app
+            .measurement()
+            .rounds(&ctx.actor)
+            .await
+            .map_err(problem(tr))?,
+    ))
 }
 
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/rounds", tag = "measurement",
@@ -59,6 +74,7 @@ pub async fn create_round(
     Ok(created(
         state
             .app
+            .measurement()
             .create_round(&ctx.actor, &input)
             .await
             .map_err(problem(tr))?,
@@ -74,7 +90,14 @@ pub async fn round(
     ctx: OrgCtx,
     IdParam(id): IdParam,
 ) -> ApiResult<Json<RoundView>> {
-    Ok(Json(state.app.round(&ctx.actor, id).await.map_err(problem(tr))?))
+    Ok(Json(
+        state
+            .app
+            .measurement()
+            .round(&ctx.actor, id)
+            .await
+            .map_err(problem(tr))?,
+    ))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -98,6 +121,7 @@ pub async fn set_state(
     Ok(Json(
         state
             .app
+            .measurement()
             .set_round_state(&ctx.actor, id, &change.state)
             .await
             .map_err(problem(tr))?,

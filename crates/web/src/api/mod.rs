@@ -30,7 +30,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use mognad_app::AppError;
-use mognad_app::import::ImportReport;
+use mognad_app::org::import::ImportReport;
 use serde::{Deserialize, Serialize};
 
 pub type ApiResult<T> = Result<T, WebError>;
@@ -64,7 +64,12 @@ pub struct MyOrg {
 #[utoipa::path(get, path = "/api/v1/me", tag = "account",
     responses((status = 200, body = Me), (status = 401, body = crate::error::Problem)))]
 pub async fn me(State(state): State<AppState>, tr: Tr, current: CurrentUser) -> ApiResult<Json<Me>> {
-    let orgs = state.app.my_orgs(current.user.id).await.map_err(problem(tr))?;
+    let orgs = state
+        .app
+        .org()
+        .my_orgs(current.user.id)
+        .await
+        .map_err(problem(tr))?;
     Ok(Json(Me {
         id: current.user.id.0,
         email: current.user.email.to_string(),
@@ -117,6 +122,7 @@ pub async fn import(
     });
     let report = state
         .app
+        .org()
         .import_people(&ctx.actor, &name, &body, q.dry_run.unwrap_or(true))
         .await
         .map_err(problem(tr))?;

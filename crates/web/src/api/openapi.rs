@@ -94,7 +94,7 @@ use utoipa::OpenApi;
         super::results::set_targets,
         super::results::compare,
     ),
-    components(schemas(crate::error::Problem, mognad_app::Invalid, mognad_app::import::RowError))
+    components(schemas(crate::error::Problem, mognad_app::Invalid, mognad_app::org::import::RowError))
 )]
 pub struct ApiDoc;
 

@@ -7,14 +7,19 @@ use crate::i18n::Tr;
 use crate::session::OrgCtx;
 use axum::Json;
 use axum::extract::State;
-use mognad_app::orgs::SettingsInput;
-use mognad_app::views::OrgView;
+use mognad_app::org::organisations::SettingsInput;
+use mognad_app::org::views::OrgView;
 
 #[utoipa::path(get, path = "/api/v1/orgs/{org}", tag = "organisation",
     params(("org" = uuid::Uuid, Path, description = "Organisation id")),
     responses((status = 200, body = OrgView), (status = 404, body = crate::error::Problem)))]
 pub async fn get(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<OrgView>> {
-    let org = state.app.org(&ctx.actor).await.map_err(problem(tr))?;
+    let org = state
+        .app
+        .org()
+        .organisation(&ctx.actor)
+        .await
+        .map_err(problem(tr))?;
     Ok(Json(OrgView::from(&org)))
 }
 
@@ -31,6 +36,7 @@ pub async fn update(
     Ok(Json(
         state
             .app
+            .org()
             .update_settings(&ctx.actor, &input)
             .await
             .map_err(problem(tr))?,

@@ -6,14 +6,14 @@ use crate::i18n::Tr;
 use crate::session::OrgCtx;
 use axum::Json;
 use axum::extract::State;
-use mognad_app::views::PersonView;
+use mognad_app::org::views::PersonView;
 
 super::record::record_api!(
     tag = "people",
     collection = "/api/v1/orgs/{org}/people",
     item = "/api/v1/orgs/{org}/people/{id}",
-    view = mognad_app::views::PersonView,
-    input = mognad_app::directory::PersonInput,
+    view = mognad_app::org::views::PersonView,
+    input = mognad_app::org::directory::PersonInput,
     get = person,
     save = save_person,
     delete = delete_person
@@ -46,6 +46,7 @@ pub async fn list(
 ) -> ApiResult<Json<PeoplePage>> {
     let (items, total) = state
         .app
+        .org()
         .people(
             &ctx.actor,
             q.q.as_deref(),

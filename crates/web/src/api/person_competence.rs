@@ -10,9 +10,9 @@ use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use mognad_app::assess::{AssessInput, HistoryEntry};
-use mognad_app::develop::{ActionInput, PlaceInput, PlanAction};
-use mognad_app::team_competence::Scope;
+use mognad_app::competence::assess::{AssessInput, HistoryEntry};
+use mognad_app::competence::develop::{ActionInput, PlaceInput, PlanAction};
+use mognad_app::competence::team_map::Scope;
 use mognad_domain::ids::{PersonId, TeamId, UnitId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -68,12 +68,14 @@ pub async fn record(
 ) -> ApiResult<Json<RecordDoc>> {
     let app = &state.app;
     let r = app
+        .competence()
         .competence_record(&ctx.actor, PersonId(id))
         .await
         .map_err(problem(tr))?;
     let d = if r.access.view {
         Some(
-            app.development(&ctx.actor, PersonId(id))
+            app.competence()
+                .development(&ctx.actor, PersonId(id))
                 .await
                 .map_err(problem(tr))?,
         )
@@ -137,6 +139,7 @@ pub async fn assess(
 ) -> ApiResult<StatusCode> {
     state
         .app
+        .competence()
         .assess(&ctx.actor, PersonId(id), &input)
         .await
         .map_err(problem(tr))?;
@@ -164,14 +167,15 @@ pub async fn set_role(
     ApiJson(input): ApiJson<RoleInput>,
 ) -> ApiResult<StatusCode> {
     let app = &state.app;
-    app.set_target_role(
-        &ctx.actor,
-        PersonId(id),
-        input.framework_id,
-        input.role.as_deref(),
-    )
-    .await
-    .map_err(problem(tr))?;
+    app.competence()
+        .set_target_role(
+            &ctx.actor,
+            PersonId(id),
+            input.framework_id,
+            input.role.as_deref(),
+        )
+        .await
+        .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -195,6 +199,7 @@ pub async fn consent(
 ) -> ApiResult<StatusCode> {
     state
         .app
+        .competence()
         .set_mentor_consent(&ctx.actor, PersonId(id), input.allow)
         .await
         .map_err(problem(tr))?;
@@ -215,6 +220,7 @@ pub async fn place(
 ) -> ApiResult<StatusCode> {
     state
         .app
+        .competence()
         .place(&ctx.actor, PersonId(id), &input)
         .await
         .map_err(problem(tr))?;
@@ -240,6 +246,7 @@ pub async fn add_action(
 ) -> ApiResult<Response> {
     let id = state
         .app
+        .competence()
         .add_action(&ctx.actor, PersonId(id), &input)
         .await
         .map_err(problem(tr))?;
@@ -267,7 +274,8 @@ pub async fn action_status(
     ApiJson(input): ApiJson<StatusInput>,
 ) -> ApiResult<StatusCode> {
     let app = &state.app;
-    app.set_action_status(&ctx.actor, PersonId(id), action, &input.status)
+    app.competence()
+        .set_action_status(&ctx.actor, PersonId(id), action, &input.status)
         .await
         .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)
@@ -299,6 +307,7 @@ pub struct MatrixQuery {
 async fn matrix(state: AppState, tr: Tr, ctx: OrgCtx, scope: Scope, q: MatrixQuery) -> ApiResult<Response> {
     let v = state
         .app
+        .competence()
         .team_competence(&ctx.actor, scope, q.framework)
         .await
         .map_err(problem(tr))?;

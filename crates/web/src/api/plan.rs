@@ -13,9 +13,9 @@ use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use mognad_app::boards::{BoardInput, BoardView};
-use mognad_app::intake::{FormInput, FormView};
-use mognad_app::tasks::{MoveInput, TaskDetail, TaskInput};
+use mognad_app::plan::boards::{BoardInput, BoardView};
+use mognad_app::plan::cards::{MoveInput, TaskDetail, TaskInput};
+use mognad_app::plan::intake::{FormInput, FormView};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -34,7 +34,7 @@ pub struct BoardDoc {
     params(("org" = Uuid, Path, description = "Organisation id")),
     responses((status = 200, body = Vec<BoardDoc>), (status = 404, body = crate::error::Problem)))]
 pub async fn boards(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<Vec<BoardDoc>>> {
-    let list = state.app.boards(&ctx.actor).await.map_err(problem(tr))?;
+    let list = state.app.plan().boards(&ctx.actor).await.map_err(problem(tr))?;
     Ok(Json(
         list.into_iter()
             .map(|b| BoardDoc {
@@ -59,6 +59,7 @@ pub async fn create_board(
 ) -> ApiResult<Response> {
     let b = state
         .app
+        .plan()
         .create_board(&ctx.actor, &input)
         .await
         .map_err(problem(tr))?;
@@ -100,6 +101,7 @@ pub async fn board(
     let more = q.more();
     let b = state
         .app
+        .plan()
         .board(
             &ctx.actor,
             id,
@@ -129,6 +131,7 @@ pub async fn create_task(
 ) -> ApiResult<Response> {
     let task = state
         .app
+        .plan()
         .create_task(&ctx.actor, id, &input, key(&headers))
         .await
         .map_err(problem(tr))?;
@@ -144,7 +147,9 @@ pub async fn task(
     ctx: OrgCtx,
     IdParam(id): IdParam,
 ) -> ApiResult<Json<TaskDetail>> {
-    Ok(Json(state.app.task(&ctx.actor, id).await.map_err(problem(tr))?))
+    Ok(Json(
+        state.app.plan().task(&ctx.actor, id).await.map_err(problem(tr))?,
+    ))
 }
 
 #[utoipa::path(put, path = "/api/v1/orgs/{org}/tasks/{id}", tag = "plan",
@@ -161,6 +166,7 @@ pub async fn update_task(
 ) -> ApiResult<StatusCode> {
     state
         .app
+        .plan()
         .update_task(&ctx.actor, id, &input)
         .await
         .map_err(problem(tr))?;
@@ -186,6 +192,7 @@ pub async fn move_task(
 ) -> ApiResult<StatusCode> {
     state
         .app
+        .plan()
         .move_task(&ctx.actor, id, &input, key(&headers))
         .await
         .map_err(problem(tr))?;
@@ -203,7 +210,7 @@ pub struct GoalDoc {
     params(("org" = Uuid, Path, description = "Organisation id")),
     responses((status = 200, body = Vec<GoalDoc>)))]
 pub async fn goals(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<Vec<GoalDoc>>> {
-    let list = state.app.goals(&ctx.actor).await.map_err(problem(tr))?;
+    let list = state.app.plan().goals(&ctx.actor).await.map_err(problem(tr))?;
     Ok(Json(
         list.into_iter()
             .map(|g| GoalDoc {
@@ -220,7 +227,12 @@ pub async fn goals(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiRes
     responses((status = 200, body = Vec<FormView>)))]
 pub async fn forms(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<Vec<FormView>>> {
     Ok(Json(
-        state.app.intake_forms(&ctx.actor).await.map_err(problem(tr))?,
+        state
+            .app
+            .plan()
+            .intake_forms(&ctx.actor)
+            .await
+            .map_err(problem(tr))?,
     ))
 }
 
@@ -236,6 +248,7 @@ pub async fn create_form(
 ) -> ApiResult<Response> {
     let id = state
         .app
+        .plan()
         .save_intake_form(&ctx.actor, None, &input)
         .await
         .map_err(problem(tr))?;
@@ -246,37 +259,48 @@ pub async fn create_form(
 /// initiatives free.
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/workload", tag = "plan",
     params(("org" = Uuid, Path, description = "Organisation id")),
-    responses((status = 200, body = mognad_app::workload::Workload)))]
+    responses((status = 200, body = mognad_app::plan::workload::Workload)))]
 pub async fn workload(
     State(state): State<AppState>,
     tr: Tr,
     ctx: OrgCtx,
-) -> ApiResult<Json<mognad_app::workload::Workload>> {
-    Ok(Json(state.app.workload(&ctx.actor).await.map_err(problem(tr))?))
+) -> ApiResult<Json<mognad_app::plan::workload::Workload>> {
+    Ok(Json(
+        state.app.plan().workload(&ctx.actor).await.map_err(problem(tr))?,
+    ))
 }
 
 /// Per engine, the initiatives aimed at it and the organisation's change between the last two
 /// rounds of a series; `null` until there are two.
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/effect", tag = "plan",
     params(("org" = Uuid, Path, description = "Organisation id")),
-    responses((status = 200, body = Option<mognad_app::effect::Effect>)))]
+    responses((status = 200, body = Option<mognad_app::plan::effect::Effect>)))]
 pub async fn effect(
     State(state): State<AppState>,
     tr: Tr,
     ctx: OrgCtx,
-) -> ApiResult<Json<Option<mognad_app::effect::Effect>>> {
-    Ok(Json(state.app.effect(&ctx.actor).await.map_err(problem(tr))?))
+) -> ApiResult<Json<Option<mognad_app::plan::effect::Effect>>> {
+    Ok(Json(
+        state.app.plan().effect(&ctx.actor).await.map_err(problem(tr))?,
+    ))
 }
 
 /// Open and overdue cards, throughput per ISO week, each initiative's progress and the
 /// maturity trend over the rounds.
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/dashboard", tag = "plan",
     params(("org" = Uuid, Path, description = "Organisation id")),
-    responses((status = 200, body = mognad_app::dashboard::Dashboard)))]
+    responses((status = 200, body = mognad_app::plan::dashboard::Dashboard)))]
 pub async fn dashboard(
     State(state): State<AppState>,
     tr: Tr,
     ctx: OrgCtx,
-) -> ApiResult<Json<mognad_app::dashboard::Dashboard>> {
-    Ok(Json(state.app.dashboard(&ctx.actor).await.map_err(problem(tr))?))
+) -> ApiResult<Json<mognad_app::plan::dashboard::Dashboard>> {
+    Ok(Json(
+        state
+            .app
+            .plan()
+            .dashboard(&ctx.actor)
+            .await
+            .map_err(problem(tr))?,
+    ))
 }

@@ -3,7 +3,7 @@
 //! and relationships behave and are documented alike.
 
 /// Generates `get`, `create`, `update`, `delete` (and `list` when `list = ...` is given) for a
-/// record type whose use cases are `App::$get`, `App::$save` and `App::$delete`.
+/// record type whose use cases are ``Org::$get`, `Org::$save` and `Org::$delete`.
 macro_rules! record_api {
     (tag = $tag:tt, collection = $coll:tt, item = $item:tt, view = $view:ty, input = $input:ty,
      list = $list:ident, get = $get:ident, save = $save:ident, delete = $delete:ident) => {
@@ -15,7 +15,7 @@ macro_rules! record_api {
             tr: crate::i18n::Tr,
             ctx: crate::session::OrgCtx,
         ) -> crate::api::ApiResult<axum::Json<Vec<$view>>> {
-            Ok(axum::Json(state.app.$list(&ctx.actor).await.map_err(crate::api::problem(tr))?))
+            Ok(axum::Json(state.app.org().$list(&ctx.actor).await.map_err(crate::api::problem(tr))?))
         }
 
         $crate::api::record::record_api!(tag = $tag, collection = $coll, item = $item, view = $view,
@@ -32,7 +32,7 @@ macro_rules! record_api {
             ctx: crate::session::OrgCtx,
             crate::extract::IdParam(id): crate::extract::IdParam,
         ) -> crate::api::ApiResult<axum::Json<$view>> {
-            Ok(axum::Json(state.app.$get(&ctx.actor, id).await.map_err(crate::api::problem(tr))?))
+            Ok(axum::Json(state.app.org().$get(&ctx.actor, id).await.map_err(crate::api::problem(tr))?))
         }
 
         #[utoipa::path(post, path = $coll, tag = $tag,
@@ -46,7 +46,7 @@ macro_rules! record_api {
             ctx: crate::session::OrgCtx,
             crate::extract::ApiJson(input): crate::extract::ApiJson<$input>,
         ) -> crate::api::ApiResult<axum::response::Response> {
-            Ok(crate::api::created(state.app.$save(&ctx.actor, None, &input).await.map_err(crate::api::problem(tr))?))
+            Ok(crate::api::created(state.app.org().$save(&ctx.actor, None, &input).await.map_err(crate::api::problem(tr))?))
         }
 
         #[utoipa::path(put, path = $item, tag = $tag,
@@ -62,8 +62,8 @@ macro_rules! record_api {
             crate::extract::ApiJson(input): crate::extract::ApiJson<$input>,
         ) -> crate::api::ApiResult<axum::Json<$view>> {
             // Updating a record that does not exist is 404, not a silent create.
-            state.app.$get(&ctx.actor, id).await.map_err(crate::api::problem(tr))?;
-            Ok(axum::Json(state.app.$save(&ctx.actor, Some(id), &input).await.map_err(crate::api::problem(tr))?))
+            state.app.org().$get(&ctx.actor, id).await.map_err(crate::api::problem(tr))?;
+            Ok(axum::Json(state.app.org().$save(&ctx.actor, Some(id), &input).await.map_err(crate::api::problem(tr))?))
         }
 
         #[utoipa::path(delete, path = $item, tag = $tag,
@@ -76,7 +76,7 @@ macro_rules! record_api {
             ctx: crate::session::OrgCtx,
             crate::extract::IdParam(id): crate::extract::IdParam,
         ) -> crate::api::ApiResult<axum::http::StatusCode> {
-            state.app.$delete(&ctx.actor, id).await.map_err(crate::api::problem(tr))?;
+            state.app.org().$delete(&ctx.actor, id).await.map_err(crate::api::problem(tr))?;
             Ok(axum::http::StatusCode::NO_CONTENT)
         }
     };

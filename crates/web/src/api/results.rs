@@ -9,11 +9,11 @@ use crate::session::OrgCtx;
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use mognad_app::compare::{Comparison, TargetInput};
-use mognad_app::detail::AreaDetail;
-use mognad_app::invite::{GroupStatus, IssuedLink};
-use mognad_app::remind::ReminderReport;
-use mognad_app::results::RoundResults;
+use mognad_app::measurement::compare::{Comparison, TargetInput};
+use mognad_app::measurement::detail::AreaDetail;
+use mognad_app::measurement::invite::{GroupStatus, IssuedLink};
+use mognad_app::measurement::remind::ReminderReport;
+use mognad_app::measurement::results::RoundResults;
 use serde::Deserialize;
 
 /// Makes a personal link for every member of the round's groups who has none. The tokens are
@@ -30,6 +30,7 @@ pub async fn invite(
 ) -> ApiResult<(StatusCode, Json<Vec<IssuedLink>>)> {
     let links = state
         .app
+        .measurement()
         .issue_invitations(&ctx.actor, id)
         .await
         .map_err(problem(tr))?;
@@ -70,6 +71,7 @@ pub async fn status(
     Ok(Json(
         state
             .app
+            .measurement()
             .round_status(&ctx.actor, id)
             .await
             .map_err(problem(tr))?,
@@ -87,7 +89,12 @@ pub async fn results(
     IdParam(id): IdParam,
 ) -> ApiResult<Json<RoundResults>> {
     Ok(Json(
-        state.app.results(&ctx.actor, id).await.map_err(problem(tr))?,
+        state
+            .app
+            .measurement()
+            .results(&ctx.actor, id)
+            .await
+            .map_err(problem(tr))?,
     ))
 }
 
@@ -106,6 +113,7 @@ pub async fn area(
     Ok(Json(
         state
             .app
+            .measurement()
             .area_detail(&ctx.actor, id, area)
             .await
             .map_err(problem(tr))?,
@@ -128,6 +136,7 @@ pub async fn set_targets(
 ) -> ApiResult<StatusCode> {
     state
         .app
+        .measurement()
         .set_targets(&ctx.actor, id, area, &input)
         .await
         .map_err(problem(tr))?;
@@ -154,6 +163,7 @@ pub async fn compare(
     Ok(Json(
         state
             .app
+            .measurement()
             .compare(&ctx.actor, q.with, id)
             .await
             .map_err(problem(tr))?,

@@ -9,7 +9,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use mognad_app::scanning::{BlipInput, RadarBlip, SignalInput, SignalView};
+use mognad_app::competence::scanning::{BlipInput, RadarBlip, SignalInput, SignalView};
 use serde::Serialize;
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -23,7 +23,12 @@ pub struct RadarDoc {
     params(("org" = uuid::Uuid, Path, description = "Organisation id")),
     responses((status = 200, body = RadarDoc), (status = 404, body = crate::error::Problem)))]
 pub async fn radar(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<RadarDoc>> {
-    let (blips, signals) = state.app.radar(&ctx.actor).await.map_err(problem(tr))?;
+    let (blips, signals) = state
+        .app
+        .competence()
+        .radar(&ctx.actor)
+        .await
+        .map_err(problem(tr))?;
     Ok(Json(RadarDoc { blips, signals }))
 }
 
@@ -40,6 +45,7 @@ pub async fn save_blip(
 ) -> ApiResult<StatusCode> {
     state
         .app
+        .competence()
         .save_blip(&ctx.actor, &input)
         .await
         .map_err(problem(tr))?;
@@ -55,7 +61,12 @@ pub async fn delete_blip(
     ctx: OrgCtx,
     IdParam(id): IdParam,
 ) -> ApiResult<StatusCode> {
-    state.app.delete_blip(&ctx.actor, id).await.map_err(problem(tr))?;
+    state
+        .app
+        .competence()
+        .delete_blip(&ctx.actor, id)
+        .await
+        .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -71,6 +82,7 @@ pub async fn add_signal(
 ) -> ApiResult<Response> {
     let id = state
         .app
+        .competence()
         .add_signal(&ctx.actor, &input)
         .await
         .map_err(problem(tr))?;

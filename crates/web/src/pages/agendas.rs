@@ -8,7 +8,7 @@ use askama::Template;
 use axum::Form;
 use axum::http::StatusCode;
 use axum::response::Response;
-use mognad_app::agendas::{AgendaInput, AgendaView, PointInput};
+use mognad_app::plan::agendas::{AgendaInput, AgendaView, PointInput};
 use uuid::Uuid;
 
 type Page = Result<Response, WebError>;
@@ -38,7 +38,7 @@ pub struct AgendaPage {
 async fn list_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page {
     let base = format!("/orgs/{}/agendas", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, c.tr, &c.csrf, "plan", &base).await?;
-    let list = c.state.app.agendas(&c.org.actor).await.map_err(c.err())?;
+    let list = c.state.app.plan().agendas(&c.org.actor).await.map_err(c.err())?;
     let mut res = render(AgendasPage {
         agendas: list
             .into_iter()
@@ -57,7 +57,7 @@ pub async fn list(c: PageCtx) -> Page {
 }
 
 pub async fn create(c: PageCtx, Form(input): Form<AgendaInput>) -> Page {
-    let r = c.state.app.create_agenda(&c.org.actor, &input).await;
+    let r = c.state.app.plan().create_agenda(&c.org.actor, &input).await;
     let org = c.org.actor.org;
     after_write(
         &c,
@@ -70,13 +70,14 @@ pub async fn create(c: PageCtx, Form(input): Form<AgendaInput>) -> Page {
 
 async fn agenda_page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) -> Page {
     let app = &c.state.app;
-    let a = app.agenda(&c.org.actor, id).await.map_err(c.err())?;
+    let a = app.plan().agenda(&c.org.actor, id).await.map_err(c.err())?;
     let org = c.org.actor.org.to_string();
     let base = format!("/orgs/{org}/agendas/{id}");
     let l = org_layout(&c.state, &c.org, c.tr, &c.csrf, "plan", &base).await?;
     let mut cards = Vec::new();
-    for b in app.boards(&c.org.actor).await.map_err(c.err())? {
+    for b in app.plan().boards(&c.org.actor).await.map_err(c.err())? {
         let view = app
+            .plan()
             .board(&c.org.actor, b.id, &Default::default(), None)
             .await
             .map_err(c.err())?;
@@ -105,7 +106,7 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
 }
 
 pub async fn add_point(c: PageCtx, IdParam(id): IdParam, Form(input): Form<PointInput>) -> Page {
-    let r = c.state.app.add_point(&c.org.actor, id, &input).await;
+    let r = c.state.app.plan().add_point(&c.org.actor, id, &input).await;
     let to = format!("/orgs/{}/agendas/{id}", c.org.actor.org);
     after_write(
         &c,

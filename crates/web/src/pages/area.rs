@@ -9,8 +9,8 @@ use crate::extract::{AreaParam, IdParam};
 use askama::Template;
 use axum::Form;
 use axum::response::{IntoResponse, Redirect, Response};
-use mognad_app::compare::TargetInput;
-use mognad_app::results::{AreaKind, Standing, Withheld};
+use mognad_app::measurement::compare::TargetInput;
+use mognad_app::measurement::results::{AreaKind, Standing, Withheld};
 use mognad_domain::role::Role;
 use mognad_reports::radar;
 
@@ -57,7 +57,11 @@ pub async fn area(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPara
     let tr = c.tr;
     let app = &c.state.app;
     let actor = &c.org.actor;
-    let (res, d) = app.area_with_results(actor, id, area_id).await.map_err(c.err())?;
+    let (res, d) = app
+        .measurement()
+        .area_with_results(actor, id, area_id)
+        .await
+        .map_err(c.err())?;
     let m = &res.model;
     let back = round_href(&c, id);
     let here = format!("{back}/results/{area_id}");
@@ -276,6 +280,7 @@ pub async fn set_targets(
     }
     c.state
         .app
+        .measurement()
         .set_targets(&c.org.actor, id, area_id, &input)
         .await
         .map_err(c.err())?;

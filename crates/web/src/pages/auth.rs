@@ -76,19 +76,19 @@ pub async fn login(
     if !state.limiter.allowed(&client, &form.email) {
         return page(StatusCode::TOO_MANY_REQUESTS, "login-rate-limited");
     }
-    match state.app.login(&form.email, &form.password).await {
+    match state.app.platform().login(&form.email, &form.password).await {
         Ok(session) => {
             state.limiter.succeeded(&client, &form.email);
             let secure = state.config.secure_cookies;
             // A fresh session token and a fresh CSRF token: nothing set before sign-in survives it.
             let mut res = Redirect::to(&next).into_response();
             let h = res.headers_mut();
-            let max_age = mognad_app::auth::SESSION_HOURS * 3600;
+            let max_age = mognad_app::platform::accounts::SESSION_HOURS * 3600;
             for c in [
                 set_cookie(SESSION_COOKIE, &session.token, max_age, secure),
                 set_cookie(
                     csrf::COOKIE,
-                    &mognad_app::auth::random_token(),
+                    &mognad_app::platform::accounts::random_token(),
                     60 * 60 * 24 * 30,
                     secure,
                 ),
@@ -109,7 +109,7 @@ pub async fn login(
 
 pub async fn logout(State(state): State<AppState>, tr: Tr, headers: HeaderMap) -> Response {
     if let Some(token) = cookie(&headers, SESSION_COOKIE)
-        && let Err(e) = state.app.logout(&token).await
+        && let Err(e) = state.app.platform().logout(&token).await
     {
         return WebError::app(e, false, tr).into_response();
     }
@@ -181,6 +181,7 @@ pub async fn change_password(
 ) -> Response {
     match state
         .app
+        .platform()
         .change_password(&current.user, &current.token, &form.current, &form.new)
         .await
     {

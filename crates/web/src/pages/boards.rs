@@ -11,8 +11,8 @@ use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
 use mognad_app::AppError;
-use mognad_app::boards::{BoardInput, BoardView, ColumnInput};
-use mognad_app::tasks::{MoveInput, TaskInput};
+use mognad_app::plan::boards::{BoardInput, BoardView, ColumnInput};
+use mognad_app::plan::cards::{MoveInput, TaskInput};
 use mognad_domain::role::Role;
 use mognad_store::boards::Filter;
 use serde::Deserialize;
@@ -61,8 +61,14 @@ impl BoardPage {
 async fn list_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page {
     let base = format!("/orgs/{}/boards", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, c.tr, &c.csrf, "boards", &base).await?;
-    let boards = c.state.app.boards(&c.org.actor).await.map_err(c.err())?;
-    let (initiatives, _) = c.state.app.initiatives(&c.org.actor).await.map_err(c.err())?;
+    let boards = c.state.app.plan().boards(&c.org.actor).await.map_err(c.err())?;
+    let (initiatives, _) = c
+        .state
+        .app
+        .plan()
+        .initiatives(&c.org.actor)
+        .await
+        .map_err(c.err())?;
     let mut res = render(BoardsPage {
         initiatives: initiatives
             .into_iter()
@@ -86,7 +92,7 @@ pub async fn list(c: PageCtx) -> Page {
 }
 
 pub async fn create(c: PageCtx, Form(input): Form<BoardInput>) -> Page {
-    let r = c.state.app.create_board(&c.org.actor, &input).await;
+    let r = c.state.app.plan().create_board(&c.org.actor, &input).await;
     let org = c.org.actor.org;
     after_write(
         &c,
@@ -143,6 +149,7 @@ async fn board_page(c: &PageCtx, id: Uuid, q: &BoardQuery, errors: Vec<String>, 
     let filter = q.filter();
     let more = q.more();
     let b = app
+        .plan()
         .board(
             &c.org.actor,
             id,
@@ -152,7 +159,7 @@ async fn board_page(c: &PageCtx, id: Uuid, q: &BoardQuery, errors: Vec<String>, 
         .await
         .map_err(c.err())?;
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "boards", &base).await?;
-    let people = app.all_people(&c.org.actor).await.map_err(c.err())?;
+    let people = app.org().all_people(&c.org.actor).await.map_err(c.err())?;
     let query: Vec<String> = [
         ("assignee", filter.assignee.map(|a| a.to_string())),
         ("label", filter.label.clone()),
@@ -216,6 +223,7 @@ pub async fn add_task(c: PageCtx, IdParam(id): IdParam, Form(f): Form<NewTask>) 
     let r = c
         .state
         .app
+        .plan()
         .create_task(&c.org.actor, id, &f.task, key)
         .await
         .map(|_| ());
@@ -223,7 +231,13 @@ pub async fn add_task(c: PageCtx, IdParam(id): IdParam, Form(f): Form<NewTask>) 
 }
 
 pub async fn add_column(c: PageCtx, IdParam(id): IdParam, Form(input): Form<ColumnInput>) -> Page {
-    let r = c.state.app.add_column(&c.org.actor, id, &input).await.map(|_| ());
+    let r = c
+        .state
+        .app
+        .plan()
+        .add_column(&c.org.actor, id, &input)
+        .await
+        .map(|_| ());
     after(c, id, r).await
 }
 
@@ -233,7 +247,12 @@ pub async fn update_column(
     crate::extract::ColumnParam(column): crate::extract::ColumnParam,
     Form(input): Form<ColumnInput>,
 ) -> Page {
-    let r = c.state.app.update_column(&c.org.actor, id, column, &input).await;
+    let r = c
+        .state
+        .app
+        .plan()
+        .update_column(&c.org.actor, id, column, &input)
+        .await;
     after(c, id, r).await
 }
 
@@ -242,10 +261,11 @@ pub async fn move_task(c: PageCtx, IdParam(id): IdParam, Form(input): Form<MoveI
     let board = c
         .state
         .app
+        .plan()
         .task(&c.org.actor, id)
         .await
         .map_err(c.err())?
         .board_id;
-    let r = c.state.app.move_task(&c.org.actor, id, &input, None).await;
+    let r = c.state.app.plan().move_task(&c.org.actor, id, &input, None).await;
     after(c, board, r).await
 }

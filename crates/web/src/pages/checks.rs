@@ -6,7 +6,7 @@ use crate::views::Layout;
 use askama::Template;
 use axum::extract::Query;
 use axum::response::Response;
-use mognad_app::checks::{ChecksView, DEFAULT_SPAN};
+use mognad_app::org::checks::{ChecksView, DEFAULT_SPAN};
 use serde::Deserialize;
 
 pub struct Section {
@@ -45,7 +45,7 @@ impl SpanQuery {
 }
 
 fn sections(tr: crate::i18n::Tr, c: &ChecksView) -> Vec<Section> {
-    let names = |v: &[mognad_app::checks::PersonRef]| v.iter().map(|p| p.name.clone()).collect();
+    let names = |v: &[mognad_app::org::checks::PersonRef]| v.iter().map(|p| p.name.clone()).collect();
     let section = |key: &str, items: Vec<String>| Section {
         heading: tr.t(&format!("checks-{key}")),
         explain: tr.t(&format!("checks-{key}-explain")),
@@ -104,6 +104,7 @@ pub async fn page(c: PageCtx, Query(q): Query<SpanQuery>) -> Result<Response, We
     let checks = c
         .state
         .app
+        .org()
         .leadership_checks(&c.org.actor, q.span())
         .await
         .map_err(c.err())?;

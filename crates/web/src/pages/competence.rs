@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::response::{IntoResponse, Redirect};
 use mognad_app::AppError;
-use mognad_app::competence::ImportKind;
+use mognad_app::competence::frameworks::ImportKind;
 use mognad_domain::competence::grid::{Cell as GridCell, Grid};
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
@@ -65,7 +65,13 @@ async fn list_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page
     let tr = c.tr;
     let here = format!("/orgs/{}/frameworks", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "frameworks", &here).await?;
-    let list = c.state.app.frameworks(&c.org.actor).await.map_err(c.err())?;
+    let list = c
+        .state
+        .app
+        .competence()
+        .frameworks(&c.org.actor)
+        .await
+        .map_err(c.err())?;
     let rows = list
         .iter()
         .map(|f| {
@@ -127,10 +133,18 @@ pub async fn upload(c: PageCtx, mut form: Multipart) -> Page {
     let app = &c.state.app;
     let actor = &c.org.actor;
     let result = match kind.trim() {
-        "moodle" => app.import_framework(actor, ImportKind::Moodle, &files).await,
-        "esco" => app.import_framework(actor, ImportKind::Esco, &files).await,
+        "moodle" => {
+            app.competence()
+                .import_framework(actor, ImportKind::Moodle, &files)
+                .await
+        }
+        "esco" => {
+            app.competence()
+                .import_framework(actor, ImportKind::Esco, &files)
+                .await
+        }
         _ => match files.as_slice() {
-            [(_, src)] => app.upload_framework(actor, src).await,
+            [(_, src)] => app.competence().upload_framework(actor, src).await,
             _ => {
                 return list_page(
                     &c,
@@ -160,6 +174,7 @@ pub async fn download_toml(c: PageCtx, IdParam(id): IdParam) -> Page {
     let (name, source) = c
         .state
         .app
+        .competence()
         .framework_file(&c.org.actor, id)
         .await
         .map_err(c.err())?;
@@ -173,6 +188,7 @@ pub async fn download_toml(c: PageCtx, IdParam(id): IdParam) -> Page {
 pub async fn download_moodle(c: PageCtx, IdParam(id): IdParam) -> Page {
     let app = &c.state.app;
     let (name, csv) = app
+        .competence()
         .framework_moodle(&c.org.actor, id, c.tr.lang)
         .await
         .map_err(c.err())?;
@@ -185,7 +201,13 @@ pub async fn download_moodle(c: PageCtx, IdParam(id): IdParam) -> Page {
 
 pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
     let tr = c.tr;
-    let f = c.state.app.framework(&c.org.actor, id).await.map_err(c.err())?;
+    let f = c
+        .state
+        .app
+        .competence()
+        .framework(&c.org.actor, id)
+        .await
+        .map_err(c.err())?;
     let back = format!("/orgs/{}/frameworks", c.org.actor.org);
     let l = org_layout(
         &c.state,
@@ -231,6 +253,7 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
     let placed = c
         .state
         .app
+        .competence()
         .role_placements(&c.org.actor, id)
         .await
         .map_err(c.err())?;
@@ -319,13 +342,14 @@ pub async fn place_role(
     axum::Form(f): axum::Form<RoleCellForm>,
 ) -> Page {
     let role = params.get("role").cloned().unwrap_or_default();
-    let input = mognad_app::develop::PlaceInput {
+    let input = mognad_app::competence::develop::PlaceInput {
         grid: Grid::default_quadrants().id,
         now: f.now,
         target: String::new(),
     };
     c.state
         .app
+        .competence()
         .place_role(&c.org.actor, id, &role, &input)
         .await
         .map_err(c.err())?;

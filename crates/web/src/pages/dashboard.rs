@@ -7,8 +7,8 @@ use crate::error::WebError;
 use crate::i18n::Tr;
 use askama::Template;
 use axum::response::Response;
-use mognad_app::dashboard::Dashboard;
-use mognad_app::workload::Workload;
+use mognad_app::plan::dashboard::Dashboard;
+use mognad_app::plan::workload::Workload;
 use mognad_reports::{bars, hbars};
 
 #[derive(Template)]
@@ -70,7 +70,13 @@ pub async fn show(c: PageCtx) -> Result<Response, WebError> {
         &format!("{base}/dashboard"),
     )
     .await?;
-    let d = c.state.app.dashboard(&c.org.actor).await.map_err(c.err())?;
+    let d = c
+        .state
+        .app
+        .plan()
+        .dashboard(&c.org.actor)
+        .await
+        .map_err(c.err())?;
     let trend: Vec<(String, Option<f64>)> = d.trend.clone();
     let throughput_svg = throughput_chart(
         tr,

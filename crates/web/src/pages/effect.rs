@@ -7,8 +7,8 @@ use crate::error::WebError;
 use crate::i18n::Tr;
 use askama::Template;
 use axum::response::Response;
-use mognad_app::compare::ChangeView;
-use mognad_app::effect::PooledChange;
+use mognad_app::measurement::compare::ChangeView;
+use mognad_app::plan::effect::PooledChange;
 use mognad_domain::org::Language;
 
 pub struct InitiativeCell {
@@ -72,7 +72,7 @@ pub async fn show(c: PageCtx) -> Result<Response, WebError> {
     let tr = c.tr;
     let base = format!("/orgs/{}", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "plan", &format!("{base}/effect")).await?;
-    let effect = c.state.app.effect(&c.org.actor).await.map_err(c.err())?;
+    let effect = c.state.app.plan().effect(&c.org.actor).await.map_err(c.err())?;
     let (heading, rows) = match effect {
         None => (None, Vec::new()),
         Some(e) => (

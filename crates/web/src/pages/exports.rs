@@ -6,7 +6,7 @@ use crate::extract::IdParam;
 use axum::body::Body;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use mognad_app::export::results_table;
+use mognad_app::measurement::export::results_table;
 
 type Page = Result<Response, WebError>;
 
@@ -43,6 +43,7 @@ pub async fn results_csv(c: PageCtx, IdParam(id): IdParam) -> Page {
     let res = c
         .state
         .app
+        .measurement()
         .results_for_export(&c.org.actor, id)
         .await
         .map_err(c.err())?;
@@ -59,6 +60,7 @@ pub async fn results_xlsx(c: PageCtx, IdParam(id): IdParam) -> Page {
     let res = c
         .state
         .app
+        .measurement()
         .results_for_export(&c.org.actor, id)
         .await
         .map_err(c.err())?;
@@ -72,10 +74,17 @@ pub async fn results_xlsx(c: PageCtx, IdParam(id): IdParam) -> Page {
 }
 
 pub async fn answers_csv(c: PageCtx, IdParam(id): IdParam) -> Page {
-    let round = c.state.app.round(&c.org.actor, id).await.map_err(c.err())?;
+    let round = c
+        .state
+        .app
+        .measurement()
+        .round(&c.org.actor, id)
+        .await
+        .map_err(c.err())?;
     let rx = c
         .state
         .app
+        .measurement()
         .stream_answers(&c.org.actor, id)
         .await
         .map_err(c.err())?;

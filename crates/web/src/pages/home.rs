@@ -20,7 +20,12 @@ pub async fn index(
     Extension(csrf): Extension<CsrfToken>,
     current: CurrentUser,
 ) -> Result<Response, WebError> {
-    let orgs = state.app.my_orgs(current.user.id).await.map_err(page_error(tr))?;
+    let orgs = state
+        .app
+        .org()
+        .my_orgs(current.user.id)
+        .await
+        .map_err(page_error(tr))?;
     if let [(only, _)] = orgs.as_slice() {
         return Ok(Redirect::to(&format!("/orgs/{}", only.id)).into_response());
     }

@@ -82,7 +82,12 @@ pub async fn upload(
             Some(tr.t("import-no-file")),
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
-        Some((name, bytes)) => match state.app.import_people(&ctx.actor, &name, &bytes, dry_run).await {
+        Some((name, bytes)) => match state
+            .app
+            .org()
+            .import_people(&ctx.actor, &name, &bytes, dry_run)
+            .await
+        {
             Ok(mut r) => {
                 // Reasons with a code are said in the reader's language, like form errors.
                 for e in &mut r.errors {

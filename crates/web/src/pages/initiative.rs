@@ -10,9 +10,9 @@ use askama::Template;
 use axum::Form;
 use axum::response::Response;
 use mognad_app::AppError;
-use mognad_app::initiative_dashboard::InitiativeDashboard;
-use mognad_app::plan::{CostInput, InitiativeInput, STATUSES};
-use mognad_app::workload::Workload;
+use mognad_app::plan::initiative_dashboard::InitiativeDashboard;
+use mognad_app::plan::initiatives::{CostInput, InitiativeInput, STATUSES};
+use mognad_app::plan::workload::Workload;
 use mognad_domain::role::Role;
 use mognad_reports::{bars, hbars};
 use uuid::Uuid;
@@ -111,22 +111,26 @@ async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, errors: Vec<
     let tr = c.tr;
     let app = &c.state.app;
     let actor = &c.org.actor;
-    let (list, costs) = app.initiatives(actor).await.map_err(c.err())?;
+    let (list, costs) = app.plan().initiatives(actor).await.map_err(c.err())?;
     let i = list
         .into_iter()
         .find(|i| i.id == id)
         .ok_or(AppError::NotFound)
         .map_err(c.err())?;
-    let goals = app.goals(actor).await.map_err(c.err())?;
-    let people = app.all_people(actor).await.map_err(c.err())?;
-    let all_groups = app.groups(actor).await.map_err(c.err())?;
-    let choices = app.engine_choices(actor).await.map_err(c.err())?;
-    let frameworks = app.competence_choices(actor).await.map_err(c.err())?;
-    let d = app.initiative_dashboard(actor, id).await.map_err(c.err())?;
+    let goals = app.plan().goals(actor).await.map_err(c.err())?;
+    let people = app.org().all_people(actor).await.map_err(c.err())?;
+    let all_groups = app.org().groups(actor).await.map_err(c.err())?;
+    let choices = app.plan().engine_choices(actor).await.map_err(c.err())?;
+    let frameworks = app.plan().competence_choices(actor).await.map_err(c.err())?;
+    let d = app
+        .plan()
+        .initiative_dashboard(actor, id)
+        .await
+        .map_err(c.err())?;
     let base = format!("/orgs/{}/initiatives/{id}", actor.org);
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "plan", &base).await?;
     let form = sent.unwrap_or_else(|| stored_input(&i));
-    let picked = mognad_app::plan_scope::keys(&form.engines);
+    let picked = mognad_app::plan::scope::keys(&form.engines);
     let engine_name = |k: &str| {
         choices
             .iter()
@@ -145,7 +149,7 @@ async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, errors: Vec<
             engines.push((k.clone(), k.clone(), true));
         }
     }
-    let ticked = mognad_app::plan_scope::keys(&form.competences);
+    let ticked = mognad_app::plan::scope::keys(&form.competences);
     let mut boxed: Vec<&str> = Vec::new();
     let competences = frameworks
         .iter()
@@ -372,6 +376,7 @@ pub async fn update(
     let r = c
         .state
         .app
+        .plan()
         .save_initiative(&c.org.actor, Some(id), &sent)
         .await
         .map(|_| ());
@@ -379,6 +384,6 @@ pub async fn update(
 }
 
 pub async fn add_cost(c: PageCtx, IdParam(id): IdParam, Form(input): Form<CostInput>) -> Page {
-    let r = c.state.app.add_cost(&c.org.actor, id, &input).await;
+    let r = c.state.app.plan().add_cost(&c.org.actor, id, &input).await;
     after(c, id, None, r).await
 }

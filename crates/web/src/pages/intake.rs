@@ -17,7 +17,7 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
-use mognad_app::intake::{FormInput, FormView, Recurring};
+use mognad_app::plan::intake::{FormInput, FormView, Recurring};
 use mognad_domain::ids::UserId;
 use mognad_domain::plan::intake::{FieldKind, write_fields};
 use mognad_domain::role::Role;
@@ -85,8 +85,8 @@ async fn designer(
     let actor = &c.org.actor;
     let base = format!("/orgs/{}/intake", actor.org);
     let l = org_layout(&c.state, &c.org, c.tr, &c.csrf, "intake", &base).await?;
-    let forms = app.intake_forms(actor).await.map_err(c.err())?;
-    let boards = app.boards(actor).await.map_err(c.err())?;
+    let forms = app.plan().intake_forms(actor).await.map_err(c.err())?;
+    let boards = app.plan().boards(actor).await.map_err(c.err())?;
     let current = editing.and_then(|id| forms.iter().find(|f| f.id == id));
     if editing.is_some() && current.is_none() {
         return Err(c.err()(AppError::NotFound));
@@ -126,7 +126,7 @@ async fn designer(
             .collect(),
         action: editing.map_or(base.clone(), |id| format!("{base}/{id}")),
         editing: editing.is_some(),
-        recurring: app.recurring_problems(actor).await.map_err(c.err())?,
+        recurring: app.plan().recurring_problems(actor).await.map_err(c.err())?,
         admin: actor.role.at_least(Role::Admin),
         name,
         public,
@@ -149,7 +149,12 @@ pub async fn edit(c: PageCtx, IdParam(id): IdParam) -> Page {
 }
 
 async fn save(c: PageCtx, id: Option<Uuid>, input: FormInput) -> Page {
-    let r = c.state.app.save_intake_form(&c.org.actor, id, &input).await;
+    let r = c
+        .state
+        .app
+        .plan()
+        .save_intake_form(&c.org.actor, id, &input)
+        .await;
     let to = format!("/orgs/{}/intake", c.org.actor.org);
     after_write(
         &c,
@@ -204,7 +209,7 @@ pub async fn show(
     MaybeUser(user): MaybeUser,
     Path(slug): Path<String>,
 ) -> Page {
-    let f = match s.app.form_by_link(&slug, user).await {
+    let f = match s.app.plan().form_by_link(&slug, user).await {
         Ok(f) => f,
         Err(e) => return refused(tr, &slug, e),
     };
@@ -229,7 +234,7 @@ pub async fn submit(
     Path(slug): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Page {
-    let f = match s.app.form_by_link(&slug, user).await {
+    let f = match s.app.plan().form_by_link(&slug, user).await {
         Ok(f) => f,
         Err(e) => return refused(tr, &slug, e),
     };
@@ -256,7 +261,12 @@ pub async fn submit(
         receipt: None,
         f,
     };
-    match s.app.submit_intake(&slug, user, &answers, &contact, &key).await {
+    match s
+        .app
+        .plan()
+        .submit_intake(&slug, user, &answers, &contact, &key)
+        .await
+    {
         Ok(r) => {
             page.receipt = Some(r.code);
             Ok(public_page(page, StatusCode::OK))

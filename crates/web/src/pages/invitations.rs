@@ -11,8 +11,8 @@ use crate::error::WebError;
 use crate::extract::IdParam;
 use crate::views::{Cell, ListPage};
 use axum::response::Response;
-use mognad_app::invite::IssuedLink;
-use mognad_app::remind::ReminderReport;
+use mognad_app::measurement::invite::IssuedLink;
+use mognad_app::measurement::remind::ReminderReport;
 use mognad_app::{Actor, AppError};
 
 type Page = Result<Response, WebError>;
@@ -21,7 +21,7 @@ fn base(c: &PageCtx) -> String {
     format!("/orgs/{}", c.org.actor.org)
 }
 
-/// What a mail about a round says, owned, to lend to [`mognad_app::mail::Invitation`].
+/// What a mail about a round says, owned, to lend to [`mognad_app::platform::mail::Invitation`].
 struct About {
     round: String,
     org: String,
@@ -30,8 +30,8 @@ struct About {
 }
 
 async fn about(state: &AppState, actor: &Actor, round: uuid::Uuid, origin: &str) -> Result<About, AppError> {
-    let r = state.app.round(actor, round).await?;
-    let org = state.app.org(actor).await?;
+    let r = state.app.measurement().round(actor, round).await?;
+    let org = state.app.org().organisation(actor).await?;
     let base_url = state
         .config
         .public_url
@@ -46,8 +46,8 @@ async fn about(state: &AppState, actor: &Actor, round: uuid::Uuid, origin: &str)
 }
 
 impl About {
-    fn mail(&self, reminder: bool) -> mognad_app::mail::Invitation<'_> {
-        mognad_app::mail::Invitation {
+    fn mail(&self, reminder: bool) -> mognad_app::platform::mail::Invitation<'_> {
+        mognad_app::platform::mail::Invitation {
             round: &self.round,
             org: &self.org,
             language: self.language,
@@ -73,7 +73,11 @@ pub(crate) async fn remind_by_mail(
         });
     };
     let a = about(state, actor, round, origin).await?;
-    state.app.remind(actor, round, mailer, &a.mail(true)).await
+    state
+        .app
+        .measurement()
+        .remind(actor, round, mailer, &a.mail(true))
+        .await
 }
 
 /// A table of links to hand out: name, group and link.
@@ -144,6 +148,7 @@ pub async fn invite(c: PageCtx, IdParam(id): IdParam, headers: axum::http::Heade
     let links = c
         .state
         .app
+        .measurement()
         .issue_invitations(&c.org.actor, id)
         .await
         .map_err(c.err())?;
@@ -216,7 +221,13 @@ pub async fn remind(c: PageCtx, IdParam(id): IdParam, headers: axum::http::Heade
 /// The printable sheet: a fresh link for everyone invited who has no e-mail address.
 pub async fn sheet(c: PageCtx, IdParam(id): IdParam, headers: axum::http::HeaderMap) -> Page {
     let origin = origin(&c.state, &headers);
-    let links = c.state.app.link_sheet(&c.org.actor, id).await.map_err(c.err())?;
+    let links = c
+        .state
+        .app
+        .measurement()
+        .link_sheet(&c.org.actor, id)
+        .await
+        .map_err(c.err())?;
     sheet_page(
         &c,
         id,

@@ -11,7 +11,7 @@ use axum::extract::Multipart;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
-use mognad_app::measurement::RoundInput;
+use mognad_app::measurement::rounds::RoundInput;
 use mognad_domain::role::Role;
 
 type Page = Result<Response, WebError>;
@@ -24,7 +24,13 @@ async fn models_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Pa
     let tr = c.tr;
     let here = format!("{}/models", base(c));
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "models", &here).await?;
-    let models = c.state.app.models(&c.org.actor).await.map_err(page_error(tr))?;
+    let models = c
+        .state
+        .app
+        .measurement()
+        .models(&c.org.actor)
+        .await
+        .map_err(page_error(tr))?;
     let rows = models
         .iter()
         .map(|m| {
@@ -76,7 +82,13 @@ pub async fn upload_model(c: PageCtx, mut form: Multipart) -> Page {
     let Some(source) = source else {
         return models_page(&c, vec![tr.t("import-no-file")], StatusCode::UNPROCESSABLE_ENTITY).await;
     };
-    match c.state.app.upload_model(&c.org.actor, &source).await {
+    match c
+        .state
+        .app
+        .measurement()
+        .upload_model(&c.org.actor, &source)
+        .await
+    {
         Ok(_) => Ok(Redirect::to(&format!("{}/models", base(&c))).into_response()),
         Err(AppError::Invalid(list)) => {
             models_page(
@@ -96,7 +108,7 @@ pub async fn rounds(c: PageCtx) -> Page {
     let here = format!("{}/rounds", base(&c));
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &here).await?;
     let e = page_error(tr);
-    let rounds = c.state.app.rounds(&c.org.actor).await.map_err(e)?;
+    let rounds = c.state.app.measurement().rounds(&c.org.actor).await.map_err(e)?;
     let rows = rounds
         .iter()
         .map(|r| {
@@ -142,7 +154,13 @@ async fn round_form(c: &PageCtx, input: &RoundInput, err: Option<AppError>) -> P
     c.org.actor.require(Role::Admin).map_err(page_error(tr))?;
     let action = format!("{}/rounds", base(c));
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &action).await?;
-    let models = c.state.app.models(&c.org.actor).await.map_err(page_error(tr))?;
+    let models = c
+        .state
+        .app
+        .measurement()
+        .models(&c.org.actor)
+        .await
+        .map_err(page_error(tr))?;
     let choices = models
         .iter()
         .map(|m| {
@@ -168,6 +186,7 @@ async fn round_form(c: &PageCtx, input: &RoundInput, err: Option<AppError>) -> P
             tr.t("round-groups"),
             c.state
                 .app
+                .org()
                 .groups(&c.org.actor)
                 .await
                 .map_err(page_error(tr))?
@@ -231,7 +250,7 @@ fn round_input(fields: Vec<(String, String)>) -> RoundInput {
 
 pub async fn create_round(c: PageCtx, PageForm(fields): PageForm<Vec<(String, String)>>) -> Page {
     let input = round_input(fields);
-    match c.state.app.create_round(&c.org.actor, &input).await {
+    match c.state.app.measurement().create_round(&c.org.actor, &input).await {
         Ok(r) => Ok(Redirect::to(&format!("{}/rounds/{}", base(&c), r.id)).into_response()),
         Err(e) => round_form(&c, &input, Some(e)).await,
     }

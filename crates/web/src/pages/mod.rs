@@ -125,7 +125,12 @@ pub async fn org_layout(
     active: &str,
     here: &str,
 ) -> Result<Layout, WebError> {
-    let org = state.app.org(&ctx.actor).await.map_err(page_error(tr))?;
+    let org = state
+        .app
+        .org()
+        .organisation(&ctx.actor)
+        .await
+        .map_err(page_error(tr))?;
     let base = format!("/orgs/{}", ctx.actor.org);
     let admin = ctx.actor.role.at_least(Role::Admin);
     let mut sections = vec![

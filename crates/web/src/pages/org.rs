@@ -10,7 +10,7 @@ use crate::pages::page_error;
 use crate::session::OrgCtx;
 use crate::views::{Count, Field, FormPage, OrgPage};
 use axum::response::{IntoResponse, Redirect, Response};
-use mognad_app::orgs::SettingsInput;
+use mognad_app::org::organisations::SettingsInput;
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 
@@ -26,31 +26,31 @@ pub async fn overview(
     let l = super::org_layout(&state, &ctx, tr, &csrf, "overview", &base).await?;
     let e = page_error(tr);
     let app = &state.app;
-    let org = app.org(&ctx.actor).await.map_err(e)?;
+    let org = app.org().organisation(&ctx.actor).await.map_err(e)?;
     let counts = vec![
         Count {
             label: tr.t("nav-units"),
-            n: app.units(&ctx.actor).await.map_err(e)?.len() as i64,
+            n: app.org().units(&ctx.actor).await.map_err(e)?.len() as i64,
             href: format!("{base}/units"),
         },
         Count {
             label: tr.t("nav-people"),
-            n: app.people(&ctx.actor, None, 1, 0).await.map_err(e)?.1,
+            n: app.org().people(&ctx.actor, None, 1, 0).await.map_err(e)?.1,
             href: format!("{base}/people"),
         },
         Count {
             label: tr.t("nav-groups"),
-            n: app.groups(&ctx.actor).await.map_err(e)?.len() as i64,
+            n: app.org().groups(&ctx.actor).await.map_err(e)?.len() as i64,
             href: format!("{base}/groups"),
         },
         Count {
             label: tr.t("nav-teams"),
-            n: app.teams(&ctx.actor).await.map_err(e)?.len() as i64,
+            n: app.org().teams(&ctx.actor).await.map_err(e)?.len() as i64,
             href: format!("{base}/teams"),
         },
         Count {
             label: tr.t("nav-relationships"),
-            n: app.relationships(&ctx.actor).await.map_err(e)?.len() as i64,
+            n: app.org().relationships(&ctx.actor).await.map_err(e)?.len() as i64,
             href: format!("{base}/relationships"),
         },
     ];
@@ -118,7 +118,12 @@ pub async fn settings_page(
     }: PageCtx,
 ) -> Result<Response, WebError> {
     ctx.actor.require(Role::Admin).map_err(page_error(tr))?;
-    let org = state.app.org(&ctx.actor).await.map_err(page_error(tr))?;
+    let org = state
+        .app
+        .org()
+        .organisation(&ctx.actor)
+        .await
+        .map_err(page_error(tr))?;
     let s = &org.settings;
     let input = SettingsInput {
         name: s.name.to_string(),
@@ -137,7 +142,7 @@ pub async fn save_settings(
     }: PageCtx,
     PageForm(input): PageForm<SettingsInput>,
 ) -> Result<Response, WebError> {
-    match state.app.update_settings(&ctx.actor, &input).await {
+    match state.app.org().update_settings(&ctx.actor, &input).await {
         Ok(_) => Ok(Redirect::to(&format!("/orgs/{}", ctx.actor.org)).into_response()),
         Err(e) => page(&state, tr, &csrf, &ctx, &input, Some(e)).await,
     }

@@ -22,7 +22,13 @@ pub struct ChartPage {
 
 pub async fn page(c: PageCtx, IdParam(id): IdParam) -> Result<Response, WebError> {
     let tr = c.tr;
-    let chart = c.state.app.org_chart(&c.org.actor, id).await.map_err(c.err())?;
+    let chart = c
+        .state
+        .app
+        .org()
+        .org_chart(&c.org.actor, id)
+        .await
+        .map_err(c.err())?;
     let here = format!("/orgs/{}/units/{id}/chart", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "units", &here).await?;
     let rows: Vec<orgchart::Row> = chart

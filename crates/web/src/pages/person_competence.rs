@@ -12,8 +12,8 @@ use axum::Form;
 use axum::http::StatusCode;
 use axum::response::Response;
 use mognad_app::AppError;
-use mognad_app::assess::{AssessInput, Record};
-use mognad_app::develop::{ActionInput, Development, PlaceInput};
+use mognad_app::competence::assess::{AssessInput, Record};
+use mognad_app::competence::develop::{ActionInput, Development, PlaceInput};
 use mognad_domain::competence::assessment::Source;
 use mognad_domain::competence::grid::{Cell, Grid};
 use mognad_domain::competence::plan::{ActionKind, ActionStatus};
@@ -183,11 +183,17 @@ async fn page(c: &PageCtx, person: Uuid, errors: Vec<String>, status: StatusCode
     let app = &c.state.app;
     let actor = &c.org.actor;
     let r = app
+        .competence()
         .competence_record(actor, PersonId(person))
         .await
         .map_err(c.err())?;
     let d = if r.access.view {
-        Some(app.development(actor, PersonId(person)).await.map_err(c.err())?)
+        Some(
+            app.competence()
+                .development(actor, PersonId(person))
+                .await
+                .map_err(c.err())?,
+        )
     } else {
         None
     };
@@ -375,7 +381,12 @@ async fn after(c: PageCtx, id: Uuid, result: Result<(), AppError>, anchor: &str)
 }
 
 pub async fn assess(c: PageCtx, IdParam(id): IdParam, Form(input): Form<AssessInput>) -> Page {
-    let r = c.state.app.assess(&c.org.actor, PersonId(id), &input).await;
+    let r = c
+        .state
+        .app
+        .competence()
+        .assess(&c.org.actor, PersonId(id), &input)
+        .await;
     after(c, id, r, "assess").await
 }
 
@@ -395,6 +406,7 @@ pub async fn set_role(c: PageCtx, IdParam(id): IdParam, Form(f): Form<RoleForm>)
     let r = c
         .state
         .app
+        .competence()
         .set_target_role(&c.org.actor, PersonId(id), framework, Some(&f.role))
         .await;
     after(c, id, r, "profile").await
@@ -411,13 +423,19 @@ pub async fn consent(c: PageCtx, IdParam(id): IdParam, Form(f): Form<ConsentForm
     let r = c
         .state
         .app
+        .competence()
         .set_mentor_consent(&c.org.actor, PersonId(id), allow)
         .await;
     after(c, id, r, "profile").await
 }
 
 pub async fn place(c: PageCtx, IdParam(id): IdParam, Form(input): Form<PlaceInput>) -> Page {
-    let r = c.state.app.place(&c.org.actor, PersonId(id), &input).await;
+    let r = c
+        .state
+        .app
+        .competence()
+        .place(&c.org.actor, PersonId(id), &input)
+        .await;
     after(c, id, r, "grids").await
 }
 
@@ -425,6 +443,7 @@ pub async fn add_action(c: PageCtx, IdParam(id): IdParam, Form(input): Form<Acti
     let r = c
         .state
         .app
+        .competence()
         .add_action(&c.org.actor, PersonId(id), &input)
         .await
         .map(|_| ());
@@ -446,6 +465,7 @@ pub async fn action_status(
     let r = c
         .state
         .app
+        .competence()
         .set_action_status(&c.org.actor, PersonId(id), action, &f.status)
         .await;
     after(c, id, r, "plan").await

@@ -10,7 +10,7 @@ use axum::Form;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
-use mognad_app::plan::{GoalInput, InitiativeInput};
+use mognad_app::plan::initiatives::{GoalInput, InitiativeInput};
 use mognad_domain::role::Role;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -58,8 +58,8 @@ async fn plan_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page
     let app = &c.state.app;
     let base = format!("/orgs/{}", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "plan", &format!("{base}/plan")).await?;
-    let goals = app.goals(&c.org.actor).await.map_err(c.err())?;
-    let (list, costs) = app.initiatives(&c.org.actor).await.map_err(c.err())?;
+    let goals = app.plan().goals(&c.org.actor).await.map_err(c.err())?;
+    let (list, costs) = app.plan().initiatives(&c.org.actor).await.map_err(c.err())?;
     let sum = |id: Uuid, kind: &str| {
         costs
             .iter()
@@ -116,6 +116,7 @@ pub async fn add_goal(c: PageCtx, Form(input): Form<GoalInput>) -> Page {
     let r = c
         .state
         .app
+        .plan()
         .save_goal(&c.org.actor, None, &input)
         .await
         .map(|_| ());
@@ -123,7 +124,13 @@ pub async fn add_goal(c: PageCtx, Form(input): Form<GoalInput>) -> Page {
 }
 
 pub async fn add_initiative(c: PageCtx, Form(input): Form<InitiativeInput>) -> Page {
-    match c.state.app.save_initiative(&c.org.actor, None, &input).await {
+    match c
+        .state
+        .app
+        .plan()
+        .save_initiative(&c.org.actor, None, &input)
+        .await
+    {
         Ok(id) => Ok(Redirect::to(&format!("/orgs/{}/initiatives/{id}", c.org.actor.org)).into_response()),
         Err(e) => back_to_plan(c, Err(e)).await,
     }
@@ -151,6 +158,7 @@ pub async fn from_gap(c: PageCtx, IdParam(round): IdParam, Form(f): Form<GapForm
     let id = c
         .state
         .app
+        .plan()
         .initiative_from_gap(&c.org.actor, round, area, &f.engine)
         .await
         .map_err(c.err())?;
@@ -158,8 +166,11 @@ pub async fn from_gap(c: PageCtx, IdParam(round): IdParam, Form(f): Form<GapForm
 }
 
 /// Starts the leadership programme for every leadership group on a new board.
-pub async fn start_programme(c: PageCtx, Form(input): Form<mognad_app::programme::ProgrammeInput>) -> Page {
-    match c.state.app.start_programme(&c.org.actor, &input).await {
+pub async fn start_programme(
+    c: PageCtx,
+    Form(input): Form<mognad_app::plan::programme::ProgrammeInput>,
+) -> Page {
+    match c.state.app.plan().start_programme(&c.org.actor, &input).await {
         Ok(board) => Ok(Redirect::to(&format!("/orgs/{}/boards/{board}", c.org.actor.org)).into_response()),
         Err(e) => back_to_plan(c, Err(e)).await,
     }

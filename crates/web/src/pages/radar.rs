@@ -9,7 +9,7 @@ use axum::Form;
 use axum::http::StatusCode;
 use axum::response::Response;
 use mognad_app::AppError;
-use mognad_app::scanning::{BlipInput, SignalInput};
+use mognad_app::competence::scanning::{BlipInput, SignalInput};
 use mognad_domain::role::Role;
 use mognad_domain::scanning::{self, Blip, Quadrant, Ring};
 use mognad_reports::techradar;
@@ -52,7 +52,13 @@ async fn page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page {
     let tr = c.tr;
     let base = format!("/orgs/{}/radar", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "radar", &base).await?;
-    let (blips, signals) = c.state.app.radar(&c.org.actor).await.map_err(c.err())?;
+    let (blips, signals) = c
+        .state
+        .app
+        .competence()
+        .radar(&c.org.actor)
+        .await
+        .map_err(c.err())?;
     let q = |x: Quadrant| tr.t(&format!("quadrant-{}", x.as_str()));
     let r = |x: Ring| tr.t(&format!("ring-{}", x.as_str()));
     let plain: Vec<Blip> = blips.iter().map(|b| b.blip.clone()).collect();
@@ -121,16 +127,22 @@ async fn after(c: PageCtx, result: Result<(), AppError>) -> Page {
 }
 
 pub async fn save_blip(c: PageCtx, Form(input): Form<BlipInput>) -> Page {
-    let r = c.state.app.save_blip(&c.org.actor, &input).await;
+    let r = c.state.app.competence().save_blip(&c.org.actor, &input).await;
     after(c, r).await
 }
 
 pub async fn delete_blip(c: PageCtx, IdParam(id): IdParam) -> Page {
-    let r = c.state.app.delete_blip(&c.org.actor, id).await;
+    let r = c.state.app.competence().delete_blip(&c.org.actor, id).await;
     after(c, r).await
 }
 
 pub async fn add_signal(c: PageCtx, Form(input): Form<SignalInput>) -> Page {
-    let r = c.state.app.add_signal(&c.org.actor, &input).await.map(|_| ());
+    let r = c
+        .state
+        .app
+        .competence()
+        .add_signal(&c.org.actor, &input)
+        .await
+        .map(|_| ());
     after(c, r).await
 }

@@ -13,7 +13,7 @@ use crate::views::*;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
-use mognad_app::relations::RelationshipInput;
+use mognad_app::org::relations::RelationshipInput;
 use mognad_domain::role::Role;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -32,6 +32,7 @@ async fn names(
     let e = page_error(tr);
     let people = state
         .app
+        .org()
         .all_people(&ctx.actor)
         .await
         .map_err(e)?
@@ -40,6 +41,7 @@ async fn names(
         .collect();
     let teams = state
         .app
+        .org()
         .teams(&ctx.actor)
         .await
         .map_err(e)?
@@ -61,6 +63,7 @@ pub async fn list(
     let l = org_layout(&state, &ctx, tr, &csrf, "relationships", &b).await?;
     let all = state
         .app
+        .org()
         .relationships(&ctx.actor)
         .await
         .map_err(page_error(tr))?;
@@ -228,6 +231,7 @@ pub async fn edit(
 ) -> Page {
     let r = state
         .app
+        .org()
         .relationship(&ctx.actor, id)
         .await
         .map_err(page_error(tr))?;
@@ -250,7 +254,7 @@ async fn save(
     id: Option<Uuid>,
     input: RelationshipInput,
 ) -> Page {
-    match state.app.save_relationship(&ctx.actor, id, &input).await {
+    match state.app.org().save_relationship(&ctx.actor, id, &input).await {
         Ok(_) => Ok(Redirect::to(&base(&ctx)).into_response()),
         Err(e) => form(&state, tr, &csrf, &ctx, id, &input, Some(e)).await,
     }
@@ -293,6 +297,7 @@ pub async fn confirm(
     ctx.actor.require(Role::Admin).map_err(page_error(tr))?;
     let r = state
         .app
+        .org()
         .relationship(&ctx.actor, id)
         .await
         .map_err(page_error(tr))?;
@@ -310,6 +315,7 @@ pub async fn confirm(
 pub async fn delete(State(state): State<AppState>, tr: Tr, ctx: OrgCtx, IdParam(id): IdParam) -> Page {
     state
         .app
+        .org()
         .delete_relationship(&ctx.actor, id)
         .await
         .map_err(page_error(tr))?;

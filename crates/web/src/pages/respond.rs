@@ -13,8 +13,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
-use mognad_app::respond::{Respondent, SubmitResult};
-use mognad_app::submit::Outcome;
+use mognad_app::measurement::respond::{Respondent, SubmitResult};
+use mognad_app::measurement::submit::Outcome;
 use mognad_domain::answer::{AnswerError, comment_field, importance_field, item_field};
 use mognad_domain::model::ItemKind;
 use serde::Deserialize;
@@ -232,7 +232,7 @@ pub async fn show(
     Path(token): Path<String>,
     Query(q): Query<StepQuery>,
 ) -> Page {
-    let r = match s.app.respondent(&token).await {
+    let r = match s.app.measurement().respondent(&token).await {
         Ok(r) => r,
         Err(AppError::NotFound) => return Ok(not_found(tr, &csrf)),
         Err(e) => return Err(WebError::app(e, false, tr)),
@@ -310,7 +310,7 @@ pub async fn choose_group(
     Path(token): Path<String>,
     Form(f): Form<GroupForm>,
 ) -> Page {
-    match s.app.choose_group(&token, &f.group).await {
+    match s.app.measurement().choose_group(&token, &f.group).await {
         Ok(()) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
         Err(AppError::NotFound) => Ok(not_found(tr, &csrf)),
         // An unknown choice shows the question again.
@@ -338,7 +338,7 @@ pub async fn save(
     let step: StepForm =
         step_form(&fields).ok_or_else(|| WebError::bad_request(false, tr, "missing step"))?;
     let here = format!("/r/{token}");
-    let (r, errors) = match s.app.save_answers(&token, &fields).await {
+    let (r, errors) = match s.app.measurement().save_answers(&token, &fields).await {
         Ok(x) => x,
         Err(AppError::NotFound) => return Ok(not_found(tr, &csrf)),
         Err(e) => return Err(WebError::app(e, false, tr)),
@@ -402,7 +402,7 @@ async fn submit_fields(
     fields: &[(String, String)],
 ) -> Page {
     let here = format!("/r/{token}");
-    match s.app.submit_answers(&token, fields).await {
+    match s.app.measurement().submit_answers(&token, fields).await {
         Ok(SubmitResult::Done(Outcome::Accepted | Outcome::AlreadySubmitted)) => {
             Ok(Redirect::to(&here).into_response())
         }

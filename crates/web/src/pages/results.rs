@@ -7,7 +7,7 @@ use crate::extract::IdParam;
 use askama::Template;
 use axum::extract::Query;
 use axum::response::Response;
-use mognad_app::results::{Area, AreaKind, RoundResults, Withheld};
+use mognad_app::measurement::results::{Area, AreaKind, RoundResults, Withheld};
 use mognad_domain::model::Model;
 use mognad_reports::heatmap;
 use serde::Deserialize;
@@ -96,7 +96,13 @@ fn area_label(tr: crate::i18n::Tr, a: &Area) -> String {
 
 pub async fn results(c: PageCtx, IdParam(id): IdParam) -> Page {
     let tr = c.tr;
-    let res = c.state.app.results(&c.org.actor, id).await.map_err(c.err())?;
+    let res = c
+        .state
+        .app
+        .measurement()
+        .results(&c.org.actor, id)
+        .await
+        .map_err(c.err())?;
     let back = round_href(&c, id);
     let here = format!("{back}/results");
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &here).await?;
@@ -143,6 +149,7 @@ pub async fn results(c: PageCtx, IdParam(id): IdParam) -> Page {
     if let Some(before) = c
         .state
         .app
+        .measurement()
         .previous_round(&c.org.actor, id)
         .await
         .map_err(c.err())?
@@ -174,7 +181,11 @@ pub struct CompareQuery {
 pub async fn compare(c: PageCtx, IdParam(id): IdParam, Query(q): Query<CompareQuery>) -> Page {
     let tr = c.tr;
     let app = &c.state.app;
-    let cmp = app.compare(&c.org.actor, q.with, id).await.map_err(c.err())?;
+    let cmp = app
+        .measurement()
+        .compare(&c.org.actor, q.with, id)
+        .await
+        .map_err(c.err())?;
     let back = round_href(&c, id);
     let l = org_layout(
         &c.state,

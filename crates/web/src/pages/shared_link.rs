@@ -42,7 +42,7 @@ pub async fn shared(
     csrf: CsrfToken,
     Path(slug): Path<String>,
 ) -> Page {
-    match s.app.shared_link_info(&slug).await {
+    match s.app.measurement().shared_link_info(&slug).await {
         Ok((round, org)) => Ok(code_page(tr, &csrf, &slug, format!("{round} – {org}"), None)),
         Err(AppError::NotFound) => Ok(not_found(tr, &csrf)),
         Err(e) => Err(WebError::app(e, false, tr)),
@@ -64,11 +64,12 @@ pub async fn join(
     Form(f): Form<CodeForm>,
 ) -> Page {
     let client = super::auth::client(connect);
-    match s.app.join_shared(&slug, &f.code, &client).await {
+    match s.app.measurement().join_shared(&slug, &f.code, &client).await {
         Ok(token) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
         Err(AppError::Invalid(_)) => {
             let (round, org) = s
                 .app
+                .measurement()
                 .shared_link_info(&slug)
                 .await
                 .map_err(|e| WebError::app(e, false, tr))?;

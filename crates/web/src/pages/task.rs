@@ -9,7 +9,7 @@ use axum::Form;
 use axum::http::StatusCode;
 use axum::response::Response;
 use mognad_app::AppError;
-use mognad_app::tasks::{TaskDetail, TaskInput};
+use mognad_app::plan::cards::{TaskDetail, TaskInput};
 use mognad_domain::plan::task::Priority;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -34,11 +34,11 @@ pub struct TaskPage {
 async fn page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) -> Page {
     let tr = c.tr;
     let app = &c.state.app;
-    let t = app.task(&c.org.actor, id).await.map_err(c.err())?;
+    let t = app.plan().task(&c.org.actor, id).await.map_err(c.err())?;
     let base = format!("/orgs/{}/tasks/{id}", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "boards", &base).await?;
-    let people = app.all_people(&c.org.actor).await.map_err(c.err())?;
-    let (initiatives, _) = app.initiatives(&c.org.actor).await.map_err(c.err())?;
+    let people = app.org().all_people(&c.org.actor).await.map_err(c.err())?;
+    let (initiatives, _) = app.plan().initiatives(&c.org.actor).await.map_err(c.err())?;
     let mut res = render(TaskPage {
         board: format!("/orgs/{}/boards/{}", c.org.actor.org, t.board_id),
         description_html: crate::markdown::render(&t.description),
@@ -86,7 +86,7 @@ async fn after(c: PageCtx, id: Uuid, result: Result<(), AppError>) -> Page {
 }
 
 pub async fn update(c: PageCtx, IdParam(id): IdParam, Form(input): Form<TaskInput>) -> Page {
-    let r = c.state.app.update_task(&c.org.actor, id, &input).await;
+    let r = c.state.app.plan().update_task(&c.org.actor, id, &input).await;
     after(c, id, r).await
 }
 
@@ -97,16 +97,26 @@ pub struct TextForm {
 }
 
 pub async fn add_item(c: PageCtx, IdParam(id): IdParam, Form(f): Form<TextForm>) -> Page {
-    let r = c.state.app.add_checklist_item(&c.org.actor, id, &f.text).await;
+    let r = c
+        .state
+        .app
+        .plan()
+        .add_checklist_item(&c.org.actor, id, &f.text)
+        .await;
     after(c, id, r).await
 }
 
 pub async fn toggle_item(c: PageCtx, IdParam(id): IdParam, ItemParam(item): ItemParam) -> Page {
-    let r = c.state.app.toggle_checklist_item(&c.org.actor, id, item).await;
+    let r = c
+        .state
+        .app
+        .plan()
+        .toggle_checklist_item(&c.org.actor, id, item)
+        .await;
     after(c, id, r).await
 }
 
 pub async fn comment(c: PageCtx, IdParam(id): IdParam, Form(f): Form<TextForm>) -> Page {
-    let r = c.state.app.comment(&c.org.actor, id, &f.text).await;
+    let r = c.state.app.plan().comment(&c.org.actor, id, &f.text).await;
     after(c, id, r).await
 }

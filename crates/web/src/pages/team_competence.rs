@@ -8,7 +8,7 @@ use crate::extract::IdParam;
 use askama::Template;
 use axum::extract::Query;
 use axum::response::Response;
-use mognad_app::team_competence::{Scope, TeamView};
+use mognad_app::competence::team_map::{Scope, TeamView};
 use mognad_domain::competence::team::Coverage;
 use mognad_domain::ids::{TeamId, UnitId};
 use serde::Deserialize;
@@ -79,10 +79,11 @@ async fn page(c: PageCtx, scope: Scope, q: FrameworkQuery, here: String, name_ke
     let framework = q.framework.as_deref().and_then(|f| Uuid::parse_str(f).ok());
     let app = &c.state.app;
     let v = app
+        .competence()
         .team_competence(&c.org.actor, scope, framework)
         .await
         .map_err(c.err())?;
-    let frameworks = app.frameworks(&c.org.actor).await.map_err(c.err())?;
+    let frameworks = app.competence().frameworks(&c.org.actor).await.map_err(c.err())?;
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, name_key, &here).await?;
     let f = &v.framework;
     let names: Vec<(String, String)> = f

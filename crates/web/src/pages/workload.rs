@@ -5,7 +5,7 @@ use super::{PageCtx, org_layout, render};
 use crate::error::WebError;
 use askama::Template;
 use axum::response::Response;
-use mognad_app::workload::Workload;
+use mognad_app::plan::workload::Workload;
 
 #[derive(Template)]
 #[template(path = "workload.html")]
@@ -18,7 +18,7 @@ pub struct WorkloadPage {
 pub async fn show(c: PageCtx) -> Result<Response, WebError> {
     let here = format!("/orgs/{}/workload", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, c.tr, &c.csrf, "workload", &here).await?;
-    let w = c.state.app.workload(&c.org.actor).await.map_err(c.err())?;
+    let w = c.state.app.plan().workload(&c.org.actor).await.map_err(c.err())?;
     Ok(render(WorkloadPage {
         plan: format!("/orgs/{}/plan", c.org.actor.org),
         w,

@@ -4,15 +4,21 @@ use super::teams::named_fields;
 use super::{Ctx, Page, saved, write_handlers};
 use crate::extract::{IdParam, PageForm, PersonParam};
 use crate::views::{Cell, Choice, Members};
-use mognad_app::directory::NamedInput;
+use mognad_app::org::directory::NamedInput;
 use serde::Deserialize;
 use uuid::Uuid;
 
 write_handlers!("groups", NamedInput, get = group, delete = delete_group);
 
 async fn members(c: &Ctx, id: Uuid) -> Result<Members, crate::error::WebError> {
-    let g = c.state.app.group(&c.org.actor, id).await.map_err(c.err())?;
-    let people = c.state.app.all_people(&c.org.actor).await.map_err(c.err())?;
+    let g = c.state.app.org().group(&c.org.actor, id).await.map_err(c.err())?;
+    let people = c
+        .state
+        .app
+        .org()
+        .all_people(&c.org.actor)
+        .await
+        .map_err(c.err())?;
     let base = c.base("groups");
     let rows = g
         .member_ids
@@ -39,7 +45,7 @@ async fn members(c: &Ctx, id: Uuid) -> Result<Members, crate::error::WebError> {
 
 pub async fn list(c: Ctx) -> Page {
     let tr = c.tr;
-    let groups = c.state.app.groups(&c.org.actor).await.map_err(c.err())?;
+    let groups = c.state.app.org().groups(&c.org.actor).await.map_err(c.err())?;
     let units = c.unit_names().await?;
     let base = c.base("groups");
     let admin = c.admin();
@@ -65,7 +71,7 @@ pub async fn new(c: Ctx) -> Page {
 }
 
 pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
-    let g = c.state.app.group(&c.org.actor, id).await.map_err(c.err())?;
+    let g = c.state.app.org().group(&c.org.actor, id).await.map_err(c.err())?;
     let input = NamedInput {
         name: g.name.clone(),
         unit_id: g.unit_id.map(|u| u.to_string()),
@@ -84,7 +90,7 @@ pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
 }
 
 async fn save(c: Ctx, id: Option<Uuid>, input: NamedInput) -> Page {
-    match c.state.app.save_group(&c.org.actor, id, &input).await {
+    match c.state.app.org().save_group(&c.org.actor, id, &input).await {
         // A new group goes straight to its page, where members are added.
         Ok(g) if id.is_none() => Ok(saved(format!("{}/{}", c.base("groups"), g.id))),
         Ok(_) => Ok(saved(c.base("groups"))),
@@ -108,6 +114,7 @@ pub struct MemberForm {
 pub async fn add_member(c: Ctx, IdParam(id): IdParam, PageForm(f): PageForm<MemberForm>) -> Page {
     c.state
         .app
+        .org()
         .set_group_member(&c.org.actor, id, f.person_id, true)
         .await
         .map_err(c.err())?;
@@ -117,6 +124,7 @@ pub async fn add_member(c: Ctx, IdParam(id): IdParam, PageForm(f): PageForm<Memb
 pub async fn remove_member(c: Ctx, IdParam(id): IdParam, PersonParam(person): PersonParam) -> Page {
     c.state
         .app
+        .org()
         .set_group_member(&c.org.actor, id, person, false)
         .await
         .map_err(c.err())?;

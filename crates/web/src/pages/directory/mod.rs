@@ -108,6 +108,7 @@ impl Ctx {
         Ok(self
             .state
             .app
+            .org()
             .units(&self.org.actor)
             .await
             .map_err(self.err())?
@@ -121,6 +122,7 @@ impl Ctx {
         Ok(self
             .state
             .app
+            .org()
             .units(&self.org.actor)
             .await
             .map_err(self.err())?
@@ -150,13 +152,20 @@ macro_rules! write_handlers {
         }
 
         pub async fn confirm(c: Ctx, crate::extract::IdParam(id): crate::extract::IdParam) -> Page {
-            let record = c.state.app.$get(&c.org.actor, id).await.map_err(c.err())?;
+            let record = c
+                .state
+                .app
+                .org()
+                .$get(&c.org.actor, id)
+                .await
+                .map_err(c.err())?;
             c.confirm($section, id, &record.name).await
         }
 
         pub async fn delete(c: Ctx, crate::extract::IdParam(id): crate::extract::IdParam) -> Page {
             c.state
                 .app
+                .org()
                 .$delete(&c.org.actor, id)
                 .await
                 .map_err(c.err())?;

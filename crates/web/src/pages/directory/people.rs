@@ -4,7 +4,7 @@ use super::{Ctx, Page, saved, write_handlers};
 use crate::extract::IdParam;
 use crate::pages::opt;
 use crate::views::{Cell, Field, Search};
-use mognad_app::directory::PersonInput;
+use mognad_app::org::directory::PersonInput;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -42,6 +42,7 @@ pub async fn list(c: Ctx, crate::extract::QueryOr(q): crate::extract::QueryOr<Pe
     let (people, total) = c
         .state
         .app
+        .org()
         .people(&c.org.actor, search, PAGE_SIZE, page * PAGE_SIZE)
         .await
         .map_err(c.err())?;
@@ -94,7 +95,13 @@ pub async fn new(c: Ctx) -> Page {
 }
 
 pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
-    let p = c.state.app.person(&c.org.actor, id).await.map_err(c.err())?;
+    let p = c
+        .state
+        .app
+        .org()
+        .person(&c.org.actor, id)
+        .await
+        .map_err(c.err())?;
     let input = PersonInput {
         name: p.name.clone(),
         email: p.email,
@@ -114,7 +121,7 @@ pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
 }
 
 async fn save(c: Ctx, id: Option<Uuid>, input: PersonInput) -> Page {
-    match c.state.app.save_person(&c.org.actor, id, &input).await {
+    match c.state.app.org().save_person(&c.org.actor, id, &input).await {
         Ok(_) => Ok(saved(c.base("people"))),
         Err(e) => {
             let fields = fields(&c, &input).await?;

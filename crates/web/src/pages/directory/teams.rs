@@ -4,7 +4,7 @@ use super::{Ctx, Page, saved, write_handlers};
 use crate::extract::IdParam;
 use crate::pages::opt;
 use crate::views::{Cell, Field};
-use mognad_app::directory::NamedInput;
+use mognad_app::org::directory::NamedInput;
 use uuid::Uuid;
 
 write_handlers!("teams", NamedInput, get = team, delete = delete_team);
@@ -25,7 +25,7 @@ pub(super) async fn named_fields(c: &Ctx, input: &NamedInput) -> Result<Vec<Fiel
 
 pub async fn list(c: Ctx) -> Page {
     let tr = c.tr;
-    let teams = c.state.app.teams(&c.org.actor).await.map_err(c.err())?;
+    let teams = c.state.app.org().teams(&c.org.actor).await.map_err(c.err())?;
     let units = c.unit_names().await?;
     let base = c.base("teams");
     let admin = c.admin();
@@ -57,7 +57,7 @@ pub async fn new(c: Ctx) -> Page {
 }
 
 pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
-    let t = c.state.app.team(&c.org.actor, id).await.map_err(c.err())?;
+    let t = c.state.app.org().team(&c.org.actor, id).await.map_err(c.err())?;
     let input = NamedInput {
         name: t.name.clone(),
         unit_id: t.unit_id.map(|u| u.to_string()),
@@ -75,7 +75,7 @@ pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
 }
 
 async fn save(c: Ctx, id: Option<Uuid>, input: NamedInput) -> Page {
-    match c.state.app.save_team(&c.org.actor, id, &input).await {
+    match c.state.app.org().save_team(&c.org.actor, id, &input).await {
         Ok(_) => Ok(saved(c.base("teams"))),
         Err(e) => {
             let fields = named_fields(&c, &input).await?;

@@ -4,7 +4,7 @@ use super::{Ctx, Page, saved, write_handlers};
 use crate::extract::IdParam;
 use crate::pages::opt;
 use crate::views::{Cell, Field};
-use mognad_app::directory::UnitInput;
+use mognad_app::org::directory::UnitInput;
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -27,7 +27,7 @@ async fn fields(c: &Ctx, id: Option<Uuid>, input: &UnitInput) -> Result<Vec<Fiel
 
 pub async fn list(c: Ctx) -> Page {
     let tr = c.tr;
-    let units = c.state.app.units(&c.org.actor).await.map_err(c.err())?;
+    let units = c.state.app.org().units(&c.org.actor).await.map_err(c.err())?;
     let names: HashMap<Uuid, String> = units.iter().map(|u| (u.id, u.name.clone())).collect();
     let base = c.base("units");
     let admin = c.admin();
@@ -65,7 +65,7 @@ pub async fn new(c: Ctx) -> Page {
 }
 
 pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
-    let u = c.state.app.unit(&c.org.actor, id).await.map_err(c.err())?;
+    let u = c.state.app.org().unit(&c.org.actor, id).await.map_err(c.err())?;
     let input = UnitInput {
         name: u.name.clone(),
         kind: u.kind,
@@ -84,7 +84,7 @@ pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
 }
 
 async fn save(c: Ctx, id: Option<Uuid>, input: UnitInput) -> Page {
-    match c.state.app.save_unit(&c.org.actor, id, &input).await {
+    match c.state.app.org().save_unit(&c.org.actor, id, &input).await {
         Ok(_) => Ok(saved(c.base("units"))),
         Err(e) => {
             let fields = fields(&c, id, &input).await?;

@@ -1,0 +1,25 @@
+//! Competence: frameworks and roles, assessments, development plans and placements, team competence
+//! maps and environment scanning.
+//!
+//! Reached through [`App::competence`]: `app.competence().…`. Its use cases, by module:
+//!
+//! | module | use cases |
+//! |---|---|
+//! | `assess` | `default_framework`, `competence_record`, `assess`, `set_target_role`, `set_mentor_consent` |
+//! | `develop` | `development`, `place`, `place_role`, `role_placements`, `add_action`, `set_action_status` |
+//! | `frameworks` | `frameworks`, `framework`, `import_framework`, `framework_file`, `framework_moodle`, `upload_framework` |
+//! | `scanning` | `radar`, `save_blip`, `delete_blip`, `add_signal` |
+//! | `team_map` | `team_competence` |
+
+pub mod assess;
+pub mod develop;
+pub mod frameworks;
+pub mod person_access;
+pub mod scanning;
+pub mod team_map;
+
+crate::handle!(
+    /// The competence feature's use cases, borrowed from an [`App`](crate::App).
+    Competence,
+    competence
+);

@@ -1,0 +1,161 @@
+//! The competence heatmap of a unit (with the units below it) or a team: people × competences
+//! of combined levels, with coverage risks. Rows follow the visibility rules: admins see
+//! everyone, others only themselves, the people they supervise and protégés who allow it; the
+//! risks are computed over the rows shown so they reveal nothing about hidden people.
+
+use crate::competence::person_access;
+use crate::{Actor, AppError, Result};
+use chrono::Utc;
+use mognad_domain::competence::Framework;
+use mognad_domain::competence::team::{Matrix, Risk, team_required};
+use mognad_domain::ids::{TeamId, UnitId};
+use mognad_domain::role::Role;
+use mognad_store::{assessments, people, relationships, teams, units};
+use std::collections::{HashMap, HashSet};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy)]
+pub enum Scope {
+    Unit(UnitId),
+    Team(TeamId),
+}
+
+#[derive(Debug, Clone)]
+pub struct TeamView {
+    pub name: String,
+    pub framework_id: Uuid,
+    pub framework: Framework,
+    /// People ids in the order of the matrix rows.
+    pub people: Vec<Uuid>,
+    pub matrix: Matrix,
+    pub risks: Vec<Risk>,
+    /// People of the scope the reader may not see.
+    pub hidden: usize,
+}
+
+impl super::Competence<'_> {
+    pub async fn team_competence(
+        &self,
+        actor: &Actor,
+        scope: Scope,
+        framework: Option<Uuid>,
+    ) -> Result<TeamView> {
+        actor.require(Role::Member)?;
+        let framework_id = match framework {
+            Some(f) => f,
+            None => self.default_framework(actor).await?,
+        };
+        let framework = self.framework(actor, framework_id).await?;
+        let day = Utc::now().date_naive();
+        let mut tx = self.db.read().await?;
+        let all = people::all(&mut tx, actor.org).await?;
+        let (name, members): (String, HashSet<Uuid>) = match scope {
+            Scope::Unit(u) => {
+                let unit = units::get(&mut tx, actor.org, u)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                let parents = units::parents(&mut tx, actor.org).await?;
+                let inside = |mut at: Option<UnitId>| {
+                    while let Some(x) = at {
+                        if x == u {
+                            return true;
+                        }
+                        at = parents.get(&x).copied().flatten();
+                    }
+                    false
+                };
+                let ids = all.iter().filter(|p| inside(p.unit_id)).map(|p| p.id.0).collect();
+                (unit.name.to_string(), ids)
+            }
+            Scope::Team(t) => {
+                let team = teams::get(&mut tx, actor.org, t)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                let ids = relationships::team_memberships(&mut tx, actor.org)
+                    .await?
+                    .into_iter()
+                    .filter(|m| m.team_id == t && m.period.contains(day))
+                    .map(|m| m.person_id.0)
+                    .collect();
+                (team.name.to_string(), ids)
+            }
+        };
+        let profiles = assessments::profiles(&mut tx, actor.org).await?;
+        let visible: Option<HashSet<Uuid>> = if actor.role.at_least(Role::Admin) {
+            None
+        } else {
+            let mut seen = HashSet::new();
+            if let Some(me) = person_access::me(&mut tx, actor).await? {
+                seen.insert(me.id.0);
+                seen.extend(relationships::current_subordinates(&mut tx, actor.org, me.id, day).await?);
+                let consenting: HashSet<Uuid> = profiles
+                    .iter()
+                    .filter(|p| p.mentor_may_see)
+                    .map(|p| p.person_id)
+                    .collect();
+                for m in relationships::mentorships(&mut tx, actor.org).await? {
+                    if m.mentor_id == me.id && m.period.contains(day) && consenting.contains(&m.protege_id.0)
+                    {
+                        seen.insert(m.protege_id.0);
+                    }
+                }
+            }
+            Some(seen)
+        };
+        let levels = assessments::levels(&mut tx, actor.org, framework_id).await?;
+        tx.rollback().await?;
+
+        let rows: Vec<_> = all
+            .iter()
+            .filter(|p| members.contains(&p.id.0))
+            .filter(|p| visible.as_ref().is_none_or(|v| v.contains(&p.id.0)))
+            .collect();
+        let competences: Vec<String> = framework
+            .areas
+            .iter()
+            .flat_map(|a| &a.competences)
+            .map(|c| c.id.clone())
+            .collect();
+        let column: HashMap<&str, usize> = competences
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.as_str(), i))
+            .collect();
+        let row_of: HashMap<Uuid, usize> = rows.iter().enumerate().map(|(i, p)| (p.id.0, i)).collect();
+        let mut grid = vec![vec![None; competences.len()]; rows.len()];
+        for (person, by_competence) in levels {
+            let Some(&r) = row_of.get(&person) else { continue };
+            for (competence, level) in by_competence {
+                if let Some(&c) = column.get(competence.as_str()) {
+                    grid[r][c] = Some(level as f32);
+                }
+            }
+        }
+        let role_of: HashMap<Uuid, &str> = profiles
+            .iter()
+            .filter(|p| p.framework_id.is_none_or(|f| f == framework_id))
+            .filter_map(|p| Some((p.person_id, p.role_key.as_deref()?)))
+            .collect();
+        let roles: Vec<&[(String, u8)]> = rows
+            .iter()
+            .filter_map(|p| role_of.get(&p.id.0))
+            .filter_map(|k| framework.roles.iter().find(|r| r.id == *k))
+            .map(|r| r.requires.as_slice())
+            .collect();
+        let matrix = Matrix {
+            required: team_required(&competences, &roles),
+            competences,
+            people: rows.iter().map(|p| p.name.to_string()).collect(),
+            levels: grid,
+        };
+        Ok(TeamView {
+            name,
+            framework_id,
+            framework,
+            people: rows.iter().map(|p| p.id.0).collect(),
+            risks: matrix.risks(),
+            hidden: members.len() - rows.len(),
+            matrix,
+        })
+    }
+}

@@ -1,0 +1,209 @@
+//! Exports of a round: the results table (for CSV and XLSX) and every anonymous answer as CSV.
+//!
+//! The answer export streams: rows go from the database cursor through a bounded channel in
+//! chunks, so memory stays flat however many answers there are. Rows of groups whose results
+//! are withheld are left out, and rows carry no key, time or order of arrival.
+
+use crate::measurement::results::{AreaKind, RoundResults};
+use crate::{Actor, AppError, Result};
+use futures_util::StreamExt;
+use mognad_domain::answer::Answers;
+use mognad_domain::ids::RoundId;
+use mognad_domain::role::Role;
+use mognad_store::responses;
+use std::collections::HashMap;
+use tokio::sync::mpsc;
+use uuid::Uuid;
+
+/// Answers per chunk sent to the client.
+const CHUNK_ROWS: usize = 2000;
+
+/// One cell of an exported table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Number(f64),
+    Count(i64),
+    Empty,
+}
+
+/// A table ready to be written as CSV or XLSX.
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// Quotes a CSV field when needed, and defuses a leading formula character so a spreadsheet
+/// opening the file does not run it.
+pub fn csv_field(raw: &str) -> String {
+    let text = if raw.starts_with(['=', '+', '-', '@']) {
+        format!("'{raw}")
+    } else {
+        raw.to_owned()
+    };
+    if text.contains([',', '"', '\n', '\r', ';']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+impl Table {
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        let line = |cells: Vec<String>| cells.join(",") + "\r\n";
+        out.push_str(&line(self.headers.iter().map(|h| csv_field(h)).collect()));
+        for r in &self.rows {
+            out.push_str(&line(
+                r.iter()
+                    .map(|v| match v {
+                        Value::Text(t) => csv_field(t),
+                        Value::Number(n) => format!("{n:.1}"),
+                        Value::Count(n) => n.to_string(),
+                        Value::Empty => String::new(),
+                    })
+                    .collect(),
+            ));
+        }
+        out
+    }
+}
+
+fn kind(k: AreaKind) -> &'static str {
+    match k {
+        AreaKind::Organisation => "organisation",
+        AreaKind::Unit => "unit",
+        AreaKind::Group => "group",
+    }
+}
+
+/// The results of a round as a table: one row per area, one column per engine.
+pub fn results_table(res: &RoundResults) -> Table {
+    let mut headers: Vec<String> = ["kind", "name", "n", "shown"].map(String::from).to_vec();
+    headers.extend(res.engines.iter().cloned());
+    let rows = std::iter::once(&res.organisation)
+        .chain(&res.units)
+        .chain(&res.groups)
+        .map(|a| {
+            let mut row = vec![
+                Value::Text(kind(a.kind).into()),
+                Value::Text(a.name.clone()),
+                Value::Count(a.n),
+                Value::Text(if a.visible { "yes" } else { "no" }.into()),
+            ];
+            if a.visible {
+                row.extend(
+                    a.scores
+                        .iter()
+                        .map(|s| s.map(Value::Number).unwrap_or(Value::Empty)),
+                );
+            } else {
+                row.extend(res.engines.iter().map(|_| Value::Empty));
+            }
+            row
+        })
+        .collect();
+    Table { headers, rows }
+}
+
+/// Exports exist only for closed rounds: before, answers still come in, and two exports a
+/// reminder apart would tell what the answers in between were.
+fn closed(res: RoundResults) -> Result<RoundResults> {
+    if res.state != "closed" {
+        return Err(AppError::Refused {
+            code: "not-closed",
+            message: "results and answers can be exported once the round has closed".into(),
+        });
+    }
+    Ok(res)
+}
+
+impl super::Measurement<'_> {
+    /// A closed round's results for the results export; refused before the round closes.
+    pub async fn results_for_export(&self, actor: &Actor, round: Uuid) -> Result<RoundResults> {
+        closed(self.results(actor, round).await?)
+    }
+
+    /// Every answer of the round's shown groups as CSV, in chunks: a header line first.
+    /// Refused before the round closes.
+    pub async fn stream_answers(&self, actor: &Actor, round: Uuid) -> Result<mpsc::Receiver<Result<String>>> {
+        actor.require(Role::Analyst)?;
+        let res = closed(self.results(actor, round).await?)?;
+        let shown: HashMap<Uuid, String> = res
+            .groups
+            .iter()
+            .filter(|g| g.visible)
+            .map(|g| (g.id, csv_field(&g.name)))
+            .collect();
+        let model = res.model.clone();
+        let mut header = vec!["group".to_string()];
+        for e in &model.engines {
+            header.extend(e.items.iter().map(|i| csv_field(&format!("{}.{}", e.id, i.id))));
+        }
+        header.extend(
+            model
+                .engines
+                .iter()
+                .map(|e| csv_field(&format!("{}.importance", e.id))),
+        );
+        let columns = header.len() - 1;
+        // Fails loudly in tests if the stored code and the header ever disagree.
+        debug_assert_eq!(Answers::empty(&model).code().len(), columns);
+        let (tx, rx) = mpsc::channel(4);
+        let db = self.db.clone();
+        tokio::spawn(async move {
+            let mut chunk = header.join(",") + "\r\n";
+            let mut rows = 0;
+            let mut stream = responses::stream(&db, RoundId(round));
+            while let Some(row) = stream.next().await {
+                let (group, code) = match row {
+                    Ok(r) => r,
+                    Err(e) => {
+                        let _ = tx.send(Err(AppError::Internal(e.to_string()))).await;
+                        return;
+                    }
+                };
+                let Some(label) = shown.get(&group) else { continue };
+                // The stored code is already one digit per column, in the header's order.
+                if code.len() != columns || !code.bytes().all(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                chunk.push_str(label);
+                for b in code.bytes() {
+                    chunk.push(',');
+                    if b != b'0' {
+                        chunk.push(char::from(b));
+                    }
+                }
+                chunk.push_str("\r\n");
+                rows += 1;
+                if rows % CHUNK_ROWS == 0 && tx.send(Ok(std::mem::take(&mut chunk))).await.is_err() {
+                    return;
+                }
+            }
+            let _ = tx.send(Ok(chunk)).await;
+        });
+        Ok(rx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_field("Ledning"), "Ledning");
+        assert_eq!(csv_field("A, B"), "\"A, B\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        let t = Table {
+            headers: vec!["name".into(), "score".into()],
+            rows: vec![
+                vec![Value::Text("G1".into()), Value::Number(41.25)],
+                vec![Value::Text("G2".into()), Value::Empty],
+            ],
+        };
+        assert_eq!(t.to_csv(), "name,score\r\nG1,41.2\r\nG2,\r\n");
+    }
+}

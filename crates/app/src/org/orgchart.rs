@@ -1,0 +1,142 @@
+//! The org chart of a unit (with the units below it): who supervises whom today, drawn as a
+//! tree, with team leadership and mentoring as links across it.
+
+use crate::org::checks::PersonRef;
+use crate::{Actor, AppError, Result};
+use chrono::Utc;
+use mognad_domain::ids::{PersonId, UnitId};
+use mognad_domain::relationship::TeamRole;
+use mognad_domain::role::Role;
+use mognad_store::{people, relationships, units};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use uuid::Uuid;
+
+/// One person in the chart, in drawing order.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct ChartRow {
+    pub person: PersonRef,
+    pub title: Option<String>,
+    /// Steps below the top of the chart along primary supervision.
+    pub depth: usize,
+    /// The row of the person's supervisor in this chart, if shown.
+    pub supervisor_row: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct OrgChart {
+    pub unit: String,
+    pub rows: Vec<ChartRow>,
+    /// (lead row, member row) for every current team membership under a lead in the chart.
+    pub team_links: Vec<(usize, usize)>,
+    /// (mentor row, protégé row).
+    pub mentor_links: Vec<(usize, usize)>,
+}
+
+impl super::Org<'_> {
+    /// The chart of the people in `unit` and the units below it.
+    pub async fn org_chart(&self, actor: &Actor, unit: Uuid) -> Result<OrgChart> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.read().await?;
+        let all_units = units::list(&mut tx, actor.org).await?;
+        let top = all_units
+            .iter()
+            .find(|u| u.id.0 == unit)
+            .ok_or(AppError::NotFound)?;
+        let mut inside: HashSet<UnitId> = HashSet::from([top.id]);
+        // Units below, to any depth (parents are listed in any order, so repeat until stable).
+        loop {
+            let before = inside.len();
+            for u in &all_units {
+                if u.parent_id.is_some_and(|p| inside.contains(&p)) {
+                    inside.insert(u.id);
+                }
+            }
+            if inside.len() == before {
+                break;
+            }
+        }
+        let everyone = people::all(&mut tx, actor.org).await?;
+        let sup = relationships::supervisions(&mut tx, actor.org).await?;
+        let men = relationships::mentorships(&mut tx, actor.org).await?;
+        let tm = relationships::team_memberships(&mut tx, actor.org).await?;
+        tx.rollback().await?;
+        let day = Utc::now().date_naive();
+        let shown: Vec<_> = everyone
+            .iter()
+            .filter(|p| p.unit_id.is_some_and(|u| inside.contains(&u)))
+            .collect();
+        let ids: HashSet<PersonId> = shown.iter().map(|p| p.id).collect();
+        let boss: HashMap<PersonId, PersonId> = sup
+            .iter()
+            .filter(|s| {
+                s.primary
+                    && s.period.contains(day)
+                    && ids.contains(&s.subordinate_id)
+                    && ids.contains(&s.supervisor_id)
+            })
+            .map(|s| (s.subordinate_id, s.supervisor_id))
+            .collect();
+        let mut children: BTreeMap<PersonId, Vec<PersonId>> = BTreeMap::new();
+        for (sub, b) in &boss {
+            children.entry(*b).or_default().push(*sub);
+        }
+        let by_id: HashMap<PersonId, _> = shown.iter().map(|p| (p.id, *p)).collect();
+        for list in children.values_mut() {
+            list.sort_by(|a, b| by_id[a].name.as_str().cmp(by_id[b].name.as_str()));
+        }
+        // Depth-first from everyone without a supervisor in the chart, by name.
+        let mut roots: Vec<PersonId> = shown
+            .iter()
+            .map(|p| p.id)
+            .filter(|p| !boss.contains_key(p))
+            .collect();
+        roots.sort_by(|a, b| by_id[a].name.as_str().cmp(by_id[b].name.as_str()));
+        let mut rows: Vec<ChartRow> = Vec::new();
+        let mut row_of: HashMap<PersonId, usize> = HashMap::new();
+        let mut stack: Vec<(PersonId, usize, Option<usize>)> =
+            roots.into_iter().rev().map(|r| (r, 0, None)).collect();
+        while let Some((p, depth, parent_row)) = stack.pop() {
+            if row_of.contains_key(&p) {
+                continue;
+            }
+            row_of.insert(p, rows.len());
+            let person = by_id[&p];
+            rows.push(ChartRow {
+                person: PersonRef {
+                    id: p.0,
+                    name: person.name.to_string(),
+                },
+                title: person.title.as_ref().map(|t| t.to_string()),
+                depth,
+                supervisor_row: parent_row,
+            });
+            let me = rows.len() - 1;
+            for c in children.get(&p).into_iter().flatten().rev() {
+                stack.push((*c, depth + 1, Some(me)));
+            }
+        }
+        let leads: HashMap<_, _> = tm
+            .iter()
+            .filter(|t| t.role == TeamRole::Lead && t.period.contains(day))
+            .map(|t| (t.team_id, t.person_id))
+            .collect();
+        let team_links = tm
+            .iter()
+            .filter(|t| t.role == TeamRole::Member && t.period.contains(day))
+            .filter_map(|t| Some((*row_of.get(leads.get(&t.team_id)?)?, *row_of.get(&t.person_id)?)))
+            .filter(|(a, b)| a != b)
+            .collect();
+        let mentor_links = men
+            .iter()
+            .filter(|m| m.period.contains(day))
+            .filter_map(|m| Some((*row_of.get(&m.mentor_id)?, *row_of.get(&m.protege_id)?)))
+            .collect();
+        Ok(OrgChart {
+            unit: top.name.to_string(),
+            rows,
+            team_links,
+            mentor_links,
+        })
+    }
+}

@@ -1,0 +1,318 @@
+//! Boards and their columns: creating a board with the default columns, editing columns and
+//! WIP limits, and reading a board a page of cards per column at a time with filters.
+
+use crate::{Actor, AppError, Invalid, Result};
+use chrono::Utc;
+use mognad_domain::ids::OrgId;
+use mognad_domain::plan::rank;
+use mognad_domain::role::Role;
+use mognad_store::Tx;
+use mognad_store::boards::{self as store, Board, Column, Filter, Task};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Cards shown per column before "more".
+pub const PAGE: i64 = 50;
+
+/// The columns a new board starts with: (Swedish name, English name, done).
+pub const DEFAULT_COLUMNS: [(&str, &str, bool); 4] = [
+    ("Inkorg", "Backlog", false),
+    ("Redo", "Ready", false),
+    ("Pågår", "In progress", false),
+    ("Klart", "Done", true),
+];
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct BoardInput {
+    #[serde(default)]
+    pub name: String,
+    /// An initiative id, or blank.
+    #[serde(default)]
+    pub initiative_id: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct ColumnInput {
+    #[serde(default)]
+    pub name: String,
+    /// Blank for no limit.
+    #[serde(default)]
+    pub wip_limit: String,
+    /// "1" when cards here count as done.
+    #[serde(default)]
+    pub done: String,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ColumnView {
+    pub id: Uuid,
+    pub name: String,
+    pub wip_limit: Option<i64>,
+    pub done: bool,
+    /// Cards in the column (with the filter).
+    pub count: i64,
+    /// The first cards in rank order.
+    pub cards: Vec<TaskView>,
+    /// Where the next page starts, when there are more.
+    pub more: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct TaskView {
+    pub id: Uuid,
+    pub column_id: Uuid,
+    pub title: String,
+    pub assignee_id: Option<Uuid>,
+    pub priority: String,
+    pub due_on: Option<chrono::NaiveDate>,
+    pub labels: Vec<String>,
+    pub initiative_id: Option<Uuid>,
+    pub estimate_hours: Option<i64>,
+}
+
+impl From<&Task> for TaskView {
+    fn from(t: &Task) -> Self {
+        TaskView {
+            id: t.id,
+            column_id: t.column_id,
+            title: t.title.clone(),
+            assignee_id: t.assignee_id,
+            priority: t.priority.clone(),
+            due_on: t.due_on,
+            labels: t
+                .labels
+                .split(',')
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            initiative_id: t.initiative_id,
+            estimate_hours: t.estimate_hours,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct BoardView {
+    pub id: Uuid,
+    pub name: String,
+    pub initiative_id: Option<Uuid>,
+    pub columns: Vec<ColumnView>,
+}
+
+/// The page cursor of a column: `rank~id` of the last card shown.
+fn cursor(t: &Task) -> String {
+    format!("{}~{}", t.rank, t.id)
+}
+
+fn parse_cursor(raw: &str) -> Option<(String, Uuid)> {
+    let (rank, id) = raw.split_once('~')?;
+    Some((rank.to_owned(), Uuid::parse_str(id).ok()?))
+}
+
+fn name(raw: &str, field: &str, errors: &mut Vec<Invalid>) -> String {
+    let n = raw.trim();
+    if n.is_empty() || n.chars().count() > 100 || n.chars().any(char::is_control) {
+        errors.push(Invalid::new(field, "empty", "a name of 1 to 100 characters"));
+    }
+    n.to_owned()
+}
+
+pub(crate) async fn board_of(tx: &mut Tx, org: OrgId, id: Uuid) -> Result<Board> {
+    store::board(tx, org, id).await?.ok_or(AppError::NotFound)
+}
+
+impl super::Plan<'_> {
+    pub async fn boards(&self, actor: &Actor) -> Result<Vec<Board>> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.read().await?;
+        let b = store::boards(&mut tx, actor.org).await?;
+        tx.rollback().await?;
+        Ok(b)
+    }
+
+    /// A new board with the default columns in the organisation's language.
+    pub async fn create_board(&self, actor: &Actor, input: &BoardInput) -> Result<Board> {
+        actor.require(Role::Admin)?;
+        let mut errors = Vec::new();
+        let n = name(&input.name, "name", &mut errors);
+        let initiative = match input.initiative_id.trim() {
+            "" => None,
+            raw => match Uuid::parse_str(raw) {
+                Ok(id) => Some(id),
+                Err(_) => {
+                    errors.push(Invalid::new("initiative_id", "bad-ref", "choose an initiative"));
+                    None
+                }
+            },
+        };
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let org = self.org().organisation(actor).await?;
+        let mut tx = self.db.write().await?;
+        if let Some(i) = initiative
+            && !mognad_store::plan::initiative_exists(&mut tx, actor.org, i).await?
+        {
+            return Err(Invalid::new("initiative_id", "unknown-ref", "no such initiative").into());
+        }
+        let b = Board {
+            id: Uuid::now_v7(),
+            name: n,
+            initiative_id: initiative,
+        };
+        store::insert_board(&mut tx, actor.org, &b, Utc::now())
+            .await
+            .map_err(|e| match e {
+                mognad_store::StoreError::Conflict(_) => AppError::from(Invalid::new(
+                    "name",
+                    "name-taken",
+                    "a board with that name exists",
+                )),
+                e => e.into(),
+            })?;
+        let ranks = rank::spread(DEFAULT_COLUMNS.len());
+        for ((sv, en, done), r) in DEFAULT_COLUMNS.iter().zip(ranks) {
+            let col = Column {
+                id: Uuid::now_v7(),
+                board_id: b.id,
+                name: match org.settings.language {
+                    mognad_domain::org::Language::Sv => (*sv).to_owned(),
+                    mognad_domain::org::Language::En => (*en).to_owned(),
+                },
+                rank: r,
+                wip_limit: None,
+                is_done: *done,
+            };
+            store::insert_column(&mut tx, actor.org, &col).await?;
+        }
+        tx.commit().await?;
+        Ok(b)
+    }
+
+    /// Adds a column at the right end of a board.
+    pub async fn add_column(&self, actor: &Actor, board: Uuid, input: &ColumnInput) -> Result<Uuid> {
+        actor.require(Role::Admin)?;
+        let (n, limit, done) = column_fields(input)?;
+        let mut tx = self.db.write().await?;
+        board_of(&mut tx, actor.org, board).await?;
+        let last = store::columns(&mut tx, actor.org, board)
+            .await?
+            .pop()
+            .map(|c| c.rank);
+        let col = Column {
+            id: Uuid::now_v7(),
+            board_id: board,
+            name: n,
+            rank: rank::between(last.as_deref(), None),
+            wip_limit: limit,
+            is_done: done,
+        };
+        store::insert_column(&mut tx, actor.org, &col).await?;
+        tx.commit().await?;
+        Ok(col.id)
+    }
+
+    pub async fn update_column(
+        &self,
+        actor: &Actor,
+        board: Uuid,
+        column: Uuid,
+        input: &ColumnInput,
+    ) -> Result<()> {
+        actor.require(Role::Admin)?;
+        let (n, limit, done) = column_fields(input)?;
+        let mut tx = self.db.write().await?;
+        let mut col = store::columns(&mut tx, actor.org, board)
+            .await?
+            .into_iter()
+            .find(|c| c.id == column)
+            .ok_or(AppError::NotFound)?;
+        col.name = n;
+        col.wip_limit = limit;
+        col.is_done = done;
+        store::update_column(&mut tx, actor.org, &col).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A board with the first page of each column. `more` continues one column from a cursor.
+    pub async fn board(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        filter: &Filter,
+        more: Option<(Uuid, &str)>,
+    ) -> Result<BoardView> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.read().await?;
+        let b = board_of(&mut tx, actor.org, id).await?;
+        let columns = store::columns(&mut tx, actor.org, id).await?;
+        let counts = store::counts(&mut tx, id, filter).await?;
+        let mut views = Vec::with_capacity(columns.len());
+        for c in columns {
+            let after = more
+                .filter(|(col, _)| *col == c.id)
+                .and_then(|(_, cur)| parse_cursor(cur));
+            let limit = if more.is_some_and(|(col, _)| col != c.id) {
+                0
+            } else {
+                PAGE + 1
+            };
+            let mut cards = if limit == 0 {
+                Vec::new()
+            } else {
+                store::page(
+                    &mut tx,
+                    c.id,
+                    filter,
+                    after.as_ref().map(|(r, i)| (r.as_str(), *i)),
+                    limit,
+                )
+                .await?
+            };
+            let more = (cards.len() as i64 > PAGE).then(|| {
+                cards.truncate(PAGE as usize);
+                cursor(&cards[cards.len() - 1])
+            });
+            views.push(ColumnView {
+                count: counts.iter().find(|(k, _)| *k == c.id).map_or(0, |(_, n)| *n),
+                cards: cards.iter().map(TaskView::from).collect(),
+                more,
+                id: c.id,
+                name: c.name,
+                wip_limit: c.wip_limit,
+                done: c.is_done,
+            });
+        }
+        tx.rollback().await?;
+        Ok(BoardView {
+            id: b.id,
+            name: b.name,
+            initiative_id: b.initiative_id,
+            columns: views,
+        })
+    }
+}
+
+fn column_fields(input: &ColumnInput) -> Result<(String, Option<i64>, bool)> {
+    let mut errors = Vec::new();
+    let n = name(&input.name, "name", &mut errors);
+    let limit = match input.wip_limit.trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(l) if (1..=10_000).contains(&l) => Some(l),
+            _ => {
+                errors.push(Invalid::new(
+                    "wip_limit",
+                    "wip",
+                    "a limit from 1 to 10000, or blank",
+                ));
+                None
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    Ok((n, limit, matches!(input.done.trim(), "1" | "true" | "on")))
+}

@@ -1,0 +1,135 @@
+//! A card's own page: reading it with its checklist and comments, editing its fields, ticking
+//! checklist items and commenting. Placing and creating cards is in `tasks`.
+
+use crate::plan::cards::{TaskInput, fields};
+use crate::{Actor, AppError, Invalid, Result};
+use chrono::{NaiveDate, Utc};
+use mognad_domain::role::Role;
+use mognad_store::boards as store;
+use serde::Serialize;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ChecklistView {
+    pub id: Uuid,
+    pub text: String,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CommentView {
+    pub author: String,
+    pub body: String,
+    pub at: chrono::DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct TaskDetail {
+    pub id: Uuid,
+    pub board_id: Uuid,
+    pub column_id: Uuid,
+    pub title: String,
+    pub description: String,
+    pub assignee_id: Option<Uuid>,
+    pub priority: String,
+    pub due_on: Option<NaiveDate>,
+    pub labels: Vec<String>,
+    pub initiative_id: Option<Uuid>,
+    pub estimate_hours: Option<i64>,
+    pub done: bool,
+    pub checklist: Vec<ChecklistView>,
+    pub comments: Vec<CommentView>,
+}
+
+impl super::Plan<'_> {
+    pub async fn update_task(&self, actor: &Actor, id: Uuid, input: &TaskInput) -> Result<()> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.write().await?;
+        let mut t = store::task(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        fields(&mut tx, actor.org, input, &mut t).await?;
+        store::update_task(&mut tx, actor.org, &t, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn task(&self, actor: &Actor, id: Uuid) -> Result<TaskDetail> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.read().await?;
+        let t = store::task(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let checklist = store::checklist(&mut tx, id).await?;
+        let comments = store::comments(&mut tx, id).await?;
+        tx.rollback().await?;
+        Ok(TaskDetail {
+            id: t.id,
+            board_id: t.board_id,
+            column_id: t.column_id,
+            labels: t
+                .labels
+                .split(',')
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            title: t.title,
+            description: t.description,
+            assignee_id: t.assignee_id,
+            priority: t.priority,
+            due_on: t.due_on,
+            initiative_id: t.initiative_id,
+            estimate_hours: t.estimate_hours,
+            done: t.done_at.is_some(),
+            checklist: checklist
+                .into_iter()
+                .map(|(id, text, done)| ChecklistView { id, text, done })
+                .collect(),
+            comments: comments
+                .into_iter()
+                .map(|(author, body, at)| CommentView { author, body, at })
+                .collect(),
+        })
+    }
+
+    pub async fn add_checklist_item(&self, actor: &Actor, task: Uuid, text: &str) -> Result<()> {
+        actor.require(Role::Member)?;
+        let text = text.trim();
+        if text.is_empty() || text.chars().count() > 300 {
+            return Err(Invalid::new("text", "empty", "an item of 1 to 300 characters").into());
+        }
+        let mut tx = self.db.write().await?;
+        store::task(&mut tx, actor.org, task)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        store::add_checklist_item(&mut tx, actor.org, task, text, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn toggle_checklist_item(&self, actor: &Actor, task: Uuid, item: Uuid) -> Result<()> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.write().await?;
+        if !store::toggle_checklist_item(&mut tx, actor.org, task, item).await? {
+            return Err(AppError::NotFound);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn comment(&self, actor: &Actor, task: Uuid, body: &str) -> Result<()> {
+        actor.require(Role::Member)?;
+        let body = body.trim();
+        if body.is_empty() || body.chars().count() > 5000 {
+            return Err(Invalid::new("body", "empty", "a comment of 1 to 5000 characters").into());
+        }
+        let mut tx = self.db.write().await?;
+        store::task(&mut tx, actor.org, task)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let author = actor.user.display_name.to_string();
+        store::add_comment(&mut tx, actor.org, task, &author, body, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,352 @@
+//! The transformation plan: goals (by default the five perspectives of a digitalisation
+//! policy), initiatives tied to goals, engines and competences with owner, dates, status and
+//! costs, and initiatives started from a measurement round's prioritised gap list.
+
+use crate::input::bounded_text;
+use crate::input::noted_ref;
+use crate::measurement::results::AreaKind;
+use crate::{Actor, AppError, Invalid, Result};
+use chrono::{Datelike, Utc};
+use mognad_domain::ids::PersonId;
+use mognad_domain::role::Role;
+use mognad_domain::text::parse_date;
+use mognad_store::plan::{self as store, Cost, Goal, Initiative};
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// The five perspectives of a municipal digitalisation policy: (Swedish, English).
+pub const DEFAULT_GOALS: [(&str, &str); 5] = [
+    ("Trygghet", "Security and safety"),
+    ("Kompetens", "Competence"),
+    ("Ledarskap", "Leadership"),
+    ("Hållbarhet", "Sustainability"),
+    ("Innovation", "Innovation"),
+];
+
+pub const STATUSES: [&str; 5] = ["proposed", "active", "paused", "done", "cancelled"];
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct GoalInput {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct InitiativeInput {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub goal_id: String,
+    #[serde(default)]
+    pub owner_id: String,
+    /// `YYYY-MM-DD` or blank.
+    #[serde(default)]
+    pub starts_on: String,
+    #[serde(default)]
+    pub ends_on: String,
+    /// proposed, active, paused, done or cancelled; blank for proposed.
+    #[serde(default)]
+    pub status: String,
+    /// Engine keys separated by spaces or commas.
+    #[serde(default)]
+    pub engines: String,
+    /// Competence ids separated by spaces or commas.
+    #[serde(default)]
+    pub competences: String,
+    /// The leadership groups it works with; none means the whole organisation.
+    #[serde(default)]
+    pub group_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct CostInput {
+    #[serde(default)]
+    pub label: String,
+    /// Whole kronor.
+    #[serde(default)]
+    pub amount: String,
+    /// `running` or `investment`.
+    #[serde(default)]
+    pub kind: String,
+    /// Blank for this year.
+    #[serde(default)]
+    pub year: String,
+}
+
+impl super::Plan<'_> {
+    /// The organisation's goals; the five perspectives are added the first time.
+    pub async fn goals(&self, actor: &Actor) -> Result<Vec<Goal>> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.read().await?;
+        let list = store::goals(&mut tx, actor.org).await?;
+        tx.rollback().await?;
+        if !list.is_empty() {
+            return Ok(list);
+        }
+        let org = self.org().organisation(actor).await?;
+        let mut tx = self.db.write().await?;
+        // Checked again under the write lock, so two first visits add them once.
+        if store::goals(&mut tx, actor.org).await?.is_empty() {
+            for (i, (sv, en)) in DEFAULT_GOALS.iter().enumerate() {
+                let title = match org.settings.language {
+                    mognad_domain::org::Language::Sv => sv,
+                    mognad_domain::org::Language::En => en,
+                };
+                let g = Goal {
+                    id: Uuid::now_v7(),
+                    title: (*title).to_owned(),
+                    description: String::new(),
+                    position: i as i64,
+                };
+                store::insert_goal(&mut tx, actor.org, &g, Utc::now()).await?;
+            }
+        }
+        let list = store::goals(&mut tx, actor.org).await?;
+        tx.commit().await?;
+        Ok(list)
+    }
+
+    pub async fn save_goal(&self, actor: &Actor, id: Option<Uuid>, input: &GoalInput) -> Result<Uuid> {
+        actor.require(Role::Admin)?;
+        let mut errors = Vec::new();
+        let title = bounded_text(&input.title, "title", 100, true, &mut errors);
+        let description = bounded_text(&input.description, "description", 2000, false, &mut errors);
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let existing = self.goals(actor).await?;
+        let mut tx = self.db.write().await?;
+        let g = Goal {
+            id: id.unwrap_or_else(Uuid::now_v7),
+            title,
+            description,
+            position: existing.len() as i64,
+        };
+        match id {
+            Some(_) => {
+                if !store::update_goal(&mut tx, actor.org, &g).await? {
+                    return Err(AppError::NotFound);
+                }
+            }
+            None => store::insert_goal(&mut tx, actor.org, &g, Utc::now()).await?,
+        }
+        tx.commit().await?;
+        Ok(g.id)
+    }
+
+    pub async fn initiatives(&self, actor: &Actor) -> Result<(Vec<Initiative>, Vec<Cost>)> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.read().await?;
+        let list = store::initiatives(&mut tx, actor.org).await?;
+        let costs = store::costs(&mut tx, actor.org).await?;
+        tx.rollback().await?;
+        Ok((list, costs))
+    }
+
+    pub async fn save_initiative(
+        &self,
+        actor: &Actor,
+        id: Option<Uuid>,
+        input: &InitiativeInput,
+    ) -> Result<Uuid> {
+        actor.require(Role::Admin)?;
+        let mut errors = Vec::new();
+        let title = bounded_text(&input.title, "title", 200, true, &mut errors);
+        let description = bounded_text(&input.description, "description", 5000, false, &mut errors);
+        let mut date = |raw: &str, field: &str| match raw.trim() {
+            "" => None,
+            d => parse_date(d).map(Some).unwrap_or_else(|_| {
+                errors.push(Invalid::new(field, "date", "a date as YYYY-MM-DD"));
+                None
+            }),
+        };
+        let starts_on = date(&input.starts_on, "starts_on");
+        let ends_on = date(&input.ends_on, "ends_on");
+        if let (Some(s), Some(e)) = (starts_on, ends_on)
+            && e < s
+        {
+            errors.push(Invalid::new(
+                "ends_on",
+                "period-order",
+                "the end comes before the start",
+            ));
+        }
+        let status = match input.status.trim() {
+            "" => "proposed",
+            s => STATUSES.iter().copied().find(|x| *x == s).unwrap_or_else(|| {
+                errors.push(Invalid::new("status", "status", "choose a status"));
+                "proposed"
+            }),
+        };
+        let goal_id = noted_ref("goal_id", &input.goal_id, &mut errors);
+        let owner_id = noted_ref("owner_id", &input.owner_id, &mut errors);
+        let before = match id {
+            Some(i) => {
+                let mut tx = self.db.read().await?;
+                let found = store::initiative(&mut tx, actor.org, i).await?;
+                tx.rollback().await?;
+                Some(found.ok_or(AppError::NotFound)?)
+            }
+            None => None,
+        };
+        let scope = self
+            .initiative_scope(actor, input, before.as_ref(), &mut errors)
+            .await?;
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let goals = self.goals(actor).await?;
+        if goal_id.is_some_and(|g| !goals.iter().any(|x| x.id == g)) {
+            return Err(Invalid::new("goal_id", "unknown-ref", "no such goal").into());
+        }
+        let mut tx = self.db.write().await?;
+        if let Some(o) = owner_id
+            && mognad_store::people::get(&mut tx, actor.org, PersonId(o))
+                .await?
+                .is_none()
+        {
+            return Err(Invalid::new("owner_id", "unknown-ref", "no such person").into());
+        }
+        let i = Initiative {
+            id: id.unwrap_or_else(Uuid::now_v7),
+            goal_id,
+            title,
+            description,
+            owner_id,
+            starts_on,
+            ends_on,
+            status: status.to_owned(),
+            engines: scope.engines.join(" "),
+            competences: scope.competences.join(" "),
+            round_id: before.and_then(|b| b.round_id),
+            groups: scope.groups,
+        };
+        store::save_initiative(&mut tx, actor.org, &i, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(i.id)
+    }
+
+    /// A proposed initiative aimed at one engine's gap in a round's result for an area (the
+    /// organisation when `area` is `None`), titled after it. Made from a group's or a unit's gap
+    /// list, it works with that group or the unit's groups.
+    pub async fn initiative_from_gap(
+        &self,
+        actor: &Actor,
+        round: Uuid,
+        area: Option<Uuid>,
+        engine: &str,
+    ) -> Result<Uuid> {
+        actor.require(Role::Admin)?;
+        let area = area.unwrap_or(actor.org.0);
+        let (results, detail) = self.measurement().area_with_results(actor, round, area).await?;
+        let gap = detail.gaps.iter().find(|g| g.engine == engine).ok_or_else(|| {
+            AppError::from(Invalid::new(
+                "engine",
+                "engine",
+                "that engine has no gap in the round",
+            ))
+        })?;
+        let org = self.org().organisation(actor).await?;
+        let sv = org.settings.language == mognad_domain::org::Language::Sv;
+        let name = results
+            .model
+            .engine(engine)
+            .map(|e| if sv { e.name.sv.clone() } else { e.name.en.clone() })
+            .unwrap_or_else(|| engine.to_owned());
+        let groups = match detail.kind {
+            AreaKind::Organisation => Vec::new(),
+            _ => results.area(area).map(|a| a.groups.clone()).unwrap_or_default(),
+        };
+        let whose = match detail.kind {
+            AreaKind::Organisation => String::new(),
+            _ => format!(" ({})", detail.name),
+        };
+        let (title, description) = if sv {
+            (
+                format!("Höj {name}"),
+                format!(
+                    "Från gaplistan{whose}: {name} ligger på {:.0} mot målet {}.",
+                    gap.score, gap.target
+                ),
+            )
+        } else {
+            (
+                format!("Raise {name}"),
+                format!(
+                    "From the gap list{whose}: {name} stands at {:.0} against the target {}.",
+                    gap.score, gap.target
+                ),
+            )
+        };
+        let mut tx = self.db.write().await?;
+        let i = Initiative {
+            id: Uuid::now_v7(),
+            goal_id: None,
+            title,
+            description,
+            owner_id: None,
+            starts_on: None,
+            ends_on: None,
+            status: "proposed".into(),
+            engines: engine.to_owned(),
+            competences: String::new(),
+            round_id: Some(round),
+            groups,
+        };
+        store::save_initiative(&mut tx, actor.org, &i, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(i.id)
+    }
+
+    pub async fn add_cost(&self, actor: &Actor, initiative: Uuid, input: &CostInput) -> Result<()> {
+        actor.require(Role::Admin)?;
+        let mut errors = Vec::new();
+        let label = bounded_text(&input.label, "label", 200, true, &mut errors);
+        let amount = input
+            .amount
+            .trim()
+            .replace([' ', '\u{a0}'], "")
+            .parse::<i64>()
+            .ok()
+            .filter(|a| *a >= 0);
+        if amount.is_none() {
+            errors.push(Invalid::new("amount", "amount", "whole kronor, 0 or more"));
+        }
+        let kind = match input.kind.trim() {
+            k @ ("running" | "investment") => k,
+            _ => {
+                errors.push(Invalid::new("kind", "cost-kind", "running or investment"));
+                "running"
+            }
+        };
+        let year = match input.year.trim() {
+            "" => Some(i64::from(Utc::now().year())),
+            y => y.parse::<i64>().ok().filter(|y| (2000..=2100).contains(y)),
+        };
+        if year.is_none() {
+            errors.push(Invalid::new("year", "year", "a year from 2000 to 2100"));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let mut tx = self.db.write().await?;
+        if !store::initiative_exists(&mut tx, actor.org, initiative).await? {
+            return Err(AppError::NotFound);
+        }
+        let c = Cost {
+            id: Uuid::now_v7(),
+            initiative_id: initiative,
+            label,
+            amount: amount.unwrap_or(0),
+            kind: kind.to_owned(),
+            year: year.unwrap_or(2026),
+        };
+        store::insert_cost(&mut tx, actor.org, &c).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

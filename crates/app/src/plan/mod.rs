@@ -1,0 +1,38 @@
+//! Plan and execution: goals and initiatives, boards and cards, intake forms, workload, the effect of
+//! the plan, dashboards, agendas and the leadership programme.
+//!
+//! Reached through [`App::plan`]: `app.plan().…`. Its use cases, by module:
+//!
+//! | module | use cases |
+//! |---|---|
+//! | `agendas` | `agendas`, `create_agenda`, `add_point`, `agenda` |
+//! | `boards` | `boards`, `create_board`, `add_column`, `update_column`, `board` |
+//! | `card_detail` | `update_task`, `task`, `add_checklist_item`, `toggle_checklist_item`, `comment` |
+//! | `cards` | `create_task`, `move_task` |
+//! | `dashboard` | `dashboard` |
+//! | `effect` | `effect` |
+//! | `initiative_dashboard` | `initiative_dashboard` |
+//! | `initiatives` | `goals`, `save_goal`, `initiatives`, `save_initiative`, `initiative_from_gap`, `add_cost` |
+//! | `intake` | `intake_forms`, `intake_form`, `save_intake_form`, `form_by_link`, `submit_intake`, `recurring_problems` |
+//! | `programme` | `start_programme` |
+//! | `scope` | `engine_choices`, `competence_choices` |
+//! | `workload` | `workload` |
+
+pub mod agendas;
+pub mod boards;
+pub mod card_detail;
+pub mod cards;
+pub mod dashboard;
+pub mod effect;
+pub mod initiative_dashboard;
+pub mod initiatives;
+pub mod intake;
+pub mod programme;
+pub mod scope;
+pub mod workload;
+
+crate::handle!(
+    /// The plan feature's use cases, borrowed from an [`App`](crate::App).
+    Plan,
+    plan
+);

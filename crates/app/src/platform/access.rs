@@ -1,0 +1,37 @@
+//! Who is acting, in which organisation, with which role.
+
+use crate::{AppError, Result};
+use mognad_domain::ids::OrgId;
+use mognad_domain::role::Role;
+use mognad_store::users::{self, User};
+
+/// A signed-in user acting inside one organisation.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user: User,
+    pub org: OrgId,
+    pub role: Role,
+}
+
+impl Actor {
+    /// Fails with `Forbidden` unless the actor's role is at least `needed`.
+    pub fn require(&self, needed: Role) -> Result<()> {
+        if self.role.at_least(needed) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+impl super::Platform<'_> {
+    /// The user's standing in `org`. A user who is not a member gets `NotFound`, not
+    /// `Forbidden`, so another organisation's existence is not revealed.
+    pub async fn actor(&self, user: User, org: OrgId) -> Result<Actor> {
+        let mut tx = self.db.read().await?;
+        let role = users::role_in(&mut tx, user.id, org)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(Actor { user, org, role })
+    }
+}

@@ -1,0 +1,185 @@
+//! Accounts: password hashing, sign-in, server-side sessions, password change.
+//!
+//! Passwords are hashed with argon2id. Session tokens are 256 random bits given to the browser;
+//! only their SHA-256 is stored, so a leaked database does not leak live sessions.
+
+use crate::{AppError, Result};
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use base64::Engine;
+use chrono::{Duration, Utc};
+use mognad_domain::ids::{OrgId, UserId};
+use mognad_domain::org::Language;
+use mognad_domain::role::Role;
+use mognad_domain::text::{Email, Name, NewPassword};
+use mognad_store::users::{self, User};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+/// How long a session lasts after sign-in.
+pub const SESSION_HOURS: i64 = 12;
+
+/// A fresh session: the token goes into a cookie, never into storage.
+pub struct NewSession {
+    pub token: String,
+    pub user: User,
+}
+
+pub fn hash_password(password: &NewPassword) -> Result<String> {
+    let mut salt = [0u8; 16];
+    rand::rng().fill_bytes(&mut salt);
+    let salt = SaltString::encode_b64(&salt).map_err(|e| AppError::Internal(e.to_string()))?;
+    Argon2::default()
+        .hash_password(password.expose().as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+fn verify_password(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+        .unwrap_or(false)
+}
+
+/// A random token, URL-safe.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+pub fn token_hash(token: &str) -> String {
+    let digest = Sha256::digest(token.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A hash to verify against when the account does not exist, so a wrong e-mail costs as much
+/// time as a wrong password and sign-in does not reveal which accounts exist.
+static DUMMY_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+impl super::Platform<'_> {
+    /// Creates an account (CLI and demo). Fails with `Conflict` if the e-mail is taken.
+    pub async fn create_user(
+        &self,
+        email: &str,
+        display_name: &str,
+        password: &str,
+        language: Language,
+    ) -> Result<User> {
+        let email = Email::parse(email)?;
+        let display_name = Name::parse("display_name", display_name)?;
+        let password = NewPassword::parse(password)?;
+        let user = User {
+            id: UserId::new(),
+            email,
+            display_name,
+            password_hash: hash_password(&password)?,
+            language,
+        };
+        let mut tx = self.db.write().await?;
+        users::insert(&mut tx, &user, Utc::now())
+            .await
+            .map_err(|e| match AppError::from(e) {
+                AppError::Conflict(_) => {
+                    AppError::invalid("email", "email-taken", "an account with this e-mail exists")
+                }
+                other => other,
+            })?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
+        let email = Email::parse(email)?;
+        let mut tx = self.db.read().await?;
+        Ok(users::by_email(&mut tx, &email).await?)
+    }
+
+    /// Gives a user a role in an organisation (CLI; owners through the UI later).
+    pub async fn grant_role(&self, user: UserId, org: OrgId, role: Role) -> Result<()> {
+        let mut tx = self.db.write().await?;
+        users::set_role(&mut tx, user, org, role).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Replaces a user's password without knowing the old one (CLI and demo only).
+    pub async fn reset_password(&self, user: UserId, password: &str) -> Result<()> {
+        let hash = hash_password(&NewPassword::parse(password)?)?;
+        let mut tx = self.db.write().await?;
+        users::set_password_hash(&mut tx, user, &hash).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Checks the credentials and opens a session. Any mismatch is `Unauthenticated`, without
+    /// saying which part was wrong.
+    pub async fn login(&self, email: &str, password: &str) -> Result<NewSession> {
+        let found = match Email::parse(email) {
+            Ok(e) => {
+                let mut tx = self.db.read().await?;
+                users::by_email(&mut tx, &e).await?
+            }
+            Err(_) => None,
+        };
+        let Some(user) = found else {
+            let dummy = DUMMY_HASH
+                .get_or_init(|| hash_password(&NewPassword::parse("not a real password").unwrap()).unwrap());
+            verify_password(dummy, password);
+            return Err(AppError::Unauthenticated);
+        };
+        if !verify_password(&user.password_hash, password) {
+            return Err(AppError::Unauthenticated);
+        }
+        let token = random_token();
+        let now = Utc::now();
+        let mut tx = self.db.write().await?;
+        users::delete_expired_sessions(&mut tx, now).await?;
+        users::insert_session(
+            &mut tx,
+            &token_hash(&token),
+            user.id,
+            now,
+            now + Duration::hours(SESSION_HOURS),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(NewSession { token, user })
+    }
+
+    /// The user behind a session token, if the session is live.
+    pub async fn session_user(&self, token: &str) -> Result<Option<User>> {
+        let mut tx = self.db.read().await?;
+        Ok(users::session_user(&mut tx, &token_hash(token), Utc::now()).await?)
+    }
+
+    /// The session's user and their role in `org` (if any), in one read: every request inside
+    /// an organisation needs both.
+    pub async fn session_in_org(&self, token: &str, org: OrgId) -> Result<Option<(User, Option<Role>)>> {
+        Ok(users::session_in_org(&self.db, &token_hash(token), org, Utc::now()).await?)
+    }
+
+    pub async fn logout(&self, token: &str) -> Result<()> {
+        let mut tx = self.db.write().await?;
+        users::delete_session(&mut tx, &token_hash(token)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Changes the password after checking the current one, and ends the user's other sessions.
+    pub async fn change_password(&self, user: &User, token: &str, current: &str, new: &str) -> Result<()> {
+        if !verify_password(&user.password_hash, current) {
+            return Err(AppError::invalid(
+                "current",
+                "wrong-password",
+                "the current password is wrong",
+            ));
+        }
+        let hash = hash_password(&NewPassword::parse(new)?)?;
+        let mut tx = self.db.write().await?;
+        users::set_password_hash(&mut tx, user.id, &hash).await?;
+        users::delete_other_sessions(&mut tx, user.id, &token_hash(token)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,24 @@
+//! What every feature stands on: accounts and sessions, who acts (the actor), mail, the write
+//! queues, sealing drafts and moving an organisation between instances.
+//!
+//! Reached through [`App::platform`]: `app.platform().…`. Its use cases, by module:
+//!
+//! | module | use cases |
+//! |---|---|
+//! | `access` | `actor` |
+//! | `accounts` | `create_user`, `user_by_email`, `grant_role`, `reset_password`, `login`, `session_user`, `session_in_org`, `logout`, `change_password` |
+//! | `transfer` | `export_org`, `import_org` |
+
+pub mod access;
+pub mod accounts;
+pub mod mail;
+pub mod sealing;
+pub mod transfer;
+pub mod transfer_measurement;
+pub mod write_queue;
+
+crate::handle!(
+    /// The platform feature's use cases, borrowed from an [`App`](crate::App).
+    Platform,
+    platform
+);
