@@ -91,16 +91,9 @@ pub struct SubmitQueue(mpsc::Sender<Job>);
 impl SubmitQueue {
     /// Starts the writer task on the current Tokio runtime.
     pub fn start(db: Db) -> SubmitQueue {
-        let (tx, mut rx) = mpsc::channel::<Job>(4 * MAX_BATCH);
-        tokio::spawn(async move {
-            while let Some(first) = rx.recv().await {
-                let mut batch = vec![first];
-                while batch.len() < MAX_BATCH {
-                    match rx.try_recv() {
-                        Ok(job) => batch.push(job),
-                        Err(_) => break,
-                    }
-                }
+        let tx = crate::platform::batching::spawn(MAX_BATCH, move |batch: Vec<Job>| {
+            let db = db.clone();
+            async move {
                 let (subs, replies): (Vec<Submission>, Vec<_>) = batch.into_iter().unzip();
                 match write_batch(&db, &subs).await {
                     Ok(outcomes) => {

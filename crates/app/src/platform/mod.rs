@@ -11,6 +11,7 @@
 
 pub mod access;
 pub mod accounts;
+pub(crate) mod batching;
 pub mod mail;
 pub mod sealing;
 pub mod transfer;

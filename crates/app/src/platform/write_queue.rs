@@ -61,16 +61,9 @@ async fn run(db: &Db, batch: Vec<Job>) -> (Vec<Finish>, std::result::Result<(), 
 impl WriteQueue {
     /// Starts the writer task on the current Tokio runtime.
     pub fn start(db: Db) -> WriteQueue {
-        let (tx, mut rx) = mpsc::channel::<Job>(4 * MAX_BATCH);
-        tokio::spawn(async move {
-            while let Some(first) = rx.recv().await {
-                let mut batch = vec![first];
-                while batch.len() < MAX_BATCH {
-                    match rx.try_recv() {
-                        Ok(job) => batch.push(job),
-                        Err(_) => break,
-                    }
-                }
+        let tx = super::batching::spawn(MAX_BATCH, move |batch: Vec<Job>| {
+            let db = db.clone();
+            async move {
                 let (finishes, outcome) = run(&db, batch).await;
                 if let Err(e) = &outcome {
                     tracing::error!(error = %e, "a batch of writes failed");
