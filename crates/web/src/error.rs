@@ -158,7 +158,7 @@ impl IntoResponse for WebError {
         if self.status == StatusCode::UNAUTHORIZED {
             let next = self
                 .next
-                .filter(|n| crate::pages::safe_next(n))
+                .filter(|n| crate::page::safe_next(n))
                 .unwrap_or_else(|| "/".into());
             let encoded: String = url_encode(&next);
             return Redirect::to(&format!("/login?next={encoded}")).into_response();

@@ -6,13 +6,19 @@
 //! response), request metrics.
 
 pub mod api;
+pub mod competence;
 pub mod csrf;
 pub mod error;
 pub mod extract;
 pub mod i18n;
 pub mod markdown;
+pub mod measurement;
 pub mod metrics;
-pub mod pages;
+pub mod openapi;
+pub mod org;
+pub mod page;
+pub mod plan;
+pub mod platform;
 pub mod ratelimit;
 pub mod routes;
 pub mod security;

@@ -4,7 +4,7 @@ use utoipa::OpenApi;
 
 #[test]
 fn openapi_document_snapshot() {
-    let doc = serde_json::to_value(mognad_web::api::openapi::ApiDoc::openapi()).unwrap();
+    let doc = serde_json::to_value(mognad_web::openapi::ApiDoc::openapi()).unwrap();
     insta::assert_json_snapshot!("openapi", doc);
 }
 
@@ -13,7 +13,7 @@ async fn every_api_route_is_documented_and_served() {
     let db = mognad_store::testdb::TestDb::sqlite().await.unwrap();
     let state = mognad_web::AppState::new(mognad_app::App::new(db.db.clone()), Default::default());
     let (_, routes) = mognad_web::routes::build(state);
-    let doc = mognad_web::api::openapi::ApiDoc::openapi();
+    let doc = mognad_web::openapi::ApiDoc::openapi();
     let mut undocumented = Vec::new();
     for (method, path) in routes
         .iter()

@@ -1,0 +1,5 @@
+//! The competence feature's JSON API.
+
+pub mod frameworks;
+pub mod person;
+pub mod scanning;

@@ -1,0 +1,6 @@
+//! The competence feature's HTML pages.
+
+pub mod frameworks;
+pub mod person;
+pub mod radar;
+pub mod team_map;

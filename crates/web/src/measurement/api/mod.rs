@@ -1,0 +1,4 @@
+//! The measurement feature's JSON API.
+
+pub mod results;
+pub mod rounds;

@@ -1,0 +1,10 @@
+//! The measurement feature's HTML pages.
+
+pub mod area;
+pub mod exports;
+pub mod invitations;
+pub mod respond;
+pub mod results;
+pub mod round;
+pub mod rounds;
+pub mod shared_link;

@@ -1,0 +1,228 @@
+//! Result pages of a round: the heatmap of all groups and roll-ups, and the comparison with an
+//! earlier round (one area in depth is in `area`). Every chart has its numbers in a table.
+
+use crate::error::WebError;
+use crate::extract::IdParam;
+use crate::page::{PageCtx, org_layout, render};
+use askama::Template;
+use axum::extract::Query;
+use axum::response::Response;
+use mognad_app::measurement::results::{Area, AreaKind, RoundResults, Withheld};
+use mognad_domain::model::Model;
+use mognad_reports::heatmap;
+use serde::Deserialize;
+use uuid::Uuid;
+
+type Page = Result<Response, WebError>;
+
+pub struct Row {
+    pub name: String,
+    pub href: Option<String>,
+    pub n: i64,
+    /// Shown, or why not.
+    pub status: String,
+    pub values: Vec<String>,
+}
+
+/// Why an area is withheld, in words; `None` when it is shown.
+pub(super) fn withheld_key(w: Option<Withheld>) -> &'static str {
+    match w {
+        None => "results-shown",
+        Some(Withheld::NotClosed) => "results-withheld-not-closed",
+        Some(Withheld::FewAnswers) => "results-withheld-few",
+        Some(Withheld::ProtectsOthers) => "results-withheld-protects",
+    }
+}
+
+#[derive(Template)]
+#[template(path = "results.html")]
+pub struct ResultsPage {
+    pub l: crate::views::Layout,
+    pub heading: String,
+    pub round: String,
+    pub back: String,
+    pub anonymity: String,
+    pub links: Vec<(String, String)>,
+    pub heatmap: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Template)]
+#[template(path = "compare.html")]
+pub struct ComparePage {
+    pub l: crate::views::Layout,
+    pub heading: String,
+    pub round: String,
+    pub back: String,
+    pub intro: String,
+    pub caption: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<(String, Vec<(String, bool)>)>,
+}
+
+pub(super) fn round_href(c: &PageCtx, id: Uuid) -> String {
+    format!("/orgs/{}/rounds/{id}", c.org.actor.org)
+}
+
+pub(super) fn fmt(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into())
+}
+
+pub(super) fn engine_names(m: &Model, lang: mognad_domain::org::Language) -> Vec<String> {
+    m.engines.iter().map(|e| e.name.get(lang).to_owned()).collect()
+}
+
+/// Organisation first, then units, then groups: from the whole to its parts.
+pub fn ordered(res: &RoundResults) -> Vec<&Area> {
+    std::iter::once(&res.organisation)
+        .chain(&res.units)
+        .chain(&res.groups)
+        .collect()
+}
+
+/// A group's name, or a roll-up's name with what it covers.
+fn kind_label(tr: crate::i18n::Tr, name: &str, kind: AreaKind) -> String {
+    match kind {
+        AreaKind::Organisation => format!("{name} ({})", tr.t("results-kind-org")),
+        AreaKind::Unit => format!("{name} ({})", tr.t("results-kind-unit")),
+        AreaKind::Group => name.to_owned(),
+    }
+}
+
+fn area_label(tr: crate::i18n::Tr, a: &Area) -> String {
+    kind_label(tr, &a.name, a.kind)
+}
+
+pub async fn results(c: PageCtx, IdParam(id): IdParam) -> Page {
+    let tr = c.tr;
+    let res = c
+        .state
+        .app
+        .measurement()
+        .results(&c.org.actor, id)
+        .await
+        .map_err(c.err())?;
+    let back = round_href(&c, id);
+    let here = format!("{back}/results");
+    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &here).await?;
+    let columns = engine_names(&res.model, tr.lang);
+    let areas = ordered(&res);
+    let chart_rows: Vec<(String, Vec<Option<f64>>)> = areas
+        .iter()
+        .map(|a| {
+            let v = if a.visible {
+                a.scores.clone()
+            } else {
+                vec![None; columns.len()]
+            };
+            (area_label(tr, a), v)
+        })
+        .collect();
+    let title = tr.t1("results-heatmap-title", "round", &res.round_name);
+    let svg = heatmap::render(&heatmap::Heatmap {
+        id: "heatmap",
+        title: &title,
+        desc: &tr.t("results-heatmap-desc"),
+        columns: &columns,
+        rows: &chart_rows,
+        hidden: "–",
+    });
+    let rows = areas
+        .iter()
+        .map(|a| Row {
+            name: area_label(tr, a),
+            href: Some(format!("{here}/{}", a.id)),
+            n: a.n,
+            status: tr.t(withheld_key(a.withheld)),
+            values: if a.visible {
+                a.scores.iter().map(|s| fmt(*s)).collect()
+            } else {
+                vec![tr.t("results-none"); columns.len()]
+            },
+        })
+        .collect();
+    let mut links = vec![(
+        format!("{here}/{}", res.organisation.id),
+        tr.t("results-org-detail"),
+    )];
+    if let Some(before) = c
+        .state
+        .app
+        .measurement()
+        .previous_round(&c.org.actor, id)
+        .await
+        .map_err(c.err())?
+    {
+        links.push((format!("{back}/compare?with={before}"), tr.t("compare-title")));
+    }
+    Ok(render(ResultsPage {
+        l,
+        heading: tr.t("results-title"),
+        round: res.round_name.clone(),
+        back,
+        anonymity: if res.state == "closed" {
+            tr.t1("results-anonymity", "k", res.k)
+        } else {
+            tr.t("round-notice-open")
+        },
+        links,
+        heatmap: svg,
+        columns,
+        rows,
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct CompareQuery {
+    with: Uuid,
+}
+
+pub async fn compare(c: PageCtx, IdParam(id): IdParam, Query(q): Query<CompareQuery>) -> Page {
+    let tr = c.tr;
+    let app = &c.state.app;
+    let cmp = app
+        .measurement()
+        .compare(&c.org.actor, q.with, id)
+        .await
+        .map_err(c.err())?;
+    let back = round_href(&c, id);
+    let l = org_layout(
+        &c.state,
+        &c.org,
+        tr,
+        &c.csrf,
+        "rounds",
+        &format!("{back}/compare?with={}", q.with),
+    )
+    .await?;
+    let rows = cmp
+        .areas
+        .iter()
+        .map(|a| {
+            let label = kind_label(tr, &a.name, a.kind);
+            let cells = a
+                .changes
+                .iter()
+                .map(|ch| match ch {
+                    Some(ch) => (
+                        format!("{:+.0} [{:+.0}; {:+.0}]", ch.diff, ch.low, ch.high),
+                        ch.clear,
+                    ),
+                    None => ("–".to_string(), false),
+                })
+                .collect();
+            (label, cells)
+        })
+        .collect();
+    Ok(render(ComparePage {
+        l,
+        heading: tr.t("compare-title"),
+        round: cmp.after_name.clone(),
+        back,
+        intro: tr.t("compare-intro"),
+        caption: format!("{} → {}", cmp.before_name, cmp.after_name),
+        columns: engine_names(&cmp.model, tr.lang),
+        rows,
+    }))
+}

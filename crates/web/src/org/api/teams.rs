@@ -1,0 +1,13 @@
+//! Teams. Their leads and members are relationships (`/relationships`, kind `team`).
+
+crate::org::api::record::record_api!(
+    tag = "teams",
+    collection = "/api/v1/orgs/{org}/teams",
+    item = "/api/v1/orgs/{org}/teams/{id}",
+    view = mognad_app::org::views::TeamView,
+    input = mognad_app::org::directory::NamedInput,
+    list = teams,
+    get = team,
+    save = save_team,
+    delete = delete_team
+);

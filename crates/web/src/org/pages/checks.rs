@@ -1,0 +1,121 @@
+//! The leadership checks page: each check as a section with its explanation and findings.
+
+use crate::error::WebError;
+use crate::page::{PageCtx, org_layout, render};
+use crate::views::Layout;
+use askama::Template;
+use axum::extract::Query;
+use axum::response::Response;
+use mognad_app::org::checks::{ChecksView, DEFAULT_SPAN};
+use serde::Deserialize;
+
+pub struct Section {
+    pub heading: String,
+    pub explain: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "checks.html")]
+pub struct ChecksPage {
+    pub l: Layout,
+    pub intro: String,
+    pub action: String,
+    pub min: usize,
+    pub max: usize,
+    pub sections: Vec<Section>,
+}
+
+/// The expected span of control, from the page's own form.
+#[derive(Deserialize, Default, utoipa::IntoParams)]
+pub struct SpanQuery {
+    /// Fewest direct reports expected of a supervisor.
+    pub min: Option<usize>,
+    /// Most direct reports expected of a supervisor.
+    pub max: Option<usize>,
+}
+
+impl SpanQuery {
+    pub fn span(&self) -> (usize, usize) {
+        (
+            self.min.unwrap_or(DEFAULT_SPAN.0),
+            self.max.unwrap_or(DEFAULT_SPAN.1),
+        )
+    }
+}
+
+fn sections(tr: crate::i18n::Tr, c: &ChecksView) -> Vec<Section> {
+    let names = |v: &[mognad_app::org::checks::PersonRef]| v.iter().map(|p| p.name.clone()).collect();
+    let section = |key: &str, items: Vec<String>| Section {
+        heading: tr.t(&format!("checks-{key}")),
+        explain: tr.t(&format!("checks-{key}-explain")),
+        items,
+    };
+    vec![
+        section(
+            "cycles",
+            c.cycles
+                .iter()
+                .map(|cy| cy.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(" → "))
+                .collect(),
+        ),
+        section("without-supervisor", names(&c.without_supervisor)),
+        section("supervisors-without-team", names(&c.supervisors_without_team)),
+        section(
+            "lead-mismatches",
+            c.lead_mismatches
+                .iter()
+                .map(|m| {
+                    let sup = m
+                        .supervisor
+                        .as_ref()
+                        .map(|s| s.name.clone())
+                        .unwrap_or_else(|| "–".into());
+                    let contact = tr.t(if m.supervisor_in_contact {
+                        "checks-in-contact"
+                    } else {
+                        "checks-no-contact"
+                    });
+                    format!(
+                        "{}: {} ({} {}, {} {}) – {contact}",
+                        m.team,
+                        m.member.name,
+                        tr.t("checks-lead"),
+                        m.lead.name,
+                        tr.t("checks-supervisor"),
+                        sup
+                    )
+                })
+                .collect(),
+        ),
+        section("without-mentor", names(&c.without_mentor)),
+        section(
+            "span",
+            c.span_outside
+                .iter()
+                .map(|s| format!("{}: {}", s.person.name, s.direct_reports))
+                .collect(),
+        ),
+    ]
+}
+
+pub async fn page(c: PageCtx, Query(q): Query<SpanQuery>) -> Result<Response, WebError> {
+    let tr = c.tr;
+    let checks = c
+        .state
+        .app
+        .org()
+        .leadership_checks(&c.org.actor, q.span())
+        .await
+        .map_err(c.err())?;
+    let here = format!("/orgs/{}/checks", c.org.actor.org);
+    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "checks", &here).await?;
+    Ok(render(ChecksPage {
+        l,
+        intro: tr.t1("checks-intro", "day", checks.day),
+        action: here,
+        min: checks.span_min,
+        max: checks.span_max,
+        sections: sections(tr, &checks),
+    }))
+}

@@ -1,0 +1,8 @@
+//! The org feature's HTML pages.
+
+pub mod checks;
+pub mod directory;
+pub mod import;
+pub mod organisation;
+pub mod orgchart;
+pub mod relations;

@@ -1,0 +1,4 @@
+//! The plan feature's JSON API.
+
+pub mod initiatives;
+pub mod plan;

@@ -1,0 +1,74 @@
+//! Plan and execution: its pages and its JSON API, and the routes that serve them.
+
+pub mod api;
+pub mod pages;
+
+use crate::routes::Routes;
+
+/// Adds this feature's routes.
+pub(crate) fn routes(r: Routes) -> Routes {
+    r.get("/f/{slug}", pages::intake::show)
+        .post("/f/{slug}", pages::intake::submit)
+        .get("/orgs/{org}/plan", pages::plan::show)
+        .post("/orgs/{org}/goals", pages::plan::add_goal)
+        .post("/orgs/{org}/programme", pages::plan::start_programme)
+        .post("/orgs/{org}/initiatives", pages::plan::add_initiative)
+        .get("/orgs/{org}/initiatives/{id}", pages::initiative::show)
+        .post("/orgs/{org}/initiatives/{id}", pages::initiative::update)
+        .post("/orgs/{org}/initiatives/{id}/costs", pages::initiative::add_cost)
+        .post("/orgs/{org}/rounds/{id}/initiatives", pages::plan::from_gap)
+        .get("/orgs/{org}/workload", pages::workload::show)
+        .get("/orgs/{org}/effect", pages::effect::show)
+        .get("/orgs/{org}/dashboard", pages::dashboard::show)
+        .get("/orgs/{org}/agendas", pages::agendas::list)
+        .post("/orgs/{org}/agendas", pages::agendas::create)
+        .get("/orgs/{org}/agendas/{id}", pages::agendas::show)
+        .post("/orgs/{org}/agendas/{id}/points", pages::agendas::add_point)
+        .get("/orgs/{org}/boards", pages::boards::list)
+        .post("/orgs/{org}/boards", pages::boards::create)
+        .get("/orgs/{org}/boards/{id}", pages::boards::show)
+        .post("/orgs/{org}/boards/{id}/tasks", pages::boards::add_task)
+        .post("/orgs/{org}/boards/{id}/columns", pages::boards::add_column)
+        .post(
+            "/orgs/{org}/boards/{id}/columns/{column}",
+            pages::boards::update_column,
+        )
+        .get("/orgs/{org}/tasks/{id}", pages::task::show)
+        .post("/orgs/{org}/tasks/{id}", pages::task::update)
+        .post("/orgs/{org}/tasks/{id}/move", pages::boards::move_task)
+        .post("/orgs/{org}/tasks/{id}/checklist", pages::task::add_item)
+        .post(
+            "/orgs/{org}/tasks/{id}/checklist/{item}",
+            pages::task::toggle_item,
+        )
+        .post("/orgs/{org}/tasks/{id}/comments", pages::task::comment)
+        .get("/orgs/{org}/intake", pages::intake::list)
+        .post("/orgs/{org}/intake", pages::intake::create)
+        .get("/orgs/{org}/intake/{id}", pages::intake::edit)
+        .post("/orgs/{org}/intake/{id}", pages::intake::update)
+        .get("/api/v1/orgs/{org}/boards", api::plan::boards)
+        .post("/api/v1/orgs/{org}/boards", api::plan::create_board)
+        .get("/api/v1/orgs/{org}/boards/{id}", api::plan::board)
+        .post("/api/v1/orgs/{org}/boards/{id}/tasks", api::plan::create_task)
+        .get("/api/v1/orgs/{org}/tasks/{id}", api::plan::task)
+        .put("/api/v1/orgs/{org}/tasks/{id}", api::plan::update_task)
+        .post("/api/v1/orgs/{org}/tasks/{id}/move", api::plan::move_task)
+        .get("/api/v1/orgs/{org}/workload", api::plan::workload)
+        .get("/api/v1/orgs/{org}/effect", api::plan::effect)
+        .get("/api/v1/orgs/{org}/dashboard", api::plan::dashboard)
+        .get("/api/v1/orgs/{org}/goals", api::plan::goals)
+        .get("/api/v1/orgs/{org}/initiatives", api::initiatives::list)
+        .post("/api/v1/orgs/{org}/initiatives", api::initiatives::create)
+        .get("/api/v1/orgs/{org}/initiatives/{id}", api::initiatives::get)
+        .put("/api/v1/orgs/{org}/initiatives/{id}", api::initiatives::update)
+        .get(
+            "/api/v1/orgs/{org}/initiatives/{id}/dashboard",
+            api::initiatives::dashboard,
+        )
+        .post(
+            "/api/v1/orgs/{org}/rounds/{id}/initiatives",
+            api::initiatives::from_gap,
+        )
+        .get("/api/v1/orgs/{org}/intake-forms", api::plan::forms)
+        .post("/api/v1/orgs/{org}/intake-forms", api::plan::create_form)
+}

@@ -1,0 +1,11 @@
+//! The plan feature's HTML pages.
+
+pub mod agendas;
+pub mod boards;
+pub mod dashboard;
+pub mod effect;
+pub mod initiative;
+pub mod intake;
+pub mod plan;
+pub mod task;
+pub mod workload;

@@ -1,0 +1,122 @@
+//! A task's page: its description rendered from Markdown, the edit form, the checklist and
+//! the comments; every form posts back here.
+
+use crate::error::WebError;
+use crate::extract::{IdParam, ItemParam};
+use crate::page::{PageCtx, after_write, org_layout, render};
+use askama::Template;
+use axum::Form;
+use axum::http::StatusCode;
+use axum::response::Response;
+use mognad_app::AppError;
+use mognad_app::plan::cards::{TaskDetail, TaskInput};
+use mognad_domain::plan::task::Priority;
+use serde::Deserialize;
+use uuid::Uuid;
+
+type Page = Result<Response, WebError>;
+
+#[derive(Template)]
+#[template(path = "task.html")]
+pub struct TaskPage {
+    pub l: crate::views::Layout,
+    pub base: String,
+    pub board: String,
+    pub errors: Vec<String>,
+    pub t: TaskDetail,
+    pub description_html: String,
+    pub people: Vec<(String, String, bool)>,
+    pub priorities: Vec<(String, String, bool)>,
+    pub initiatives: Vec<(String, String, bool)>,
+    pub labels: String,
+}
+
+async fn page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) -> Page {
+    let tr = c.tr;
+    let app = &c.state.app;
+    let t = app.plan().task(&c.org.actor, id).await.map_err(c.err())?;
+    let base = format!("/orgs/{}/tasks/{id}", c.org.actor.org);
+    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "boards", &base).await?;
+    let people = app.org().all_people(&c.org.actor).await.map_err(c.err())?;
+    let (initiatives, _) = app.plan().initiatives(&c.org.actor).await.map_err(c.err())?;
+    let mut res = render(TaskPage {
+        board: format!("/orgs/{}/boards/{}", c.org.actor.org, t.board_id),
+        description_html: crate::markdown::render(&t.description),
+        people: people
+            .into_iter()
+            .map(|p| (p.id.to_string(), p.name, t.assignee_id == Some(p.id)))
+            .collect(),
+        priorities: Priority::ALL
+            .iter()
+            .map(|p| {
+                (
+                    p.as_str().to_owned(),
+                    tr.t(&format!("priority-{}", p.as_str())),
+                    t.priority == p.as_str(),
+                )
+            })
+            .collect(),
+        initiatives: initiatives
+            .into_iter()
+            .map(|i| (i.id.to_string(), i.title, t.initiative_id == Some(i.id)))
+            .collect(),
+        labels: t.labels.join(", "),
+        errors,
+        base,
+        t,
+        l,
+    });
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
+    page(&c, id, Vec::new(), StatusCode::OK).await
+}
+
+async fn after(c: PageCtx, id: Uuid, result: Result<(), AppError>) -> Page {
+    let to = format!("/orgs/{}/tasks/{id}", c.org.actor.org);
+    after_write(
+        &c,
+        result,
+        |()| to,
+        |errors| page(&c, id, errors, StatusCode::UNPROCESSABLE_ENTITY),
+    )
+    .await
+}
+
+pub async fn update(c: PageCtx, IdParam(id): IdParam, Form(input): Form<TaskInput>) -> Page {
+    let r = c.state.app.plan().update_task(&c.org.actor, id, &input).await;
+    after(c, id, r).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TextForm {
+    #[serde(default)]
+    pub text: String,
+}
+
+pub async fn add_item(c: PageCtx, IdParam(id): IdParam, Form(f): Form<TextForm>) -> Page {
+    let r = c
+        .state
+        .app
+        .plan()
+        .add_checklist_item(&c.org.actor, id, &f.text)
+        .await;
+    after(c, id, r).await
+}
+
+pub async fn toggle_item(c: PageCtx, IdParam(id): IdParam, ItemParam(item): ItemParam) -> Page {
+    let r = c
+        .state
+        .app
+        .plan()
+        .toggle_checklist_item(&c.org.actor, id, item)
+        .await;
+    after(c, id, r).await
+}
+
+pub async fn comment(c: PageCtx, IdParam(id): IdParam, Form(f): Form<TextForm>) -> Page {
+    let r = c.state.app.plan().comment(&c.org.actor, id, &f.text).await;
+    after(c, id, r).await
+}

@@ -1,0 +1,3 @@
+//! The platform's JSON API.
+
+pub mod account;

@@ -1,0 +1,211 @@
+//! Signing in and out, and changing one's password.
+
+use crate::AppState;
+use crate::csrf::{self, CsrfToken};
+use crate::error::WebError;
+use crate::extract::PageForm;
+use crate::i18n::Tr;
+use crate::session::{CurrentUser, SESSION_COOKIE, cookie, set_cookie};
+use crate::views::{Field, FormPage, Layout, LoginPage};
+use axum::Extension;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use mognad_app::AppError;
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+pub async fn login_page(
+    tr: Tr,
+    Extension(csrf): Extension<CsrfToken>,
+    crate::extract::QueryOr(q): crate::extract::QueryOr<NextQuery>,
+) -> Response {
+    let next = q
+        .next
+        .filter(|n| crate::page::safe_next(n))
+        .unwrap_or_else(|| "/".into());
+    crate::page::render(LoginPage {
+        l: Layout::bare(tr, csrf.0),
+        next,
+        email: String::new(),
+        error: None,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    email: String,
+    password: String,
+    next: Option<String>,
+}
+
+pub(crate) fn client(connect: Option<Extension<ConnectInfo<SocketAddr>>>) -> String {
+    connect
+        .map(|Extension(ConnectInfo(a))| a.ip().to_string())
+        .unwrap_or_else(|| "local".into())
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    tr: Tr,
+    Extension(csrf): Extension<CsrfToken>,
+    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    PageForm(form): PageForm<LoginForm>,
+) -> Response {
+    let client = client(connect);
+    let next = form
+        .next
+        .clone()
+        .filter(|n| crate::page::safe_next(n))
+        .unwrap_or_else(|| "/".into());
+    let page = |status: StatusCode, key: &str| {
+        let mut res = crate::page::render(LoginPage {
+            l: Layout::bare(tr, csrf.0.clone()),
+            next: next.clone(),
+            email: form.email.clone(),
+            error: Some(tr.t(key)),
+        });
+        *res.status_mut() = status;
+        res
+    };
+    if !state.limiter.allowed(&client, &form.email) {
+        return page(StatusCode::TOO_MANY_REQUESTS, "login-rate-limited");
+    }
+    match state.app.platform().login(&form.email, &form.password).await {
+        Ok(session) => {
+            state.limiter.succeeded(&client, &form.email);
+            let secure = state.config.secure_cookies;
+            // A fresh session token and a fresh CSRF token: nothing set before sign-in survives it.
+            let mut res = Redirect::to(&next).into_response();
+            let h = res.headers_mut();
+            let max_age = mognad_app::platform::accounts::SESSION_HOURS * 3600;
+            for c in [
+                set_cookie(SESSION_COOKIE, &session.token, max_age, secure),
+                set_cookie(
+                    csrf::COOKIE,
+                    &mognad_app::platform::accounts::random_token(),
+                    60 * 60 * 24 * 30,
+                    secure,
+                ),
+            ] {
+                if let Ok(v) = c.parse() {
+                    h.append(header::SET_COOKIE, v);
+                }
+            }
+            res
+        }
+        Err(AppError::Unauthenticated) => {
+            state.limiter.failed(&client, &form.email);
+            page(StatusCode::UNAUTHORIZED, "login-failed")
+        }
+        Err(e) => WebError::app(e, false, tr).into_response(),
+    }
+}
+
+pub async fn logout(State(state): State<AppState>, tr: Tr, headers: HeaderMap) -> Response {
+    if let Some(token) = cookie(&headers, SESSION_COOKIE)
+        && let Err(e) = state.app.platform().logout(&token).await
+    {
+        return WebError::app(e, false, tr).into_response();
+    }
+    let mut res = Redirect::to("/login").into_response();
+    if let Ok(v) = set_cookie(SESSION_COOKIE, "", 0, state.config.secure_cookies).parse() {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    res
+}
+
+fn password_fields(tr: Tr) -> Vec<Field> {
+    vec![
+        Field::new("current", tr.t("field-current-password"), "password", "")
+            .required()
+            .autocomplete("current-password"),
+        Field::new("new", tr.t("field-new-password"), "password", "")
+            .required()
+            .autocomplete("new-password")
+            .hint(tr.t("hint-password")),
+    ]
+}
+
+fn password_page(
+    tr: Tr,
+    csrf: String,
+    user: &CurrentUser,
+    fields: Vec<Field>,
+    errors: Vec<crate::views::FormError>,
+    heading: String,
+) -> FormPage {
+    let mut l = Layout::bare(tr, csrf);
+    l.user = Some(user.user.display_name.to_string());
+    FormPage {
+        l,
+        heading,
+        action: "/account/password".into(),
+        fields,
+        errors,
+        submit: tr.t("password-submit"),
+        cancel: Some("/".into()),
+        delete_href: None,
+        members: None,
+    }
+}
+
+pub async fn account_page(tr: Tr, Extension(csrf): Extension<CsrfToken>, current: CurrentUser) -> Response {
+    crate::page::render(password_page(
+        tr,
+        csrf.0,
+        &current,
+        password_fields(tr),
+        Vec::new(),
+        tr.t("password-title"),
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    current: String,
+    new: String,
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    tr: Tr,
+    Extension(csrf): Extension<CsrfToken>,
+    current: CurrentUser,
+    PageForm(form): PageForm<PasswordForm>,
+) -> Response {
+    match state
+        .app
+        .platform()
+        .change_password(&current.user, &current.token, &form.current, &form.new)
+        .await
+    {
+        Ok(()) => crate::page::render(password_page(
+            tr,
+            csrf.0,
+            &current,
+            password_fields(tr),
+            Vec::new(),
+            tr.t("password-changed"),
+        )),
+        Err(e) => {
+            let mut fields = password_fields(tr);
+            match crate::page::apply_errors(&mut fields, e, tr) {
+                Ok(errors) => crate::page::render_form(password_page(
+                    tr,
+                    csrf.0,
+                    &current,
+                    fields,
+                    errors,
+                    tr.t("password-title"),
+                )),
+                Err(page) => page.into_response(),
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! The platform feature's HTML pages.
+
+pub mod auth;
+pub mod home;
