@@ -8,8 +8,8 @@
 
 use crate::AppState;
 use crate::error::WebError;
+use crate::http::{cookie, set_cookie};
 use crate::i18n::{Tr, detect};
-use crate::session::{cookie, set_cookie};
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, header};

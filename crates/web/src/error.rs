@@ -12,6 +12,7 @@
 //! | Throttled       | 429    | "too many attempts"          | `rate-limited`   |
 //! | Internal        | 500    | "something went wrong"       | `internal`       |
 
+use crate::http::url_encode;
 use crate::i18n::{Tr, detect};
 use crate::views::ErrorPage;
 use askama::Template;
@@ -158,7 +159,7 @@ impl IntoResponse for WebError {
         if self.status == StatusCode::UNAUTHORIZED {
             let next = self
                 .next
-                .filter(|n| crate::page::safe_next(n))
+                .filter(|n| crate::http::safe_next(n))
                 .unwrap_or_else(|| "/".into());
             let encoded: String = url_encode(&next);
             return Redirect::to(&format!("/login?next={encoded}")).into_response();
@@ -186,16 +187,4 @@ impl IntoResponse for WebError {
             }
         }
     }
-}
-
-/// Percent-encodes a value for a query string.
-pub fn url_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

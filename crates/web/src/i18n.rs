@@ -92,8 +92,7 @@ impl Tr {
 
 /// Picks the language from the cookie, then `Accept-Language`, then Swedish.
 pub fn detect(parts: &Parts) -> Language {
-    if let Some(lang) = crate::session::cookie(&parts.headers, "lang").and_then(|v| Language::parse(&v).ok())
-    {
+    if let Some(lang) = crate::http::cookie(&parts.headers, "lang").and_then(|v| Language::parse(&v).ok()) {
         return lang;
     }
     let accept = parts

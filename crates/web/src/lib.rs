@@ -10,6 +10,7 @@ pub mod competence;
 pub mod csrf;
 pub mod error;
 pub mod extract;
+pub mod http;
 pub mod i18n;
 pub mod markdown;
 pub mod measurement;

@@ -3,7 +3,8 @@
 
 use crate::AppState;
 use crate::csrf::CsrfToken;
-use crate::error::{WebError, url_encode};
+use crate::error::WebError;
+use crate::http::url_encode;
 use crate::i18n::Tr;
 use crate::session::OrgCtx;
 use crate::views::{Field, FormError, Layout, NavItem};
@@ -66,14 +67,6 @@ pub fn render_form(page: crate::views::FormPage) -> Response {
     let mut res = render(page);
     *res.status_mut() = status;
     res
-}
-
-/// Only local paths are followed after sign-in or a language switch (no open redirects).
-pub fn safe_next(next: &str) -> bool {
-    next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.contains('\\')
-        && !next.chars().any(char::is_control)
 }
 
 pub fn render(t: impl Template) -> Response {

@@ -2,8 +2,8 @@
 
 use crate::AppState;
 use crate::error::WebError;
+use crate::http::cookie;
 use axum::extract::{FromRequestParts, Path};
-use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use mognad_app::Actor;
 use mognad_domain::ids::OrgId;
@@ -11,24 +11,6 @@ use mognad_store::users::User;
 use std::collections::HashMap;
 
 pub const SESSION_COOKIE: &str = "mognad_session";
-
-/// The value of cookie `name`, if the request carries it.
-pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())
-}
-
-/// A `Set-Cookie` value with the attributes every Mognad cookie needs.
-pub fn set_cookie(name: &str, value: &str, max_age_secs: i64, secure: bool) -> String {
-    let secure = if secure { "; Secure" } else { "" };
-    format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}")
-}
 
 /// A signed-in user and their session token. Extracting it from a request without a live
 /// session fails with `Unauthenticated` (a redirect to the sign-in page, or 401 in the API).

@@ -3,7 +3,8 @@
 //! opening the link again resumes where the respondent was.
 
 use crate::csrf::CsrfToken;
-use crate::error::{WebError, url_encode};
+use crate::error::WebError;
+use crate::http::url_encode;
 use crate::i18n::Tr;
 use crate::page::render;
 use crate::views::{FormError, Layout};

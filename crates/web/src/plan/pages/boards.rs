@@ -167,7 +167,7 @@ async fn board_page(c: &PageCtx, id: Uuid, q: &BoardQuery, errors: Vec<String>, 
         ("due_by", filter.due_by.map(|d| d.to_string())),
     ]
     .into_iter()
-    .filter_map(|(k, v)| v.map(|v| format!("{k}={}", crate::error::url_encode(&v))))
+    .filter_map(|(k, v)| v.map(|v| format!("{k}={}", crate::http::url_encode(&v))))
     .collect();
     let mut res = render(BoardPage {
         people: people

@@ -4,8 +4,9 @@ use crate::AppState;
 use crate::csrf::{self, CsrfToken};
 use crate::error::WebError;
 use crate::extract::PageForm;
+use crate::http::{cookie, set_cookie};
 use crate::i18n::Tr;
-use crate::session::{CurrentUser, SESSION_COOKIE, cookie, set_cookie};
+use crate::session::{CurrentUser, SESSION_COOKIE};
 use crate::views::{Field, FormPage, Layout, LoginPage};
 use axum::Extension;
 use axum::extract::{ConnectInfo, State};
@@ -27,7 +28,7 @@ pub async fn login_page(
 ) -> Response {
     let next = q
         .next
-        .filter(|n| crate::page::safe_next(n))
+        .filter(|n| crate::http::safe_next(n))
         .unwrap_or_else(|| "/".into());
     crate::page::render(LoginPage {
         l: Layout::bare(tr, csrf.0),
@@ -61,7 +62,7 @@ pub async fn login(
     let next = form
         .next
         .clone()
-        .filter(|n| crate::page::safe_next(n))
+        .filter(|n| crate::http::safe_next(n))
         .unwrap_or_else(|| "/".into());
     let page = |status: StatusCode, key: &str| {
         let mut res = crate::page::render(LoginPage {

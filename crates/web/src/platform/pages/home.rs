@@ -3,9 +3,10 @@
 use crate::AppState;
 use crate::csrf::CsrfToken;
 use crate::error::WebError;
+use crate::http::set_cookie;
 use crate::i18n::Tr;
 use crate::page::page_error;
-use crate::session::{CurrentUser, set_cookie};
+use crate::session::CurrentUser;
 use crate::views::{HomePage, Layout, OrgLink};
 use axum::Extension;
 use axum::extract::{Path, State};
@@ -112,7 +113,7 @@ pub async fn set_language(
     let lang = Language::parse(&code).map_err(|_| WebError::bad_request(false, tr, "unknown language"))?;
     let next = q
         .next
-        .filter(|n| crate::page::safe_next(n))
+        .filter(|n| crate::http::safe_next(n))
         .unwrap_or_else(|| "/".into());
     let cookie = set_cookie(
         "lang",

@@ -61,7 +61,7 @@ pub async fn list(c: Ctx, crate::extract::QueryOr(q): crate::extract::QueryOr<Pe
             ]
         })
         .collect();
-    let q_enc = crate::error::url_encode(&term);
+    let q_enc = crate::http::url_encode(&term);
     let link = |n: i64| format!("{base}?q={q_enc}&page={n}");
     let search = Search {
         path: base.clone(),
