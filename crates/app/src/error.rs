@@ -1,7 +1,8 @@
 //! The errors a use case can end in, and what each means to a caller.
 //!
 //! The web layer turns these into problem documents or friendly pages; the CLI prints them.
-//! `Internal` carries details for the log only: callers must not show them to users.
+//! `Internal` and `Storage` carry details for the log only, and `Constraint` keeps the
+//! database's words in its source: callers must not show them to users.
 
 use mognad_domain::DomainError;
 use mognad_store::StoreError;
@@ -55,6 +56,18 @@ pub enum AppError {
     /// Too many failed attempts in a while; try again later.
     #[error("too many attempts")]
     Throttled,
+    /// The database refused a write by one of its rules: `duplicate` (a unique value taken) or
+    /// `in-use` (a reference missing, or a record still referred to). Callers show the code;
+    /// the database's own words stay in the source, for the log.
+    #[error("refused by the database ({code})")]
+    Constraint {
+        code: &'static str,
+        #[source]
+        source: StoreError,
+    },
+    /// Storage failed; the cause is kept for the log and never shown.
+    #[error("storage failed")]
+    Storage(#[source] StoreError),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -80,9 +93,15 @@ impl From<DomainError> for AppError {
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Conflict(m) => AppError::Conflict(m),
-            StoreError::Reference(m) => AppError::Conflict(m),
-            other => AppError::Internal(other.to_string()),
+            e @ StoreError::Conflict(_) => AppError::Constraint {
+                code: "duplicate",
+                source: e,
+            },
+            e @ StoreError::Reference(_) => AppError::Constraint {
+                code: "in-use",
+                source: e,
+            },
+            other => AppError::Storage(other),
         }
     }
 }

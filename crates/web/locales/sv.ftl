@@ -705,3 +705,5 @@ results-withheld-not-closed = när omgången stängts
 results-withheld-few = nej: för få svar
 results-withheld-protects = nej: skyddar en mindre grupp
 area-hidden-protects = Resultatet visas inte, fast området har minst { $k } svar: tillsammans med de visade delarna skulle det avslöja svaren från en grupp med färre än { $k } svar.
+refused-duplicate = Det finns redan en post med de uppgifterna.
+refused-in-use = Posten hänger ihop med något annat: det den pekar på finns inte, eller så används den fortfarande.

@@ -10,6 +10,8 @@
 //! | Conflict        | 409    | "conflict" with the reason   | `conflict`       |
 //! | Refused         | 409    | "conflict", reason translated| `conflict`       |
 //! | Throttled       | 429    | "too many attempts"          | `rate-limited`   |
+//! | Constraint      | 409    | "conflict", the rule in words| `conflict`       |
+//! | Storage         | 500    | "something went wrong"       | `internal`       |
 //! | Internal        | 500    | "something went wrong"       | `internal`       |
 
 use crate::http::url_encode;
@@ -115,6 +117,17 @@ impl WebError {
                 w
             }
             AppError::Throttled => Self::new(StatusCode::TOO_MANY_REQUESTS, "rate-limited", api, tr),
+            AppError::Constraint { code, source } => {
+                // The database's words are for the log; the reader gets the rule, translated.
+                tracing::info!(error = %source, code, "the database refused a write");
+                let mut w = Self::new(StatusCode::CONFLICT, "conflict", api, tr);
+                w.detail = Some(tr.t(&format!("refused-{code}")));
+                w
+            }
+            AppError::Storage(e) => {
+                tracing::error!(error = %e, cause = ?std::error::Error::source(&e), "storage failed");
+                Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", api, tr)
+            }
             AppError::Internal(m) => {
                 tracing::error!(error = %m, "internal error");
                 Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", api, tr)
@@ -185,6 +198,41 @@ impl IntoResponse for WebError {
                 tracing::error!(error = %e, "error page failed to render");
                 (self.status, "error").into_response()
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mognad_domain::org::Language;
+    use mognad_store::StoreError;
+
+    async fn body(e: AppError, api: bool) -> (StatusCode, String) {
+        let res = WebError::app(e, api, Tr::new(Language::Sv)).into_response();
+        let status = res.status();
+        let bytes = axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap();
+        (status, String::from_utf8(bytes.to_vec()).unwrap())
+    }
+
+    #[tokio::test]
+    async fn the_databases_own_words_never_reach_a_reader() {
+        let raw = "UNIQUE constraint failed: leadership_groups.org_id, leadership_groups.name";
+        for api in [false, true] {
+            let e = AppError::Constraint {
+                code: "duplicate",
+                source: StoreError::Conflict(raw.into()),
+            };
+            let (status, text) = body(e, api).await;
+            assert_eq!(status, StatusCode::CONFLICT);
+            assert!(
+                !text.contains("UNIQUE") && !text.contains("leadership_groups"),
+                "{text}"
+            );
+            assert!(text.contains("Det finns redan en post"), "{text}");
+            let (status, text) = body(AppError::Storage(StoreError::Corrupt(raw.into())), api).await;
+            assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+            assert!(!text.contains("UNIQUE"), "{text}");
         }
     }
 }

@@ -100,20 +100,35 @@ pub fn detect(parts: &Parts) -> Language {
         .get(axum::http::header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    for tag in accept.split(',') {
-        let primary = tag
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .split('-')
-            .next()
-            .unwrap_or("");
-        if let Ok(lang) = Language::parse(primary) {
-            return lang;
-        }
-    }
-    Language::Sv
+    negotiate(accept).unwrap_or(Language::Sv)
+}
+
+/// The language an `Accept-Language` header prefers most among those Mognad speaks: entries
+/// by their q-value (1 when absent), ties in the header's order, `q=0` meaning "not this one".
+pub fn negotiate(accept: &str) -> Option<Language> {
+    let mut wanted: Vec<(u16, usize, Language)> = accept
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, entry)| {
+            let mut parts = entry.split(';');
+            let tag = parts.next()?.trim();
+            let primary = tag.split('-').next()?.trim().to_ascii_lowercase();
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .next()
+                .map_or(Some(1000), |v| {
+                    v.trim()
+                        .parse::<f32>()
+                        .ok()
+                        .filter(|q| (0.0..=1.0).contains(q))
+                        .map(|q| (q * 1000.0).round() as u16)
+                })?;
+            let lang = Language::parse(&primary).ok()?;
+            (q > 0).then_some((q, i, lang))
+        })
+        .collect();
+    wanted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    wanted.first().map(|w| w.2)
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Tr {
@@ -132,4 +147,34 @@ pub fn message_ids(src: &str) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::negotiate;
+    use mognad_domain::org::Language::{En, Sv};
+
+    #[test]
+    fn accept_language_is_read_by_its_q_values() {
+        assert_eq!(negotiate("en;q=0.1, sv;q=0.9"), Some(Sv));
+        assert_eq!(negotiate("sv;q=0.2, en-GB;q=0.8"), Some(En));
+        assert_eq!(
+            negotiate("de, en-US;q=0.7, sv;q=0.5"),
+            Some(En),
+            "unknown languages are skipped"
+        );
+        assert_eq!(
+            negotiate("en, sv"),
+            Some(En),
+            "equal weights keep the header's order"
+        );
+        assert_eq!(
+            negotiate("sv;q=0, en;q=0.3"),
+            Some(En),
+            "q=0 rules a language out"
+        );
+        assert_eq!(negotiate("fr, de"), None);
+        assert_eq!(negotiate("en;q=oops, sv"), Some(Sv), "a broken entry is ignored");
+        assert_eq!(negotiate(""), None);
+    }
 }

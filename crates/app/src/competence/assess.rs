@@ -105,10 +105,12 @@ fn order(f: &Framework) -> Vec<&str> {
 
 impl super::Competence<'_> {
     /// The shipped framework's stored id in the actor's organisation.
+    #[tracing::instrument(skip_all)]
     pub async fn default_framework(&self, actor: &Actor) -> Result<Uuid> {
         default_of(&self.frameworks(actor).await?)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn competence_record(&self, actor: &Actor, person: PersonId) -> Result<Record> {
         let frameworks = self.frameworks(actor).await?;
         let default = default_of(&frameworks)?;
@@ -169,6 +171,7 @@ impl super::Competence<'_> {
     }
 
     /// Adds an assessment and rewrites the person's combined level of that competence.
+    #[tracing::instrument(skip_all)]
     pub async fn assess(&self, actor: &Actor, person: PersonId, input: &AssessInput) -> Result<()> {
         let default = self.default_framework(actor).await?;
         let mut tx = self.db.write().await?;
@@ -244,6 +247,7 @@ impl super::Competence<'_> {
     }
 
     /// Sets the person's framework and target role.
+    #[tracing::instrument(skip_all)]
     pub async fn set_target_role(
         &self,
         actor: &Actor,
@@ -271,6 +275,7 @@ impl super::Competence<'_> {
     }
 
     /// The person allows (or stops allowing) their mentor to see their record.
+    #[tracing::instrument(skip_all)]
     pub async fn set_mentor_consent(&self, actor: &Actor, person: PersonId, allow: bool) -> Result<()> {
         let default = self.default_framework(actor).await?;
         let mut tx = self.db.write().await?;

@@ -122,6 +122,7 @@ fn action(s: StoredAction) -> Option<PlanAction> {
 }
 
 impl super::Competence<'_> {
+    #[tracing::instrument(skip_all)]
     pub async fn development(&self, actor: &Actor, person: PersonId) -> Result<Development> {
         let default = self.default_framework(actor).await?;
         let mut tx = self.db.read().await?;
@@ -152,6 +153,7 @@ impl super::Competence<'_> {
     }
 
     /// Places a person on a grid (a new placement; earlier ones stay as history).
+    #[tracing::instrument(skip_all)]
     pub async fn place(&self, actor: &Actor, person: PersonId, input: &PlaceInput) -> Result<()> {
         let grid = Grid::by_key(input.grid.trim())
             .ok_or_else(|| AppError::from(Invalid::new("grid", "grid", "choose one of the grids")))?;
@@ -175,6 +177,7 @@ impl super::Competence<'_> {
     }
 
     /// Places a role of a framework on a grid: where people in the role are expected to stand.
+    #[tracing::instrument(skip_all)]
     pub async fn place_role(
         &self,
         actor: &Actor,
@@ -202,6 +205,7 @@ impl super::Competence<'_> {
     }
 
     /// Where each role of a framework is placed, by role id.
+    #[tracing::instrument(skip_all)]
     pub async fn role_placements(
         &self,
         actor: &Actor,
@@ -225,6 +229,7 @@ impl super::Competence<'_> {
         Ok(out)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn add_action(&self, actor: &Actor, person: PersonId, input: &ActionInput) -> Result<Uuid> {
         let default = self.default_framework(actor).await?;
         let mut errors = Vec::new();
@@ -282,6 +287,7 @@ impl super::Competence<'_> {
         Ok(id)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn set_action_status(
         &self,
         actor: &Actor,

@@ -76,6 +76,7 @@ pub(crate) async fn stored_framework(tx: &mut Tx, org: OrgId, id: Uuid) -> Resul
 
 impl super::Competence<'_> {
     /// The organisation's frameworks; the shipped one is added the first time.
+    #[tracing::instrument(skip_all)]
     pub async fn frameworks(&self, actor: &Actor) -> Result<Vec<FrameworkInfo>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -97,6 +98,7 @@ impl super::Competence<'_> {
     }
 
     /// A stored framework, parsed.
+    #[tracing::instrument(skip_all)]
     pub async fn framework(&self, actor: &Actor, id: Uuid) -> Result<Framework> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -107,6 +109,7 @@ impl super::Competence<'_> {
 
     /// Reads a Moodle competency-framework CSV or ESCO CSV files (name, text) into a new
     /// framework, or a new version of one imported before; all or nothing.
+    #[tracing::instrument(skip_all)]
     pub async fn import_framework(
         &self,
         actor: &Actor,
@@ -141,6 +144,7 @@ impl super::Competence<'_> {
     }
 
     /// A stored framework's file, to download and edit.
+    #[tracing::instrument(skip_all)]
     pub async fn framework_file(&self, actor: &Actor, id: Uuid) -> Result<(String, String)> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -152,6 +156,7 @@ impl super::Competence<'_> {
     }
 
     /// A stored framework as a Moodle competency-framework CSV, texts in `lang`.
+    #[tracing::instrument(skip_all)]
     pub async fn framework_moodle(
         &self,
         actor: &Actor,
@@ -165,6 +170,7 @@ impl super::Competence<'_> {
     }
 
     /// Adds a framework file: a new id, or a new version of one the organisation has.
+    #[tracing::instrument(skip_all)]
     pub async fn upload_framework(&self, actor: &Actor, source: &str) -> Result<FrameworkInfo> {
         actor.require(Role::Admin)?;
         let f = competence::parse(source).map_err(invalid)?;

@@ -60,6 +60,7 @@ pub struct SignalView {
 }
 
 impl super::Competence<'_> {
+    #[tracing::instrument(skip_all)]
     pub async fn radar(&self, actor: &Actor) -> Result<(Vec<RadarBlip>, Vec<SignalView>)> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -94,6 +95,7 @@ impl super::Competence<'_> {
     }
 
     /// Adds a blip, or moves the blip of that name.
+    #[tracing::instrument(skip_all)]
     pub async fn save_blip(&self, actor: &Actor, input: &BlipInput) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
@@ -123,6 +125,7 @@ impl super::Competence<'_> {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn delete_blip(&self, actor: &Actor, id: Uuid) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
@@ -133,6 +136,7 @@ impl super::Competence<'_> {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn add_signal(&self, actor: &Actor, input: &SignalInput) -> Result<Uuid> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();

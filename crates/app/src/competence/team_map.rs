@@ -34,6 +34,7 @@ pub struct TeamView {
 }
 
 impl super::Competence<'_> {
+    #[tracing::instrument(skip_all)]
     pub async fn team_competence(
         &self,
         actor: &Actor,

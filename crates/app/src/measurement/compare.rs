@@ -96,6 +96,7 @@ fn compare(before: &RoundResults, after: &RoundResults) -> Vec<ComparedArea> {
 
 impl super::Measurement<'_> {
     /// The change per area and engine from round `before` to round `after`.
+    #[tracing::instrument(skip_all)]
     pub async fn compare(&self, actor: &Actor, before: Uuid, after: Uuid) -> Result<Comparison> {
         let (b, a) = self.result_pair(actor, before, after).await?;
         Ok(Comparison {
@@ -134,6 +135,7 @@ impl super::Measurement<'_> {
 
     /// The round this one is compared with by default: the latest earlier closed round of the
     /// same model (no other shows results to compare with).
+    #[tracing::instrument(skip_all)]
     pub async fn previous_round(&self, actor: &Actor, round: Uuid) -> Result<Option<Uuid>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -150,6 +152,7 @@ impl super::Measurement<'_> {
     }
 
     /// Sets targets per engine for the organisation (`scope` = the organisation's id) or a group.
+    #[tracing::instrument(skip_all)]
     pub async fn set_targets(
         &self,
         actor: &Actor,

@@ -72,12 +72,14 @@ pub struct AreaDetail {
 
 impl super::Measurement<'_> {
     /// The detail of one area (a group, unit or the organisation id) of a round.
+    #[tracing::instrument(skip_all)]
     pub async fn area_detail(&self, actor: &Actor, round: Uuid, area_id: Uuid) -> Result<AreaDetail> {
         Ok(self.area_with_results(actor, round, area_id).await?.1)
     }
 
     /// The detail of one area together with the round's results it was computed from (the
     /// result page needs both; computing them once is the point).
+    #[tracing::instrument(skip_all)]
     pub async fn area_with_results(
         &self,
         actor: &Actor,

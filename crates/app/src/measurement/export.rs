@@ -120,12 +120,14 @@ fn closed(res: RoundResults) -> Result<RoundResults> {
 
 impl super::Measurement<'_> {
     /// A closed round's results for the results export; refused before the round closes.
+    #[tracing::instrument(skip_all)]
     pub async fn results_for_export(&self, actor: &Actor, round: Uuid) -> Result<RoundResults> {
         closed(self.results(actor, round).await?)
     }
 
     /// Every answer of the round's shown groups as CSV, in chunks: a header line first.
     /// Refused before the round closes.
+    #[tracing::instrument(skip_all)]
     pub async fn stream_answers(&self, actor: &Actor, round: Uuid) -> Result<mpsc::Receiver<Result<String>>> {
         actor.require(Role::Analyst)?;
         let res = closed(self.results(actor, round).await?)?;

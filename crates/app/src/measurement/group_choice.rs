@@ -28,6 +28,7 @@ pub struct SeveralGroups {
 
 impl super::Measurement<'_> {
     /// The round's people who belong to several of its groups, with where they answer.
+    #[tracing::instrument(skip_all)]
     pub async fn several_groups(&self, actor: &Actor, round: Uuid) -> Result<Vec<SeveralGroups>> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.read().await?;
@@ -71,6 +72,7 @@ impl super::Measurement<'_> {
     /// An administrator settles which group a person in several groups answers for. Only in a
     /// draft: once the round is open the person chooses, and any later change would tell
     /// whether they had answered.
+    #[tracing::instrument(skip_all)]
     pub async fn set_answering_group(
         &self,
         actor: &Actor,
@@ -141,6 +143,7 @@ impl super::Measurement<'_> {
     }
 
     /// A person in several groups says which one they answer for; once only.
+    #[tracing::instrument(skip_all)]
     pub async fn choose_group(&self, token: &str, group: &str) -> Result<()> {
         let (ctx, r) = self.load(token).await?;
         let Some(choice) = r.choice else {

@@ -113,6 +113,7 @@ impl super::Measurement<'_> {
     /// frozen members once the round is open), and a shared link per group. Returns the new
     /// personal links. A person in several groups is invited once, counted in the first until
     /// they (or an administrator) choose.
+    #[tracing::instrument(skip_all)]
     pub async fn issue_invitations(&self, actor: &Actor, round: Uuid) -> Result<Vec<IssuedLink>> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
@@ -158,6 +159,7 @@ impl super::Measurement<'_> {
     }
 
     /// Members, links and answers per group of a round.
+    #[tracing::instrument(skip_all)]
     pub async fn round_status(&self, actor: &Actor, round: Uuid) -> Result<Vec<GroupStatus>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;

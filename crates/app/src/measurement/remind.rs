@@ -30,6 +30,7 @@ pub struct ReminderReport {
 impl super::Measurement<'_> {
     /// Sends everyone invited personally who has not answered, and has an address, a reminder
     /// with a fresh link through `mailer`. Says how many, never who.
+    #[tracing::instrument(skip_all)]
     pub async fn remind(
         &self,
         actor: &Actor,
@@ -81,6 +82,7 @@ impl super::Measurement<'_> {
     /// A printable sheet with a fresh personal link for everyone invited who has no e-mail
     /// address, answered or not, so the sheet does not tell who has answered. Links printed
     /// earlier stop working; drafts saved with them are lost.
+    #[tracing::instrument(skip_all)]
     pub async fn link_sheet(&self, actor: &Actor, round: Uuid) -> Result<Vec<IssuedLink>> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;

@@ -76,6 +76,7 @@ impl super::Measurement<'_> {
     }
 
     /// The round, model and draft behind a link; `NotFound` for an unknown link.
+    #[tracing::instrument(skip_all)]
     pub async fn respondent(&self, token: &str) -> Result<Respondent> {
         Ok(self.load(token).await?.1)
     }
@@ -83,6 +84,7 @@ impl super::Measurement<'_> {
     /// Takes answers from a form into the draft and stores it (while the round is open and
     /// nothing has been submitted). Returns the respondent with the merged answers and the
     /// fields whose values were refused.
+    #[tracing::instrument(skip_all)]
     pub async fn save_answers(
         &self,
         token: &str,
@@ -108,6 +110,7 @@ impl super::Measurement<'_> {
 
     /// Submits the draft together with the fields of the final form. Idempotent: submitting
     /// again with the same link stores nothing and reports `AlreadySubmitted`.
+    #[tracing::instrument(skip_all)]
     pub async fn submit_answers(&self, token: &str, fields: &[(String, String)]) -> Result<SubmitResult> {
         let (inv, mut r) = self.load(token).await?;
         if r.submitted {

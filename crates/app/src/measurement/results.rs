@@ -337,6 +337,7 @@ impl super::Measurement<'_> {
     }
 
     /// Every group's and roll-up's engine scores for a round, as far as anonymity allows.
+    #[tracing::instrument(skip_all)]
     pub async fn results(&self, actor: &Actor, round: Uuid) -> Result<RoundResults> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;

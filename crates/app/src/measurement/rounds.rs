@@ -107,6 +107,7 @@ async fn round_view(tx: &mut Tx, r: &Round) -> Result<RoundView> {
 
 impl super::Measurement<'_> {
     /// The organisation's models; the shipped ones are added the first time.
+    #[tracing::instrument(skip_all)]
     pub async fn models(&self, actor: &Actor) -> Result<Vec<ModelInfo>> {
         actor.require(Role::Member)?;
         let missing = |list: &[StoredModel]| -> Vec<(&'static str, &'static Model)> {
@@ -149,6 +150,7 @@ impl super::Measurement<'_> {
     }
 
     /// A stored model, parsed.
+    #[tracing::instrument(skip_all)]
     pub async fn model(&self, actor: &Actor, id: Uuid) -> Result<Model> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -160,6 +162,7 @@ impl super::Measurement<'_> {
     }
 
     /// Adds a model file, or replaces one of the same id and version that no round uses yet.
+    #[tracing::instrument(skip_all)]
     pub async fn upload_model(&self, actor: &Actor, source: &str) -> Result<ModelInfo> {
         actor.require(Role::Admin)?;
         let m = model::parse(source).map_err(model_errors)?;
@@ -190,6 +193,7 @@ impl super::Measurement<'_> {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn rounds(&self, actor: &Actor) -> Result<Vec<RoundView>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -200,6 +204,7 @@ impl super::Measurement<'_> {
         Ok(out)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn round(&self, actor: &Actor, id: Uuid) -> Result<RoundView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -210,6 +215,7 @@ impl super::Measurement<'_> {
     }
 
     /// Creates a round in draft, with every leadership group taking part unless some are named.
+    #[tracing::instrument(skip_all)]
     pub async fn create_round(&self, actor: &Actor, input: &RoundInput) -> Result<RoundView> {
         actor.require(Role::Admin)?;
         let mut errors = Errors::default();
@@ -279,6 +285,7 @@ impl super::Measurement<'_> {
 
     /// Opens a draft round (freezing what it is measured on and the threshold) or closes an open
     /// one (recording what its results show); any other move is refused.
+    #[tracing::instrument(skip_all)]
     pub async fn set_round_state(&self, actor: &Actor, id: Uuid, to: &str) -> Result<RoundView> {
         actor.require(Role::Admin)?;
         let to =

@@ -36,6 +36,7 @@ impl super::Measurement<'_> {
     /// Trades a group's shared link and access code for a personal (but nameless) link token.
     /// Wrong codes are throttled per link and per link and client (`client`, e.g. the
     /// address); a link that has taken as many answers as its group has members left is full.
+    #[tracing::instrument(skip_all)]
     pub async fn join_shared(&self, slug: &str, code: &str, client: &str) -> Result<String> {
         let now = Utc::now().timestamp();
         let since = now - CODE_WINDOW_SECS;
@@ -100,6 +101,7 @@ impl super::Measurement<'_> {
     }
 
     /// The round and organisation behind a shared link, for its landing page: (round, org).
+    #[tracing::instrument(skip_all)]
     pub async fn shared_link_info(&self, slug: &str) -> Result<(String, String)> {
         let mut tx = self.db.read().await?;
         let link = invitations::shared_by_slug(&mut tx, slug)

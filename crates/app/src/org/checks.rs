@@ -52,6 +52,7 @@ pub struct ChecksView {
 
 impl super::Org<'_> {
     /// Runs the leadership checks for today, expecting spans of control within `span`.
+    #[tracing::instrument(skip_all)]
     pub async fn leadership_checks(&self, actor: &Actor, span: (usize, usize)) -> Result<ChecksView> {
         actor.require(Role::Member)?;
         if span.0 > span.1 {

@@ -58,6 +58,7 @@ pub struct NamedInput {
 }
 
 impl super::Org<'_> {
+    #[tracing::instrument(skip_all)]
     pub async fn units(&self, actor: &Actor) -> Result<Vec<UnitView>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -68,6 +69,7 @@ impl super::Org<'_> {
             .collect())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn unit(&self, actor: &Actor, id: Uuid) -> Result<UnitView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -78,6 +80,7 @@ impl super::Org<'_> {
     }
 
     /// Creates (`id` = None) or changes a unit, keeping the tree free of cycles.
+    #[tracing::instrument(skip_all)]
     pub async fn save_unit(&self, actor: &Actor, id: Option<Uuid>, input: &UnitInput) -> Result<UnitView> {
         actor.require(Role::Admin)?;
         let mut errors = Errors::default();
@@ -106,6 +109,7 @@ impl super::Org<'_> {
         Ok(UnitView::from(&unit))
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn delete_unit(&self, actor: &Actor, id: Uuid) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
@@ -122,6 +126,7 @@ impl super::Org<'_> {
     }
 
     /// A page of people matching `search`, and how many match in all.
+    #[tracing::instrument(skip_all)]
     pub async fn people(
         &self,
         actor: &Actor,
@@ -136,6 +141,7 @@ impl super::Org<'_> {
         Ok((page.iter().map(PersonView::from).collect(), total))
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn all_people(&self, actor: &Actor) -> Result<Vec<PersonView>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -146,6 +152,7 @@ impl super::Org<'_> {
             .collect())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn person(&self, actor: &Actor, id: Uuid) -> Result<PersonView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -155,6 +162,7 @@ impl super::Org<'_> {
             .ok_or(AppError::NotFound)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn save_person(
         &self,
         actor: &Actor,
@@ -198,6 +206,7 @@ impl super::Org<'_> {
         Ok(PersonView::from(&person))
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn delete_person(&self, actor: &Actor, id: Uuid) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
@@ -208,6 +217,7 @@ impl super::Org<'_> {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn groups(&self, actor: &Actor) -> Result<Vec<GroupView>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -228,6 +238,7 @@ impl super::Org<'_> {
             .collect())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn group(&self, actor: &Actor, id: Uuid) -> Result<GroupView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -242,6 +253,7 @@ impl super::Org<'_> {
         Ok(GroupView::new(&g, members))
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn save_group(&self, actor: &Actor, id: Option<Uuid>, input: &NamedInput) -> Result<GroupView> {
         actor.require(Role::Admin)?;
         let (name, unit) = parse_named(input)?;
@@ -267,6 +279,7 @@ impl super::Org<'_> {
         Ok(GroupView::new(&g, members))
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn delete_group(&self, actor: &Actor, id: Uuid) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
@@ -286,6 +299,7 @@ impl super::Org<'_> {
     }
 
     /// Adds (`add` = true) or removes a person from a leadership group.
+    #[tracing::instrument(skip_all)]
     pub async fn set_group_member(&self, actor: &Actor, group: Uuid, person: Uuid, add: bool) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
@@ -304,6 +318,7 @@ impl super::Org<'_> {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn teams(&self, actor: &Actor) -> Result<Vec<TeamView>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -314,6 +329,7 @@ impl super::Org<'_> {
             .collect())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn team(&self, actor: &Actor, id: Uuid) -> Result<TeamView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -323,6 +339,7 @@ impl super::Org<'_> {
             .ok_or(AppError::NotFound)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn save_team(&self, actor: &Actor, id: Option<Uuid>, input: &NamedInput) -> Result<TeamView> {
         actor.require(Role::Admin)?;
         let (name, unit) = parse_named(input)?;
@@ -343,6 +360,7 @@ impl super::Org<'_> {
         Ok(TeamView::from(&t))
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn delete_team(&self, actor: &Actor, id: Uuid) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;

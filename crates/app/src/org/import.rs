@@ -163,6 +163,7 @@ struct State {
 
 impl super::Org<'_> {
     /// Imports a file of people. See the module documentation for the columns and guarantees.
+    #[tracing::instrument(skip_all)]
     pub async fn import_people(
         &self,
         actor: &Actor,

@@ -41,6 +41,7 @@ impl SettingsInput {
 
 impl super::Org<'_> {
     /// Creates an organisation; `owner`, if given, becomes its owner.
+    #[tracing::instrument(skip_all)]
     pub async fn create_org(&self, settings: OrgSettings, owner: Option<UserId>) -> Result<Organisation> {
         let org = Organisation {
             id: OrgId::new(),
@@ -55,12 +56,14 @@ impl super::Org<'_> {
         Ok(org)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn organisation(&self, actor: &Actor) -> Result<Organisation> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
         orgs::get(&mut tx, actor.org).await?.ok_or(AppError::NotFound)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn update_settings(&self, actor: &Actor, input: &SettingsInput) -> Result<OrgView> {
         actor.require(Role::Admin)?;
         let org = Organisation {
@@ -76,11 +79,13 @@ impl super::Org<'_> {
     }
 
     /// The organisations a user belongs to, with their role in each.
+    #[tracing::instrument(skip_all)]
     pub async fn my_orgs(&self, user: UserId) -> Result<Vec<(Organisation, Role)>> {
         let mut tx = self.db.read().await?;
         Ok(orgs::list_for_user(&mut tx, user).await?)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn find_org(&self, name_or_id: &str) -> Result<Organisation> {
         let mut tx = self.db.read().await?;
         let found = match name_or_id.parse::<OrgId>() {

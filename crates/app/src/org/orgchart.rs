@@ -35,6 +35,7 @@ pub struct OrgChart {
 
 impl super::Org<'_> {
     /// The chart of the people in `unit` and the units below it.
+    #[tracing::instrument(skip_all)]
     pub async fn org_chart(&self, actor: &Actor, unit: Uuid) -> Result<OrgChart> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;

@@ -54,6 +54,7 @@ async fn person(tx: &mut Tx, org: OrgId, id: Uuid, field: &str) -> Result<Person
 }
 
 impl super::Org<'_> {
+    #[tracing::instrument(skip_all)]
     pub async fn relationships(&self, actor: &Actor) -> Result<Vec<RelationshipView>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -77,6 +78,7 @@ impl super::Org<'_> {
         Ok(all)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn relationship(&self, actor: &Actor, id: Uuid) -> Result<RelationshipView> {
         self.relationships(actor)
             .await?
@@ -86,6 +88,7 @@ impl super::Org<'_> {
     }
 
     /// Records a new relationship (`id` = None) or changes one, e.g. to set its end date.
+    #[tracing::instrument(skip_all)]
     pub async fn save_relationship(
         &self,
         actor: &Actor,
@@ -185,6 +188,7 @@ impl super::Org<'_> {
         Ok(view)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn delete_relationship(&self, actor: &Actor, id: Uuid) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;

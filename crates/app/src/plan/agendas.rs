@@ -45,6 +45,7 @@ pub struct AgendaView {
 }
 
 impl super::Plan<'_> {
+    #[tracing::instrument(skip_all)]
     pub async fn agendas(&self, actor: &Actor) -> Result<Vec<Agenda>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -53,6 +54,7 @@ impl super::Plan<'_> {
         Ok(list)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn create_agenda(&self, actor: &Actor, input: &AgendaInput) -> Result<Uuid> {
         actor.require(Role::Member)?;
         let mut errors = Vec::new();
@@ -78,6 +80,7 @@ impl super::Plan<'_> {
         Ok(a.id)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn add_point(&self, actor: &Actor, agenda: Uuid, input: &PointInput) -> Result<()> {
         actor.require(Role::Member)?;
         let text = input.text.trim();
@@ -105,6 +108,7 @@ impl super::Plan<'_> {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn agenda(&self, actor: &Actor, id: Uuid) -> Result<AgendaView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;

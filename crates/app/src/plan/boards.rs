@@ -122,6 +122,7 @@ pub(crate) async fn board_of(tx: &mut Tx, org: OrgId, id: Uuid) -> Result<Board>
 }
 
 impl super::Plan<'_> {
+    #[tracing::instrument(skip_all)]
     pub async fn boards(&self, actor: &Actor) -> Result<Vec<Board>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -131,6 +132,7 @@ impl super::Plan<'_> {
     }
 
     /// A new board with the default columns in the organisation's language.
+    #[tracing::instrument(skip_all)]
     pub async fn create_board(&self, actor: &Actor, input: &BoardInput) -> Result<Board> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
@@ -190,6 +192,7 @@ impl super::Plan<'_> {
     }
 
     /// Adds a column at the right end of a board.
+    #[tracing::instrument(skip_all)]
     pub async fn add_column(&self, actor: &Actor, board: Uuid, input: &ColumnInput) -> Result<Uuid> {
         actor.require(Role::Admin)?;
         let (n, limit, done) = column_fields(input)?;
@@ -212,6 +215,7 @@ impl super::Plan<'_> {
         Ok(col.id)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn update_column(
         &self,
         actor: &Actor,
@@ -236,6 +240,7 @@ impl super::Plan<'_> {
     }
 
     /// A board with the first page of each column. `more` continues one column from a cursor.
+    #[tracing::instrument(skip_all)]
     pub async fn board(
         &self,
         actor: &Actor,

@@ -42,6 +42,7 @@ pub struct TaskDetail {
 }
 
 impl super::Plan<'_> {
+    #[tracing::instrument(skip_all)]
     pub async fn update_task(&self, actor: &Actor, id: Uuid, input: &TaskInput) -> Result<()> {
         actor.require(Role::Member)?;
         let mut tx = self.db.write().await?;
@@ -54,6 +55,7 @@ impl super::Plan<'_> {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn task(&self, actor: &Actor, id: Uuid) -> Result<TaskDetail> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -92,6 +94,7 @@ impl super::Plan<'_> {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn add_checklist_item(&self, actor: &Actor, task: Uuid, text: &str) -> Result<()> {
         actor.require(Role::Member)?;
         let text = text.trim();
@@ -107,6 +110,7 @@ impl super::Plan<'_> {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn toggle_checklist_item(&self, actor: &Actor, task: Uuid, item: Uuid) -> Result<()> {
         actor.require(Role::Member)?;
         let mut tx = self.db.write().await?;
@@ -117,6 +121,7 @@ impl super::Plan<'_> {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn comment(&self, actor: &Actor, task: Uuid, body: &str) -> Result<()> {
         actor.require(Role::Member)?;
         let body = body.trim();

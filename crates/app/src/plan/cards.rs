@@ -349,6 +349,7 @@ async fn move_in(tx: &mut Tx, org: OrgId, id: Uuid, input: &MoveInput, key: Opti
 impl super::Plan<'_> {
     /// Adds a task at the bottom of a column; with a key used before, returns that task.
     /// Written through the group-commit queue: answered once durably stored.
+    #[tracing::instrument(skip_all)]
     pub async fn create_task(
         &self,
         actor: &Actor,
@@ -365,6 +366,7 @@ impl super::Plan<'_> {
     }
 
     /// Moves a card within or between columns; one row changes. A repeated key does nothing.
+    #[tracing::instrument(skip_all)]
     pub async fn move_task(
         &self,
         actor: &Actor,

@@ -71,6 +71,7 @@ pub(crate) fn throughput(tasks: &[&Task], today: NaiveDate) -> Vec<(u32, usize)>
 }
 
 impl super::Plan<'_> {
+    #[tracing::instrument(skip_all)]
     pub async fn dashboard(&self, actor: &Actor) -> Result<Dashboard> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;

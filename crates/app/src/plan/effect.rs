@@ -104,6 +104,7 @@ fn org_change(before: &RoundResults, after: &RoundResults, engine: &str) -> Opti
 impl super::Plan<'_> {
     /// The effect between the latest round with an earlier one of the same model and that
     /// earlier round; `None` until two such rounds exist.
+    #[tracing::instrument(skip_all)]
     pub async fn effect(&self, actor: &Actor) -> Result<Option<Effect>> {
         actor.require(Role::Member)?;
         let rounds = self.measurement().rounds(actor).await?;

@@ -84,6 +84,7 @@ fn point(r: &RoundResults, engine: &str, groups: &[Uuid]) -> TrendPoint {
 }
 
 impl super::Plan<'_> {
+    #[tracing::instrument(skip_all)]
     pub async fn initiative_dashboard(&self, actor: &Actor, id: Uuid) -> Result<InitiativeDashboard> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;

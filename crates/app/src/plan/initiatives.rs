@@ -79,6 +79,7 @@ pub struct CostInput {
 
 impl super::Plan<'_> {
     /// The organisation's goals; the five perspectives are added the first time.
+    #[tracing::instrument(skip_all)]
     pub async fn goals(&self, actor: &Actor) -> Result<Vec<Goal>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -110,6 +111,7 @@ impl super::Plan<'_> {
         Ok(list)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn save_goal(&self, actor: &Actor, id: Option<Uuid>, input: &GoalInput) -> Result<Uuid> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
@@ -138,6 +140,7 @@ impl super::Plan<'_> {
         Ok(g.id)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn initiatives(&self, actor: &Actor) -> Result<(Vec<Initiative>, Vec<Cost>)> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -147,6 +150,7 @@ impl super::Plan<'_> {
         Ok((list, costs))
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn save_initiative(
         &self,
         actor: &Actor,
@@ -233,6 +237,7 @@ impl super::Plan<'_> {
     /// A proposed initiative aimed at one engine's gap in a round's result for an area (the
     /// organisation when `area` is `None`), titled after it. Made from a group's or a unit's gap
     /// list, it works with that group or the unit's groups.
+    #[tracing::instrument(skip_all)]
     pub async fn initiative_from_gap(
         &self,
         actor: &Actor,
@@ -302,6 +307,7 @@ impl super::Plan<'_> {
         Ok(i.id)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn add_cost(&self, actor: &Actor, initiative: Uuid, input: &CostInput) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();

@@ -91,6 +91,7 @@ fn code(len: usize) -> String {
 }
 
 impl super::Plan<'_> {
+    #[tracing::instrument(skip_all)]
     pub async fn intake_forms(&self, actor: &Actor) -> Result<Vec<FormView>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -99,6 +100,7 @@ impl super::Plan<'_> {
         list.into_iter().map(view).collect()
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn intake_form(&self, actor: &Actor, id: Uuid) -> Result<FormView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -109,6 +111,7 @@ impl super::Plan<'_> {
         view(f)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn save_intake_form(&self, actor: &Actor, id: Option<Uuid>, input: &FormInput) -> Result<Uuid> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
@@ -161,6 +164,7 @@ impl super::Plan<'_> {
 
     /// The form behind a link, if the visitor may answer it: anyone for a public form, members
     /// of its organisation otherwise (others get "not found", so internal forms stay unknown).
+    #[tracing::instrument(skip_all)]
     pub async fn form_by_link(&self, slug: &str, visitor: Option<UserId>) -> Result<FormView> {
         let mut tx = self.db.read().await?;
         let f = store::form_by_slug(&mut tx, slug)
@@ -180,6 +184,7 @@ impl super::Plan<'_> {
 
     /// Stores a submission and its task at the bottom of the board's first column. `key` is the
     /// form's one-time key: sent again, it returns the first receipt.
+    #[tracing::instrument(skip_all)]
     pub async fn submit_intake(
         &self,
         slug: &str,
@@ -282,6 +287,7 @@ impl super::Plan<'_> {
 
     /// Groups of alike open tasks on the boards intake forms feed (the newest `RECENT` of the
     /// last 90 days), with the contacts their submitters left (for analysts and up only).
+    #[tracing::instrument(skip_all)]
     pub async fn recurring_problems(&self, actor: &Actor) -> Result<Vec<Recurring>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;

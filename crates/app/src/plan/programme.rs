@@ -33,6 +33,7 @@ pub struct ProgrammeInput {
 
 impl super::Plan<'_> {
     /// A board with the programme's cards for every leadership group.
+    #[tracing::instrument(skip_all)]
     pub async fn start_programme(&self, actor: &Actor, input: &ProgrammeInput) -> Result<Uuid> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();

@@ -49,6 +49,7 @@ pub fn keys(raw: &str) -> Vec<String> {
 
 impl super::Plan<'_> {
     /// The engines an initiative may aim at, by key, each once.
+    #[tracing::instrument(skip_all)]
     pub async fn engine_choices(&self, actor: &Actor) -> Result<Vec<Choice>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
@@ -77,6 +78,7 @@ impl super::Plan<'_> {
 
     /// The competences of the organisation's frameworks (the latest version of each), framework
     /// by framework; a competence in two frameworks is offered under the first.
+    #[tracing::instrument(skip_all)]
     pub async fn competence_choices(&self, actor: &Actor) -> Result<Vec<CompetenceChoices>> {
         let mut infos = self.competence().frameworks(actor).await?;
         infos.sort_by(|a, b| {

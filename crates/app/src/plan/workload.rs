@@ -122,6 +122,7 @@ pub(crate) async fn paused(
 }
 
 impl super::Plan<'_> {
+    #[tracing::instrument(skip_all)]
     pub async fn workload(&self, actor: &Actor) -> Result<Workload> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;

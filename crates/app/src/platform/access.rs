@@ -27,6 +27,7 @@ impl Actor {
 impl super::Platform<'_> {
     /// The user's standing in `org`. A user who is not a member gets `NotFound`, not
     /// `Forbidden`, so another organisation's existence is not revealed.
+    #[tracing::instrument(skip_all)]
     pub async fn actor(&self, user: User, org: OrgId) -> Result<Actor> {
         let mut tx = self.db.read().await?;
         let role = users::role_in(&mut tx, user.id, org)

@@ -59,6 +59,7 @@ static DUMMY_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 impl super::Platform<'_> {
     /// Creates an account (CLI and demo). Fails with `Conflict` if the e-mail is taken.
+    #[tracing::instrument(skip_all)]
     pub async fn create_user(
         &self,
         email: &str,
@@ -80,15 +81,16 @@ impl super::Platform<'_> {
         users::insert(&mut tx, &user, Utc::now())
             .await
             .map_err(|e| match AppError::from(e) {
-                AppError::Conflict(_) => {
-                    AppError::invalid("email", "email-taken", "an account with this e-mail exists")
-                }
+                AppError::Constraint {
+                    code: "duplicate", ..
+                } => AppError::invalid("email", "email-taken", "an account with this e-mail exists"),
                 other => other,
             })?;
         tx.commit().await?;
         Ok(user)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
         let email = Email::parse(email)?;
         let mut tx = self.db.read().await?;
@@ -96,6 +98,7 @@ impl super::Platform<'_> {
     }
 
     /// Gives a user a role in an organisation (CLI; owners through the UI later).
+    #[tracing::instrument(skip_all)]
     pub async fn grant_role(&self, user: UserId, org: OrgId, role: Role) -> Result<()> {
         let mut tx = self.db.write().await?;
         users::set_role(&mut tx, user, org, role).await?;
@@ -104,6 +107,7 @@ impl super::Platform<'_> {
     }
 
     /// Replaces a user's password without knowing the old one (CLI and demo only).
+    #[tracing::instrument(skip_all)]
     pub async fn reset_password(&self, user: UserId, password: &str) -> Result<()> {
         let hash = hash_password(&NewPassword::parse(password)?)?;
         let mut tx = self.db.write().await?;
@@ -114,6 +118,7 @@ impl super::Platform<'_> {
 
     /// Checks the credentials and opens a session. Any mismatch is `Unauthenticated`, without
     /// saying which part was wrong.
+    #[tracing::instrument(skip_all)]
     pub async fn login(&self, email: &str, password: &str) -> Result<NewSession> {
         let found = match Email::parse(email) {
             Ok(e) => {
@@ -148,6 +153,7 @@ impl super::Platform<'_> {
     }
 
     /// The user behind a session token, if the session is live.
+    #[tracing::instrument(skip_all)]
     pub async fn session_user(&self, token: &str) -> Result<Option<User>> {
         let mut tx = self.db.read().await?;
         Ok(users::session_user(&mut tx, &token_hash(token), Utc::now()).await?)
@@ -155,10 +161,12 @@ impl super::Platform<'_> {
 
     /// The session's user and their role in `org` (if any), in one read: every request inside
     /// an organisation needs both.
+    #[tracing::instrument(skip_all)]
     pub async fn session_in_org(&self, token: &str, org: OrgId) -> Result<Option<(User, Option<Role>)>> {
         Ok(users::session_in_org(&self.db, &token_hash(token), org, Utc::now()).await?)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn logout(&self, token: &str) -> Result<()> {
         let mut tx = self.db.write().await?;
         users::delete_session(&mut tx, &token_hash(token)).await?;
@@ -167,6 +175,7 @@ impl super::Platform<'_> {
     }
 
     /// Changes the password after checking the current one, and ends the user's other sessions.
+    #[tracing::instrument(skip_all)]
     pub async fn change_password(&self, user: &User, token: &str, current: &str, new: &str) -> Result<()> {
         if !verify_password(&user.password_hash, current) {
             return Err(AppError::invalid(

@@ -54,6 +54,7 @@ fn bad(path: String, e: impl ToString) -> Invalid {
 
 impl super::Platform<'_> {
     /// The whole organisation as an export document (an operator's command: no actor).
+    #[tracing::instrument(skip_all)]
     pub async fn export_org(&self, org: OrgId) -> Result<OrgExport> {
         let mut tx = self.db.read().await?;
         let o = orgs::get(&mut tx, org).await?.ok_or(AppError::NotFound)?;
@@ -115,6 +116,7 @@ impl super::Platform<'_> {
     }
 
     /// Imports an export document as a new organisation with the same ids.
+    #[tracing::instrument(skip_all)]
     pub async fn import_org(&self, doc: &OrgExport) -> Result<OrgId> {
         if doc.format != FORMAT || doc.version != VERSION {
             return Err(AppError::invalid(
