@@ -7,6 +7,7 @@ use mognad_app::measurement::rounds::RoundInput;
 use mognad_app::org::directory::{NamedInput, PersonInput, UnitInput};
 use mognad_app::{Actor, App};
 use mognad_domain::answer::complete_form;
+use mognad_domain::ids::{GroupId, ModelId, PersonId, RoundId};
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::role::Role;
 use mognad_domain::text::Name;
@@ -85,7 +86,7 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
                 .unwrap();
             people += 1;
             app.org()
-                .set_group_member(&a, group.id, p.id, true)
+                .set_group_member(&a, GroupId(group.id), PersonId(p.id), true)
                 .await
                 .unwrap();
         }
@@ -103,12 +104,16 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
         )
         .await
         .unwrap();
-    let links = app.measurement().issue_invitations(&a, round.id).await.unwrap();
-    app.measurement()
-        .set_round_state(&a, round.id, "open")
+    let links = app
+        .measurement()
+        .issue_invitations(&a, RoundId(round.id))
         .await
         .unwrap();
-    let m = app.measurement().model(&a, model).await.unwrap();
+    app.measurement()
+        .set_round_state(&a, RoundId(round.id), "open")
+        .await
+        .unwrap();
+    let m = app.measurement().model(&a, ModelId(model)).await.unwrap();
     for l in links {
         if !rng.random_bool(0.75) {
             continue;
@@ -118,14 +123,14 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
     }
     // Results show only once a round has closed.
     app.measurement()
-        .set_round_state(&a, round.id, "closed")
+        .set_round_state(&a, RoundId(round.id), "closed")
         .await
         .unwrap();
     (a, round.id, k)
 }
 
 async fn check(app: &App, a: &Actor, round: Uuid, k: i64) -> usize {
-    let res = app.measurement().results(a, round).await.unwrap();
+    let res = app.measurement().results(a, RoundId(round)).await.unwrap();
     let n: HashMap<Uuid, i64> = res.groups.iter().map(|g| (g.id, g.n)).collect();
     let areas: Vec<_> = std::iter::once(&res.organisation)
         .chain(&res.units)
@@ -137,7 +142,11 @@ async fn check(app: &App, a: &Actor, round: Uuid, k: i64) -> usize {
             assert!(x.n >= k, "{} shown with {} < k={k}", x.name, x.n);
         } else {
             assert!(x.scores.is_empty(), "{} is withheld but carries scores", x.name);
-            let d = app.measurement().area_detail(a, round, x.id).await.unwrap();
+            let d = app
+                .measurement()
+                .area_detail(a, RoundId(round), x.id)
+                .await
+                .unwrap();
             assert!(d.engines.is_empty() && d.comments.is_empty() && d.gaps.is_empty());
         }
     }
@@ -171,7 +180,7 @@ async fn check(app: &App, a: &Actor, round: Uuid, k: i64) -> usize {
         .filter(|g| g.visible)
         .map(|g| g.name.clone())
         .collect();
-    let mut rx = app.measurement().stream_answers(a, round).await.unwrap();
+    let mut rx = app.measurement().stream_answers(a, RoundId(round)).await.unwrap();
     let mut csv = String::new();
     while let Some(chunk) = rx.recv().await {
         csv.push_str(&chunk.unwrap());

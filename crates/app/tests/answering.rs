@@ -99,11 +99,11 @@ async fn answering_story(app: &App) {
     let o = organisation(app).await;
     let a = &o.a;
     let r = round(app, a, "Nollmätning").await;
-    let links = app.measurement().issue_invitations(a, r).await.unwrap();
+    let links = app.measurement().issue_invitations(a, RoundId(r)).await.unwrap();
     assert_eq!(links.len(), 15);
     assert!(
         app.measurement()
-            .issue_invitations(a, r)
+            .issue_invitations(a, RoundId(r))
             .await
             .unwrap()
             .is_empty(),
@@ -127,7 +127,10 @@ async fn answering_story(app: &App) {
         .await
         .unwrap();
     assert!(matches!(early, SubmitResult::Done(Outcome::NotOpen)));
-    app.measurement().set_round_state(a, r, "open").await.unwrap();
+    app.measurement()
+        .set_round_state(a, RoundId(r), "open")
+        .await
+        .unwrap();
     assert!(matches!(
         app.measurement().respondent("no-such-token").await,
         Err(AppError::NotFound)
@@ -215,14 +218,14 @@ async fn answering_story(app: &App) {
     }
 
     // Response rate comes from used links.
-    let status = app.measurement().round_status(a, r).await.unwrap();
+    let status = app.measurement().round_status(a, RoundId(r)).await.unwrap();
     let g1 = status.iter().find(|s| s.name == "G1").unwrap();
     assert_eq!((g1.members, g1.invited, g1.answered), (6, 6, 6));
     let g3 = status.iter().find(|s| s.name == "G3").unwrap();
     assert_eq!((g3.answered, g3.rate.map(|r| r.round())), (5, Some(83.0)));
 
     // While the round is open nothing but answer counts is shown, and nothing is exported.
-    let open = app.measurement().results(a, r).await.unwrap();
+    let open = app.measurement().results(a, RoundId(r)).await.unwrap();
     for x in std::iter::once(&open.organisation)
         .chain(&open.units)
         .chain(&open.groups)
@@ -237,14 +240,14 @@ async fn answering_story(app: &App) {
     assert_eq!(open.area(o.groups[0]).unwrap().n, 6);
     assert!(
         app.measurement()
-            .area_detail(a, r, o.groups[0])
+            .area_detail(a, RoundId(r), o.groups[0])
             .await
             .unwrap()
             .engines
             .is_empty()
     );
     assert!(matches!(
-        app.measurement().stream_answers(a, r).await,
+        app.measurement().stream_answers(a, RoundId(r)).await,
         Err(AppError::Refused {
             code: "not-closed",
             ..
@@ -252,7 +255,7 @@ async fn answering_story(app: &App) {
     ));
 
     // Shared link: the wrong code is refused; the right one hands out a working link.
-    let status = app.measurement().round_status(a, r).await.unwrap();
+    let status = app.measurement().round_status(a, RoundId(r)).await.unwrap();
     let g2 = status.iter().find(|s| s.name == "G2").unwrap();
     let slug = g2.shared_slug.clone().unwrap();
     assert!(matches!(
@@ -303,7 +306,10 @@ async fn answering_story(app: &App) {
     }
 
     // A closed round takes no more answers.
-    app.measurement().set_round_state(a, r, "closed").await.unwrap();
+    app.measurement()
+        .set_round_state(a, RoundId(r), "closed")
+        .await
+        .unwrap();
     let late = app
         .measurement()
         .submit_answers(&link("G3", 5), &full_form(&model, 3, None))
@@ -316,7 +322,7 @@ async fn answering_story(app: &App) {
     // is withheld. The organisation (and the root unit, the same groups) minus G1 and G3 would
     // reveal G2 too, but the whole is not given up for one small group: G3, the smaller group
     // beside it, is withheld instead (with unit B, which equals it), and says why.
-    let res = app.measurement().results(a, r).await.unwrap();
+    let res = app.measurement().results(a, RoundId(r)).await.unwrap();
     let vis = |id: Uuid| res.area(id).map(|x| (x.visible, x.n)).unwrap();
     assert_eq!(vis(o.groups[0]), (true, 6));
     assert_eq!(vis(o.groups[1]), (false, 4));
@@ -339,12 +345,20 @@ async fn answering_story(app: &App) {
             res.area(hidden).unwrap().scores.is_empty(),
             "no numbers for a hidden group"
         );
-        let detail = app.measurement().area_detail(a, r, hidden).await.unwrap();
+        let detail = app
+            .measurement()
+            .area_detail(a, RoundId(r), hidden)
+            .await
+            .unwrap();
         assert!(detail.engines.is_empty() && detail.comments.is_empty());
     }
 
     // Scores follow the answers: G1 answered 2, 3 and 4 everywhere, twice each.
-    let g1 = app.measurement().area_detail(a, r, o.groups[0]).await.unwrap();
+    let g1 = app
+        .measurement()
+        .area_detail(a, RoundId(r), o.groups[0])
+        .await
+        .unwrap();
     let expect = |item: &mognad_domain::model::Item, v: f64| {
         (100.0 * (v - 1.0) / f64::from(item.answer_count() - 1)).min(100.0)
     };
@@ -375,10 +389,14 @@ async fn answering_story(app: &App) {
         })
         .collect();
     app.measurement()
-        .set_targets(a, r, a.org.0, &targets)
+        .set_targets(a, RoundId(r), a.org.0, &targets)
         .await
         .unwrap();
-    let g1 = app.measurement().area_detail(a, r, o.groups[0]).await.unwrap();
+    let g1 = app
+        .measurement()
+        .area_detail(a, RoundId(r), o.groups[0])
+        .await
+        .unwrap();
     assert_eq!(g1.gaps.len(), model.engines.len());
     assert!(g1.gaps.windows(2).all(|w| w[0].priority >= w[1].priority));
     let bad = [mognad_app::measurement::compare::TargetInput {
@@ -386,7 +404,7 @@ async fn answering_story(app: &App) {
         target: Some(101),
     }];
     assert!(matches!(
-        app.measurement().set_targets(a, r, a.org.0, &bad).await,
+        app.measurement().set_targets(a, RoundId(r), a.org.0, &bad).await,
         Err(AppError::Invalid(_))
     ));
 }
@@ -398,8 +416,11 @@ async fn comparison_story(app: &App) {
     let mut rounds = Vec::new();
     for (name, value) in [("T0", 2u8), ("T1", 4u8)] {
         let r = round(app, a, name).await;
-        let links = app.measurement().issue_invitations(a, r).await.unwrap();
-        app.measurement().set_round_state(a, r, "open").await.unwrap();
+        let links = app.measurement().issue_invitations(a, RoundId(r)).await.unwrap();
+        app.measurement()
+            .set_round_state(a, RoundId(r), "open")
+            .await
+            .unwrap();
         let model = app.measurement().respondent(&links[0].token).await.unwrap().model;
         for (i, l) in links.iter().filter(|l| l.group_name != "G2").enumerate() {
             let v = value + (i % 2) as u8;
@@ -408,18 +429,31 @@ async fn comparison_story(app: &App) {
                 .await
                 .unwrap();
         }
-        app.measurement().set_round_state(a, r, "closed").await.unwrap();
+        app.measurement()
+            .set_round_state(a, RoundId(r), "closed")
+            .await
+            .unwrap();
         rounds.push(r);
     }
     assert_eq!(
-        app.measurement().previous_round(a, rounds[1]).await.unwrap(),
-        Some(rounds[0])
+        app.measurement()
+            .previous_round(a, RoundId(rounds[1]))
+            .await
+            .unwrap(),
+        Some(RoundId(rounds[0]))
     );
     assert_eq!(
-        app.measurement().previous_round(a, rounds[0]).await.unwrap(),
+        app.measurement()
+            .previous_round(a, RoundId(rounds[0]))
+            .await
+            .unwrap(),
         None
     );
-    let c = app.measurement().compare(a, rounds[0], rounds[1]).await.unwrap();
+    let c = app
+        .measurement()
+        .compare(a, RoundId(rounds[0]), RoundId(rounds[1]))
+        .await
+        .unwrap();
     let g1 = c.areas.iter().find(|x| x.id == o.groups[0]).unwrap();
     let ch = g1.changes[0].as_ref().unwrap();
     assert!(ch.diff > 0.0 && ch.clear && ch.low > 0.0, "{ch:?}");

@@ -14,7 +14,7 @@ use mognad_app::org::directory::{PersonInput, UnitInput};
 use mognad_app::org::relations::RelationshipInput;
 use mognad_app::{Actor, App, AppError};
 use mognad_domain::competence::assessment::Source;
-use mognad_domain::ids::{PersonId, UnitId};
+use mognad_domain::ids::{FrameworkId, PersonId, UnitId};
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use mognad_store::testdb;
@@ -321,7 +321,7 @@ async fn imports_are_all_or_nothing_and_versioned() {
         );
         let (_, csv) = app
             .competence()
-            .framework_moodle(&admin, first.id, Language::Sv)
+            .framework_moodle(&admin, FrameworkId(first.id), Language::Sv)
             .await
             .unwrap();
         assert!(csv.contains("Omvärldsanalys"));
@@ -351,7 +351,11 @@ async fn imports_are_all_or_nothing_and_versioned() {
             .import_framework(&admin, ImportKind::Esco, &esco)
             .await
             .unwrap();
-        let f = app.competence().framework(&admin, e.id).await.unwrap();
+        let f = app
+            .competence()
+            .framework(&admin, FrameworkId(e.id))
+            .await
+            .unwrap();
         assert!(f.description.sv.contains("CC BY 4.0"));
         assert_eq!(
             app.competence().frameworks(&admin).await.unwrap().len(),

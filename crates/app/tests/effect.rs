@@ -12,6 +12,7 @@ use mognad_app::plan::cards::{MoveInput, TaskInput};
 use mognad_app::plan::initiatives::InitiativeInput;
 use mognad_app::{Actor, App, AppError};
 use mognad_domain::answer::complete_form;
+use mognad_domain::ids::{BoardId, InitiativeId, ModelId, RoundId};
 use mognad_domain::model::Model;
 use mognad_domain::role::Role;
 use mognad_store::testdb;
@@ -38,7 +39,7 @@ async fn organisation(app: &App) -> Org {
         .into_iter()
         .find(|m| m.key == "nio-motorer")
         .unwrap();
-    let model = app.measurement().model(&a, info.id).await.unwrap();
+    let model = app.measurement().model(&a, ModelId(info.id)).await.unwrap();
     Org { a, groups, model }
 }
 
@@ -54,8 +55,15 @@ async fn measure(app: &App, o: &Org, name: &str, groups: &[Uuid], value: &dyn Fn
         ..Default::default()
     };
     let r = app.measurement().create_round(&o.a, &input).await.unwrap().id;
-    let links = app.measurement().issue_invitations(&o.a, r).await.unwrap();
-    app.measurement().set_round_state(&o.a, r, "open").await.unwrap();
+    let links = app
+        .measurement()
+        .issue_invitations(&o.a, RoundId(r))
+        .await
+        .unwrap();
+    app.measurement()
+        .set_round_state(&o.a, RoundId(r), "open")
+        .await
+        .unwrap();
     let names: Vec<(Uuid, String)> = app
         .org()
         .groups(&o.a)
@@ -83,7 +91,7 @@ async fn measure(app: &App, o: &Org, name: &str, groups: &[Uuid], value: &dyn Fn
     }
     // Results (and so effects) show only once a round has closed.
     app.measurement()
-        .set_round_state(&o.a, r, "closed")
+        .set_round_state(&o.a, RoundId(r), "closed")
         .await
         .unwrap();
     r
@@ -134,10 +142,16 @@ async fn story(app: &App) {
         .await
         .unwrap();
     let (list, _) = app.plan().initiatives(a).await.unwrap();
-    let p = list.iter().find(|i| i.id == piloted).unwrap();
+    let p = list.iter().find(|i| i.id == piloted.0).unwrap();
     assert_eq!(p.groups, o.groups[..2].to_vec());
     assert_eq!(p.competences, "kommunikation empati");
-    assert!(list.iter().find(|i| i.id == everyone).unwrap().groups.is_empty());
+    assert!(
+        list.iter()
+            .find(|i| i.id == everyone.0)
+            .unwrap()
+            .groups
+            .is_empty()
+    );
 
     // Names that are not the organisation's are refused whole, each at its field.
     let other = common::actor(app, "admin@annan.se", "Annan kommun", Role::Admin).await;
@@ -177,7 +191,7 @@ async fn story(app: &App) {
         }
     }
     let (list, _) = app.plan().initiatives(a).await.unwrap();
-    let kept = list.iter().find(|i| i.id == piloted).unwrap();
+    let kept = list.iter().find(|i| i.id == piloted.0).unwrap();
     assert_eq!(
         (kept.title.as_str(), &kept.groups),
         ("Pilot", &o.groups[..2].to_vec())
@@ -195,7 +209,10 @@ async fn story(app: &App) {
         }
     })
     .await;
-    assert_eq!(app.measurement().previous_round(a, t1).await.unwrap(), Some(t0));
+    assert_eq!(
+        app.measurement().previous_round(a, RoundId(t1)).await.unwrap(),
+        Some(RoundId(t0))
+    );
 
     let effect = app
         .plan()
@@ -208,7 +225,7 @@ async fn story(app: &App) {
     let f = engine(&focus);
     assert_eq!(f.initiatives.len(), 1);
     let pi = &f.initiatives[0];
-    assert_eq!(pi.id, piloted);
+    assert_eq!(pi.id, piloted.0);
     assert_eq!(
         pi.groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(),
         ["G1", "G2"]
@@ -228,7 +245,7 @@ async fn story(app: &App) {
     assert!(org.diff > 0.0 && org.diff < cov.diff, "{org:?}");
 
     let w = engine(&wide);
-    assert_eq!(w.initiatives[0].id, everyone);
+    assert_eq!(w.initiatives[0].id, everyone.0);
     assert!(w.initiatives[0].groups.is_empty());
     let ch = w.change.as_ref().unwrap();
     assert!(ch.clear && ch.diff > 0.0);
@@ -241,7 +258,7 @@ async fn story(app: &App) {
     let b = common::board(app, a, "Arbete").await;
     let view = app
         .plan()
-        .board(a, b.id, &Default::default(), None)
+        .board(a, BoardId(b.id), &Default::default(), None)
         .await
         .unwrap();
     let done_column = view.columns.iter().find(|c| c.done).unwrap().id;
@@ -272,7 +289,12 @@ async fn story(app: &App) {
             estimate_hours: hours.into(),
             ..Default::default()
         };
-        cards.push(app.plan().create_task(a, b.id, &input, None).await.unwrap());
+        cards.push(
+            app.plan()
+                .create_task(a, BoardId(b.id), &input, None)
+                .await
+                .unwrap(),
+        );
     }
     let to_done = MoveInput {
         column_id: done_column.to_string(),
@@ -305,7 +327,9 @@ async fn story(app: &App) {
     assert!(wp.iter().all(|p| p.groups_shown == 0) && wp[1].score > wp[0].score);
     assert_eq!(wd.progress.total, 0);
     assert!(matches!(
-        app.plan().initiative_dashboard(a, Uuid::now_v7()).await,
+        app.plan()
+            .initiative_dashboard(a, InitiativeId(Uuid::now_v7()))
+            .await,
         Err(AppError::NotFound)
     ));
     assert!(matches!(
@@ -316,7 +340,7 @@ async fn story(app: &App) {
     // The organisation's dashboard holds the same counts among everything else.
     let org = app.plan().dashboard(a).await.unwrap();
     assert_eq!((org.open, org.overdue), (2, 1));
-    let pp = org.initiatives.iter().find(|p| p.id == piloted).unwrap();
+    let pp = org.initiatives.iter().find(|p| p.id == piloted.0).unwrap();
     assert_eq!((pp.done, pp.total, pp.overdue), (1, 3, 1));
     assert_eq!(
         org.throughput.len(),
@@ -340,16 +364,16 @@ async fn story(app: &App) {
         })
         .collect();
     app.measurement()
-        .set_targets(a, t1, a.org.0, &targets)
+        .set_targets(a, RoundId(t1), a.org.0, &targets)
         .await
         .unwrap();
     let from_group = app
         .plan()
-        .initiative_from_gap(a, t1, Some(o.groups[2]), &idle)
+        .initiative_from_gap(a, RoundId(t1), Some(o.groups[2]), &idle)
         .await
         .unwrap();
     let (list, _) = app.plan().initiatives(a).await.unwrap();
-    let made = list.iter().find(|i| i.id == from_group).unwrap();
+    let made = list.iter().find(|i| i.id == from_group.0).unwrap();
     assert_eq!(made.groups, vec![o.groups[2]]);
     assert!(made.description.contains("(G3)"), "{}", made.description);
     assert_eq!(

@@ -10,6 +10,7 @@ use mognad_app::org::directory::{NamedInput, UnitInput};
 use mognad_app::org::organisations::SettingsInput;
 use mognad_app::{Actor, App, AppError};
 use mognad_domain::answer::complete_form;
+use mognad_domain::ids::{GroupId, PersonId, RoundId, UnitId};
 use mognad_domain::role::Role;
 use mognad_store::testdb;
 use serde_json::Value;
@@ -35,13 +36,15 @@ async fn answer(app: &App, token: &str, value: u8) -> SubmitResult {
 
 /// Everything a member can read about a round: its results and every area's detail.
 async fn everything(app: &App, a: &Actor, r: Uuid) -> Value {
-    let res = app.measurement().results(a, r).await.unwrap();
+    let res = app.measurement().results(a, RoundId(r)).await.unwrap();
     let mut details = Vec::new();
     for id in std::iter::once(res.organisation.id)
         .chain(res.units.iter().map(|x| x.id))
         .chain(res.groups.iter().map(|x| x.id))
     {
-        details.push(serde_json::to_value(app.measurement().area_detail(a, r, id).await.unwrap()).unwrap());
+        details.push(
+            serde_json::to_value(app.measurement().area_detail(a, RoundId(r), id).await.unwrap()).unwrap(),
+        );
     }
     serde_json::json!({ "results": res, "details": details })
 }
@@ -90,12 +93,18 @@ async fn closed_round(app: &App, a: &Actor) -> (Uuid, [Uuid; 3], [Uuid; 3]) {
     let g2 = common::group_of(app, a, "G2", Some(ua), 3).await;
     let g3 = common::group_of(app, a, "G3", Some(ub), 6).await;
     let r = new_round(app, a, "T0").await;
-    let links = app.measurement().issue_invitations(a, r).await.unwrap();
-    app.measurement().set_round_state(a, r, "open").await.unwrap();
+    let links = app.measurement().issue_invitations(a, RoundId(r)).await.unwrap();
+    app.measurement()
+        .set_round_state(a, RoundId(r), "open")
+        .await
+        .unwrap();
     for (i, l) in links.iter().enumerate() {
         answer(app, &l.token, 1 + (i % 4) as u8).await;
     }
-    app.measurement().set_round_state(a, r, "closed").await.unwrap();
+    app.measurement()
+        .set_round_state(a, RoundId(r), "closed")
+        .await
+        .unwrap();
     (r, [root, ua, ub], [g1, g2, g3])
 }
 
@@ -106,7 +115,7 @@ async fn a_closed_round_shows_the_same_whatever_the_directory_and_threshold_do()
         let a = common::actor(&app, "admin@ekby.se", "Ekby kommun", Role::Admin).await;
         let (r, units, groups) = closed_round(&app, &a).await;
         let before = everything(&app, &a, r).await;
-        let res = app.measurement().results(&a, r).await.unwrap();
+        let res = app.measurement().results(&a, RoundId(r)).await.unwrap();
         assert!(!res.area(groups[1]).unwrap().visible, "three answers under k = 5");
         // Closing recorded in the ledger exactly what the round shows.
         let mut tx = app.db.read().await.unwrap();
@@ -130,10 +139,16 @@ async fn a_closed_round_shows_the_same_whatever_the_directory_and_threshold_do()
             name: "G2 omdöpt".into(),
             unit_id: Some(units[2].to_string()),
         };
-        app.org().save_group(&a, Some(groups[1]), &moved).await.unwrap();
-        let g1 = app.org().group(&a, groups[0]).await.unwrap();
+        app.org()
+            .save_group(&a, Some(GroupId(groups[1])), &moved)
+            .await
+            .unwrap();
+        let g1 = app.org().group(&a, GroupId(groups[0])).await.unwrap();
         for p in g1.member_ids {
-            app.org().set_group_member(&a, groups[0], p, false).await.unwrap();
+            app.org()
+                .set_group_member(&a, GroupId(groups[0]), PersonId(p), false)
+                .await
+                .unwrap();
         }
         let org = app.org().organisation(&a).await.unwrap();
         let lower = SettingsInput {
@@ -142,7 +157,7 @@ async fn a_closed_round_shows_the_same_whatever_the_directory_and_threshold_do()
             anonymity_threshold: "3".into(),
         };
         app.org().update_settings(&a, &lower).await.unwrap();
-        app.org().delete_unit(&a, units[1]).await.unwrap();
+        app.org().delete_unit(&a, UnitId(units[1])).await.unwrap();
 
         // (Compared whole; printed only as a verdict, the documents are long.)
         assert!(
@@ -150,9 +165,9 @@ async fn a_closed_round_shows_the_same_whatever_the_directory_and_threshold_do()
             "{}: a closed round's output moved",
             t.label
         );
-        let res = app.measurement().results(&a, r).await.unwrap();
+        let res = app.measurement().results(&a, RoundId(r)).await.unwrap();
         assert_eq!(res.k, 5, "the round keeps the threshold it was answered under");
-        let status = app.measurement().round_status(&a, r).await.unwrap();
+        let status = app.measurement().round_status(&a, RoundId(r)).await.unwrap();
         let g1 = status.iter().find(|s| s.group_id == groups[0]).unwrap();
         assert_eq!(
             (g1.name.as_str(), g1.members),
@@ -162,8 +177,11 @@ async fn a_closed_round_shows_the_same_whatever_the_directory_and_threshold_do()
 
         // A round opened after the change uses the new threshold.
         let r2 = new_round(&app, &a, "T1").await;
-        app.measurement().set_round_state(&a, r2, "open").await.unwrap();
-        assert_eq!(app.measurement().results(&a, r2).await.unwrap().k, 3);
+        app.measurement()
+            .set_round_state(&a, RoundId(r2), "open")
+            .await
+            .unwrap();
+        assert_eq!(app.measurement().results(&a, RoundId(r2)).await.unwrap().k, 3);
         t.cleanup().await.unwrap();
     }
 }
@@ -175,8 +193,11 @@ async fn an_open_round_shows_counts_only_and_one_more_answer_changes_nothing_els
         let a = common::actor(&app, "admin@ekby.se", "Ekby kommun", Role::Admin).await;
         let g = common::group_of(&app, &a, "Ledningen", None, 8).await;
         let r = new_round(&app, &a, "T0").await;
-        let links = app.measurement().issue_invitations(&a, r).await.unwrap();
-        app.measurement().set_round_state(&a, r, "open").await.unwrap();
+        let links = app.measurement().issue_invitations(&a, RoundId(r)).await.unwrap();
+        app.measurement()
+            .set_round_state(&a, RoundId(r), "open")
+            .await
+            .unwrap();
         for l in &links[..6] {
             answer(&app, &l.token, 2).await;
         }
@@ -197,8 +218,8 @@ async fn an_open_round_shows_counts_only_and_one_more_answer_changes_nothing_els
                 .is_empty()
         );
         for export in [
-            app.measurement().stream_answers(&a, r).await.err(),
-            app.measurement().results_for_export(&a, r).await.err(),
+            app.measurement().stream_answers(&a, RoundId(r)).await.err(),
+            app.measurement().results_for_export(&a, RoundId(r)).await.err(),
         ] {
             assert!(matches!(
                 export,
@@ -208,8 +229,11 @@ async fn an_open_round_shows_counts_only_and_one_more_answer_changes_nothing_els
                 })
             ));
         }
-        app.measurement().set_round_state(&a, r, "closed").await.unwrap();
-        let res = app.measurement().results(&a, r).await.unwrap();
+        app.measurement()
+            .set_round_state(&a, RoundId(r), "closed")
+            .await
+            .unwrap();
+        let res = app.measurement().results(&a, RoundId(r)).await.unwrap();
         assert!(
             res.area(g).unwrap().visible,
             "at close the group's results appear"

@@ -10,6 +10,7 @@ use mognad_app::measurement::submit::Outcome;
 use mognad_app::platform::mail::{Invitation, MailConfig, Mailer};
 use mognad_app::{Actor, App, AppError};
 use mognad_domain::answer::complete_form;
+use mognad_domain::ids::{GroupId, PersonId, RoundId};
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use mognad_store::testdb;
@@ -58,11 +59,17 @@ async fn reminders_name_nobody_and_the_sheet_does_not_tell_who_answered() {
                 ..Default::default()
             };
             let p = app.org().save_person(&a, None, &p).await.unwrap();
-            app.org().set_group_member(&a, g, p.id, true).await.unwrap();
+            app.org()
+                .set_group_member(&a, GroupId(g), PersonId(p.id), true)
+                .await
+                .unwrap();
         }
         let r = new_round(&app, &a, "T0").await;
-        let links = app.measurement().issue_invitations(&a, r).await.unwrap();
-        app.measurement().set_round_state(&a, r, "open").await.unwrap();
+        let links = app.measurement().issue_invitations(&a, RoundId(r)).await.unwrap();
+        app.measurement()
+            .set_round_state(&a, RoundId(r), "open")
+            .await
+            .unwrap();
         let with: Vec<_> = links.iter().filter(|l| l.email.is_some()).collect();
         let without: Vec<_> = links.iter().filter(|l| l.email.is_none()).collect();
         answer(&app, &with[0].token, 3).await;
@@ -78,7 +85,7 @@ async fn reminders_name_nobody_and_the_sheet_does_not_tell_who_answered() {
         };
         let report = app
             .measurement()
-            .remind(&a, r, &folder_mailer(dir.path()), &about)
+            .remind(&a, RoundId(r), &folder_mailer(dir.path()), &about)
             .await
             .unwrap();
         assert_eq!(
@@ -107,7 +114,7 @@ async fn reminders_name_nobody_and_the_sheet_does_not_tell_who_answered() {
         );
 
         // The sheet has a working link for both people without an address, answered or not.
-        let sheet = app.measurement().link_sheet(&a, r).await.unwrap();
+        let sheet = app.measurement().link_sheet(&a, RoundId(r)).await.unwrap();
         assert_eq!(sheet.len(), 2);
         let mut states: Vec<bool> = Vec::new();
         for l in &sheet {
@@ -131,10 +138,13 @@ async fn a_shared_link_takes_no_more_answers_than_its_group_has_places() {
         let a = common::actor(&app, "admin@ekby.se", "Ekby kommun", Role::Admin).await;
         let g = common::group_of(&app, &a, "Ledningen", None, 3).await;
         let r = new_round(&app, &a, "T0").await;
-        let links = app.measurement().issue_invitations(&a, r).await.unwrap();
-        app.measurement().set_round_state(&a, r, "open").await.unwrap();
+        let links = app.measurement().issue_invitations(&a, RoundId(r)).await.unwrap();
+        app.measurement()
+            .set_round_state(&a, RoundId(r), "open")
+            .await
+            .unwrap();
         answer(&app, &links[0].token, 2).await;
-        let status = app.measurement().round_status(&a, r).await.unwrap();
+        let status = app.measurement().round_status(&a, RoundId(r)).await.unwrap();
         let s = status.iter().find(|s| s.group_id == g).unwrap();
         let (slug, code) = (s.shared_slug.clone().unwrap(), s.access_code.clone().unwrap());
         // Two places left; three people take a link before anyone submits.
@@ -167,7 +177,7 @@ async fn a_shared_link_takes_no_more_answers_than_its_group_has_places() {
                 ..
             })
         ));
-        let status = app.measurement().round_status(&a, r).await.unwrap();
+        let status = app.measurement().round_status(&a, RoundId(r)).await.unwrap();
         assert_eq!(status.iter().find(|s| s.group_id == g).unwrap().answered, 3);
         t.cleanup().await.unwrap();
     }
@@ -180,9 +190,12 @@ async fn wrong_access_codes_are_throttled_per_client_and_per_link() {
         let a = common::actor(&app, "admin@ekby.se", "Ekby kommun", Role::Admin).await;
         let g = common::group_of(&app, &a, "Ledningen", None, 6).await;
         let r = new_round(&app, &a, "T0").await;
-        app.measurement().issue_invitations(&a, r).await.unwrap();
-        app.measurement().set_round_state(&a, r, "open").await.unwrap();
-        let status = app.measurement().round_status(&a, r).await.unwrap();
+        app.measurement().issue_invitations(&a, RoundId(r)).await.unwrap();
+        app.measurement()
+            .set_round_state(&a, RoundId(r), "open")
+            .await
+            .unwrap();
+        let status = app.measurement().round_status(&a, RoundId(r)).await.unwrap();
         let s = status.iter().find(|s| s.group_id == g).unwrap();
         let (slug, code) = (s.shared_slug.clone().unwrap(), s.access_code.clone().unwrap());
         for _ in 0..10 {
@@ -227,22 +240,30 @@ async fn a_person_in_two_groups_answers_once_and_counts_where_they_answer() {
         let a = common::actor(&app, "admin@ekby.se", "Ekby kommun", Role::Admin).await;
         let g1 = common::group_of(&app, &a, "G1", None, 4).await;
         let g2 = common::group_of(&app, &a, "G2", None, 4).await;
-        let both = app.org().group(&a, g1).await.unwrap().member_ids[0];
-        app.org().set_group_member(&a, g2, both, true).await.unwrap();
+        let both = app.org().group(&a, GroupId(g1)).await.unwrap().member_ids[0];
+        app.org()
+            .set_group_member(&a, GroupId(g2), PersonId(both), true)
+            .await
+            .unwrap();
         let r = new_round(&app, &a, "T0").await;
-        let links = app.measurement().issue_invitations(&a, r).await.unwrap();
+        let links = app.measurement().issue_invitations(&a, RoundId(r)).await.unwrap();
         assert_eq!(links.len(), 8, "invited once");
-        let several = app.measurement().several_groups(&a, r).await.unwrap();
+        let several = app.measurement().several_groups(&a, RoundId(r)).await.unwrap();
         assert_eq!((several.len(), several[0].settled), (1, false));
         let members = |st: &[mognad_app::measurement::invite::GroupStatus]| {
             let m = |g| st.iter().find(|s| s.group_id == g).unwrap().members;
             (m(g1), m(g2))
         };
-        let first = members(&app.measurement().round_status(&a, r).await.unwrap());
+        let first = members(&app.measurement().round_status(&a, RoundId(r)).await.unwrap());
         assert_eq!(first.0 + first.1, 8, "each person counted once");
-        app.measurement().set_round_state(&a, r, "open").await.unwrap();
+        app.measurement()
+            .set_round_state(&a, RoundId(r), "open")
+            .await
+            .unwrap();
         assert!(matches!(
-            app.measurement().set_answering_group(&a, r, both, g2).await,
+            app.measurement()
+                .set_answering_group(&a, RoundId(r), PersonId(both), GroupId(g2))
+                .await,
             Err(AppError::Refused { .. })
         ));
 
@@ -275,21 +296,24 @@ async fn a_person_in_two_groups_answers_once_and_counts_where_they_answer() {
                 .is_none()
         );
         answer(&app, token, 3).await;
-        let st = app.measurement().round_status(&a, r).await.unwrap();
+        let st = app.measurement().round_status(&a, RoundId(r)).await.unwrap();
         assert_eq!(members(&st), (3, 5), "{}", t.label);
         let answered = |g| st.iter().find(|s| s.group_id == g).unwrap().answered;
         assert_eq!((answered(g1), answered(g2)), (0, 1));
 
         // In a draft an administrator may settle it instead.
         let r2 = new_round(&app, &a, "T1").await;
-        app.measurement().issue_invitations(&a, r2).await.unwrap();
         app.measurement()
-            .set_answering_group(&a, r2, both, g2)
+            .issue_invitations(&a, RoundId(r2))
             .await
             .unwrap();
-        assert!(app.measurement().several_groups(&a, r2).await.unwrap()[0].settled);
+        app.measurement()
+            .set_answering_group(&a, RoundId(r2), PersonId(both), GroupId(g2))
+            .await
+            .unwrap();
+        assert!(app.measurement().several_groups(&a, RoundId(r2)).await.unwrap()[0].settled);
         assert_eq!(
-            members(&app.measurement().round_status(&a, r2).await.unwrap()),
+            members(&app.measurement().round_status(&a, RoundId(r2)).await.unwrap()),
             (3, 5)
         );
         t.cleanup().await.unwrap();

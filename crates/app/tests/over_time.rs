@@ -16,7 +16,7 @@ use mognad_app::org::organisations::SettingsInput;
 use mognad_app::platform::mail::{Invitation, MailConfig, Mailer};
 use mognad_app::{Actor, App};
 use mognad_domain::answer::complete_form;
-use mognad_domain::ids::RoundId;
+use mognad_domain::ids::{GroupId, ModelId, PersonId, RoundId};
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use mognad_store::{responses, testdb};
@@ -127,7 +127,12 @@ async fn check_released(w: &World, r: &Round) {
 /// show, and checks the lot.
 async fn read_all(w: &mut World) {
     for i in 0..w.rounds.len() {
-        let res = w.app.measurement().results(&w.a, w.rounds[i].id).await.unwrap();
+        let res = w
+            .app
+            .measurement()
+            .results(&w.a, RoundId(w.rounds[i].id))
+            .await
+            .unwrap();
         let areas: Vec<_> = std::iter::once(&res.organisation)
             .chain(&res.units)
             .chain(&res.groups)
@@ -148,13 +153,13 @@ async fn read_all(w: &mut World) {
             let before = w
                 .app
                 .measurement()
-                .results(&w.a, w.rounds[i - 1].id)
+                .results(&w.a, RoundId(w.rounds[i - 1].id))
                 .await
                 .unwrap();
             let c = w
                 .app
                 .measurement()
-                .compare(&w.a, w.rounds[i - 1].id, w.rounds[i].id)
+                .compare(&w.a, RoundId(w.rounds[i - 1].id), RoundId(w.rounds[i].id))
                 .await
                 .unwrap();
             for x in c.areas.iter().filter(|x| x.visible) {
@@ -213,7 +218,7 @@ async fn world(app: App, rng: &mut StdRng, n: u64, mail: &std::path::Path) -> Wo
 
 async fn answer_some(w: &mut World, rng: &mut StdRng, i: usize) {
     let model = w.app.measurement().models(&w.a).await.unwrap()[0].id;
-    let m = w.app.measurement().model(&w.a, model).await.unwrap();
+    let m = w.app.measurement().model(&w.a, ModelId(model)).await.unwrap();
     let take = rng.random_range(0..=w.rounds[i].unused.len());
     for token in w.rounds[i].unused.drain(..take).collect::<Vec<_>>() {
         let f = complete_form(&m, |it| rng.random_range(1..=it.answer_count()), 3);
@@ -233,10 +238,15 @@ async fn step(w: &mut World, rng: &mut StdRng) {
                 ..Default::default()
             };
             let id = w.app.measurement().create_round(&w.a, &input).await.unwrap().id;
-            let links = w.app.measurement().issue_invitations(&w.a, id).await.unwrap();
+            let links = w
+                .app
+                .measurement()
+                .issue_invitations(&w.a, RoundId(id))
+                .await
+                .unwrap();
             w.app
                 .measurement()
-                .set_round_state(&w.a, id, "open")
+                .set_round_state(&w.a, RoundId(id), "open")
                 .await
                 .unwrap();
             let unused = links.into_iter().map(|l| l.token).collect();
@@ -258,14 +268,14 @@ async fn step(w: &mut World, rng: &mut StdRng) {
             let i = open[rng.random_range(0..open.len())];
             w.app
                 .measurement()
-                .set_round_state(&w.a, w.rounds[i].id, "closed")
+                .set_round_state(&w.a, RoundId(w.rounds[i].id), "closed")
                 .await
                 .unwrap();
             w.rounds[i].closed = true;
         }
         3 | 4 => {
             // Move the group to another unit (or none), under a new name.
-            let cur = w.app.org().group(&w.a, g).await.unwrap();
+            let cur = w.app.org().group(&w.a, GroupId(g)).await.unwrap();
             let unit = rng
                 .random_bool(0.8)
                 .then(|| w.units[rng.random_range(0..w.units.len())]);
@@ -273,12 +283,20 @@ async fn step(w: &mut World, rng: &mut StdRng) {
                 name: format!("{} x", cur.name),
                 unit_id: unit.map(|u| u.to_string()),
             };
-            w.app.org().save_group(&w.a, Some(g), &input).await.unwrap();
+            w.app
+                .org()
+                .save_group(&w.a, Some(GroupId(g)), &input)
+                .await
+                .unwrap();
         }
         5 => {
-            let members = w.app.org().group(&w.a, g).await.unwrap().member_ids;
+            let members = w.app.org().group(&w.a, GroupId(g)).await.unwrap().member_ids;
             if let Some(p) = members.first() {
-                w.app.org().set_group_member(&w.a, g, *p, false).await.unwrap();
+                w.app
+                    .org()
+                    .set_group_member(&w.a, GroupId(g), PersonId(*p), false)
+                    .await
+                    .unwrap();
             }
         }
         6 => {
@@ -288,7 +306,11 @@ async fn step(w: &mut World, rng: &mut StdRng) {
                 ..Default::default()
             };
             let p = w.app.org().save_person(&w.a, None, &p).await.unwrap();
-            w.app.org().set_group_member(&w.a, g, p.id, true).await.unwrap();
+            w.app
+                .org()
+                .set_group_member(&w.a, GroupId(g), PersonId(p.id), true)
+                .await
+                .unwrap();
         }
         7 => {
             w.k = rng.random_range(3..=7);
@@ -311,7 +333,7 @@ async fn step(w: &mut World, rng: &mut StdRng) {
             let i = open[rng.random_range(0..open.len())];
             w.app
                 .measurement()
-                .remind(&w.a, w.rounds[i].id, &w.mailer, &about)
+                .remind(&w.a, RoundId(w.rounds[i].id), &w.mailer, &about)
                 .await
                 .unwrap();
             // A reminder replaces the links of those who have not answered.

@@ -10,6 +10,7 @@ use mognad_app::plan::cards::{MoveInput, TaskInput};
 use mognad_app::plan::initiatives::{CostInput, InitiativeInput};
 use mognad_app::plan::intake::FormInput;
 use mognad_app::{App, AppError};
+use mognad_domain::ids::{BoardId, ColumnId, RoundId, TaskId};
 use mognad_domain::role::Role;
 use mognad_store::boards::Filter;
 use mognad_store::testdb;
@@ -43,7 +44,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         ));
         let view = app
             .plan()
-            .board(&admin, b.id, &Filter::default(), None)
+            .board(&admin, BoardId(b.id), &Filter::default(), None)
             .await
             .unwrap();
         let names: Vec<&str> = view.columns.iter().map(|c| c.name.as_str()).collect();
@@ -59,7 +60,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
                     app.plan()
                         .create_task(
                             &admin,
-                            b.id,
+                            BoardId(b.id),
                             &task(&format!("Uppgift {i}")),
                             Some(&format!("key-{i}")),
                         )
@@ -76,7 +77,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         assert_eq!(ids.len(), 16, "one task per key");
         let view = app
             .plan()
-            .board(&admin, b.id, &Filter::default(), None)
+            .board(&admin, BoardId(b.id), &Filter::default(), None)
             .await
             .unwrap();
         assert_eq!(view.columns[0].count, 16);
@@ -90,21 +91,26 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             position: position.into(),
         };
         app.plan()
-            .move_task(&admin, cards[0], &mv(doing, None, None, ""), None)
+            .move_task(&admin, TaskId(cards[0]), &mv(doing, None, None, ""), None)
             .await
             .unwrap();
         app.plan()
-            .move_task(&admin, cards[1], &mv(doing, None, None, "top"), None)
-            .await
-            .unwrap();
-        app.plan()
-            .move_task(&admin, cards[2], &mv(doing, Some(cards[1]), None, ""), None)
+            .move_task(&admin, TaskId(cards[1]), &mv(doing, None, None, "top"), None)
             .await
             .unwrap();
         app.plan()
             .move_task(
                 &admin,
-                cards[3],
+                TaskId(cards[2]),
+                &mv(doing, Some(cards[1]), None, ""),
+                None,
+            )
+            .await
+            .unwrap();
+        app.plan()
+            .move_task(
+                &admin,
+                TaskId(cards[3]),
                 &mv(doing, None, Some(cards[0]), ""),
                 Some("move-3"),
             )
@@ -112,12 +118,17 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             .unwrap();
         // The same key again does nothing, even if it asks for somewhere else.
         app.plan()
-            .move_task(&admin, cards[3], &mv(backlog, None, None, "top"), Some("move-3"))
+            .move_task(
+                &admin,
+                TaskId(cards[3]),
+                &mv(backlog, None, None, "top"),
+                Some("move-3"),
+            )
             .await
             .unwrap();
         let view = app
             .plan()
-            .board(&admin, b.id, &Filter::default(), None)
+            .board(&admin, BoardId(b.id), &Filter::default(), None)
             .await
             .unwrap();
         let order: Vec<Uuid> = view.columns[2].cards.iter().map(|c| c.id).collect();
@@ -125,7 +136,12 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         assert!(
             matches!(
                 app.plan()
-                    .move_task(&admin, cards[4], &mv(doing, Some(cards[5]), None, ""), None)
+                    .move_task(
+                        &admin,
+                        TaskId(cards[4]),
+                        &mv(doing, Some(cards[5]), None, ""),
+                        None
+                    )
                     .await,
                 Err(AppError::Invalid(_))
             ),
@@ -140,7 +156,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             let id = *id;
             handles.push(tokio::spawn(async move {
                 app.plan()
-                    .move_task(&admin, id, &mv(target, None, None, "top"), None)
+                    .move_task(&admin, TaskId(id), &mv(target, None, None, "top"), None)
                     .await
             }));
         }
@@ -149,7 +165,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         }
         let view = app
             .plan()
-            .board(&admin, b.id, &Filter::default(), None)
+            .board(&admin, BoardId(b.id), &Filter::default(), None)
             .await
             .unwrap();
         let total: i64 = view.columns.iter().map(|c| c.count).sum();
@@ -157,7 +173,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         assert_eq!(view.columns[3].count, 6);
         let detail = app
             .plan()
-            .task(&admin, view.columns[3].cards[0].id)
+            .task(&admin, TaskId(view.columns[3].cards[0].id))
             .await
             .unwrap();
         assert!(detail.done, "a card in a done column is done");
@@ -166,8 +182,8 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         app.plan()
             .update_column(
                 &admin,
-                b.id,
-                doing,
+                BoardId(b.id),
+                ColumnId(doing),
                 &ColumnInput {
                     name: "Pågår".into(),
                     wip_limit: "3".into(),
@@ -178,14 +194,14 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             .unwrap();
         let view = app
             .plan()
-            .board(&admin, b.id, &Filter::default(), None)
+            .board(&admin, BoardId(b.id), &Filter::default(), None)
             .await
             .unwrap();
         assert_eq!(view.columns[2].wip_limit, Some(3));
         let finished = view.columns[3].cards[0].id;
         match app
             .plan()
-            .move_task(&admin, finished, &mv(doing, None, None, ""), None)
+            .move_task(&admin, TaskId(finished), &mv(doing, None, None, ""), None)
             .await
         {
             Err(AppError::Conflict(m)) => assert!(m.contains("Pågår"), "{m}"),
@@ -193,11 +209,11 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         }
         // Moving within a full column is still fine, and so is moving into an empty one.
         app.plan()
-            .move_task(&admin, cards[0], &mv(doing, None, None, "top"), None)
+            .move_task(&admin, TaskId(cards[0]), &mv(doing, None, None, "top"), None)
             .await
             .unwrap();
         app.plan()
-            .move_task(&admin, finished, &mv(backlog, None, None, ""), None)
+            .move_task(&admin, TaskId(finished), &mv(backlog, None, None, ""), None)
             .await
             .unwrap();
 
@@ -205,12 +221,12 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         // refusal; a new request is refused.
         let view = app
             .plan()
-            .board(&admin, b.id, &Filter::default(), None)
+            .board(&admin, BoardId(b.id), &Filter::default(), None)
             .await
             .unwrap();
         for c in view.columns[2].cards.iter().skip(2) {
             app.plan()
-                .move_task(&admin, c.id, &mv(backlog, None, None, ""), None)
+                .move_task(&admin, TaskId(c.id), &mv(backlog, None, None, ""), None)
                 .await
                 .unwrap();
         }
@@ -220,17 +236,17 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         };
         let last = app
             .plan()
-            .create_task(&admin, b.id, &into_doing, Some("last-place"))
+            .create_task(&admin, BoardId(b.id), &into_doing, Some("last-place"))
             .await
             .unwrap();
         let again = app
             .plan()
-            .create_task(&admin, b.id, &into_doing, Some("last-place"))
+            .create_task(&admin, BoardId(b.id), &into_doing, Some("last-place"))
             .await;
         assert_eq!(again.unwrap(), last);
         assert!(matches!(
             app.plan()
-                .create_task(&admin, b.id, &into_doing, Some("one-more"))
+                .create_task(&admin, BoardId(b.id), &into_doing, Some("one-more"))
                 .await,
             Err(AppError::Conflict(_))
         ));
@@ -241,7 +257,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         let outside = view.columns[2].cards[2].id;
         for _ in 0..2 {
             app.plan()
-                .move_task(&admin, outside, &mv(doing, None, None, ""), Some("fill"))
+                .move_task(&admin, TaskId(outside), &mv(doing, None, None, ""), Some("fill"))
                 .await
                 .unwrap();
         }
@@ -253,19 +269,21 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         ));
         let view = app
             .plan()
-            .board(&admin, b.id, &Filter::default(), None)
+            .board(&admin, BoardId(b.id), &Filter::default(), None)
             .await
             .unwrap();
         assert_eq!(view.columns[2].count, 3);
 
         // Another organisation sees none of it.
         assert!(matches!(
-            app.plan().board(&member, b.id, &Filter::default(), None).await,
+            app.plan()
+                .board(&member, BoardId(b.id), &Filter::default(), None)
+                .await,
             Err(AppError::NotFound)
         ));
         assert!(matches!(
             app.plan()
-                .move_task(&member, cards[0], &mv(doing, None, None, ""), None)
+                .move_task(&member, TaskId(cards[0]), &mv(doing, None, None, ""), None)
                 .await,
             Err(AppError::NotFound)
         ));
@@ -294,7 +312,10 @@ async fn columns_page_and_filter() {
                 },
                 ..Default::default()
             };
-            app.plan().create_task(&admin, b.id, &input, None).await.unwrap();
+            app.plan()
+                .create_task(&admin, BoardId(b.id), &input, None)
+                .await
+                .unwrap();
         }
         let bad = TaskInput {
             title: String::new(),
@@ -302,18 +323,18 @@ async fn columns_page_and_filter() {
             due: "igår".into(),
             ..Default::default()
         };
-        match app.plan().create_task(&admin, b.id, &bad, None).await {
+        match app.plan().create_task(&admin, BoardId(b.id), &bad, None).await {
             Err(AppError::Invalid(v)) => assert_eq!(v.len(), 3, "{v:?}"),
             other => panic!("{other:?}"),
         }
         let all = Filter::default();
-        let first = app.plan().board(&admin, b.id, &all, None).await.unwrap();
+        let first = app.plan().board(&admin, BoardId(b.id), &all, None).await.unwrap();
         let col = &first.columns[0];
         assert_eq!((col.count, col.cards.len()), (120, 50));
         let cursor = col.more.clone().expect("more to come");
         let second = app
             .plan()
-            .board(&admin, b.id, &all, Some((col.id, &cursor)))
+            .board(&admin, BoardId(b.id), &all, Some((col.id, &cursor)))
             .await
             .unwrap();
         let next = &second.columns[0].cards;
@@ -330,7 +351,11 @@ async fn columns_page_and_filter() {
             label: Some("nätverk".into()),
             ..Default::default()
         };
-        let v = app.plan().board(&admin, b.id, &label, None).await.unwrap();
+        let v = app
+            .plan()
+            .board(&admin, BoardId(b.id), &label, None)
+            .await
+            .unwrap();
         assert_eq!(v.columns[0].count, 40);
         assert!(
             v.columns[0]
@@ -344,7 +369,7 @@ async fn columns_page_and_filter() {
         };
         assert_eq!(
             app.plan()
-                .board(&admin, b.id, &partial, None)
+                .board(&admin, BoardId(b.id), &partial, None)
                 .await
                 .unwrap()
                 .columns[0]
@@ -357,7 +382,12 @@ async fn columns_page_and_filter() {
             ..Default::default()
         };
         assert_eq!(
-            app.plan().board(&admin, b.id, &due, None).await.unwrap().columns[0].count,
+            app.plan()
+                .board(&admin, BoardId(b.id), &due, None)
+                .await
+                .unwrap()
+                .columns[0]
+                .count,
             10
         );
         t.cleanup().await.unwrap();
@@ -443,14 +473,14 @@ async fn intake_submissions_become_tasks_and_alike_ones_group() {
         }
         let view = app
             .plan()
-            .board(&admin, b.id, &Filter::default(), None)
+            .board(&admin, BoardId(b.id), &Filter::default(), None)
             .await
             .unwrap();
         assert_eq!(
             view.columns[0].count, 3,
             "each submission is a task in the backlog"
         );
-        let task = app.plan().task(&admin, r1.task_id).await.unwrap();
+        let task = app.plan().task(&admin, TaskId(r1.task_id)).await.unwrap();
         assert_eq!(task.title, "Skrivaren på plan 3 skriver inte ut");
         assert!(task.description.contains("**Brådskande?**: Ja"));
         let groups = app.plan().recurring_problems(&admin).await.unwrap();
@@ -539,17 +569,17 @@ async fn goals_and_initiatives_from_the_gap_list() {
             .unwrap();
         let detail = app
             .measurement()
-            .area_detail(&owner, round.id, demo.org.0)
+            .area_detail(&owner, RoundId(round.id), demo.org.0)
             .await
             .unwrap();
         let top = &detail.gaps[0];
         let id = app
             .plan()
-            .initiative_from_gap(&owner, round.id, None, &top.engine)
+            .initiative_from_gap(&owner, RoundId(round.id), None, &top.engine)
             .await
             .unwrap();
         let (list, _) = app.plan().initiatives(&owner).await.unwrap();
-        let i = list.iter().find(|i| i.id == id).unwrap();
+        let i = list.iter().find(|i| i.id == id.0).unwrap();
         assert_eq!(
             (i.engines.as_str(), i.round_id, i.status.as_str()),
             (top.engine.as_str(), Some(round.id), "proposed")
@@ -600,7 +630,7 @@ async fn goals_and_initiatives_from_the_gap_list() {
             .await
             .unwrap();
         let (list, costs) = app.plan().initiatives(&owner).await.unwrap();
-        let i = list.iter().find(|i| i.id == id).unwrap();
+        let i = list.iter().find(|i| i.id == id.0).unwrap();
         assert_eq!(
             (i.status.as_str(), i.goal_id, i.round_id),
             ("active", Some(goals[1].id), Some(round.id))
@@ -608,7 +638,7 @@ async fn goals_and_initiatives_from_the_gap_list() {
         assert_eq!(
             costs
                 .iter()
-                .filter(|c| c.initiative_id == id)
+                .filter(|c| c.initiative_id == id.0)
                 .map(|c| c.amount)
                 .sum::<i64>(),
             570_000
@@ -619,7 +649,7 @@ async fn goals_and_initiatives_from_the_gap_list() {
         let desk = boards.iter().find(|b| b.name == "IT-servicedesk").unwrap();
         let view = app
             .plan()
-            .board(&owner, desk.id, &Default::default(), None)
+            .board(&owner, BoardId(desk.id), &Default::default(), None)
             .await
             .unwrap();
         assert_eq!(view.columns.iter().map(|c| c.count).sum::<i64>(), 10_000);
@@ -653,7 +683,7 @@ async fn goals_and_initiatives_from_the_gap_list() {
         assert!(c.clear && c.diff > o.diff + 5.0, "{c:?} against {o:?}");
         assert!(matches!(
             app.plan()
-                .initiative_from_gap(&owner, round.id, None, "finns-inte")
+                .initiative_from_gap(&owner, RoundId(round.id), None, "finns-inte")
                 .await,
             Err(AppError::Invalid(_))
         ));
@@ -706,10 +736,13 @@ async fn workload_counts_open_hours_and_what_pausing_frees() {
                 initiative_id: initiative,
                 ..Default::default()
             };
-            app.plan().create_task(&admin, b.id, &input, None).await.unwrap();
+            app.plan()
+                .create_task(&admin, BoardId(b.id), &input, None)
+                .await
+                .unwrap();
         }
         app.plan()
-            .create_task(&admin, b.id, &task("Ingen ansvarig"), None)
+            .create_task(&admin, BoardId(b.id), &task("Ingen ansvarig"), None)
             .await
             .unwrap();
         let w = app.plan().workload(&admin).await.unwrap();
@@ -735,7 +768,7 @@ async fn agendas_hold_cards_and_free_points_in_order() {
         let b = board(&app, &admin, "Drift").await;
         let card = app
             .plan()
-            .create_task(&admin, b.id, &task("Byt brandvägg"), None)
+            .create_task(&admin, BoardId(b.id), &task("Byt brandvägg"), None)
             .await
             .unwrap();
         let input = mognad_app::plan::agendas::AgendaInput {
@@ -761,7 +794,12 @@ async fn agendas_hold_cards_and_free_points_in_order() {
         ));
         let foreign = app
             .plan()
-            .create_task(&other, board(&app, &other, "X").await.id, &task("Hemligt"), None)
+            .create_task(
+                &other,
+                BoardId(board(&app, &other, "X").await.id),
+                &task("Hemligt"),
+                None,
+            )
             .await
             .unwrap();
         assert!(

@@ -8,6 +8,7 @@ use common::actor;
 use mognad_app::org::directory::{NamedInput, PersonInput, UnitInput};
 use mognad_app::org::relations::RelationshipInput;
 use mognad_app::{Actor, App, AppError};
+use mognad_domain::ids::{GroupId, ModelId, PersonId, RelationshipId, RoundId, UnitId};
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use mognad_store::testdb;
@@ -43,15 +44,15 @@ async fn isolation_and_roles(app: &App) {
 
     // Another organisation's owner sees none of it and cannot touch it.
     assert!(matches!(
-        app.org().unit(&b, unit.id).await,
+        app.org().unit(&b, UnitId(unit.id)).await,
         Err(AppError::NotFound)
     ));
     assert!(matches!(
-        app.org().person(&b, person.id).await,
+        app.org().person(&b, PersonId(person.id)).await,
         Err(AppError::NotFound)
     ));
     assert!(matches!(
-        app.org().delete_person(&b, person.id).await,
+        app.org().delete_person(&b, PersonId(person.id)).await,
         Err(AppError::NotFound)
     ));
     assert!(app.org().units(&b).await.unwrap().is_empty());
@@ -150,7 +151,7 @@ async fn isolation_and_roles(app: &App) {
         .org()
         .save_unit(
             &a,
-            Some(unit.id),
+            Some(UnitId(unit.id)),
             &UnitInput {
                 name: "IT".into(),
                 parent_id: Some(child.id.to_string()),
@@ -163,7 +164,7 @@ async fn isolation_and_roles(app: &App) {
         "{err:?}"
     );
     assert!(matches!(
-        app.org().delete_unit(&a, unit.id).await,
+        app.org().delete_unit(&a, UnitId(unit.id)).await,
         Err(AppError::Conflict(_))
     ));
 
@@ -233,7 +234,7 @@ async fn isolation_and_roles(app: &App) {
     ended.valid_to = Some("2026-06-30".into());
     assert_eq!(
         app.org()
-            .save_relationship(&a, Some(m.id), &ended)
+            .save_relationship(&a, Some(RelationshipId(m.id)), &ended)
             .await
             .unwrap()
             .valid_to
@@ -243,10 +244,13 @@ async fn isolation_and_roles(app: &App) {
     );
     assert_eq!(app.org().relationships(&a).await.unwrap().len(), 3);
     assert!(matches!(
-        app.org().delete_relationship(&b, m.id).await,
+        app.org().delete_relationship(&b, RelationshipId(m.id)).await,
         Err(AppError::NotFound)
     ));
-    app.org().delete_relationship(&a, m.id).await.unwrap();
+    app.org()
+        .delete_relationship(&a, RelationshipId(m.id))
+        .await
+        .unwrap();
     assert_eq!(app.org().relationships(&a).await.unwrap().len(), 2);
 }
 
@@ -391,12 +395,17 @@ async fn models_and_rounds(app: &App) {
     );
     let nine = models.iter().find(|m| m.key == "nio-motorer").unwrap().clone();
     assert_eq!(
-        app.measurement().model(&a, nine.id).await.unwrap().engines.len(),
+        app.measurement()
+            .model(&a, ModelId(nine.id))
+            .await
+            .unwrap()
+            .engines
+            .len(),
         9
     );
     assert!(
         matches!(
-            app.measurement().model(&b, nine.id).await,
+            app.measurement().model(&b, ModelId(nine.id)).await,
             Err(AppError::NotFound)
         ),
         "models belong to one organisation"
@@ -450,7 +459,7 @@ async fn models_and_rounds(app: &App) {
     };
     let round = app.measurement().create_round(&a, &input).await.unwrap();
     assert_eq!((round.state.as_str(), round.group_ids.len()), ("draft", 2));
-    let err = app.org().delete_group(&a, round.group_ids[0]).await;
+    let err = app.org().delete_group(&a, GroupId(round.group_ids[0])).await;
     assert!(
         matches!(err, Err(AppError::Conflict(ref m)) if m.contains("measurement round")),
         "{err:?}"
@@ -471,11 +480,11 @@ async fn models_and_rounds(app: &App) {
         matches!(app.measurement().create_round(&b, &foreign).await, Err(AppError::Invalid(ref v)) if v[0].code == "unknown-ref")
     );
     assert!(
-        matches!(app.measurement().set_round_state(&a, round.id, "closed").await, Err(AppError::Invalid(ref v)) if v[0].code == "round-transition")
+        matches!(app.measurement().set_round_state(&a, RoundId(round.id), "closed").await, Err(AppError::Invalid(ref v)) if v[0].code == "round-transition")
     );
     assert_eq!(
         app.measurement()
-            .set_round_state(&a, round.id, "open")
+            .set_round_state(&a, RoundId(round.id), "open")
             .await
             .unwrap()
             .state,
@@ -483,7 +492,7 @@ async fn models_and_rounds(app: &App) {
     );
     assert_eq!(
         app.measurement()
-            .set_round_state(&a, round.id, "closed")
+            .set_round_state(&a, RoundId(round.id), "closed")
             .await
             .unwrap()
             .state,
@@ -491,17 +500,19 @@ async fn models_and_rounds(app: &App) {
     );
     assert!(
         app.measurement()
-            .set_round_state(&a, round.id, "open")
+            .set_round_state(&a, RoundId(round.id), "open")
             .await
             .is_err(),
         "a closed round never reopens"
     );
     assert!(matches!(
-        app.measurement().set_round_state(&b, round.id, "closed").await,
+        app.measurement()
+            .set_round_state(&b, RoundId(round.id), "closed")
+            .await,
         Err(AppError::NotFound)
     ));
     assert!(matches!(
-        app.measurement().round(&b, round.id).await,
+        app.measurement().round(&b, RoundId(round.id)).await,
         Err(AppError::NotFound)
     ));
 
@@ -582,8 +593,8 @@ async fn demo_and_transfer_between_backends() {
     let (ra, rb) = (reader(&source).await, reader(&target).await);
     for r in &doc.measurement.rounds {
         let (x, y) = (
-            source.measurement().results(&ra, r.id).await.unwrap(),
-            target.measurement().results(&rb, r.id).await.unwrap(),
+            source.measurement().results(&ra, RoundId(r.id)).await.unwrap(),
+            target.measurement().results(&rb, RoundId(r.id)).await.unwrap(),
         );
         let (xs, ys) = (&x.organisation.scores, &y.organisation.scores);
         assert_eq!(

@@ -9,7 +9,7 @@ use chrono::Utc;
 use mognad_app::App;
 use mognad_app::plan::boards::BoardInput;
 use mognad_bench::http::Conn;
-use mognad_domain::ids::OrgId;
+use mognad_domain::ids::{BoardId, OrgId};
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::plan::rank;
 use mognad_domain::text::Name;
@@ -44,7 +44,7 @@ pub async fn seed(url: &str, cards: usize) -> Result<()> {
         .await?;
     let columns = app
         .plan()
-        .board(&actor, board.id, &Default::default(), None)
+        .board(&actor, BoardId(board.id), &Default::default(), None)
         .await?
         .columns;
     let now = Utc::now();
@@ -107,7 +107,10 @@ pub async fn run(
     let (email, actor) = admin(&app, OrgId(org)).await?;
     let session = app.platform().login(&email, PASSWORD).await?.token;
     let addr = url.trim_start_matches("http://").trim_end_matches('/').to_owned();
-    let view = app.plan().board(&actor, board, &Default::default(), None).await?;
+    let view = app
+        .plan()
+        .board(&actor, BoardId(board), &Default::default(), None)
+        .await?;
     let columns: Arc<Vec<Uuid>> = Arc::new(view.columns.iter().map(|c| c.id).collect());
     let before: i64 = view.columns.iter().map(|c| c.count).sum();
 
@@ -248,7 +251,7 @@ pub async fn run(
     let secs = started.elapsed().as_secs_f64();
     let after: i64 = app
         .plan()
-        .board(&actor, board, &Default::default(), None)
+        .board(&actor, BoardId(board), &Default::default(), None)
         .await?
         .columns
         .iter()

@@ -8,7 +8,7 @@ use chrono::{Duration, Utc};
 use mognad_app::App;
 use mognad_app::competence::team_map::Scope;
 use mognad_domain::competence::assessment::{self, Assessment, Source};
-use mognad_domain::ids::{OrgId, PersonId, UnitId};
+use mognad_domain::ids::{FrameworkId, OrgId, PersonId, UnitId};
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::people::{Person, Unit};
 use mognad_domain::text::{Email, Name};
@@ -158,7 +158,7 @@ pub async fn run(url: &str, org: Uuid, unit: Uuid, server: Option<&str>, runs: u
         let t = Instant::now();
         let v = app
             .competence()
-            .team_competence(&actor, Scope::Unit(UnitId(unit)), framework)
+            .team_competence(&actor, Scope::Unit(UnitId(unit)), framework.map(FrameworkId))
             .await?;
         times.push(t.elapsed().as_micros());
         risks = v.risks.len();

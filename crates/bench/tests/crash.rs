@@ -13,7 +13,7 @@ use mognad_app::org::directory::{NamedInput, PersonInput};
 use mognad_bench::http::Conn;
 use mognad_bench::{answers_body, encode};
 use mognad_domain::answer::Answers;
-use mognad_domain::ids::RoundId;
+use mognad_domain::ids::{GroupId, PersonId, RoundId};
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::role::Role;
 use mognad_domain::tally::Tally;
@@ -122,7 +122,10 @@ async fn seed(url: &str) -> Seeded {
             )
             .await
             .unwrap();
-        app.org().set_group_member(&a, g.id, p.id, true).await.unwrap();
+        app.org()
+            .set_group_member(&a, GroupId(g.id), PersonId(p.id), true)
+            .await
+            .unwrap();
     }
     let model = app
         .measurement()
@@ -145,9 +148,13 @@ async fn seed(url: &str) -> Seeded {
         )
         .await
         .unwrap();
-    let links = app.measurement().issue_invitations(&a, round.id).await.unwrap();
+    let links = app
+        .measurement()
+        .issue_invitations(&a, RoundId(round.id))
+        .await
+        .unwrap();
     app.measurement()
-        .set_round_state(&a, round.id, "open")
+        .set_round_state(&a, RoundId(round.id), "open")
         .await
         .unwrap();
     let board = app

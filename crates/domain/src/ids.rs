@@ -58,4 +58,18 @@ id_type!(
     TeamMembershipId,
     ModelId,
     RoundId,
+    // Any of the three leadership relationships (supervision, team membership, mentorship).
+    RelationshipId,
+    FrameworkId,
+    ActionId,
+    BlipId,
+    SignalId,
+    GoalId,
+    InitiativeId,
+    BoardId,
+    ColumnId,
+    TaskId,
+    ChecklistItemId,
+    IntakeFormId,
+    AgendaId,
 );

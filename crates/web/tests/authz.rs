@@ -19,6 +19,7 @@ use mognad_app::measurement::rounds::RoundInput;
 use mognad_app::org::directory::{NamedInput, PersonInput, UnitInput};
 use mognad_app::org::relations::RelationshipInput;
 use mognad_app::{Actor, App};
+use mognad_domain::ids::{BoardId, GroupId, PersonId, RoundId};
 use mognad_domain::role::Role;
 
 /// Who may use a route: nobody needs to sign in, any signed-in user, or a role in the
@@ -244,7 +245,7 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         .await
         .unwrap();
     app.org()
-        .set_group_member(a, group.id, people[0], true)
+        .set_group_member(a, GroupId(group.id), PersonId(people[0]), true)
         .await
         .unwrap();
     let team = app
@@ -288,12 +289,20 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         )
         .await
         .unwrap();
-    let links = app.measurement().issue_invitations(a, round.id).await.unwrap();
-    app.measurement()
-        .set_round_state(a, round.id, "open")
+    let links = app
+        .measurement()
+        .issue_invitations(a, RoundId(round.id))
         .await
         .unwrap();
-    let status = app.measurement().round_status(a, round.id).await.unwrap();
+    app.measurement()
+        .set_round_state(a, RoundId(round.id), "open")
+        .await
+        .unwrap();
+    let status = app
+        .measurement()
+        .round_status(a, RoundId(round.id))
+        .await
+        .unwrap();
     let action = app
         .competence()
         .add_action(
@@ -333,7 +342,7 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         .unwrap();
     let column = app
         .plan()
-        .board(a, board.id, &Default::default(), None)
+        .board(a, BoardId(board.id), &Default::default(), None)
         .await
         .unwrap()
         .columns[0]
@@ -342,7 +351,7 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         .plan()
         .create_task(
             a,
-            board.id,
+            BoardId(board.id),
             &mognad_app::plan::cards::TaskInput {
                 title: format!("Kort {n}"),
                 ..Default::default()

@@ -9,6 +9,7 @@ use common::*;
 use mognad_app::measurement::rounds::RoundInput;
 use mognad_app::org::directory::{NamedInput, PersonInput, UnitInput};
 use mognad_domain::answer::{comment_field, complete_form};
+use mognad_domain::ids::{BoardId, GroupId, ModelId, PersonId, RoundId};
 use mognad_domain::role::Role;
 
 const PAYLOADS: &[&str] = &[
@@ -86,7 +87,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
             .await
             .unwrap();
         app.org()
-            .set_group_member(&a, group.id, p.id, true)
+            .set_group_member(&a, GroupId(group.id), PersonId(p.id), true)
             .await
             .unwrap();
     }
@@ -185,7 +186,11 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
             initiative_id: initiative.to_string(),
             ..Default::default()
         };
-        let id = app.plan().create_task(&a, board.id, &input, None).await.unwrap();
+        let id = app
+            .plan()
+            .create_task(&a, BoardId(board.id), &input, None)
+            .await
+            .unwrap();
         app.plan().add_checklist_item(&a, id, p).await.unwrap();
         app.plan().comment(&a, id, p).await.unwrap();
         card = Some(id);
@@ -233,7 +238,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
     };
     app.plan().add_point(&a, agenda, &point).await.unwrap();
     let model_id = app.measurement().models(&a).await.unwrap()[0].id;
-    let model = app.measurement().model(&a, model_id).await.unwrap();
+    let model = app.measurement().model(&a, ModelId(model_id)).await.unwrap();
     let round = app
         .measurement()
         .create_round(
@@ -246,9 +251,13 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         )
         .await
         .unwrap();
-    let links = app.measurement().issue_invitations(&a, round.id).await.unwrap();
+    let links = app
+        .measurement()
+        .issue_invitations(&a, RoundId(round.id))
+        .await
+        .unwrap();
     app.measurement()
-        .set_round_state(&a, round.id, "open")
+        .set_round_state(&a, RoundId(round.id), "open")
         .await
         .unwrap();
     for (i, l) in links.iter().enumerate() {
@@ -270,7 +279,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
     assert_inert(&sheet.body, "the link sheet");
     // Results, and so comments, show once the round has closed.
     app.measurement()
-        .set_round_state(&a, round.id, "closed")
+        .set_round_state(&a, RoundId(round.id), "closed")
         .await
         .unwrap();
     let pages = [

@@ -6,6 +6,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
+use mognad_domain::ids::BoardId;
 use mognad_domain::role::Role;
 use serde_json::json;
 
@@ -154,7 +155,10 @@ async fn an_initiative_is_aimed_at_engines_and_groups_through_its_form() {
         estimate_hours: "12".into(),
         ..Default::default()
     };
-    app.plan().create_task(&admin, b.id, &card, None).await.unwrap();
+    app.plan()
+        .create_task(&admin, BoardId(b.id), &card, None)
+        .await
+        .unwrap();
     let page = c.get(&page_path).await.body;
     assert!(
         page.contains(r#"<title id="initiative-workload-title">"#),

@@ -8,7 +8,7 @@ use crate::{Actor, AppError, Invalid, Result};
 use chrono::{DateTime, Utc};
 use mognad_domain::competence::assessment::{self, Assessment, Source, Standing};
 use mognad_domain::competence::{Framework, RoleProfile};
-use mognad_domain::ids::PersonId;
+use mognad_domain::ids::{FrameworkId, PersonId};
 use mognad_domain::people::Person;
 use mognad_store::assessments::{self as store, Profile};
 use mognad_store::{Tx, people};
@@ -106,8 +106,8 @@ fn order(f: &Framework) -> Vec<&str> {
 impl super::Competence<'_> {
     /// The shipped framework's stored id in the actor's organisation.
     #[tracing::instrument(skip_all)]
-    pub async fn default_framework(&self, actor: &Actor) -> Result<Uuid> {
-        default_of(&self.frameworks(actor).await?)
+    pub async fn default_framework(&self, actor: &Actor) -> Result<FrameworkId> {
+        default_of(&self.frameworks(actor).await?).map(FrameworkId)
     }
 
     #[tracing::instrument(skip_all)]
@@ -176,7 +176,7 @@ impl super::Competence<'_> {
         let default = self.default_framework(actor).await?;
         let mut tx = self.db.write().await?;
         let access = person_access::access(&mut tx, actor, person).await?;
-        let (_, _, framework_id) = subject(&mut tx, actor, person, default).await?;
+        let (_, _, framework_id) = subject(&mut tx, actor, person, default.0).await?;
         let framework = stored_framework(&mut tx, actor.org, framework_id).await?;
         let source = if input.source.trim().is_empty() {
             access.sources.first().copied()
@@ -252,7 +252,7 @@ impl super::Competence<'_> {
         &self,
         actor: &Actor,
         person: PersonId,
-        framework_id: Uuid,
+        framework_id: FrameworkId,
         role: Option<&str>,
     ) -> Result<()> {
         let framework = self.framework(actor, framework_id).await?;
@@ -266,8 +266,8 @@ impl super::Competence<'_> {
         person_access::access(&mut tx, actor, person)
             .await?
             .require_develop()?;
-        let (_, mut profile, _) = subject(&mut tx, actor, person, framework_id).await?;
-        profile.framework_id = Some(framework_id);
+        let (_, mut profile, _) = subject(&mut tx, actor, person, framework_id.0).await?;
+        profile.framework_id = Some(framework_id.0);
         profile.role_key = role.map(str::to_owned);
         store::save_profile(&mut tx, actor.org, &profile, Utc::now()).await?;
         tx.commit().await?;
@@ -282,7 +282,7 @@ impl super::Competence<'_> {
         if !person_access::access(&mut tx, actor, person).await?.consent {
             return Err(AppError::Forbidden);
         }
-        let (_, mut profile, _) = subject(&mut tx, actor, person, default).await?;
+        let (_, mut profile, _) = subject(&mut tx, actor, person, default.0).await?;
         profile.mentor_may_see = allow;
         store::save_profile(&mut tx, actor.org, &profile, Utc::now()).await?;
         tx.commit().await?;

@@ -9,7 +9,7 @@ use crate::{Actor, AppError, Invalid, Result};
 use chrono::{NaiveDate, Utc};
 use mognad_domain::competence::grid::{Cell, Grid};
 use mognad_domain::competence::plan::{self, Action, ActionKind, ActionStatus};
-use mognad_domain::ids::PersonId;
+use mognad_domain::ids::{ActionId, FrameworkId, PersonId};
 use mognad_domain::text::parse_date;
 use mognad_store::development::{self as store, Placement, StoredAction, Subject};
 use serde::{Deserialize, Serialize};
@@ -129,7 +129,7 @@ impl super::Competence<'_> {
         person_access::access(&mut tx, actor, person)
             .await?
             .require_view()?;
-        let (_, profile, framework) = subject(&mut tx, actor, person, default).await?;
+        let (_, profile, framework) = subject(&mut tx, actor, person, default.0).await?;
         let placements = current(store::placements(&mut tx, actor.org, &Subject::Person(person)).await?);
         let role_placements = match profile.role_key {
             Some(role) => {
@@ -181,7 +181,7 @@ impl super::Competence<'_> {
     pub async fn place_role(
         &self,
         actor: &Actor,
-        framework: Uuid,
+        framework: FrameworkId,
         role: &str,
         input: &PlaceInput,
     ) -> Result<()> {
@@ -191,12 +191,12 @@ impl super::Competence<'_> {
         let now = cell(&input.now, &grid, "now")?
             .ok_or_else(|| AppError::from(Invalid::new("now", "empty", "choose the role's cell")))?;
         let mut tx = self.db.write().await?;
-        let f = stored_framework(&mut tx, actor.org, framework).await?;
+        let f = stored_framework(&mut tx, actor.org, framework.0).await?;
         if !f.roles.iter().any(|r| r.id == role) {
             return Err(AppError::NotFound);
         }
         let subject = Subject::Role {
-            framework,
+            framework: framework.0,
             role: role.to_owned(),
         };
         store::place(&mut tx, actor.org, &subject, &placement(&grid, now, None)).await?;
@@ -209,15 +209,15 @@ impl super::Competence<'_> {
     pub async fn role_placements(
         &self,
         actor: &Actor,
-        framework: Uuid,
+        framework: FrameworkId,
     ) -> Result<Vec<(String, Vec<Placed>)>> {
         actor.require(mognad_domain::role::Role::Member)?;
         let mut tx = self.db.read().await?;
-        let f = stored_framework(&mut tx, actor.org, framework).await?;
+        let f = stored_framework(&mut tx, actor.org, framework.0).await?;
         let mut out = Vec::new();
         for r in &f.roles {
             let subject = Subject::Role {
-                framework,
+                framework: framework.0,
                 role: r.id.clone(),
             };
             out.push((
@@ -230,7 +230,7 @@ impl super::Competence<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn add_action(&self, actor: &Actor, person: PersonId, input: &ActionInput) -> Result<Uuid> {
+    pub async fn add_action(&self, actor: &Actor, person: PersonId, input: &ActionInput) -> Result<ActionId> {
         let default = self.default_framework(actor).await?;
         let mut errors = Vec::new();
         let title = input.title.trim();
@@ -255,7 +255,7 @@ impl super::Competence<'_> {
         person_access::access(&mut tx, actor, person)
             .await?
             .require_develop()?;
-        let (_, _, framework) = subject(&mut tx, actor, person, default).await?;
+        let (_, _, framework) = subject(&mut tx, actor, person, default.0).await?;
         let f = stored_framework(&mut tx, actor.org, framework).await?;
         let competences: Vec<&str> = input
             .competences
@@ -284,7 +284,7 @@ impl super::Competence<'_> {
         };
         store::insert_action(&mut tx, actor.org, &stored, Utc::now()).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(ActionId(id))
     }
 
     #[tracing::instrument(skip_all)]
@@ -292,7 +292,7 @@ impl super::Competence<'_> {
         &self,
         actor: &Actor,
         person: PersonId,
-        id: Uuid,
+        id: ActionId,
         status: &str,
     ) -> Result<()> {
         let status = ActionStatus::parse(status)
@@ -301,7 +301,7 @@ impl super::Competence<'_> {
         person_access::access(&mut tx, actor, person)
             .await?
             .require_develop()?;
-        if !store::set_status(&mut tx, actor.org, person, id, status.as_str(), Utc::now()).await? {
+        if !store::set_status(&mut tx, actor.org, person, id.0, status.as_str(), Utc::now()).await? {
             return Err(AppError::NotFound);
         }
         tx.commit().await?;

@@ -5,7 +5,7 @@
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::Utc;
 use mognad_domain::competence::{self, Framework, esco, moodle};
-use mognad_domain::ids::OrgId;
+use mognad_domain::ids::{FrameworkId, OrgId};
 use mognad_domain::model::ModelError as SourceError;
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
@@ -99,10 +99,10 @@ impl super::Competence<'_> {
 
     /// A stored framework, parsed.
     #[tracing::instrument(skip_all)]
-    pub async fn framework(&self, actor: &Actor, id: Uuid) -> Result<Framework> {
+    pub async fn framework(&self, actor: &Actor, id: FrameworkId) -> Result<Framework> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let f = stored_framework(&mut tx, actor.org, id).await?;
+        let f = stored_framework(&mut tx, actor.org, id.0).await?;
         tx.rollback().await?;
         Ok(f)
     }
@@ -145,10 +145,10 @@ impl super::Competence<'_> {
 
     /// A stored framework's file, to download and edit.
     #[tracing::instrument(skip_all)]
-    pub async fn framework_file(&self, actor: &Actor, id: Uuid) -> Result<(String, String)> {
+    pub async fn framework_file(&self, actor: &Actor, id: FrameworkId) -> Result<(String, String)> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let s = frameworks::get(&mut tx, actor.org, id)
+        let s = frameworks::get(&mut tx, actor.org, id.0)
             .await?
             .ok_or(AppError::NotFound)?;
         tx.rollback().await?;
@@ -160,7 +160,7 @@ impl super::Competence<'_> {
     pub async fn framework_moodle(
         &self,
         actor: &Actor,
-        id: Uuid,
+        id: FrameworkId,
         lang: Language,
     ) -> Result<(String, String)> {
         let (name, source) = self.framework_file(actor, id).await?;

@@ -4,6 +4,7 @@
 use crate::input::bounded_text;
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::{NaiveDate, Utc};
+use mognad_domain::ids::{BlipId, SignalId};
 use mognad_domain::role::Role;
 use mognad_domain::scanning::{Blip, Quadrant, Ring};
 use mognad_domain::text::parse_date;
@@ -126,10 +127,10 @@ impl super::Competence<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn delete_blip(&self, actor: &Actor, id: Uuid) -> Result<()> {
+    pub async fn delete_blip(&self, actor: &Actor, id: BlipId) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        if !store::delete_blip(&mut tx, actor.org, id).await? {
+        if !store::delete_blip(&mut tx, actor.org, id.0).await? {
             return Err(AppError::NotFound);
         }
         tx.commit().await?;
@@ -137,7 +138,7 @@ impl super::Competence<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn add_signal(&self, actor: &Actor, input: &SignalInput) -> Result<Uuid> {
+    pub async fn add_signal(&self, actor: &Actor, input: &SignalInput) -> Result<SignalId> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
         let source = bounded_text(&input.source, "source", 200, true, &mut errors);
@@ -168,6 +169,6 @@ impl super::Competence<'_> {
         let mut tx = self.db.write().await?;
         store::insert_signal(&mut tx, actor.org, &s, Utc::now()).await?;
         tx.commit().await?;
-        Ok(s.id)
+        Ok(SignalId(s.id))
     }
 }

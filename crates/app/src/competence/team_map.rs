@@ -8,7 +8,7 @@ use crate::{Actor, AppError, Result};
 use chrono::Utc;
 use mognad_domain::competence::Framework;
 use mognad_domain::competence::team::{Matrix, Risk, team_required};
-use mognad_domain::ids::{TeamId, UnitId};
+use mognad_domain::ids::{FrameworkId, TeamId, UnitId};
 use mognad_domain::role::Role;
 use mognad_store::{assessments, people, relationships, teams, units};
 use std::collections::{HashMap, HashSet};
@@ -39,7 +39,7 @@ impl super::Competence<'_> {
         &self,
         actor: &Actor,
         scope: Scope,
-        framework: Option<Uuid>,
+        framework: Option<FrameworkId>,
     ) -> Result<TeamView> {
         actor.require(Role::Member)?;
         let framework_id = match framework {
@@ -103,7 +103,7 @@ impl super::Competence<'_> {
             }
             Some(seen)
         };
-        let levels = assessments::levels(&mut tx, actor.org, framework_id).await?;
+        let levels = assessments::levels(&mut tx, actor.org, framework_id.0).await?;
         tx.rollback().await?;
 
         let rows: Vec<_> = all
@@ -134,7 +134,7 @@ impl super::Competence<'_> {
         }
         let role_of: HashMap<Uuid, &str> = profiles
             .iter()
-            .filter(|p| p.framework_id.is_none_or(|f| f == framework_id))
+            .filter(|p| p.framework_id.is_none_or(|f| f == framework_id.0))
             .filter_map(|p| Some((p.person_id, p.role_key.as_deref()?)))
             .collect();
         let roles: Vec<&[(String, u8)]> = rows
@@ -151,7 +151,7 @@ impl super::Competence<'_> {
         };
         Ok(TeamView {
             name,
-            framework_id,
+            framework_id: framework_id.0,
             framework,
             people: rows.iter().map(|p| p.id.0).collect(),
             risks: matrix.risks(),

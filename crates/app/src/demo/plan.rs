@@ -13,7 +13,7 @@ use crate::plan::initiatives::{CostInput, InitiativeInput};
 use crate::plan::intake::FormInput;
 use crate::{Actor, App, Result};
 use chrono::{Duration, Utc};
-use mognad_domain::ids::{GroupId, OrgId, UserId};
+use mognad_domain::ids::{BoardId, GroupId, OrgId, RoundId, UserId};
 use mognad_domain::org::Language;
 use mognad_domain::plan::rank;
 use mognad_domain::role::Role;
@@ -109,7 +109,10 @@ impl App {
             .map(|(_, g)| GroupId(g.id))
             .collect();
         if let Some(round) = baseline {
-            let detail = self.measurement().area_detail(&actor, round.id, org.0).await?;
+            let detail = self
+                .measurement()
+                .area_detail(&actor, RoundId(round.id), org.0)
+                .await?;
             let people = self.org().all_people(&actor).await?;
             let owner = people
                 .iter()
@@ -117,10 +120,10 @@ impl App {
             for (k, gap) in detail.gaps.iter().take(3).enumerate() {
                 let id = self
                     .plan()
-                    .initiative_from_gap(&actor, round.id, None, &gap.engine)
+                    .initiative_from_gap(&actor, RoundId(round.id), None, &gap.engine)
                     .await?;
                 let (list, _) = self.plan().initiatives(&actor).await?;
-                let i = list.into_iter().find(|i| i.id == id).expect("just made");
+                let i = list.into_iter().find(|i| i.id == id.0).expect("just made");
                 let today = Utc::now().date_naive();
                 let edit = InitiativeInput {
                     title: i.title.clone(),
@@ -181,7 +184,7 @@ impl App {
             .await?;
         let columns = self
             .plan()
-            .board(&actor, work.id, &Default::default(), None)
+            .board(&actor, BoardId(work.id), &Default::default(), None)
             .await?
             .columns;
         let people = self.org().all_people(&actor).await?;
@@ -209,7 +212,10 @@ impl App {
                 estimate_hours: ((k % 4 + 1) * 8).to_string(),
                 ..Default::default()
             };
-            let id = self.plan().create_task(&actor, work.id, &input, None).await?;
+            let id = self
+                .plan()
+                .create_task(&actor, BoardId(work.id), &input, None)
+                .await?;
             let column = columns[k % columns.len()].id;
             let to = MoveInput {
                 column_id: column.to_string(),
@@ -231,7 +237,7 @@ impl App {
             .await?;
         let desk_columns = self
             .plan()
-            .board(&actor, desk.id, &Default::default(), None)
+            .board(&actor, BoardId(desk.id), &Default::default(), None)
             .await?
             .columns;
         let now = Utc::now();
@@ -280,7 +286,7 @@ impl App {
         let agenda = self.plan().create_agenda(&actor, &agenda).await?;
         let first_card = self
             .plan()
-            .board(&actor, work.id, &Default::default(), None)
+            .board(&actor, BoardId(work.id), &Default::default(), None)
             .await?
             .columns[0]
             .cards

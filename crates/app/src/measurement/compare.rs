@@ -97,8 +97,8 @@ fn compare(before: &RoundResults, after: &RoundResults) -> Vec<ComparedArea> {
 impl super::Measurement<'_> {
     /// The change per area and engine from round `before` to round `after`.
     #[tracing::instrument(skip_all)]
-    pub async fn compare(&self, actor: &Actor, before: Uuid, after: Uuid) -> Result<Comparison> {
-        let (b, a) = self.result_pair(actor, before, after).await?;
+    pub async fn compare(&self, actor: &Actor, before: RoundId, after: RoundId) -> Result<Comparison> {
+        let (b, a) = self.result_pair(actor, before.0, after.0).await?;
         Ok(Comparison {
             before_id: b.round_id,
             before_name: b.round_name.clone(),
@@ -136,19 +136,23 @@ impl super::Measurement<'_> {
     /// The round this one is compared with by default: the latest earlier closed round of the
     /// same model (no other shows results to compare with).
     #[tracing::instrument(skip_all)]
-    pub async fn previous_round(&self, actor: &Actor, round: Uuid) -> Result<Option<Uuid>> {
+    pub async fn previous_round(&self, actor: &Actor, round: RoundId) -> Result<Option<RoundId>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
         let list = rounds::list(&mut tx, actor.org).await?;
-        let this = list.iter().find(|r| r.id.0 == round).ok_or(AppError::NotFound)?;
+        let this = list
+            .iter()
+            .find(|r| r.id.0 == round.0)
+            .ok_or(AppError::NotFound)?;
         let models = mognad_store::models::list(&mut tx, actor.org).await?;
         let model_key = |id: Uuid| models.iter().find(|m| m.id == id).map(|m| m.model_key.clone());
         let mine = model_key(this.model_id.0);
-        Ok(list
+        Ok((list
             .iter()
-            .filter(|r| r.id.0 < round && r.state == RoundState::Closed && model_key(r.model_id.0) == mine)
+            .filter(|r| r.id.0 < round.0 && r.state == RoundState::Closed && model_key(r.model_id.0) == mine)
             .map(|r| r.id.0)
             .next_back())
+        .map(RoundId))
     }
 
     /// Sets targets per engine for the organisation (`scope` = the organisation's id) or a group.
@@ -156,13 +160,13 @@ impl super::Measurement<'_> {
     pub async fn set_targets(
         &self,
         actor: &Actor,
-        round: Uuid,
+        round: RoundId,
         scope: Uuid,
         input: &[TargetInput],
     ) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        let r = rounds::get(&mut tx, actor.org, RoundId(round))
+        let r = rounds::get(&mut tx, actor.org, round)
             .await?
             .ok_or(AppError::NotFound)?;
         let model = self.round_model(&mut tx, &r).await?;

@@ -73,7 +73,7 @@ pub struct AreaDetail {
 impl super::Measurement<'_> {
     /// The detail of one area (a group, unit or the organisation id) of a round.
     #[tracing::instrument(skip_all)]
-    pub async fn area_detail(&self, actor: &Actor, round: Uuid, area_id: Uuid) -> Result<AreaDetail> {
+    pub async fn area_detail(&self, actor: &Actor, round: RoundId, area_id: Uuid) -> Result<AreaDetail> {
         Ok(self.area_with_results(actor, round, area_id).await?.1)
     }
 
@@ -83,12 +83,12 @@ impl super::Measurement<'_> {
     pub async fn area_with_results(
         &self,
         actor: &Actor,
-        round: Uuid,
+        round: RoundId,
         area_id: Uuid,
     ) -> Result<(RoundResults, AreaDetail)> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let r = rounds::get(&mut tx, actor.org, RoundId(round))
+        let r = rounds::get(&mut tx, actor.org, round)
             .await?
             .ok_or(AppError::NotFound)?;
         let res = self.load_results(&mut tx, actor, &r).await?;

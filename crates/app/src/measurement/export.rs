@@ -121,14 +121,18 @@ fn closed(res: RoundResults) -> Result<RoundResults> {
 impl super::Measurement<'_> {
     /// A closed round's results for the results export; refused before the round closes.
     #[tracing::instrument(skip_all)]
-    pub async fn results_for_export(&self, actor: &Actor, round: Uuid) -> Result<RoundResults> {
+    pub async fn results_for_export(&self, actor: &Actor, round: RoundId) -> Result<RoundResults> {
         closed(self.results(actor, round).await?)
     }
 
     /// Every answer of the round's shown groups as CSV, in chunks: a header line first.
     /// Refused before the round closes.
     #[tracing::instrument(skip_all)]
-    pub async fn stream_answers(&self, actor: &Actor, round: Uuid) -> Result<mpsc::Receiver<Result<String>>> {
+    pub async fn stream_answers(
+        &self,
+        actor: &Actor,
+        round: RoundId,
+    ) -> Result<mpsc::Receiver<Result<String>>> {
         actor.require(Role::Analyst)?;
         let res = closed(self.results(actor, round).await?)?;
         let shown: HashMap<Uuid, String> = res
@@ -156,7 +160,7 @@ impl super::Measurement<'_> {
         tokio::spawn(async move {
             let mut chunk = header.join(",") + "\r\n";
             let mut rows = 0;
-            let mut stream = responses::stream(&db, RoundId(round));
+            let mut stream = responses::stream(&db, round);
             while let Some(row) = stream.next().await {
                 let (group, code) = match row {
                     Ok(r) => r,

@@ -29,10 +29,10 @@ pub struct SeveralGroups {
 impl super::Measurement<'_> {
     /// The round's people who belong to several of its groups, with where they answer.
     #[tracing::instrument(skip_all)]
-    pub async fn several_groups(&self, actor: &Actor, round: Uuid) -> Result<Vec<SeveralGroups>> {
+    pub async fn several_groups(&self, actor: &Actor, round: RoundId) -> Result<Vec<SeveralGroups>> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.read().await?;
-        let r = rounds::get(&mut tx, actor.org, RoundId(round))
+        let r = rounds::get(&mut tx, actor.org, round)
             .await?
             .ok_or(AppError::NotFound)?;
         let members = freeze::membership(&mut tx, actor.org, &r).await?;
@@ -76,13 +76,13 @@ impl super::Measurement<'_> {
     pub async fn set_answering_group(
         &self,
         actor: &Actor,
-        round: Uuid,
-        person: Uuid,
-        group: Uuid,
+        round: RoundId,
+        person: PersonId,
+        group: GroupId,
     ) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        let r = rounds::get(&mut tx, actor.org, RoundId(round))
+        let r = rounds::get(&mut tx, actor.org, round)
             .await?
             .ok_or(AppError::NotFound)?;
         if r.state != RoundState::Draft {
@@ -92,7 +92,7 @@ impl super::Measurement<'_> {
             });
         }
         let members = freeze::membership(&mut tx, actor.org, &r).await?;
-        if !groups_of(&members, PersonId(person)).contains(&GroupId(group)) {
+        if !groups_of(&members, person).contains(&group) {
             return Err(AppError::invalid(
                 "group_id",
                 "unknown-ref",
@@ -102,12 +102,12 @@ impl super::Measurement<'_> {
         let inv = invitations::personal(&mut tx, r.id)
             .await?
             .into_iter()
-            .find(|i| i.person_id == person)
+            .find(|i| i.person_id == person.0)
             .ok_or_else(|| AppError::Refused {
                 code: "choice-before-invitations",
                 message: "make the invitations first".into(),
             })?;
-        invitations::set_group(&mut tx, inv.id, GroupId(group), false).await?;
+        invitations::set_group(&mut tx, inv.id, group, false).await?;
         tx.commit().await?;
         Ok(())
     }

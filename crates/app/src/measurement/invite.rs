@@ -114,10 +114,10 @@ impl super::Measurement<'_> {
     /// personal links. A person in several groups is invited once, counted in the first until
     /// they (or an administrator) choose.
     #[tracing::instrument(skip_all)]
-    pub async fn issue_invitations(&self, actor: &Actor, round: Uuid) -> Result<Vec<IssuedLink>> {
+    pub async fn issue_invitations(&self, actor: &Actor, round: RoundId) -> Result<Vec<IssuedLink>> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        let r = open_or_draft_round(&mut tx, actor, round).await?;
+        let r = open_or_draft_round(&mut tx, actor, round.0).await?;
         for g in rounds::groups(&mut tx, r.id).await? {
             let link = SharedLink {
                 round_id: r.id.0,
@@ -160,10 +160,10 @@ impl super::Measurement<'_> {
 
     /// Members, links and answers per group of a round.
     #[tracing::instrument(skip_all)]
-    pub async fn round_status(&self, actor: &Actor, round: Uuid) -> Result<Vec<GroupStatus>> {
+    pub async fn round_status(&self, actor: &Actor, round: RoundId) -> Result<Vec<GroupStatus>> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let r = rounds::get(&mut tx, actor.org, RoundId(round))
+        let r = rounds::get(&mut tx, actor.org, round)
             .await?
             .ok_or(AppError::NotFound)?;
         let names = group_names(&mut tx, actor, &r).await?;

@@ -7,11 +7,10 @@ use crate::measurement::invite::{IssuedLink, links_for, open_or_draft_round};
 use crate::platform::accounts;
 use crate::platform::mail::{Invitation, Mailer};
 use crate::{Actor, Result};
-use mognad_domain::ids::{GroupId, PersonId};
+use mognad_domain::ids::{GroupId, PersonId, RoundId};
 use mognad_domain::role::Role;
 use mognad_store::{invitations, people};
 use serde::Serialize;
-use uuid::Uuid;
 
 /// What a round of reminders did: counts only, never who.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -34,13 +33,13 @@ impl super::Measurement<'_> {
     pub async fn remind(
         &self,
         actor: &Actor,
-        round: Uuid,
+        round: RoundId,
         mailer: &Mailer,
         about: &Invitation<'_>,
     ) -> Result<ReminderReport> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.read().await?;
-        let r = open_or_draft_round(&mut tx, actor, round).await?;
+        let r = open_or_draft_round(&mut tx, actor, round.0).await?;
         let mut due = Vec::new();
         let mut report = ReminderReport {
             folder: mailer.folder(),
@@ -83,10 +82,10 @@ impl super::Measurement<'_> {
     /// address, answered or not, so the sheet does not tell who has answered. Links printed
     /// earlier stop working; drafts saved with them are lost.
     #[tracing::instrument(skip_all)]
-    pub async fn link_sheet(&self, actor: &Actor, round: Uuid) -> Result<Vec<IssuedLink>> {
+    pub async fn link_sheet(&self, actor: &Actor, round: RoundId) -> Result<Vec<IssuedLink>> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        let r = open_or_draft_round(&mut tx, actor, round).await?;
+        let r = open_or_draft_round(&mut tx, actor, round.0).await?;
         let mut renewed = Vec::new();
         for inv in invitations::personal(&mut tx, r.id).await? {
             let Some(person) = people::get(&mut tx, actor.org, PersonId(inv.person_id)).await? else {

@@ -338,10 +338,10 @@ impl super::Measurement<'_> {
 
     /// Every group's and roll-up's engine scores for a round, as far as anonymity allows.
     #[tracing::instrument(skip_all)]
-    pub async fn results(&self, actor: &Actor, round: Uuid) -> Result<RoundResults> {
+    pub async fn results(&self, actor: &Actor, round: RoundId) -> Result<RoundResults> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let r = rounds::get(&mut tx, actor.org, RoundId(round))
+        let r = rounds::get(&mut tx, actor.org, round)
             .await?
             .ok_or(AppError::NotFound)?;
         let res = self.load_results(&mut tx, actor, &r).await?;

@@ -151,10 +151,10 @@ impl super::Measurement<'_> {
 
     /// A stored model, parsed.
     #[tracing::instrument(skip_all)]
-    pub async fn model(&self, actor: &Actor, id: Uuid) -> Result<Model> {
+    pub async fn model(&self, actor: &Actor, id: ModelId) -> Result<Model> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let s = models::get(&mut tx, actor.org, ModelId(id))
+        let s = models::get(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
         model::parse(&s.source)
@@ -205,10 +205,10 @@ impl super::Measurement<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn round(&self, actor: &Actor, id: Uuid) -> Result<RoundView> {
+    pub async fn round(&self, actor: &Actor, id: RoundId) -> Result<RoundView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let r = rounds::get(&mut tx, actor.org, RoundId(id))
+        let r = rounds::get(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
         round_view(&mut tx, &r).await
@@ -286,12 +286,12 @@ impl super::Measurement<'_> {
     /// Opens a draft round (freezing what it is measured on and the threshold) or closes an open
     /// one (recording what its results show); any other move is refused.
     #[tracing::instrument(skip_all)]
-    pub async fn set_round_state(&self, actor: &Actor, id: Uuid, to: &str) -> Result<RoundView> {
+    pub async fn set_round_state(&self, actor: &Actor, id: RoundId, to: &str) -> Result<RoundView> {
         actor.require(Role::Admin)?;
         let to =
             RoundState::parse(to).ok_or_else(|| AppError::invalid("state", "state", "use open or closed"))?;
         let mut tx = self.db.write().await?;
-        let mut r = rounds::get(&mut tx, actor.org, RoundId(id))
+        let mut r = rounds::get(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
         let next = r.state.transition(to)?;

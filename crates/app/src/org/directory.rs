@@ -70,10 +70,10 @@ impl super::Org<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn unit(&self, actor: &Actor, id: Uuid) -> Result<UnitView> {
+    pub async fn unit(&self, actor: &Actor, id: UnitId) -> Result<UnitView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        units::get(&mut tx, actor.org, UnitId(id))
+        units::get(&mut tx, actor.org, id)
             .await?
             .map(|u| UnitView::from(&u))
             .ok_or(AppError::NotFound)
@@ -81,7 +81,7 @@ impl super::Org<'_> {
 
     /// Creates (`id` = None) or changes a unit, keeping the tree free of cycles.
     #[tracing::instrument(skip_all)]
-    pub async fn save_unit(&self, actor: &Actor, id: Option<Uuid>, input: &UnitInput) -> Result<UnitView> {
+    pub async fn save_unit(&self, actor: &Actor, id: Option<UnitId>, input: &UnitInput) -> Result<UnitView> {
         actor.require(Role::Admin)?;
         let mut errors = Errors::default();
         let name = errors.take(Name::parse("name", &input.name));
@@ -90,7 +90,7 @@ impl super::Org<'_> {
         errors.finish()?;
         let mut tx = self.db.write().await?;
         let unit = Unit {
-            id: id.map(UnitId).unwrap_or_default(),
+            id: id.unwrap_or_default(),
             org_id: actor.org,
             parent_id: check_unit(&mut tx, actor.org, parent.flatten(), "parent_id").await?,
             name: name.unwrap(),
@@ -110,15 +110,15 @@ impl super::Org<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn delete_unit(&self, actor: &Actor, id: Uuid) -> Result<()> {
+    pub async fn delete_unit(&self, actor: &Actor, id: UnitId) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        if units::child_count(&mut tx, actor.org, UnitId(id)).await? > 0 {
+        if units::child_count(&mut tx, actor.org, id).await? > 0 {
             return Err(AppError::Conflict(
                 "the unit has sub-units; move or delete them first".into(),
             ));
         }
-        if !units::delete(&mut tx, actor.org, UnitId(id)).await? {
+        if !units::delete(&mut tx, actor.org, id).await? {
             return Err(AppError::NotFound);
         }
         tx.commit().await?;
@@ -153,10 +153,10 @@ impl super::Org<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn person(&self, actor: &Actor, id: Uuid) -> Result<PersonView> {
+    pub async fn person(&self, actor: &Actor, id: PersonId) -> Result<PersonView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        people::get(&mut tx, actor.org, PersonId(id))
+        people::get(&mut tx, actor.org, id)
             .await?
             .map(|p| PersonView::from(&p))
             .ok_or(AppError::NotFound)
@@ -166,7 +166,7 @@ impl super::Org<'_> {
     pub async fn save_person(
         &self,
         actor: &Actor,
-        id: Option<Uuid>,
+        id: Option<PersonId>,
         input: &PersonInput,
     ) -> Result<PersonView> {
         actor.require(Role::Admin)?;
@@ -178,7 +178,7 @@ impl super::Org<'_> {
         errors.finish()?;
         let mut tx = self.db.write().await?;
         let person = Person {
-            id: id.map(PersonId).unwrap_or_default(),
+            id: id.unwrap_or_default(),
             org_id: actor.org,
             name: name.unwrap(),
             email: email.flatten(),
@@ -207,10 +207,10 @@ impl super::Org<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn delete_person(&self, actor: &Actor, id: Uuid) -> Result<()> {
+    pub async fn delete_person(&self, actor: &Actor, id: PersonId) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        if !people::delete(&mut tx, actor.org, PersonId(id)).await? {
+        if !people::delete(&mut tx, actor.org, id).await? {
             return Err(AppError::NotFound);
         }
         tx.commit().await?;
@@ -239,10 +239,10 @@ impl super::Org<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn group(&self, actor: &Actor, id: Uuid) -> Result<GroupView> {
+    pub async fn group(&self, actor: &Actor, id: GroupId) -> Result<GroupView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let g = groups::get(&mut tx, actor.org, GroupId(id))
+        let g = groups::get(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
         let members = groups::members(&mut tx, g.id)
@@ -254,12 +254,17 @@ impl super::Org<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn save_group(&self, actor: &Actor, id: Option<Uuid>, input: &NamedInput) -> Result<GroupView> {
+    pub async fn save_group(
+        &self,
+        actor: &Actor,
+        id: Option<GroupId>,
+        input: &NamedInput,
+    ) -> Result<GroupView> {
         actor.require(Role::Admin)?;
         let (name, unit) = parse_named(input)?;
         let mut tx = self.db.write().await?;
         let g = LeadershipGroup {
-            id: id.map(GroupId).unwrap_or_default(),
+            id: id.unwrap_or_default(),
             org_id: actor.org,
             unit_id: check_unit(&mut tx, actor.org, unit, "unit_id").await?,
             name,
@@ -280,10 +285,10 @@ impl super::Org<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn delete_group(&self, actor: &Actor, id: Uuid) -> Result<()> {
+    pub async fn delete_group(&self, actor: &Actor, id: GroupId) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        match groups::delete(&mut tx, actor.org, GroupId(id)).await {
+        match groups::delete(&mut tx, actor.org, id).await {
             Ok(true) => {}
             Ok(false) => return Err(AppError::NotFound),
             // The only reference to a group that blocks deletion is a measurement round.
@@ -300,19 +305,25 @@ impl super::Org<'_> {
 
     /// Adds (`add` = true) or removes a person from a leadership group.
     #[tracing::instrument(skip_all)]
-    pub async fn set_group_member(&self, actor: &Actor, group: Uuid, person: Uuid, add: bool) -> Result<()> {
+    pub async fn set_group_member(
+        &self,
+        actor: &Actor,
+        group: GroupId,
+        person: PersonId,
+        add: bool,
+    ) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        groups::get(&mut tx, actor.org, GroupId(group))
+        groups::get(&mut tx, actor.org, group)
             .await?
             .ok_or(AppError::NotFound)?;
-        people::get(&mut tx, actor.org, PersonId(person))
+        people::get(&mut tx, actor.org, person)
             .await?
             .ok_or_else(|| unknown("person_id"))?;
         if add {
-            groups::add_member(&mut tx, GroupId(group), PersonId(person)).await?;
+            groups::add_member(&mut tx, group, person).await?;
         } else {
-            groups::remove_member(&mut tx, GroupId(group), PersonId(person)).await?;
+            groups::remove_member(&mut tx, group, person).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -330,22 +341,22 @@ impl super::Org<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn team(&self, actor: &Actor, id: Uuid) -> Result<TeamView> {
+    pub async fn team(&self, actor: &Actor, id: TeamId) -> Result<TeamView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        teams::get(&mut tx, actor.org, TeamId(id))
+        teams::get(&mut tx, actor.org, id)
             .await?
             .map(|t| TeamView::from(&t))
             .ok_or(AppError::NotFound)
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn save_team(&self, actor: &Actor, id: Option<Uuid>, input: &NamedInput) -> Result<TeamView> {
+    pub async fn save_team(&self, actor: &Actor, id: Option<TeamId>, input: &NamedInput) -> Result<TeamView> {
         actor.require(Role::Admin)?;
         let (name, unit) = parse_named(input)?;
         let mut tx = self.db.write().await?;
         let t = Team {
-            id: id.map(TeamId).unwrap_or_default(),
+            id: id.unwrap_or_default(),
             org_id: actor.org,
             unit_id: check_unit(&mut tx, actor.org, unit, "unit_id").await?,
             name,
@@ -361,10 +372,10 @@ impl super::Org<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn delete_team(&self, actor: &Actor, id: Uuid) -> Result<()> {
+    pub async fn delete_team(&self, actor: &Actor, id: TeamId) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        if !teams::delete(&mut tx, actor.org, TeamId(id)).await? {
+        if !teams::delete(&mut tx, actor.org, id).await? {
             return Err(AppError::NotFound);
         }
         tx.commit().await?;

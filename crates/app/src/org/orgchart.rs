@@ -10,7 +10,6 @@ use mognad_domain::role::Role;
 use mognad_store::{people, relationships, units};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use uuid::Uuid;
 
 /// One person in the chart, in drawing order.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -36,13 +35,13 @@ pub struct OrgChart {
 impl super::Org<'_> {
     /// The chart of the people in `unit` and the units below it.
     #[tracing::instrument(skip_all)]
-    pub async fn org_chart(&self, actor: &Actor, unit: Uuid) -> Result<OrgChart> {
+    pub async fn org_chart(&self, actor: &Actor, unit: UnitId) -> Result<OrgChart> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
         let all_units = units::list(&mut tx, actor.org).await?;
         let top = all_units
             .iter()
-            .find(|u| u.id.0 == unit)
+            .find(|u| u.id.0 == unit.0)
             .ok_or(AppError::NotFound)?;
         let mut inside: HashSet<UnitId> = HashSet::from([top.id]);
         // Units below, to any depth (parents are listed in any order, so repeat until stable).

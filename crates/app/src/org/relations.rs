@@ -5,6 +5,7 @@
 use crate::input::{Errors, parse_ref};
 use crate::org::views::RelationshipView;
 use crate::{Actor, AppError, Invalid, Result};
+use mognad_domain::ids::RelationshipId;
 use mognad_domain::ids::*;
 use mognad_domain::relationship::*;
 use mognad_domain::role::Role;
@@ -79,11 +80,11 @@ impl super::Org<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn relationship(&self, actor: &Actor, id: Uuid) -> Result<RelationshipView> {
+    pub async fn relationship(&self, actor: &Actor, id: RelationshipId) -> Result<RelationshipView> {
         self.relationships(actor)
             .await?
             .into_iter()
-            .find(|r| r.id == id)
+            .find(|r| r.id == id.0)
             .ok_or(AppError::NotFound)
     }
 
@@ -92,7 +93,7 @@ impl super::Org<'_> {
     pub async fn save_relationship(
         &self,
         actor: &Actor,
-        id: Option<Uuid>,
+        id: Option<RelationshipId>,
         input: &RelationshipInput,
     ) -> Result<RelationshipView> {
         actor.require(Role::Admin)?;
@@ -126,7 +127,7 @@ impl super::Org<'_> {
         let org = actor.org;
         let mut tx = self.db.write().await?;
         if let Some(id) = id {
-            let existing = self.kind_by_id(&mut tx, org, id).await?;
+            let existing = self.kind_by_id(&mut tx, org, id.0).await?;
             if existing != kind {
                 return Err(AppError::invalid(
                     "kind",
@@ -143,7 +144,7 @@ impl super::Org<'_> {
                     _ => return Err(AppError::invalid("role", "role", "use primary or secondary")),
                 };
                 let s = Supervision {
-                    id: id.map(SupervisionId).unwrap_or_default(),
+                    id: id.map(|i| SupervisionId(i.0)).unwrap_or_default(),
                     org_id: org,
                     supervisor_id: person(&mut tx, org, from, "from_id").await?,
                     subordinate_id: person(&mut tx, org, to, "to_id").await?,
@@ -156,7 +157,7 @@ impl super::Org<'_> {
             }
             Kind::Mentorship => {
                 let m = Mentorship {
-                    id: id.map(MentorshipId).unwrap_or_default(),
+                    id: id.map(|i| MentorshipId(i.0)).unwrap_or_default(),
                     org_id: org,
                     mentor_id: person(&mut tx, org, from, "from_id").await?,
                     protege_id: person(&mut tx, org, to, "to_id").await?,
@@ -171,7 +172,7 @@ impl super::Org<'_> {
                     AppError::invalid("to_id", "unknown-ref", "no such team in this organisation")
                 })?;
                 let m = TeamMembership {
-                    id: id.map(TeamMembershipId).unwrap_or_default(),
+                    id: id.map(|i| TeamMembershipId(i.0)).unwrap_or_default(),
                     org_id: org,
                     team_id: team.id,
                     person_id: person(&mut tx, org, from, "from_id").await?,
@@ -189,11 +190,11 @@ impl super::Org<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn delete_relationship(&self, actor: &Actor, id: Uuid) -> Result<()> {
+    pub async fn delete_relationship(&self, actor: &Actor, id: RelationshipId) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        let kind = self.kind_by_id(&mut tx, actor.org, id).await?;
-        rel::delete(&mut tx, actor.org, kind, id).await?;
+        let kind = self.kind_by_id(&mut tx, actor.org, id.0).await?;
+        rel::delete(&mut tx, actor.org, kind, id.0).await?;
         tx.commit().await?;
         Ok(())
     }

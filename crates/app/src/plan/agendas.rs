@@ -3,6 +3,7 @@
 
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::Utc;
+use mognad_domain::ids::AgendaId;
 use mognad_domain::role::Role;
 use mognad_domain::text::parse_date;
 use mognad_store::agendas::{self as store, Agenda};
@@ -55,7 +56,7 @@ impl super::Plan<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn create_agenda(&self, actor: &Actor, input: &AgendaInput) -> Result<Uuid> {
+    pub async fn create_agenda(&self, actor: &Actor, input: &AgendaInput) -> Result<AgendaId> {
         actor.require(Role::Member)?;
         let mut errors = Vec::new();
         let title = input.title.trim();
@@ -77,11 +78,11 @@ impl super::Plan<'_> {
         let mut tx = self.db.write().await?;
         store::insert(&mut tx, actor.org, &a, Utc::now()).await?;
         tx.commit().await?;
-        Ok(a.id)
+        Ok(AgendaId(a.id))
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn add_point(&self, actor: &Actor, agenda: Uuid, input: &PointInput) -> Result<()> {
+    pub async fn add_point(&self, actor: &Actor, agenda: AgendaId, input: &PointInput) -> Result<()> {
         actor.require(Role::Member)?;
         let text = input.text.trim();
         let task = match input.task_id.trim() {
@@ -95,7 +96,7 @@ impl super::Plan<'_> {
             return Err(Invalid::new("text", "empty", "a point of 1 to 500 characters, or a card").into());
         }
         let mut tx = self.db.write().await?;
-        store::get(&mut tx, actor.org, agenda)
+        store::get(&mut tx, actor.org, agenda.0)
             .await?
             .ok_or(AppError::NotFound)?;
         if let Some(t) = task
@@ -103,20 +104,20 @@ impl super::Plan<'_> {
         {
             return Err(Invalid::new("task_id", "unknown-ref", "no such card").into());
         }
-        store::add_item(&mut tx, actor.org, agenda, task, text, Utc::now()).await?;
+        store::add_item(&mut tx, actor.org, agenda.0, task, text, Utc::now()).await?;
         tx.commit().await?;
         Ok(())
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn agenda(&self, actor: &Actor, id: Uuid) -> Result<AgendaView> {
+    pub async fn agenda(&self, actor: &Actor, id: AgendaId) -> Result<AgendaView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let a = store::get(&mut tx, actor.org, id)
+        let a = store::get(&mut tx, actor.org, id.0)
             .await?
             .ok_or(AppError::NotFound)?;
         let mut points = Vec::new();
-        for item in store::items(&mut tx, id).await? {
+        for item in store::items(&mut tx, id.0).await? {
             let task = match item.task_id {
                 Some(t) => boards::task(&mut tx, actor.org, t)
                     .await?

@@ -3,7 +3,7 @@
 
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::Utc;
-use mognad_domain::ids::OrgId;
+use mognad_domain::ids::{BoardId, ColumnId, OrgId};
 use mognad_domain::plan::rank;
 use mognad_domain::role::Role;
 use mognad_store::Tx;
@@ -193,18 +193,18 @@ impl super::Plan<'_> {
 
     /// Adds a column at the right end of a board.
     #[tracing::instrument(skip_all)]
-    pub async fn add_column(&self, actor: &Actor, board: Uuid, input: &ColumnInput) -> Result<Uuid> {
+    pub async fn add_column(&self, actor: &Actor, board: BoardId, input: &ColumnInput) -> Result<ColumnId> {
         actor.require(Role::Admin)?;
         let (n, limit, done) = column_fields(input)?;
         let mut tx = self.db.write().await?;
-        board_of(&mut tx, actor.org, board).await?;
-        let last = store::columns(&mut tx, actor.org, board)
+        board_of(&mut tx, actor.org, board.0).await?;
+        let last = store::columns(&mut tx, actor.org, board.0)
             .await?
             .pop()
             .map(|c| c.rank);
         let col = Column {
             id: Uuid::now_v7(),
-            board_id: board,
+            board_id: board.0,
             name: n,
             rank: rank::between(last.as_deref(), None),
             wip_limit: limit,
@@ -212,24 +212,24 @@ impl super::Plan<'_> {
         };
         store::insert_column(&mut tx, actor.org, &col).await?;
         tx.commit().await?;
-        Ok(col.id)
+        Ok(ColumnId(col.id))
     }
 
     #[tracing::instrument(skip_all)]
     pub async fn update_column(
         &self,
         actor: &Actor,
-        board: Uuid,
-        column: Uuid,
+        board: BoardId,
+        column: ColumnId,
         input: &ColumnInput,
     ) -> Result<()> {
         actor.require(Role::Admin)?;
         let (n, limit, done) = column_fields(input)?;
         let mut tx = self.db.write().await?;
-        let mut col = store::columns(&mut tx, actor.org, board)
+        let mut col = store::columns(&mut tx, actor.org, board.0)
             .await?
             .into_iter()
-            .find(|c| c.id == column)
+            .find(|c| c.id == column.0)
             .ok_or(AppError::NotFound)?;
         col.name = n;
         col.wip_limit = limit;
@@ -244,15 +244,15 @@ impl super::Plan<'_> {
     pub async fn board(
         &self,
         actor: &Actor,
-        id: Uuid,
+        id: BoardId,
         filter: &Filter,
         more: Option<(Uuid, &str)>,
     ) -> Result<BoardView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let b = board_of(&mut tx, actor.org, id).await?;
-        let columns = store::columns(&mut tx, actor.org, id).await?;
-        let counts = store::counts(&mut tx, id, filter).await?;
+        let b = board_of(&mut tx, actor.org, id.0).await?;
+        let columns = store::columns(&mut tx, actor.org, id.0).await?;
+        let counts = store::counts(&mut tx, id.0, filter).await?;
         let mut views = Vec::with_capacity(columns.len());
         for c in columns {
             let after = more

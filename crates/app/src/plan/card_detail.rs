@@ -4,6 +4,7 @@
 use crate::plan::cards::{TaskInput, fields};
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::{NaiveDate, Utc};
+use mognad_domain::ids::{ChecklistItemId, TaskId};
 use mognad_domain::role::Role;
 use mognad_store::boards as store;
 use serde::Serialize;
@@ -43,10 +44,10 @@ pub struct TaskDetail {
 
 impl super::Plan<'_> {
     #[tracing::instrument(skip_all)]
-    pub async fn update_task(&self, actor: &Actor, id: Uuid, input: &TaskInput) -> Result<()> {
+    pub async fn update_task(&self, actor: &Actor, id: TaskId, input: &TaskInput) -> Result<()> {
         actor.require(Role::Member)?;
         let mut tx = self.db.write().await?;
-        let mut t = store::task(&mut tx, actor.org, id)
+        let mut t = store::task(&mut tx, actor.org, id.0)
             .await?
             .ok_or(AppError::NotFound)?;
         fields(&mut tx, actor.org, input, &mut t).await?;
@@ -56,14 +57,14 @@ impl super::Plan<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn task(&self, actor: &Actor, id: Uuid) -> Result<TaskDetail> {
+    pub async fn task(&self, actor: &Actor, id: TaskId) -> Result<TaskDetail> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let t = store::task(&mut tx, actor.org, id)
+        let t = store::task(&mut tx, actor.org, id.0)
             .await?
             .ok_or(AppError::NotFound)?;
-        let checklist = store::checklist(&mut tx, id).await?;
-        let comments = store::comments(&mut tx, id).await?;
+        let checklist = store::checklist(&mut tx, id.0).await?;
+        let comments = store::comments(&mut tx, id.0).await?;
         tx.rollback().await?;
         Ok(TaskDetail {
             id: t.id,
@@ -95,26 +96,31 @@ impl super::Plan<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn add_checklist_item(&self, actor: &Actor, task: Uuid, text: &str) -> Result<()> {
+    pub async fn add_checklist_item(&self, actor: &Actor, task: TaskId, text: &str) -> Result<()> {
         actor.require(Role::Member)?;
         let text = text.trim();
         if text.is_empty() || text.chars().count() > 300 {
             return Err(Invalid::new("text", "empty", "an item of 1 to 300 characters").into());
         }
         let mut tx = self.db.write().await?;
-        store::task(&mut tx, actor.org, task)
+        store::task(&mut tx, actor.org, task.0)
             .await?
             .ok_or(AppError::NotFound)?;
-        store::add_checklist_item(&mut tx, actor.org, task, text, Utc::now()).await?;
+        store::add_checklist_item(&mut tx, actor.org, task.0, text, Utc::now()).await?;
         tx.commit().await?;
         Ok(())
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn toggle_checklist_item(&self, actor: &Actor, task: Uuid, item: Uuid) -> Result<()> {
+    pub async fn toggle_checklist_item(
+        &self,
+        actor: &Actor,
+        task: TaskId,
+        item: ChecklistItemId,
+    ) -> Result<()> {
         actor.require(Role::Member)?;
         let mut tx = self.db.write().await?;
-        if !store::toggle_checklist_item(&mut tx, actor.org, task, item).await? {
+        if !store::toggle_checklist_item(&mut tx, actor.org, task.0, item.0).await? {
             return Err(AppError::NotFound);
         }
         tx.commit().await?;
@@ -122,18 +128,18 @@ impl super::Plan<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn comment(&self, actor: &Actor, task: Uuid, body: &str) -> Result<()> {
+    pub async fn comment(&self, actor: &Actor, task: TaskId, body: &str) -> Result<()> {
         actor.require(Role::Member)?;
         let body = body.trim();
         if body.is_empty() || body.chars().count() > 5000 {
             return Err(Invalid::new("body", "empty", "a comment of 1 to 5000 characters").into());
         }
         let mut tx = self.db.write().await?;
-        store::task(&mut tx, actor.org, task)
+        store::task(&mut tx, actor.org, task.0)
             .await?
             .ok_or(AppError::NotFound)?;
         let author = actor.user.display_name.to_string();
-        store::add_comment(&mut tx, actor.org, task, &author, body, Utc::now()).await?;
+        store::add_comment(&mut tx, actor.org, task.0, &author, body, Utc::now()).await?;
         tx.commit().await?;
         Ok(())
     }

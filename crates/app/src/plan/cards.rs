@@ -6,7 +6,7 @@ use crate::input::noted_ref;
 use crate::platform::write_queue::stored;
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::Utc;
-use mognad_domain::ids::OrgId;
+use mognad_domain::ids::{BoardId, OrgId, TaskId};
 use mognad_domain::plan::rank;
 use mognad_domain::plan::task::{Priority, fits, labels};
 use mognad_domain::role::Role;
@@ -353,16 +353,19 @@ impl super::Plan<'_> {
     pub async fn create_task(
         &self,
         actor: &Actor,
-        board: Uuid,
+        board: BoardId,
         input: &TaskInput,
         key: Option<&str>,
-    ) -> Result<Uuid> {
+    ) -> Result<TaskId> {
         actor.require(Role::Member)?;
         let key = key_ok(key)?.map(str::to_owned);
         let (org, input) = (actor.org, input.clone());
         self.write_queue()
-            .write(move |tx| Box::pin(async move { create_in(tx, org, board, &input, key.as_deref()).await }))
+            .write(move |tx| {
+                Box::pin(async move { create_in(tx, org, board.0, &input, key.as_deref()).await })
+            })
             .await
+            .map(TaskId)
     }
 
     /// Moves a card within or between columns; one row changes. A repeated key does nothing.
@@ -370,7 +373,7 @@ impl super::Plan<'_> {
     pub async fn move_task(
         &self,
         actor: &Actor,
-        id: Uuid,
+        id: TaskId,
         input: &MoveInput,
         key: Option<&str>,
     ) -> Result<()> {
@@ -378,7 +381,7 @@ impl super::Plan<'_> {
         let key = key_ok(key)?.map(str::to_owned);
         let (org, input) = (actor.org, input.clone());
         self.write_queue()
-            .write(move |tx| Box::pin(async move { move_in(tx, org, id, &input, key.as_deref()).await }))
+            .write(move |tx| Box::pin(async move { move_in(tx, org, id.0, &input, key.as_deref()).await }))
             .await
     }
 }

@@ -6,6 +6,7 @@
 use crate::plan::workload::{Workload, paused, workload_of};
 use crate::{Actor, Result};
 use chrono::{Duration, NaiveDate, Utc};
+use mognad_domain::ids::RoundId;
 use mognad_domain::plan::workload::week_of;
 use mognad_domain::role::Role;
 use mognad_store::boards::{self, Task};
@@ -87,7 +88,7 @@ impl super::Plan<'_> {
             if r.state != "closed" {
                 continue;
             }
-            let res = self.measurement().results(actor, r.id).await?;
+            let res = self.measurement().results(actor, RoundId(r.id)).await?;
             trend.push((r.name.clone(), res.organisation.overall()));
         }
         Ok(Dashboard {

@@ -11,6 +11,7 @@
 use crate::measurement::compare::ChangeView;
 use crate::measurement::results::RoundResults;
 use crate::{Actor, Result};
+use mognad_domain::ids::RoundId;
 use mognad_domain::role::Role;
 use mognad_domain::stats::{self, Sums};
 use serde::Serialize;
@@ -111,7 +112,7 @@ impl super::Plan<'_> {
         let mut pair = None;
         // Only closed rounds show results.
         for r in rounds.iter().rev().filter(|r| r.state == "closed") {
-            if let Some(before) = self.measurement().previous_round(actor, r.id).await? {
+            if let Some(before) = self.measurement().previous_round(actor, RoundId(r.id)).await? {
                 pair = Some((before, r.id));
                 break;
             }
@@ -119,7 +120,7 @@ impl super::Plan<'_> {
         let Some((before, after)) = pair else {
             return Ok(None);
         };
-        let (b, a) = self.measurement().result_pair(actor, before, after).await?;
+        let (b, a) = self.measurement().result_pair(actor, before.0, after).await?;
         let (initiatives, _) = self.initiatives(actor).await?;
         let directory = self.org().groups(actor).await?;
         let group_name = |g: Uuid| {

@@ -8,6 +8,7 @@ use crate::plan::dashboard::{Progress, progress_of, throughput};
 use crate::plan::workload::{Workload, paused, workload_of};
 use crate::{Actor, AppError, Result};
 use chrono::Utc;
+use mognad_domain::ids::{InitiativeId, RoundId};
 use mognad_domain::role::Role;
 use mognad_domain::stats::Sums;
 use mognad_store::boards::{self, Task};
@@ -85,13 +86,13 @@ fn point(r: &RoundResults, engine: &str, groups: &[Uuid]) -> TrendPoint {
 
 impl super::Plan<'_> {
     #[tracing::instrument(skip_all)]
-    pub async fn initiative_dashboard(&self, actor: &Actor, id: Uuid) -> Result<InitiativeDashboard> {
+    pub async fn initiative_dashboard(&self, actor: &Actor, id: InitiativeId) -> Result<InitiativeDashboard> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let i = mognad_store::plan::initiative(&mut tx, actor.org, id)
+        let i = mognad_store::plan::initiative(&mut tx, actor.org, id.0)
             .await?
             .ok_or(AppError::NotFound)?;
-        let tasks = boards::initiative_tasks(&mut tx, actor.org, id).await?;
+        let tasks = boards::initiative_tasks(&mut tx, actor.org, id.0).await?;
         let paused = paused(&mut tx, actor.org).await?;
         let people = mognad_store::people::all(&mut tx, actor.org).await?;
         tx.rollback().await?;
@@ -113,7 +114,7 @@ impl super::Plan<'_> {
         let mut results = Vec::new();
         for r in self.measurement().rounds(actor).await? {
             if r.state == "closed" {
-                results.push(self.measurement().results(actor, r.id).await?);
+                results.push(self.measurement().results(actor, RoundId(r.id)).await?);
             }
         }
         let choices = self.engine_choices(actor).await?;

@@ -7,7 +7,7 @@ use crate::input::noted_ref;
 use crate::measurement::results::AreaKind;
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::{Datelike, Utc};
-use mognad_domain::ids::PersonId;
+use mognad_domain::ids::{GoalId, InitiativeId, PersonId, RoundId};
 use mognad_domain::role::Role;
 use mognad_domain::text::parse_date;
 use mognad_store::plan::{self as store, Cost, Goal, Initiative};
@@ -112,7 +112,7 @@ impl super::Plan<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn save_goal(&self, actor: &Actor, id: Option<Uuid>, input: &GoalInput) -> Result<Uuid> {
+    pub async fn save_goal(&self, actor: &Actor, id: Option<GoalId>, input: &GoalInput) -> Result<GoalId> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
         let title = bounded_text(&input.title, "title", 100, true, &mut errors);
@@ -123,7 +123,7 @@ impl super::Plan<'_> {
         let existing = self.goals(actor).await?;
         let mut tx = self.db.write().await?;
         let g = Goal {
-            id: id.unwrap_or_else(Uuid::now_v7),
+            id: id.unwrap_or_default().0,
             title,
             description,
             position: existing.len() as i64,
@@ -137,7 +137,7 @@ impl super::Plan<'_> {
             None => store::insert_goal(&mut tx, actor.org, &g, Utc::now()).await?,
         }
         tx.commit().await?;
-        Ok(g.id)
+        Ok(GoalId(g.id))
     }
 
     #[tracing::instrument(skip_all)]
@@ -154,9 +154,9 @@ impl super::Plan<'_> {
     pub async fn save_initiative(
         &self,
         actor: &Actor,
-        id: Option<Uuid>,
+        id: Option<InitiativeId>,
         input: &InitiativeInput,
-    ) -> Result<Uuid> {
+    ) -> Result<InitiativeId> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
         let title = bounded_text(&input.title, "title", 200, true, &mut errors);
@@ -191,7 +191,7 @@ impl super::Plan<'_> {
         let before = match id {
             Some(i) => {
                 let mut tx = self.db.read().await?;
-                let found = store::initiative(&mut tx, actor.org, i).await?;
+                let found = store::initiative(&mut tx, actor.org, i.0).await?;
                 tx.rollback().await?;
                 Some(found.ok_or(AppError::NotFound)?)
             }
@@ -216,7 +216,7 @@ impl super::Plan<'_> {
             return Err(Invalid::new("owner_id", "unknown-ref", "no such person").into());
         }
         let i = Initiative {
-            id: id.unwrap_or_else(Uuid::now_v7),
+            id: id.unwrap_or_default().0,
             goal_id,
             title,
             description,
@@ -231,7 +231,7 @@ impl super::Plan<'_> {
         };
         store::save_initiative(&mut tx, actor.org, &i, Utc::now()).await?;
         tx.commit().await?;
-        Ok(i.id)
+        Ok(InitiativeId(i.id))
     }
 
     /// A proposed initiative aimed at one engine's gap in a round's result for an area (the
@@ -241,10 +241,10 @@ impl super::Plan<'_> {
     pub async fn initiative_from_gap(
         &self,
         actor: &Actor,
-        round: Uuid,
+        round: RoundId,
         area: Option<Uuid>,
         engine: &str,
-    ) -> Result<Uuid> {
+    ) -> Result<InitiativeId> {
         actor.require(Role::Admin)?;
         let area = area.unwrap_or(actor.org.0);
         let (results, detail) = self.measurement().area_with_results(actor, round, area).await?;
@@ -299,16 +299,16 @@ impl super::Plan<'_> {
             status: "proposed".into(),
             engines: engine.to_owned(),
             competences: String::new(),
-            round_id: Some(round),
+            round_id: Some(round.0),
             groups,
         };
         store::save_initiative(&mut tx, actor.org, &i, Utc::now()).await?;
         tx.commit().await?;
-        Ok(i.id)
+        Ok(InitiativeId(i.id))
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn add_cost(&self, actor: &Actor, initiative: Uuid, input: &CostInput) -> Result<()> {
+    pub async fn add_cost(&self, actor: &Actor, initiative: InitiativeId, input: &CostInput) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
         let label = bounded_text(&input.label, "label", 200, true, &mut errors);
@@ -340,12 +340,12 @@ impl super::Plan<'_> {
             return Err(AppError::Invalid(errors));
         }
         let mut tx = self.db.write().await?;
-        if !store::initiative_exists(&mut tx, actor.org, initiative).await? {
+        if !store::initiative_exists(&mut tx, actor.org, initiative.0).await? {
             return Err(AppError::NotFound);
         }
         let c = Cost {
             id: Uuid::now_v7(),
-            initiative_id: initiative,
+            initiative_id: initiative.0,
             label,
             amount: amount.unwrap_or(0),
             kind: kind.to_owned(),

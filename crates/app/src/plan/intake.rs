@@ -5,7 +5,7 @@
 
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::Utc;
-use mognad_domain::ids::{OrgId, UserId};
+use mognad_domain::ids::{IntakeFormId, OrgId, UserId};
 use mognad_domain::plan::intake::{self, Field};
 use mognad_domain::plan::{rank, similarity};
 use mognad_domain::role::Role;
@@ -101,10 +101,10 @@ impl super::Plan<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn intake_form(&self, actor: &Actor, id: Uuid) -> Result<FormView> {
+    pub async fn intake_form(&self, actor: &Actor, id: IntakeFormId) -> Result<FormView> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let f = store::form(&mut tx, actor.org, id)
+        let f = store::form(&mut tx, actor.org, id.0)
             .await?
             .ok_or(AppError::NotFound)?;
         tx.rollback().await?;
@@ -112,7 +112,12 @@ impl super::Plan<'_> {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn save_intake_form(&self, actor: &Actor, id: Option<Uuid>, input: &FormInput) -> Result<Uuid> {
+    pub async fn save_intake_form(
+        &self,
+        actor: &Actor,
+        id: Option<IntakeFormId>,
+        input: &FormInput,
+    ) -> Result<IntakeFormId> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
         let name = input.name.trim();
@@ -140,7 +145,7 @@ impl super::Plan<'_> {
         }
         let slug = match id {
             Some(i) => {
-                store::form(&mut tx, actor.org, i)
+                store::form(&mut tx, actor.org, i.0)
                     .await?
                     .ok_or(AppError::NotFound)?
                     .slug
@@ -148,7 +153,7 @@ impl super::Plan<'_> {
             None => code(10).to_lowercase(),
         };
         let f = IntakeForm {
-            id: id.unwrap_or_else(Uuid::now_v7),
+            id: id.unwrap_or_default().0,
             org_id: actor.org.0,
             name: name.to_owned(),
             slug,
@@ -159,7 +164,7 @@ impl super::Plan<'_> {
         };
         store::save_form(&mut tx, &f, Utc::now()).await?;
         tx.commit().await?;
-        Ok(f.id)
+        Ok(IntakeFormId(f.id))
     }
 
     /// The form behind a link, if the visitor may answer it: anyone for a public form, members

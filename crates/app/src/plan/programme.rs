@@ -6,6 +6,7 @@
 use crate::plan::boards::BoardInput;
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::{Duration, NaiveDate, Utc};
+use mognad_domain::ids::BoardId;
 use mognad_domain::plan::rank;
 use mognad_domain::role::Role;
 use mognad_domain::text::parse_date;
@@ -34,7 +35,7 @@ pub struct ProgrammeInput {
 impl super::Plan<'_> {
     /// A board with the programme's cards for every leadership group.
     #[tracing::instrument(skip_all)]
-    pub async fn start_programme(&self, actor: &Actor, input: &ProgrammeInput) -> Result<Uuid> {
+    pub async fn start_programme(&self, actor: &Actor, input: &ProgrammeInput) -> Result<BoardId> {
         actor.require(Role::Admin)?;
         let mut errors = Vec::new();
         let start: Option<NaiveDate> = parse_date(&input.starts_on).ok();
@@ -71,7 +72,7 @@ impl super::Plan<'_> {
             )
             .await?;
         let backlog = self
-            .board(actor, board.id, &Default::default(), None)
+            .board(actor, BoardId(board.id), &Default::default(), None)
             .await?
             .columns[0]
             .id;
@@ -127,6 +128,6 @@ impl super::Plan<'_> {
             store::insert_task(&mut tx, actor.org, &t, now).await?;
         }
         tx.commit().await?;
-        Ok(board.id)
+        Ok(BoardId(board.id))
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::plan::initiatives::InitiativeInput;
 use crate::{Actor, Invalid, Result};
+use mognad_domain::ids::FrameworkId;
 use mognad_domain::role::Role;
 use mognad_store::plan::Initiative;
 use mognad_store::{groups, rounds};
@@ -88,7 +89,7 @@ impl super::Plan<'_> {
         let mut out: Vec<CompetenceChoices> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for info in infos {
-            let f = self.competence().framework(actor, info.id).await?;
+            let f = self.competence().framework(actor, FrameworkId(info.id)).await?;
             let competences = f
                 .areas
                 .iter()

@@ -1,6 +1,7 @@
 //! What the use-case tests share: a signed-up user with a role in a new organisation.
 
 use mognad_app::{Actor, App};
+use mognad_domain::ids::{GroupId, PersonId};
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::role::Role;
 use mognad_domain::text::Name;
@@ -58,7 +59,7 @@ pub async fn group_of(app: &App, a: &Actor, name: &str, unit: Option<uuid::Uuid>
         };
         let person = app.org().save_person(a, None, &person).await.unwrap();
         app.org()
-            .set_group_member(a, g.id, person.id, true)
+            .set_group_member(a, GroupId(g.id), PersonId(person.id), true)
             .await
             .unwrap();
     }

@@ -9,6 +9,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
 use mognad_app::competence::frameworks::FrameworkInfo;
+use mognad_domain::ids::FrameworkId;
 
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/frameworks", tag = "competence",
     params(("org" = uuid::Uuid, Path, description = "Organisation id")),
@@ -39,7 +40,7 @@ pub async fn get(
         state
             .app
             .competence()
-            .framework(&ctx.actor, id)
+            .framework(&ctx.actor, FrameworkId(id))
             .await
             .map_err(problem(tr))?,
     ))
@@ -127,7 +128,7 @@ pub async fn place_role(
     state
         .app
         .competence()
-        .place_role(&ctx.actor, id, &role, &input)
+        .place_role(&ctx.actor, FrameworkId(id), &role, &input)
         .await
         .map_err(problem(tr))?;
     Ok(axum::http::StatusCode::NO_CONTENT)

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use mognad_app::competence::assess::{AssessInput, HistoryEntry};
 use mognad_app::competence::develop::{ActionInput, PlaceInput, PlanAction};
 use mognad_app::competence::team_map::Scope;
-use mognad_domain::ids::{PersonId, TeamId, UnitId};
+use mognad_domain::ids::{ActionId, FrameworkId, PersonId, TeamId, UnitId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -171,7 +171,7 @@ pub async fn set_role(
         .set_target_role(
             &ctx.actor,
             PersonId(id),
-            input.framework_id,
+            FrameworkId(input.framework_id),
             input.role.as_deref(),
         )
         .await
@@ -250,7 +250,7 @@ pub async fn add_action(
         .add_action(&ctx.actor, PersonId(id), &input)
         .await
         .map_err(problem(tr))?;
-    Ok(created(Created { id }))
+    Ok(created(Created { id: id.0 }))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -275,7 +275,7 @@ pub async fn action_status(
 ) -> ApiResult<StatusCode> {
     let app = &state.app;
     app.competence()
-        .set_action_status(&ctx.actor, PersonId(id), action, &input.status)
+        .set_action_status(&ctx.actor, PersonId(id), ActionId(action), &input.status)
         .await
         .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)
@@ -308,7 +308,7 @@ async fn matrix(state: AppState, tr: Tr, ctx: OrgCtx, scope: Scope, q: MatrixQue
     let v = state
         .app
         .competence()
-        .team_competence(&ctx.actor, scope, q.framework)
+        .team_competence(&ctx.actor, scope, q.framework.map(FrameworkId))
         .await
         .map_err(problem(tr))?;
     Ok(Json(MatrixDoc {

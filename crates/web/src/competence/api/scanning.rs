@@ -10,6 +10,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use mognad_app::competence::scanning::{BlipInput, RadarBlip, SignalInput, SignalView};
+use mognad_domain::ids::BlipId;
 use serde::Serialize;
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -64,7 +65,7 @@ pub async fn delete_blip(
     state
         .app
         .competence()
-        .delete_blip(&ctx.actor, id)
+        .delete_blip(&ctx.actor, BlipId(id))
         .await
         .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)
@@ -86,5 +87,5 @@ pub async fn add_signal(
         .add_signal(&ctx.actor, &input)
         .await
         .map_err(problem(tr))?;
-    Ok(created(crate::competence::api::person::Created { id }))
+    Ok(created(crate::competence::api::person::Created { id: id.0 }))
 }

@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Redirect};
 use mognad_app::AppError;
 use mognad_app::competence::frameworks::ImportKind;
 use mognad_domain::competence::grid::{Cell as GridCell, Grid};
+use mognad_domain::ids::FrameworkId;
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 
@@ -175,7 +176,7 @@ pub async fn download_toml(c: PageCtx, IdParam(id): IdParam) -> Page {
         .state
         .app
         .competence()
-        .framework_file(&c.org.actor, id)
+        .framework_file(&c.org.actor, FrameworkId(id))
         .await
         .map_err(c.err())?;
     Ok(attachment(
@@ -189,7 +190,7 @@ pub async fn download_moodle(c: PageCtx, IdParam(id): IdParam) -> Page {
     let app = &c.state.app;
     let (name, csv) = app
         .competence()
-        .framework_moodle(&c.org.actor, id, c.tr.lang)
+        .framework_moodle(&c.org.actor, FrameworkId(id), c.tr.lang)
         .await
         .map_err(c.err())?;
     Ok(attachment(
@@ -205,7 +206,7 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
         .state
         .app
         .competence()
-        .framework(&c.org.actor, id)
+        .framework(&c.org.actor, FrameworkId(id))
         .await
         .map_err(c.err())?;
     let back = format!("/orgs/{}/frameworks", c.org.actor.org);
@@ -254,7 +255,7 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
         .state
         .app
         .competence()
-        .role_placements(&c.org.actor, id)
+        .role_placements(&c.org.actor, FrameworkId(id))
         .await
         .map_err(c.err())?;
     let grid = Grid::default_quadrants();
@@ -350,7 +351,7 @@ pub async fn place_role(
     c.state
         .app
         .competence()
-        .place_role(&c.org.actor, id, &role, &input)
+        .place_role(&c.org.actor, FrameworkId(id), &role, &input)
         .await
         .map_err(c.err())?;
     Ok(Redirect::to(&format!("/orgs/{}/frameworks/{id}#role-{role}", c.org.actor.org)).into_response())

@@ -17,7 +17,7 @@ use mognad_app::competence::develop::{ActionInput, Development, PlaceInput};
 use mognad_domain::competence::assessment::Source;
 use mognad_domain::competence::grid::{Cell, Grid};
 use mognad_domain::competence::plan::{ActionKind, ActionStatus};
-use mognad_domain::ids::PersonId;
+use mognad_domain::ids::{ActionId, FrameworkId, PersonId};
 use mognad_reports::grid;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -407,7 +407,7 @@ pub async fn set_role(c: PageCtx, IdParam(id): IdParam, Form(f): Form<RoleForm>)
         .state
         .app
         .competence()
-        .set_target_role(&c.org.actor, PersonId(id), framework, Some(&f.role))
+        .set_target_role(&c.org.actor, PersonId(id), FrameworkId(framework), Some(&f.role))
         .await;
     after(c, id, r, "profile").await
 }
@@ -466,7 +466,7 @@ pub async fn action_status(
         .state
         .app
         .competence()
-        .set_action_status(&c.org.actor, PersonId(id), action, &f.status)
+        .set_action_status(&c.org.actor, PersonId(id), ActionId(action), &f.status)
         .await;
     after(c, id, r, "plan").await
 }

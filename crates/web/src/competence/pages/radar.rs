@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use mognad_app::AppError;
 use mognad_app::competence::scanning::{BlipInput, SignalInput};
+use mognad_domain::ids::BlipId;
 use mognad_domain::role::Role;
 use mognad_domain::scanning::{self, Blip, Quadrant, Ring};
 use mognad_reports::techradar;
@@ -132,7 +133,12 @@ pub async fn save_blip(c: PageCtx, Form(input): Form<BlipInput>) -> Page {
 }
 
 pub async fn delete_blip(c: PageCtx, IdParam(id): IdParam) -> Page {
-    let r = c.state.app.competence().delete_blip(&c.org.actor, id).await;
+    let r = c
+        .state
+        .app
+        .competence()
+        .delete_blip(&c.org.actor, BlipId(id))
+        .await;
     after(c, r).await
 }
 

@@ -10,7 +10,7 @@ use axum::extract::Query;
 use axum::response::Response;
 use mognad_app::competence::team_map::{Scope, TeamView};
 use mognad_domain::competence::team::Coverage;
-use mognad_domain::ids::{TeamId, UnitId};
+use mognad_domain::ids::{FrameworkId, TeamId, UnitId};
 use serde::Deserialize;
 use std::fmt::Write;
 use uuid::Uuid;
@@ -80,7 +80,7 @@ async fn page(c: PageCtx, scope: Scope, q: FrameworkQuery, here: String, name_ke
     let app = &c.state.app;
     let v = app
         .competence()
-        .team_competence(&c.org.actor, scope, framework)
+        .team_competence(&c.org.actor, scope, framework.map(FrameworkId))
         .await
         .map_err(c.err())?;
     let frameworks = app.competence().frameworks(&c.org.actor).await.map_err(c.err())?;

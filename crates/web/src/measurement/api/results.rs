@@ -14,6 +14,7 @@ use mognad_app::measurement::detail::AreaDetail;
 use mognad_app::measurement::invite::{GroupStatus, IssuedLink};
 use mognad_app::measurement::remind::ReminderReport;
 use mognad_app::measurement::results::RoundResults;
+use mognad_domain::ids::RoundId;
 use serde::Deserialize;
 
 /// Makes a personal link for every member of the round's groups who has none. The tokens are
@@ -31,7 +32,7 @@ pub async fn invite(
     let links = state
         .app
         .measurement()
-        .issue_invitations(&ctx.actor, id)
+        .issue_invitations(&ctx.actor, RoundId(id))
         .await
         .map_err(problem(tr))?;
     Ok((StatusCode::CREATED, Json(links)))
@@ -72,7 +73,7 @@ pub async fn status(
         state
             .app
             .measurement()
-            .round_status(&ctx.actor, id)
+            .round_status(&ctx.actor, RoundId(id))
             .await
             .map_err(problem(tr))?,
     ))
@@ -92,7 +93,7 @@ pub async fn results(
         state
             .app
             .measurement()
-            .results(&ctx.actor, id)
+            .results(&ctx.actor, RoundId(id))
             .await
             .map_err(problem(tr))?,
     ))
@@ -114,7 +115,7 @@ pub async fn area(
         state
             .app
             .measurement()
-            .area_detail(&ctx.actor, id, area)
+            .area_detail(&ctx.actor, RoundId(id), area)
             .await
             .map_err(problem(tr))?,
     ))
@@ -137,7 +138,7 @@ pub async fn set_targets(
     state
         .app
         .measurement()
-        .set_targets(&ctx.actor, id, area, &input)
+        .set_targets(&ctx.actor, RoundId(id), area, &input)
         .await
         .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)
@@ -164,7 +165,7 @@ pub async fn compare(
         state
             .app
             .measurement()
-            .compare(&ctx.actor, q.with, id)
+            .compare(&ctx.actor, RoundId(q.with), RoundId(id))
             .await
             .map_err(problem(tr))?,
     ))

@@ -9,6 +9,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
 use mognad_app::measurement::rounds::{ModelInfo, RoundInput, RoundView};
+use mognad_domain::ids::RoundId;
 use serde::Deserialize;
 
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/models", tag = "measurement",
@@ -94,7 +95,7 @@ pub async fn round(
         state
             .app
             .measurement()
-            .round(&ctx.actor, id)
+            .round(&ctx.actor, RoundId(id))
             .await
             .map_err(problem(tr))?,
     ))
@@ -122,7 +123,7 @@ pub async fn set_state(
         state
             .app
             .measurement()
-            .set_round_state(&ctx.actor, id, &change.state)
+            .set_round_state(&ctx.actor, RoundId(id), &change.state)
             .await
             .map_err(problem(tr))?,
     ))

@@ -11,6 +11,7 @@ use axum::Form;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::measurement::compare::TargetInput;
 use mognad_app::measurement::results::{AreaKind, Standing, Withheld};
+use mognad_domain::ids::RoundId;
 use mognad_domain::role::Role;
 use mognad_reports::radar;
 
@@ -59,7 +60,7 @@ pub async fn area(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPara
     let actor = &c.org.actor;
     let (res, d) = app
         .measurement()
-        .area_with_results(actor, id, area_id)
+        .area_with_results(actor, RoundId(id), area_id)
         .await
         .map_err(c.err())?;
     let m = &res.model;
@@ -281,7 +282,7 @@ pub async fn set_targets(
     c.state
         .app
         .measurement()
-        .set_targets(&c.org.actor, id, area_id, &input)
+        .set_targets(&c.org.actor, RoundId(id), area_id, &input)
         .await
         .map_err(c.err())?;
     Ok(Redirect::to(&format!("{}/results/{area_id}", round_href(&c, id))).into_response())

@@ -7,6 +7,7 @@ use axum::body::Body;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use mognad_app::measurement::export::results_table;
+use mognad_domain::ids::RoundId;
 
 type Page = Result<Response, WebError>;
 
@@ -44,7 +45,7 @@ pub async fn results_csv(c: PageCtx, IdParam(id): IdParam) -> Page {
         .state
         .app
         .measurement()
-        .results_for_export(&c.org.actor, id)
+        .results_for_export(&c.org.actor, RoundId(id))
         .await
         .map_err(c.err())?;
     // A byte-order mark makes spreadsheet programs read the file as UTF-8 (å, ä, ö).
@@ -61,7 +62,7 @@ pub async fn results_xlsx(c: PageCtx, IdParam(id): IdParam) -> Page {
         .state
         .app
         .measurement()
-        .results_for_export(&c.org.actor, id)
+        .results_for_export(&c.org.actor, RoundId(id))
         .await
         .map_err(c.err())?;
     let bytes = mognad_reports::xlsx::write(&results_table(&res), &res.round_name)
@@ -78,14 +79,14 @@ pub async fn answers_csv(c: PageCtx, IdParam(id): IdParam) -> Page {
         .state
         .app
         .measurement()
-        .round(&c.org.actor, id)
+        .round(&c.org.actor, RoundId(id))
         .await
         .map_err(c.err())?;
     let rx = c
         .state
         .app
         .measurement()
-        .stream_answers(&c.org.actor, id)
+        .stream_answers(&c.org.actor, RoundId(id))
         .await
         .map_err(c.err())?;
     let chunks = futures_util::stream::unfold(rx, |mut rx| async move {

@@ -14,6 +14,7 @@ use axum::response::Response;
 use mognad_app::measurement::invite::IssuedLink;
 use mognad_app::measurement::remind::ReminderReport;
 use mognad_app::{Actor, AppError};
+use mognad_domain::ids::RoundId;
 
 type Page = Result<Response, WebError>;
 
@@ -30,7 +31,7 @@ struct About {
 }
 
 async fn about(state: &AppState, actor: &Actor, round: uuid::Uuid, origin: &str) -> Result<About, AppError> {
-    let r = state.app.measurement().round(actor, round).await?;
+    let r = state.app.measurement().round(actor, RoundId(round)).await?;
     let org = state.app.org().organisation(actor).await?;
     let base_url = state
         .config
@@ -76,7 +77,7 @@ pub(crate) async fn remind_by_mail(
     state
         .app
         .measurement()
-        .remind(actor, round, mailer, &a.mail(true))
+        .remind(actor, RoundId(round), mailer, &a.mail(true))
         .await
 }
 
@@ -149,7 +150,7 @@ pub async fn invite(c: PageCtx, IdParam(id): IdParam, headers: axum::http::Heade
         .state
         .app
         .measurement()
-        .issue_invitations(&c.org.actor, id)
+        .issue_invitations(&c.org.actor, RoundId(id))
         .await
         .map_err(c.err())?;
     let (shown, intro) = match &c.state.mailer {
@@ -225,7 +226,7 @@ pub async fn sheet(c: PageCtx, IdParam(id): IdParam, headers: axum::http::Header
         .state
         .app
         .measurement()
-        .link_sheet(&c.org.actor, id)
+        .link_sheet(&c.org.actor, RoundId(id))
         .await
         .map_err(c.err())?;
     sheet_page(

@@ -8,6 +8,7 @@ use askama::Template;
 use axum::extract::Query;
 use axum::response::Response;
 use mognad_app::measurement::results::{Area, AreaKind, RoundResults, Withheld};
+use mognad_domain::ids::RoundId;
 use mognad_domain::model::Model;
 use mognad_reports::heatmap;
 use serde::Deserialize;
@@ -100,7 +101,7 @@ pub async fn results(c: PageCtx, IdParam(id): IdParam) -> Page {
         .state
         .app
         .measurement()
-        .results(&c.org.actor, id)
+        .results(&c.org.actor, RoundId(id))
         .await
         .map_err(c.err())?;
     let back = round_href(&c, id);
@@ -150,7 +151,7 @@ pub async fn results(c: PageCtx, IdParam(id): IdParam) -> Page {
         .state
         .app
         .measurement()
-        .previous_round(&c.org.actor, id)
+        .previous_round(&c.org.actor, RoundId(id))
         .await
         .map_err(c.err())?
     {
@@ -183,7 +184,7 @@ pub async fn compare(c: PageCtx, IdParam(id): IdParam, Query(q): Query<CompareQu
     let app = &c.state.app;
     let cmp = app
         .measurement()
-        .compare(&c.org.actor, q.with, id)
+        .compare(&c.org.actor, RoundId(q.with), RoundId(id))
         .await
         .map_err(c.err())?;
     let back = round_href(&c, id);

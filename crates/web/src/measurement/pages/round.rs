@@ -8,6 +8,7 @@ use crate::page::page_error;
 use crate::page::{PageCtx, org_layout, render};
 use crate::views::{Cell, Choice, RoundPage, SeveralRow};
 use axum::response::{IntoResponse, Redirect, Response};
+use mognad_domain::ids::{GroupId, ModelId, PersonId, RoundId};
 use mognad_domain::role::Role;
 use serde::Deserialize;
 
@@ -22,10 +23,14 @@ pub async fn round(c: PageCtx, IdParam(id): IdParam) -> Page {
     let e = page_error(tr);
     let app = &c.state.app;
     let actor = &c.org.actor;
-    let r = app.measurement().round(actor, id).await.map_err(e)?;
+    let r = app.measurement().round(actor, RoundId(id)).await.map_err(e)?;
     let here = format!("{}/rounds/{id}", base(&c));
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &here).await?;
-    let model = app.measurement().model(actor, r.model_id).await.map_err(e)?;
+    let model = app
+        .measurement()
+        .model(actor, ModelId(r.model_id))
+        .await
+        .map_err(e)?;
     let admin = actor.role.at_least(Role::Admin);
     let next = match r.state.as_str() {
         "draft" if admin => Some(("open", tr.t("round-open"), tr.t("round-open-warning"))),
@@ -35,7 +40,12 @@ pub async fn round(c: PageCtx, IdParam(id): IdParam) -> Page {
     let mut links = Vec::new();
     if r.state == "closed" {
         links.push((format!("{here}/results"), tr.t("results-title")));
-        if let Some(before) = app.measurement().previous_round(actor, id).await.map_err(e)? {
+        if let Some(before) = app
+            .measurement()
+            .previous_round(actor, RoundId(id))
+            .await
+            .map_err(e)?
+        {
             links.push((format!("{here}/compare?with={before}"), tr.t("compare-title")));
         }
         links.push((format!("{here}/results.csv"), tr.t("export-results-csv")));
@@ -44,11 +54,15 @@ pub async fn round(c: PageCtx, IdParam(id): IdParam) -> Page {
             links.push((format!("{here}/answers.csv"), tr.t("export-answers-csv")));
         }
     }
-    let status = app.measurement().round_status(actor, id).await.map_err(e)?;
+    let status = app
+        .measurement()
+        .round_status(actor, RoundId(id))
+        .await
+        .map_err(e)?;
     // Only a draft lets an administrator settle where a person in several groups answers.
     let several = if admin && r.state == "draft" {
         app.measurement()
-            .several_groups(actor, id)
+            .several_groups(actor, RoundId(id))
             .await
             .map_err(e)?
             .into_iter()
@@ -178,7 +192,7 @@ pub async fn set_answering_group(
     c.state
         .app
         .measurement()
-        .set_answering_group(&c.org.actor, id, person, group)
+        .set_answering_group(&c.org.actor, RoundId(id), PersonId(person), GroupId(group))
         .await
         .map_err(c.err())?;
     Ok(Redirect::to(&format!("{}/rounds/{id}", base(&c))).into_response())
@@ -188,7 +202,7 @@ pub async fn set_state(c: PageCtx, IdParam(id): IdParam, PageForm(f): PageForm<S
     c.state
         .app
         .measurement()
-        .set_round_state(&c.org.actor, id, &f.state)
+        .set_round_state(&c.org.actor, RoundId(id), &f.state)
         .await
         .map_err(c.err())?;
     Ok(Redirect::to(&format!("{}/rounds/{id}", base(&c))).into_response())

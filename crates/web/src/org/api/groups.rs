@@ -7,6 +7,7 @@ use crate::i18n::Tr;
 use crate::session::OrgCtx;
 use axum::extract::State;
 use axum::http::StatusCode;
+use mognad_domain::ids::{GroupId, PersonId};
 
 crate::org::api::record::record_api!(
     tag = "groups",
@@ -14,6 +15,7 @@ crate::org::api::record::record_api!(
     item = "/api/v1/orgs/{org}/groups/{id}",
     view = mognad_app::org::views::GroupView,
     input = mognad_app::org::directory::NamedInput,
+    id = mognad_domain::ids::GroupId,
     list = groups,
     get = group,
     save = save_group,
@@ -33,7 +35,7 @@ pub async fn add_member(
     state
         .app
         .org()
-        .set_group_member(&ctx.actor, id, person, true)
+        .set_group_member(&ctx.actor, GroupId(id), PersonId(person), true)
         .await
         .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)
@@ -52,7 +54,7 @@ pub async fn remove_member(
     state
         .app
         .org()
-        .set_group_member(&ctx.actor, id, person, false)
+        .set_group_member(&ctx.actor, GroupId(id), PersonId(person), false)
         .await
         .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)

@@ -14,6 +14,7 @@ crate::org::api::record::record_api!(
     item = "/api/v1/orgs/{org}/people/{id}",
     view = mognad_app::org::views::PersonView,
     input = mognad_app::org::directory::PersonInput,
+    id = mognad_domain::ids::PersonId,
     get = person,
     save = save_person,
     delete = delete_person

@@ -6,7 +6,7 @@
 /// record type whose use cases are ``Org::$get`, `Org::$save` and `Org::$delete`.
 macro_rules! record_api {
     (tag = $tag:tt, collection = $coll:tt, item = $item:tt, view = $view:ty, input = $input:ty,
-     list = $list:ident, get = $get:ident, save = $save:ident, delete = $delete:ident) => {
+     id = $id_type:path, list = $list:ident, get = $get:ident, save = $save:ident, delete = $delete:ident) => {
         #[utoipa::path(get, path = $coll, tag = $tag,
             params(("org" = uuid::Uuid, Path, description = "Organisation id")),
             responses((status = 200, body = Vec<$view>), (status = 404, body = crate::error::Problem)))]
@@ -19,10 +19,10 @@ macro_rules! record_api {
         }
 
         $crate::org::api::record::record_api!(tag = $tag, collection = $coll, item = $item, view = $view,
-            input = $input, get = $get, save = $save, delete = $delete);
+            input = $input, id = $id_type, get = $get, save = $save, delete = $delete);
     };
     (tag = $tag:tt, collection = $coll:tt, item = $item:tt, view = $view:ty, input = $input:ty,
-     get = $get:ident, save = $save:ident, delete = $delete:ident) => {
+     id = $id_type:path, get = $get:ident, save = $save:ident, delete = $delete:ident) => {
         #[utoipa::path(get, path = $item, tag = $tag,
             params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path)),
             responses((status = 200, body = $view), (status = 404, body = crate::error::Problem)))]
@@ -32,7 +32,7 @@ macro_rules! record_api {
             ctx: crate::session::OrgCtx,
             crate::extract::IdParam(id): crate::extract::IdParam,
         ) -> crate::api::ApiResult<axum::Json<$view>> {
-            Ok(axum::Json(state.app.org().$get(&ctx.actor, id).await.map_err(crate::api::problem(tr))?))
+            Ok(axum::Json(state.app.org().$get(&ctx.actor, $id_type(id)).await.map_err(crate::api::problem(tr))?))
         }
 
         #[utoipa::path(post, path = $coll, tag = $tag,
@@ -62,8 +62,8 @@ macro_rules! record_api {
             crate::extract::ApiJson(input): crate::extract::ApiJson<$input>,
         ) -> crate::api::ApiResult<axum::Json<$view>> {
             // Updating a record that does not exist is 404, not a silent create.
-            state.app.org().$get(&ctx.actor, id).await.map_err(crate::api::problem(tr))?;
-            Ok(axum::Json(state.app.org().$save(&ctx.actor, Some(id), &input).await.map_err(crate::api::problem(tr))?))
+            state.app.org().$get(&ctx.actor, $id_type(id)).await.map_err(crate::api::problem(tr))?;
+            Ok(axum::Json(state.app.org().$save(&ctx.actor, Some($id_type(id)), &input).await.map_err(crate::api::problem(tr))?))
         }
 
         #[utoipa::path(delete, path = $item, tag = $tag,
@@ -76,7 +76,7 @@ macro_rules! record_api {
             ctx: crate::session::OrgCtx,
             crate::extract::IdParam(id): crate::extract::IdParam,
         ) -> crate::api::ApiResult<axum::http::StatusCode> {
-            state.app.org().$delete(&ctx.actor, id).await.map_err(crate::api::problem(tr))?;
+            state.app.org().$delete(&ctx.actor, $id_type(id)).await.map_err(crate::api::problem(tr))?;
             Ok(axum::http::StatusCode::NO_CONTENT)
         }
     };

@@ -1,4 +1,5 @@
 //! The three leadership relationships: supervision, team membership, mentoring.
+use mognad_domain::ids::UnitId;
 
 crate::org::api::record::record_api!(
     tag = "relationships",
@@ -6,6 +7,7 @@ crate::org::api::record::record_api!(
     item = "/api/v1/orgs/{org}/relationships/{id}",
     view = mognad_app::org::views::RelationshipView,
     input = mognad_app::org::relations::RelationshipInput,
+    id = mognad_domain::ids::RelationshipId,
     list = relationships,
     get = relationship,
     save = save_relationship,
@@ -47,7 +49,7 @@ pub async fn chart(
         state
             .app
             .org()
-            .org_chart(&ctx.actor, id)
+            .org_chart(&ctx.actor, UnitId(id))
             .await
             .map_err(crate::api::problem(tr))?,
     ))

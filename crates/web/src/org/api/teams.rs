@@ -6,6 +6,7 @@ crate::org::api::record::record_api!(
     item = "/api/v1/orgs/{org}/teams/{id}",
     view = mognad_app::org::views::TeamView,
     input = mognad_app::org::directory::NamedInput,
+    id = mognad_domain::ids::TeamId,
     list = teams,
     get = team,
     save = save_team,

@@ -6,6 +6,7 @@ use crate::page::{PageCtx, org_layout, render};
 use crate::views::Layout;
 use askama::Template;
 use axum::response::Response;
+use mognad_domain::ids::UnitId;
 use mognad_reports::orgchart;
 
 #[derive(Template)]
@@ -26,7 +27,7 @@ pub async fn page(c: PageCtx, IdParam(id): IdParam) -> Result<Response, WebError
         .state
         .app
         .org()
-        .org_chart(&c.org.actor, id)
+        .org_chart(&c.org.actor, UnitId(id))
         .await
         .map_err(c.err())?;
     let here = format!("/orgs/{}/units/{id}/chart", c.org.actor.org);

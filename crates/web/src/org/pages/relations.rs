@@ -14,6 +14,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
 use mognad_app::org::relations::RelationshipInput;
+use mognad_domain::ids::RelationshipId;
 use mognad_domain::role::Role;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -232,7 +233,7 @@ pub async fn edit(
     let r = state
         .app
         .org()
-        .relationship(&ctx.actor, id)
+        .relationship(&ctx.actor, RelationshipId(id))
         .await
         .map_err(page_error(tr))?;
     let input = RelationshipInput {
@@ -254,7 +255,12 @@ async fn save(
     id: Option<Uuid>,
     input: RelationshipInput,
 ) -> Page {
-    match state.app.org().save_relationship(&ctx.actor, id, &input).await {
+    match state
+        .app
+        .org()
+        .save_relationship(&ctx.actor, id.map(RelationshipId), &input)
+        .await
+    {
         Ok(_) => Ok(Redirect::to(&base(&ctx)).into_response()),
         Err(e) => form(&state, tr, &csrf, &ctx, id, &input, Some(e)).await,
     }
@@ -298,7 +304,7 @@ pub async fn confirm(
     let r = state
         .app
         .org()
-        .relationship(&ctx.actor, id)
+        .relationship(&ctx.actor, RelationshipId(id))
         .await
         .map_err(page_error(tr))?;
     let b = base(&ctx);
@@ -316,7 +322,7 @@ pub async fn delete(State(state): State<AppState>, tr: Tr, ctx: OrgCtx, IdParam(
     state
         .app
         .org()
-        .delete_relationship(&ctx.actor, id)
+        .delete_relationship(&ctx.actor, RelationshipId(id))
         .await
         .map_err(page_error(tr))?;
     Ok(Redirect::to(&base(&ctx)).into_response())

@@ -13,6 +13,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use mognad_app::plan::initiative_dashboard::InitiativeDashboard;
 use mognad_app::plan::initiatives::InitiativeInput;
+use mognad_domain::ids::{InitiativeId, RoundId};
 use mognad_store::plan::{Cost, Initiative};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -97,7 +98,7 @@ pub async fn create(
         .save_initiative(&ctx.actor, None, &input)
         .await
         .map_err(problem(tr))?;
-    Ok(created(Created { id }))
+    Ok(created(Created { id: id.0 }))
 }
 
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/initiatives/{id}", tag = "plan",
@@ -139,7 +140,7 @@ pub async fn update(
     state
         .app
         .plan()
-        .save_initiative(&ctx.actor, Some(id), &input)
+        .save_initiative(&ctx.actor, Some(InitiativeId(id)), &input)
         .await
         .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)
@@ -160,7 +161,7 @@ pub async fn dashboard(
         state
             .app
             .plan()
-            .initiative_dashboard(&ctx.actor, id)
+            .initiative_dashboard(&ctx.actor, InitiativeId(id))
             .await
             .map_err(problem(tr))?,
     ))
@@ -193,8 +194,8 @@ pub async fn from_gap(
     let i = state
         .app
         .plan()
-        .initiative_from_gap(&ctx.actor, id, input.area_id, &input.engine)
+        .initiative_from_gap(&ctx.actor, RoundId(id), input.area_id, &input.engine)
         .await
         .map_err(problem(tr))?;
-    Ok(created(Created { id: i }))
+    Ok(created(Created { id: i.0 }))
 }

@@ -16,6 +16,7 @@ use axum::response::Response;
 use mognad_app::plan::boards::{BoardInput, BoardView};
 use mognad_app::plan::cards::{MoveInput, TaskDetail, TaskInput};
 use mognad_app::plan::intake::{FormInput, FormView};
+use mognad_domain::ids::{BoardId, TaskId};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -104,7 +105,7 @@ pub async fn board(
         .plan()
         .board(
             &ctx.actor,
-            id,
+            BoardId(id),
             &q.filter(),
             more.as_ref().map(|(c, r)| (*c, r.as_str())),
         )
@@ -132,10 +133,10 @@ pub async fn create_task(
     let task = state
         .app
         .plan()
-        .create_task(&ctx.actor, id, &input, key(&headers))
+        .create_task(&ctx.actor, BoardId(id), &input, key(&headers))
         .await
         .map_err(problem(tr))?;
-    Ok(created(Created { id: task }))
+    Ok(created(Created { id: task.0 }))
 }
 
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/tasks/{id}", tag = "plan",
@@ -148,7 +149,12 @@ pub async fn task(
     IdParam(id): IdParam,
 ) -> ApiResult<Json<TaskDetail>> {
     Ok(Json(
-        state.app.plan().task(&ctx.actor, id).await.map_err(problem(tr))?,
+        state
+            .app
+            .plan()
+            .task(&ctx.actor, TaskId(id))
+            .await
+            .map_err(problem(tr))?,
     ))
 }
 
@@ -167,7 +173,7 @@ pub async fn update_task(
     state
         .app
         .plan()
-        .update_task(&ctx.actor, id, &input)
+        .update_task(&ctx.actor, TaskId(id), &input)
         .await
         .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)
@@ -193,7 +199,7 @@ pub async fn move_task(
     state
         .app
         .plan()
-        .move_task(&ctx.actor, id, &input, key(&headers))
+        .move_task(&ctx.actor, TaskId(id), &input, key(&headers))
         .await
         .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)
@@ -252,7 +258,7 @@ pub async fn create_form(
         .save_intake_form(&ctx.actor, None, &input)
         .await
         .map_err(problem(tr))?;
-    Ok(created(Created { id }))
+    Ok(created(Created { id: id.0 }))
 }
 
 /// Open hours per person and ISO week, overload and unfair distribution, and what the paused

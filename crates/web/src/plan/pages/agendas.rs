@@ -9,6 +9,7 @@ use axum::Form;
 use axum::http::StatusCode;
 use axum::response::Response;
 use mognad_app::plan::agendas::{AgendaInput, AgendaView, PointInput};
+use mognad_domain::ids::{AgendaId, BoardId};
 use uuid::Uuid;
 
 type Page = Result<Response, WebError>;
@@ -70,7 +71,11 @@ pub async fn create(c: PageCtx, Form(input): Form<AgendaInput>) -> Page {
 
 async fn agenda_page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) -> Page {
     let app = &c.state.app;
-    let a = app.plan().agenda(&c.org.actor, id).await.map_err(c.err())?;
+    let a = app
+        .plan()
+        .agenda(&c.org.actor, AgendaId(id))
+        .await
+        .map_err(c.err())?;
     let org = c.org.actor.org.to_string();
     let base = format!("/orgs/{org}/agendas/{id}");
     let l = org_layout(&c.state, &c.org, c.tr, &c.csrf, "plan", &base).await?;
@@ -78,7 +83,7 @@ async fn agenda_page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusC
     for b in app.plan().boards(&c.org.actor).await.map_err(c.err())? {
         let view = app
             .plan()
-            .board(&c.org.actor, b.id, &Default::default(), None)
+            .board(&c.org.actor, BoardId(b.id), &Default::default(), None)
             .await
             .map_err(c.err())?;
         for col in view.columns.iter().filter(|col| !col.done) {
@@ -106,7 +111,12 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
 }
 
 pub async fn add_point(c: PageCtx, IdParam(id): IdParam, Form(input): Form<PointInput>) -> Page {
-    let r = c.state.app.plan().add_point(&c.org.actor, id, &input).await;
+    let r = c
+        .state
+        .app
+        .plan()
+        .add_point(&c.org.actor, AgendaId(id), &input)
+        .await;
     let to = format!("/orgs/{}/agendas/{id}", c.org.actor.org);
     after_write(
         &c,

@@ -13,6 +13,7 @@ use axum::response::Response;
 use mognad_app::AppError;
 use mognad_app::plan::boards::{BoardInput, BoardView, ColumnInput};
 use mognad_app::plan::cards::{MoveInput, TaskInput};
+use mognad_domain::ids::{BoardId, ColumnId, TaskId};
 use mognad_domain::role::Role;
 use mognad_store::boards::Filter;
 use serde::Deserialize;
@@ -152,7 +153,7 @@ async fn board_page(c: &PageCtx, id: Uuid, q: &BoardQuery, errors: Vec<String>, 
         .plan()
         .board(
             &c.org.actor,
-            id,
+            BoardId(id),
             &filter,
             more.as_ref().map(|(c, r)| (*c, r.as_str())),
         )
@@ -224,7 +225,7 @@ pub async fn add_task(c: PageCtx, IdParam(id): IdParam, Form(f): Form<NewTask>) 
         .state
         .app
         .plan()
-        .create_task(&c.org.actor, id, &f.task, key)
+        .create_task(&c.org.actor, BoardId(id), &f.task, key)
         .await
         .map(|_| ());
     after(c, id, r).await
@@ -235,7 +236,7 @@ pub async fn add_column(c: PageCtx, IdParam(id): IdParam, Form(input): Form<Colu
         .state
         .app
         .plan()
-        .add_column(&c.org.actor, id, &input)
+        .add_column(&c.org.actor, BoardId(id), &input)
         .await
         .map(|_| ());
     after(c, id, r).await
@@ -251,7 +252,7 @@ pub async fn update_column(
         .state
         .app
         .plan()
-        .update_column(&c.org.actor, id, column, &input)
+        .update_column(&c.org.actor, BoardId(id), ColumnId(column), &input)
         .await;
     after(c, id, r).await
 }
@@ -262,10 +263,15 @@ pub async fn move_task(c: PageCtx, IdParam(id): IdParam, Form(input): Form<MoveI
         .state
         .app
         .plan()
-        .task(&c.org.actor, id)
+        .task(&c.org.actor, TaskId(id))
         .await
         .map_err(c.err())?
         .board_id;
-    let r = c.state.app.plan().move_task(&c.org.actor, id, &input, None).await;
+    let r = c
+        .state
+        .app
+        .plan()
+        .move_task(&c.org.actor, TaskId(id), &input, None)
+        .await;
     after(c, board, r).await
 }

@@ -13,6 +13,7 @@ use mognad_app::AppError;
 use mognad_app::plan::initiative_dashboard::InitiativeDashboard;
 use mognad_app::plan::initiatives::{CostInput, InitiativeInput, STATUSES};
 use mognad_app::plan::workload::Workload;
+use mognad_domain::ids::InitiativeId;
 use mognad_domain::role::Role;
 use mognad_reports::{bars, hbars};
 use uuid::Uuid;
@@ -124,7 +125,7 @@ async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, errors: Vec<
     let frameworks = app.plan().competence_choices(actor).await.map_err(c.err())?;
     let d = app
         .plan()
-        .initiative_dashboard(actor, id)
+        .initiative_dashboard(actor, InitiativeId(id))
         .await
         .map_err(c.err())?;
     let base = format!("/orgs/{}/initiatives/{id}", actor.org);
@@ -377,13 +378,18 @@ pub async fn update(
         .state
         .app
         .plan()
-        .save_initiative(&c.org.actor, Some(id), &sent)
+        .save_initiative(&c.org.actor, Some(InitiativeId(id)), &sent)
         .await
         .map(|_| ());
     after(c, id, Some(sent), r).await
 }
 
 pub async fn add_cost(c: PageCtx, IdParam(id): IdParam, Form(input): Form<CostInput>) -> Page {
-    let r = c.state.app.plan().add_cost(&c.org.actor, id, &input).await;
+    let r = c
+        .state
+        .app
+        .plan()
+        .add_cost(&c.org.actor, InitiativeId(id), &input)
+        .await;
     after(c, id, None, r).await
 }

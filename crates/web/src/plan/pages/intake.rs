@@ -18,7 +18,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
 use mognad_app::plan::intake::{FormInput, FormView, Recurring};
-use mognad_domain::ids::UserId;
+use mognad_domain::ids::{IntakeFormId, UserId};
 use mognad_domain::plan::intake::{FieldKind, write_fields};
 use mognad_domain::role::Role;
 use uuid::Uuid;
@@ -153,7 +153,7 @@ async fn save(c: PageCtx, id: Option<Uuid>, input: FormInput) -> Page {
         .state
         .app
         .plan()
-        .save_intake_form(&c.org.actor, id, &input)
+        .save_intake_form(&c.org.actor, id.map(IntakeFormId), &input)
         .await;
     let to = format!("/orgs/{}/intake", c.org.actor.org);
     after_write(

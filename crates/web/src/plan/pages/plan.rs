@@ -11,6 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
 use mognad_app::plan::initiatives::{GoalInput, InitiativeInput};
+use mognad_domain::ids::RoundId;
 use mognad_domain::role::Role;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -159,7 +160,7 @@ pub async fn from_gap(c: PageCtx, IdParam(round): IdParam, Form(f): Form<GapForm
         .state
         .app
         .plan()
-        .initiative_from_gap(&c.org.actor, round, area, &f.engine)
+        .initiative_from_gap(&c.org.actor, RoundId(round), area, &f.engine)
         .await
         .map_err(c.err())?;
     Ok(Redirect::to(&format!("/orgs/{}/initiatives/{id}", c.org.actor.org)).into_response())

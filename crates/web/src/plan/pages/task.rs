@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use mognad_app::AppError;
 use mognad_app::plan::cards::{TaskDetail, TaskInput};
+use mognad_domain::ids::{ChecklistItemId, TaskId};
 use mognad_domain::plan::task::Priority;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -34,7 +35,7 @@ pub struct TaskPage {
 async fn page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) -> Page {
     let tr = c.tr;
     let app = &c.state.app;
-    let t = app.plan().task(&c.org.actor, id).await.map_err(c.err())?;
+    let t = app.plan().task(&c.org.actor, TaskId(id)).await.map_err(c.err())?;
     let base = format!("/orgs/{}/tasks/{id}", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "boards", &base).await?;
     let people = app.org().all_people(&c.org.actor).await.map_err(c.err())?;
@@ -86,7 +87,12 @@ async fn after(c: PageCtx, id: Uuid, result: Result<(), AppError>) -> Page {
 }
 
 pub async fn update(c: PageCtx, IdParam(id): IdParam, Form(input): Form<TaskInput>) -> Page {
-    let r = c.state.app.plan().update_task(&c.org.actor, id, &input).await;
+    let r = c
+        .state
+        .app
+        .plan()
+        .update_task(&c.org.actor, TaskId(id), &input)
+        .await;
     after(c, id, r).await
 }
 
@@ -101,7 +107,7 @@ pub async fn add_item(c: PageCtx, IdParam(id): IdParam, Form(f): Form<TextForm>)
         .state
         .app
         .plan()
-        .add_checklist_item(&c.org.actor, id, &f.text)
+        .add_checklist_item(&c.org.actor, TaskId(id), &f.text)
         .await;
     after(c, id, r).await
 }
@@ -111,12 +117,17 @@ pub async fn toggle_item(c: PageCtx, IdParam(id): IdParam, ItemParam(item): Item
         .state
         .app
         .plan()
-        .toggle_checklist_item(&c.org.actor, id, item)
+        .toggle_checklist_item(&c.org.actor, TaskId(id), ChecklistItemId(item))
         .await;
     after(c, id, r).await
 }
 
 pub async fn comment(c: PageCtx, IdParam(id): IdParam, Form(f): Form<TextForm>) -> Page {
-    let r = c.state.app.plan().comment(&c.org.actor, id, &f.text).await;
+    let r = c
+        .state
+        .app
+        .plan()
+        .comment(&c.org.actor, TaskId(id), &f.text)
+        .await;
     after(c, id, r).await
 }

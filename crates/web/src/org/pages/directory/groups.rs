@@ -5,13 +5,26 @@ use crate::org::pages::directory::teams::named_fields;
 use crate::org::pages::directory::{Ctx, Page, saved, write_handlers};
 use crate::views::{Cell, Choice, Members};
 use mognad_app::org::directory::NamedInput;
+use mognad_domain::ids::{GroupId, PersonId};
 use serde::Deserialize;
 use uuid::Uuid;
 
-write_handlers!("groups", NamedInput, get = group, delete = delete_group);
+write_handlers!(
+    "groups",
+    NamedInput,
+    mognad_domain::ids::GroupId,
+    get = group,
+    delete = delete_group
+);
 
 async fn members(c: &Ctx, id: Uuid) -> Result<Members, crate::error::WebError> {
-    let g = c.state.app.org().group(&c.org.actor, id).await.map_err(c.err())?;
+    let g = c
+        .state
+        .app
+        .org()
+        .group(&c.org.actor, GroupId(id))
+        .await
+        .map_err(c.err())?;
     let people = c
         .state
         .app
@@ -71,7 +84,13 @@ pub async fn new(c: Ctx) -> Page {
 }
 
 pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
-    let g = c.state.app.org().group(&c.org.actor, id).await.map_err(c.err())?;
+    let g = c
+        .state
+        .app
+        .org()
+        .group(&c.org.actor, GroupId(id))
+        .await
+        .map_err(c.err())?;
     let input = NamedInput {
         name: g.name.clone(),
         unit_id: g.unit_id.map(|u| u.to_string()),
@@ -90,7 +109,13 @@ pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
 }
 
 async fn save(c: Ctx, id: Option<Uuid>, input: NamedInput) -> Page {
-    match c.state.app.org().save_group(&c.org.actor, id, &input).await {
+    match c
+        .state
+        .app
+        .org()
+        .save_group(&c.org.actor, id.map(GroupId), &input)
+        .await
+    {
         // A new group goes straight to its page, where members are added.
         Ok(g) if id.is_none() => Ok(saved(format!("{}/{}", c.base("groups"), g.id))),
         Ok(_) => Ok(saved(c.base("groups"))),
@@ -115,7 +140,7 @@ pub async fn add_member(c: Ctx, IdParam(id): IdParam, PageForm(f): PageForm<Memb
     c.state
         .app
         .org()
-        .set_group_member(&c.org.actor, id, f.person_id, true)
+        .set_group_member(&c.org.actor, GroupId(id), PersonId(f.person_id), true)
         .await
         .map_err(c.err())?;
     Ok(saved(format!("{}/{id}#members-title", c.base("groups"))))
@@ -125,7 +150,7 @@ pub async fn remove_member(c: Ctx, IdParam(id): IdParam, PersonParam(person): Pe
     c.state
         .app
         .org()
-        .set_group_member(&c.org.actor, id, person, false)
+        .set_group_member(&c.org.actor, GroupId(id), PersonId(person), false)
         .await
         .map_err(c.err())?;
     Ok(saved(format!("{}/{id}#members-title", c.base("groups"))))

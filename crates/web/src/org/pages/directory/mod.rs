@@ -135,7 +135,7 @@ impl Ctx {
 /// The handlers that differ only by resource: create and update call the module's `save`,
 /// confirm shows the record's name, delete calls the use case `$delete`.
 macro_rules! write_handlers {
-    ($section:literal, $input:ty, get = $get:ident, delete = $delete:ident) => {
+    ($section:literal, $input:ty, $id_type:path, get = $get:ident, delete = $delete:ident) => {
         pub async fn create(
             c: Ctx,
             crate::extract::PageForm(input): crate::extract::PageForm<$input>,
@@ -156,7 +156,7 @@ macro_rules! write_handlers {
                 .state
                 .app
                 .org()
-                .$get(&c.org.actor, id)
+                .$get(&c.org.actor, $id_type(id))
                 .await
                 .map_err(c.err())?;
             c.confirm($section, id, &record.name).await
@@ -166,7 +166,7 @@ macro_rules! write_handlers {
             c.state
                 .app
                 .org()
-                .$delete(&c.org.actor, id)
+                .$delete(&c.org.actor, $id_type(id))
                 .await
                 .map_err(c.err())?;
             Ok(crate::org::pages::directory::saved(c.base($section)))

@@ -5,10 +5,17 @@ use crate::org::pages::directory::{Ctx, Page, saved, write_handlers};
 use crate::page::opt;
 use crate::views::{Cell, Field, Search};
 use mognad_app::org::directory::PersonInput;
+use mognad_domain::ids::PersonId;
 use serde::Deserialize;
 use uuid::Uuid;
 
-write_handlers!("people", PersonInput, get = person, delete = delete_person);
+write_handlers!(
+    "people",
+    PersonInput,
+    mognad_domain::ids::PersonId,
+    get = person,
+    delete = delete_person
+);
 
 const PAGE_SIZE: i64 = 50;
 
@@ -99,7 +106,7 @@ pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
         .state
         .app
         .org()
-        .person(&c.org.actor, id)
+        .person(&c.org.actor, PersonId(id))
         .await
         .map_err(c.err())?;
     let input = PersonInput {
@@ -121,7 +128,13 @@ pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
 }
 
 async fn save(c: Ctx, id: Option<Uuid>, input: PersonInput) -> Page {
-    match c.state.app.org().save_person(&c.org.actor, id, &input).await {
+    match c
+        .state
+        .app
+        .org()
+        .save_person(&c.org.actor, id.map(PersonId), &input)
+        .await
+    {
         Ok(_) => Ok(saved(c.base("people"))),
         Err(e) => {
             let fields = fields(&c, &input).await?;

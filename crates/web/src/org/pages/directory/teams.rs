@@ -5,9 +5,16 @@ use crate::org::pages::directory::{Ctx, Page, saved, write_handlers};
 use crate::page::opt;
 use crate::views::{Cell, Field};
 use mognad_app::org::directory::NamedInput;
+use mognad_domain::ids::TeamId;
 use uuid::Uuid;
 
-write_handlers!("teams", NamedInput, get = team, delete = delete_team);
+write_handlers!(
+    "teams",
+    NamedInput,
+    mognad_domain::ids::TeamId,
+    get = team,
+    delete = delete_team
+);
 
 /// The fields of a leadership group or a team: a name and an optional unit.
 pub(super) async fn named_fields(c: &Ctx, input: &NamedInput) -> Result<Vec<Field>, crate::error::WebError> {
@@ -57,7 +64,13 @@ pub async fn new(c: Ctx) -> Page {
 }
 
 pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
-    let t = c.state.app.org().team(&c.org.actor, id).await.map_err(c.err())?;
+    let t = c
+        .state
+        .app
+        .org()
+        .team(&c.org.actor, TeamId(id))
+        .await
+        .map_err(c.err())?;
     let input = NamedInput {
         name: t.name.clone(),
         unit_id: t.unit_id.map(|u| u.to_string()),
@@ -75,7 +88,13 @@ pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
 }
 
 async fn save(c: Ctx, id: Option<Uuid>, input: NamedInput) -> Page {
-    match c.state.app.org().save_team(&c.org.actor, id, &input).await {
+    match c
+        .state
+        .app
+        .org()
+        .save_team(&c.org.actor, id.map(TeamId), &input)
+        .await
+    {
         Ok(_) => Ok(saved(c.base("teams"))),
         Err(e) => {
             let fields = named_fields(&c, &input).await?;

@@ -5,10 +5,17 @@ use crate::org::pages::directory::{Ctx, Page, saved, write_handlers};
 use crate::page::opt;
 use crate::views::{Cell, Field};
 use mognad_app::org::directory::UnitInput;
+use mognad_domain::ids::UnitId;
 use std::collections::HashMap;
 use uuid::Uuid;
 
-write_handlers!("units", UnitInput, get = unit, delete = delete_unit);
+write_handlers!(
+    "units",
+    UnitInput,
+    mognad_domain::ids::UnitId,
+    get = unit,
+    delete = delete_unit
+);
 
 async fn fields(c: &Ctx, id: Option<Uuid>, input: &UnitInput) -> Result<Vec<Field>, crate::error::WebError> {
     let tr = c.tr;
@@ -65,7 +72,13 @@ pub async fn new(c: Ctx) -> Page {
 }
 
 pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
-    let u = c.state.app.org().unit(&c.org.actor, id).await.map_err(c.err())?;
+    let u = c
+        .state
+        .app
+        .org()
+        .unit(&c.org.actor, UnitId(id))
+        .await
+        .map_err(c.err())?;
     let input = UnitInput {
         name: u.name.clone(),
         kind: u.kind,
@@ -84,7 +97,13 @@ pub async fn edit(c: Ctx, IdParam(id): IdParam) -> Page {
 }
 
 async fn save(c: Ctx, id: Option<Uuid>, input: UnitInput) -> Page {
-    match c.state.app.org().save_unit(&c.org.actor, id, &input).await {
+    match c
+        .state
+        .app
+        .org()
+        .save_unit(&c.org.actor, id.map(UnitId), &input)
+        .await
+    {
         Ok(_) => Ok(saved(c.base("units"))),
         Err(e) => {
             let fields = fields(&c, id, &input).await?;
