@@ -1,17 +1,19 @@
 //! The `mognad` command: serve the web application, and the operator's tasks around it
 //! (migrations, demo data, users, backups, moving organisations between instances).
 
+mod accounts;
 mod config;
+mod serve;
 
+use accounts::{demo, user_add};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use config::{Config, Overrides};
-use indicatif::{ProgressBar, ProgressStyle};
 use mognad_app::{App, AppError};
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
-use mognad_domain::role::Role;
 use mognad_domain::text::Name;
 use mognad_store::Db;
+use serve::serve;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -226,175 +228,6 @@ fn explain(e: AppError) -> anyhow::Error {
         ),
         AppError::NotFound => anyhow::anyhow!("not found"),
         other => anyhow::anyhow!("{other}"),
-    }
-}
-
-async fn demo(app: &App) -> Result<mognad_domain::ids::OrgId> {
-    let bar = ProgressBar::new(400);
-    bar.set_style(
-        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}")
-            .expect("valid template")
-            .progress_chars("=> "),
-    );
-    bar.set_message("Creating the demo municipality");
-    let progress = |done, total| {
-        bar.set_length(total);
-        bar.set_position(done);
-    };
-    let summary = app.create_demo(&progress).await.map_err(explain)?;
-    bar.finish_and_clear();
-    println!(
-        "Created {}: {} units, {} people, {} leadership groups, {} teams, {} relationships, {} answers in two measurement rounds.",
-        mognad_app::demo::ORG_NAME,
-        summary.units,
-        summary.people,
-        summary.groups,
-        summary.teams,
-        summary.relationships,
-        summary.answers
-    );
-    Ok(summary.org)
-}
-
-async fn user_add(
-    app: &App,
-    email: &str,
-    name: Option<&str>,
-    org: &str,
-    role: &str,
-    password: Option<String>,
-) -> Result<()> {
-    let role = Role::parse(role)?;
-    let org = app
-        .org()
-        .find_org(org)
-        .await
-        .map_err(|_| anyhow::anyhow!("no organisation named or with id '{org}'"))?;
-    let user = match app.platform().user_by_email(email).await.map_err(explain)? {
-        Some(u) => {
-            if let Some(p) = password {
-                app.platform().reset_password(u.id, &p).await.map_err(explain)?;
-            }
-            u
-        }
-        None => {
-            let generated = password.is_none();
-            let password = password.unwrap_or_else(generate_password);
-            let display = name.unwrap_or_else(|| email.split('@').next().unwrap_or(email));
-            let u = app
-                .platform()
-                .create_user(email, display, &password, org.settings.language)
-                .await
-                .map_err(explain)?;
-            if generated {
-                println!("Password for {email}: {password}");
-            }
-            u
-        }
-    };
-    app.platform()
-        .grant_role(user.id, org.id, role)
-        .await
-        .map_err(explain)?;
-    println!("{email} is {role} in {}.", org.settings.name);
-    Ok(())
-}
-
-fn generate_password() -> String {
-    mognad_app::platform::accounts::random_token()[..20].to_owned()
-}
-
-async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
-    let url = if demo_mode {
-        config.database("demo.db")
-    } else {
-        config.database("mognad.db")
-    };
-    let db = open(&url).await?;
-    let app = App::new(db.clone());
-    let mut sign_in = None;
-    if demo_mode {
-        let org = match app.org().find_org(mognad_app::demo::ORG_NAME).await {
-            Ok(o) => o.id,
-            Err(_) => demo(&app).await?,
-        };
-        // A fresh password on every start: the demo never ships a known credential.
-        let password = generate_password();
-        let email = mognad_app::demo::OWNER_EMAIL;
-        match app.platform().user_by_email(email).await.map_err(explain)? {
-            Some(u) => {
-                app.platform()
-                    .reset_password(u.id, &password)
-                    .await
-                    .map_err(explain)?;
-                app.platform()
-                    .grant_role(u.id, org, Role::Owner)
-                    .await
-                    .map_err(explain)?;
-            }
-            None => {
-                let u = app
-                    .platform()
-                    .create_user(email, "Demo", &password, Language::Sv)
-                    .await
-                    .map_err(explain)?;
-                app.platform()
-                    .grant_role(u.id, org, Role::Owner)
-                    .await
-                    .map_err(explain)?;
-            }
-        }
-        sign_in = Some((email, password));
-    } else if !has_any_org(&app).await {
-        eprintln!("No organisation yet. Create one and its first owner:");
-        eprintln!("  mognad org add \"Our organisation\"");
-        eprintln!("  mognad user add --org \"Our organisation\" --role owner --email you@example.org");
-    }
-    let mailer = mognad_app::platform::mail::Mailer::new(&mognad_app::platform::mail::MailConfig {
-        smtp_host: config.smtp_host.clone(),
-        smtp_port: config.smtp_port,
-        smtp_user: config.smtp_user.clone(),
-        smtp_password: config.smtp_password.clone(),
-        from: config.mail_from.clone(),
-        folder: config.data_dir.join("mail"),
-    })
-    .map_err(explain)?;
-    let state = mognad_web::AppState::new(
-        app,
-        mognad_web::WebConfig {
-            secure_cookies: config.secure_cookies,
-            public_url: config.public_url.clone(),
-        },
-    )
-    .with_mailer(mailer);
-    let router = mognad_web::router(state);
-    let listener = tokio::net::TcpListener::bind(config.listen)
-        .await
-        .with_context(|| format!("listening on {}", config.listen))?;
-    let addr = listener.local_addr()?;
-    println!("Mognad is running at http://{addr}/");
-    if let Some((email, password)) = sign_in {
-        println!("Sign in as {email} with password {password}");
-    }
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await?;
-    db.close().await;
-    Ok(())
-}
-
-async fn has_any_org(app: &App) -> bool {
-    match app.db.read().await {
-        Ok(mut tx) => mognad_store::orgs::list(&mut tx)
-            .await
-            .map(|l| !l.is_empty())
-            .unwrap_or(true),
-        Err(_) => true,
     }
 }
 

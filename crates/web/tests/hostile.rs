@@ -171,7 +171,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         .save_goal(
             &a,
             None,
-            &mognad_app::plan::initiatives::GoalInput {
+            &mognad_app::plan::goals::GoalInput {
                 title: PAYLOADS[4].into(),
                 description: PAYLOADS[1].into(),
             },

@@ -5,6 +5,7 @@
 //! Levels are seeded so the IT department's competence map shows a planted coverage risk:
 //! only the first IT strategist reaches the environment-scanning level the role requires.
 
+use super::texts::{BLIPS, SIGNALS};
 use crate::competence::frameworks::stored;
 use crate::{App, Result};
 use chrono::{Duration, Utc};
@@ -18,116 +19,6 @@ use mognad_store::{frameworks, people, units};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use uuid::Uuid;
-
-/// (name, quadrant, ring, note), in our own words.
-const BLIPS: &[(&str, &str, &str, &str)] = &[
-    (
-        "E-legitimation i alla e-tjänster",
-        "services",
-        "adopt",
-        "Standard för invånarnas inloggning.",
-    ),
-    (
-        "Gemensam integrationsplattform",
-        "platforms",
-        "adopt",
-        "Alla nya system kopplas via den.",
-    ),
-    (
-        "Öppna data via API",
-        "techniques",
-        "trial",
-        "Två dataset publicerade, fler under 2027.",
-    ),
-    (
-        "Generativ AI i handläggning",
-        "tools",
-        "assess",
-        "Pilot i kontaktcenter; juridisk bedömning pågår.",
-    ),
-    (
-        "Tjänstedesign med invånare",
-        "techniques",
-        "adopt",
-        "Används i alla större e-tjänstprojekt.",
-    ),
-    (
-        "Molntjänster för e-post",
-        "services",
-        "hold",
-        "Avvaktar besked om tredjelandsöverföring.",
-    ),
-    (
-        "Robotiserad processautomation",
-        "tools",
-        "trial",
-        "Fakturahantering och försörjningsstöd.",
-    ),
-    (
-        "Sakernas internet i fastigheter",
-        "platforms",
-        "assess",
-        "Energimätning i skolor utreds.",
-    ),
-    (
-        "Nollförtroende i nätverket",
-        "techniques",
-        "assess",
-        "Ersätter perimeterskyddet på sikt.",
-    ),
-    (
-        "Egen drift av stordator",
-        "platforms",
-        "hold",
-        "Avvecklas när ekonomisystemet byts.",
-    ),
-    (
-        "Låg-kod för verksamheten",
-        "tools",
-        "assess",
-        "Risk för skugg-IT vägs mot snabbhet.",
-    ),
-    (
-        "Digital tvilling av tätorten",
-        "services",
-        "assess",
-        "Samarbete med regionen diskuteras.",
-    ),
-];
-
-/// (days ago, source, signal).
-const SIGNALS: &[(i64, &str, &str)] = &[
-    (
-        12,
-        "Branschdag om offentlig digitalisering",
-        "Flera kommuner samlar integrationer i en gemensam plattform.",
-    ),
-    (
-        30,
-        "Grannkommunen",
-        "Har infört AI-stöd i kontaktcenter; svarstiderna halverades enligt dem.",
-    ),
-    (
-        55,
-        "Ny lag om tillgänglighet",
-        "Kraven på e-tjänsternas tillgänglighet skärps och följs upp av tillsynsmyndigheten.",
-    ),
-    (
-        80,
-        "Leverantörsmöte",
-        "Ekonomisystemets leverantör slutar stödja egen drift 2028.",
-    ),
-    (
-        120,
-        "Rapport om informationssäkerhet",
-        "Ökat antal intrång via leverantörers fjärråtkomst.",
-    ),
-    (
-        200,
-        "Invånarenkät",
-        "Invånarna vill kunna följa sina ärenden digitalt.",
-    ),
-];
 
 impl App {
     pub(crate) async fn create_demo_competence(&self, org: OrgId) -> Result<()> {

@@ -6,152 +6,25 @@
 //! supervises nobody, people without a supervisor, mentoring across units.
 
 mod competence;
+mod names;
 mod plan;
 mod rounds;
+mod texts;
 
+use self::names::{FIRST, LAST, TEAMS, TITLES, ascii_local, name};
 use crate::{App, AppError, Result};
 use chrono::{NaiveDate, Utc};
 use mognad_domain::ids::*;
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings, Organisation};
-use mognad_domain::people::{LeadershipGroup, Person, Team, Unit};
+use mognad_domain::people::{LeadershipGroup, Person, Team};
 use mognad_domain::relationship::{Mentorship, Period, Supervision, TeamMembership, TeamRole};
-use mognad_domain::text::{Email, Name};
+use mognad_domain::text::Email;
 use mognad_store::{groups, orgs, people, relationships, teams, units};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 pub const ORG_NAME: &str = "Norrvik kommun";
 pub const OWNER_EMAIL: &str = "demo@norrvik.example";
-
-/// Förvaltningar and their avdelningar.
-const TREE: &[(&str, &[&str])] = &[
-    (
-        "Kommunledningsförvaltningen",
-        &[
-            "Ekonomiavdelningen",
-            "HR-avdelningen",
-            "IT-avdelningen",
-            "Kommunikationsavdelningen",
-        ],
-    ),
-    (
-        "Socialförvaltningen",
-        &["Äldreomsorg", "Individ- och familjeomsorg"],
-    ),
-    ("Barn- och utbildningsförvaltningen", &["Förskola", "Grundskola"]),
-    ("Samhällsbyggnadsförvaltningen", &[]),
-    ("Kultur- och fritidsförvaltningen", &[]),
-];
-
-const FIRST: &[&str] = &[
-    "Anna",
-    "Eva",
-    "Maria",
-    "Karin",
-    "Sara",
-    "Lena",
-    "Emma",
-    "Kerstin",
-    "Sofia",
-    "Ingrid",
-    "Malin",
-    "Johanna",
-    "Linnéa",
-    "Elin",
-    "Ida",
-    "Åsa",
-    "Lars",
-    "Anders",
-    "Johan",
-    "Per",
-    "Erik",
-    "Karl",
-    "Peter",
-    "Mikael",
-    "Jan",
-    "Fredrik",
-    "Magnus",
-    "Daniel",
-    "Mattias",
-    "Henrik",
-    "Oskar",
-    "Björn",
-    "Amir",
-    "Fatima",
-    "Leila",
-    "Mohammed",
-    "Aleksander",
-    "Niina",
-    "Sami",
-    "Tove",
-];
-const LAST: &[&str] = &[
-    "Andersson",
-    "Johansson",
-    "Karlsson",
-    "Nilsson",
-    "Eriksson",
-    "Larsson",
-    "Olsson",
-    "Persson",
-    "Svensson",
-    "Gustafsson",
-    "Pettersson",
-    "Jonsson",
-    "Jansson",
-    "Hansson",
-    "Bengtsson",
-    "Lindberg",
-    "Lindqvist",
-    "Jakobsson",
-    "Magnusson",
-    "Lindström",
-    "Axelsson",
-    "Berg",
-    "Holm",
-    "Sandberg",
-    "Forsberg",
-    "Sundberg",
-    "Öberg",
-    "Åberg",
-    "Hosseini",
-    "Virtanen",
-    "Nyström",
-    "Lundgren",
-];
-const TITLES: &[&str] = &[
-    "Handläggare",
-    "Utvecklingsledare",
-    "Controller",
-    "Samordnare",
-    "Specialist",
-    "Projektledare",
-    "Verksamhetsutvecklare",
-    "Enhetschef",
-    "Biträdande enhetschef",
-    "Strateg",
-];
-const TEAMS: &[(&str, &str)] = &[
-    ("IT-avdelningen", "Plattformsteamet"),
-    ("IT-avdelningen", "Servicedesk"),
-    ("IT-avdelningen", "Informationssäkerhet"),
-    ("IT-avdelningen", "Digitaliseringsteamet"),
-    ("Ekonomiavdelningen", "Budgetteamet"),
-    ("HR-avdelningen", "Lönegruppen"),
-    ("Kommunikationsavdelningen", "Webbredaktionen"),
-    ("Äldreomsorg", "Välfärdsteknik"),
-    ("Individ- och familjeomsorg", "Mottagningsteamet"),
-    ("Grundskola", "Digitala lärresurser"),
-    ("Förskola", "Kvalitetsteamet"),
-    ("Samhällsbyggnadsförvaltningen", "Geodata"),
-    ("Kultur- och fritidsförvaltningen", "Bibliotekets e-tjänster"),
-    ("Kommunledningsförvaltningen", "Dataplattform"),
-    ("Socialförvaltningen", "E-tjänstgruppen"),
-];
-
-fn name(s: &str) -> Name {
-    Name::parse("name", s).expect("demo names are valid")
-}
 
 /// What the demo created, for the CLI to print.
 #[derive(Debug, Clone)]
@@ -186,31 +59,7 @@ impl App {
         orgs::insert(&mut tx, &org, Utc::now()).await?;
         let o = org.id;
 
-        // Units: förvaltningar with their avdelningar.
-        let mut all_units: Vec<(Unit, Option<usize>)> = Vec::new();
-        for (forv, avds) in TREE {
-            let top = Unit {
-                id: UnitId::new(),
-                org_id: o,
-                parent_id: None,
-                name: name(forv),
-                kind: Some(name("förvaltning")),
-            };
-            let top_index = all_units.len();
-            all_units.push((top.clone(), None));
-            for a in *avds {
-                all_units.push((
-                    Unit {
-                        id: UnitId::new(),
-                        org_id: o,
-                        parent_id: Some(top.id),
-                        name: name(a),
-                        kind: Some(name("avdelning")),
-                    },
-                    Some(top_index),
-                ));
-            }
-        }
+        let all_units = names::units(o);
         for (u, _) in &all_units {
             units::insert(&mut tx, u).await?;
         }
@@ -426,16 +275,17 @@ impl App {
     }
 }
 
-/// An e-mail local part from a Swedish name: lower case, å/ä→a, ö→o, é→e.
-fn ascii_local(s: &str) -> String {
-    s.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' | 'ä' => 'a',
-            'ö' => 'o',
-            'é' => 'e',
-            c => c,
-        })
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
-        .collect()
+/// The demo is built by the system, not by a person: an owner that exists only here.
+pub(super) fn system_actor(org: OrgId) -> Result<crate::Actor> {
+    Ok(crate::Actor {
+        user: mognad_store::users::User {
+            id: mognad_domain::ids::UserId::new(),
+            email: mognad_domain::text::Email::parse("system@norrvik.example")?,
+            display_name: mognad_domain::text::Name::parse("name", "Mognad")?,
+            password_hash: String::new(),
+            language: Language::Sv,
+        },
+        org,
+        role: mognad_domain::role::Role::Owner,
+    })
 }

@@ -6,88 +6,27 @@
 //! The plan is built through the same use cases a user calls, as the demo's system actor;
 //! only the large board's cards are written in one batch.
 
+use super::texts::{REQUESTS, WORK};
 use crate::demo::rounds::{Focus, done_in_follow_up};
 use crate::plan::boards::BoardInput;
 use crate::plan::cards::{MoveInput, TaskInput};
 use crate::plan::initiatives::{CostInput, InitiativeInput};
 use crate::plan::intake::FormInput;
-use crate::{Actor, App, Result};
+use crate::{App, Result};
 use chrono::{Duration, Utc};
-use mognad_domain::ids::{BoardId, GroupId, OrgId, RoundId, UserId};
-use mognad_domain::org::Language;
+use mognad_domain::ids::{BoardId, GroupId, OrgId, RoundId};
 use mognad_domain::plan::rank;
-use mognad_domain::role::Role;
-use mognad_domain::text::{Email, Name};
 use mognad_store::boards::{self as store, Task};
-use mognad_store::users::User;
 use uuid::Uuid;
 
 /// Cards on the demo's large board.
 pub const LARGE_BOARD: usize = 10_000;
 
-const WORK: &[(&str, &str, &str)] = &[
-    (
-        "Kartlägg integrationerna mot ekonomisystemet",
-        "high",
-        "integration",
-    ),
-    ("Ta fram kravbild för e-arkiv", "normal", "e-arkiv"),
-    (
-        "Workshop om datadrivet beslutsfattande med ledningsgrupperna",
-        "normal",
-        "data",
-    ),
-    ("Uppdatera informationssäkerhetspolicyn", "urgent", "säkerhet"),
-    ("Inventera licenser inför upphandling", "low", "licenser"),
-    ("Pilot: AI-stöd i kontaktcenter", "high", "ai"),
-    (
-        "Utbilda förvaltningarnas digitaliseringsombud",
-        "normal",
-        "kompetens",
-    ),
-    (
-        "Publicera öppna data om lediga förskoleplatser",
-        "normal",
-        "öppna-data",
-    ),
-];
-
-const REQUESTS: &[(&str, &str)] = &[
-    (
-        "Skrivaren på plan 3 i stadshuset skriver inte ut",
-        "eva.berg@norrvik.example",
-    ),
-    (
-        "Skrivaren plan 3 stadshuset skriver inte ut längre",
-        "lars.nilsson@norrvik.example",
-    ),
-    ("Kan inte logga in i e-tjänsten för bygglov", ""),
-    (
-        "skrivaren på plan 3 skriver inte ut!",
-        "karin.holm@norrvik.example",
-    ),
-    (
-        "Behöver behörighet till ärendesystemet",
-        "johan.lind@norrvik.example",
-    ),
-];
-
 impl App {
     /// Builds the plan on the closed baseline; returns what its initiatives should have moved
     /// by the follow-up.
     pub(crate) async fn create_demo_plan(&self, org: OrgId) -> Result<Vec<Focus>> {
-        // The demo is built by the system, not by a person: an owner that exists only here.
-        let actor = Actor {
-            user: User {
-                id: UserId::new(),
-                email: Email::parse("system@norrvik.example")?,
-                display_name: Name::parse("name", "Mognad")?,
-                password_hash: String::new(),
-                language: Language::Sv,
-            },
-            org,
-            role: Role::Owner,
-        };
+        let actor = super::system_actor(org)?;
         let goals = self.plan().goals(&actor).await?;
         let baseline = self
             .measurement()

@@ -10,10 +10,11 @@
 //! | `export` | `results_for_export`, `stream_answers` |
 //! | `group_choice` | `several_groups`, `set_answering_group`, `choose_group` |
 //! | `invite` | `issue_invitations`, `round_status` |
+//! | `models` | `models`, `model`, `upload_model` |
 //! | `remind` | `remind`, `link_sheet` |
 //! | `respond` | `respondent`, `save_answers`, `submit_answers` |
 //! | `results` | `results` |
-//! | `rounds` | `models`, `model`, `upload_model`, `rounds`, `round`, `create_round`, `set_round_state` |
+//! | `rounds` | `rounds`, `round`, `create_round`, `set_round_state` |
 //! | `shared_link` | `join_shared`, `shared_link_info` |
 
 pub mod compare;
@@ -22,6 +23,7 @@ pub mod export;
 pub mod freeze;
 pub mod group_choice;
 pub mod invite;
+pub mod models;
 pub mod remind;
 pub mod respond;
 pub mod results;

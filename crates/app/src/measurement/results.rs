@@ -15,8 +15,8 @@ use mognad_domain::role::Role;
 use mognad_domain::round::{Round, RoundState};
 use mognad_domain::stats::Sums;
 use mognad_domain::tally::Tally;
-use mognad_store::frozen::{self, Frozen, FrozenGroup, FrozenUnit, Release};
-use mognad_store::{Tx, groups, orgs, responses, rounds, units};
+use mognad_store::frozen::{self, Release};
+use mognad_store::{Tx, orgs, responses, rounds};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -139,7 +139,7 @@ pub(crate) fn phase_key(s: Option<f64>) -> Option<&'static str> {
     s.map(|s| score::phase_of(s).key())
 }
 
-fn area(id: Uuid, name: String, kind: AreaKind, groups: Vec<Uuid>) -> Area {
+pub(crate) fn area(id: Uuid, name: String, kind: AreaKind, groups: Vec<Uuid>) -> Area {
     Area {
         id,
         name,
@@ -152,67 +152,6 @@ fn area(id: Uuid, name: String, kind: AreaKind, groups: Vec<Uuid>) -> Area {
         groups,
         tally: Tally::default(),
     }
-}
-
-/// The groups and units a round's results are about, as (groups, units) areas without numbers:
-/// the frozen copy once the round has opened, the directory while it is a draft.
-async fn structure(
-    tx: &mut Tx,
-    actor: &Actor,
-    round: &Round,
-    frozen: &Frozen,
-) -> Result<(Vec<Area>, Vec<Area>)> {
-    let (group_list, unit_list): (Vec<FrozenGroup>, Vec<FrozenUnit>) = if round.state == RoundState::Draft {
-        let taking_part = rounds::groups(tx, round.id).await?;
-        let gs = groups::list(tx, actor.org)
-            .await?
-            .into_iter()
-            .filter(|g| taking_part.contains(&g.id))
-            .map(|g| FrozenGroup {
-                group_id: g.id.0,
-                name: g.name.to_string(),
-                unit_id: g.unit_id.map(|u| u.0),
-            })
-            .collect();
-        let us = units::list(tx, actor.org)
-            .await?
-            .into_iter()
-            .map(|u| FrozenUnit {
-                unit_id: u.id.0,
-                parent_id: u.parent_id.map(|p| p.0),
-                name: u.name.to_string(),
-            })
-            .collect();
-        (gs, us)
-    } else {
-        (frozen.groups.clone(), frozen.units.clone())
-    };
-    let mut group_areas: Vec<Area> = group_list
-        .iter()
-        .map(|g| area(g.group_id, g.name.clone(), AreaKind::Group, vec![g.group_id]))
-        .collect();
-    group_areas.sort_by(|a, b| a.name.cmp(&b.name));
-    // Unit subtrees: each unit with the groups attached to it or to any unit below it.
-    let parent: HashMap<Uuid, Option<Uuid>> = unit_list.iter().map(|u| (u.unit_id, u.parent_id)).collect();
-    let mut unit_groups: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-    for g in &group_list {
-        let mut at = g.unit_id;
-        let mut hops = 0;
-        while let Some(u) = at.filter(|u| hops <= unit_list.len() && parent.contains_key(u)) {
-            unit_groups.entry(u).or_default().push(g.group_id);
-            at = parent.get(&u).copied().flatten();
-            hops += 1;
-        }
-    }
-    let mut unit_areas: Vec<Area> = unit_list
-        .iter()
-        .filter_map(|u| {
-            let gs = unit_groups.remove(&u.unit_id)?;
-            Some(area(u.unit_id, u.name.clone(), AreaKind::Unit, gs))
-        })
-        .collect();
-    unit_areas.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok((group_areas, unit_areas))
 }
 
 impl super::Measurement<'_> {
@@ -230,7 +169,7 @@ impl super::Measurement<'_> {
         let frozen = frozen::load(tx, round.id).await?;
         // The threshold the respondents answered under; a draft has none yet.
         let k = frozen.k.unwrap_or(org.settings.anonymity_threshold.get());
-        let (mut group_areas, mut unit_areas) = structure(tx, actor, round, &frozen).await?;
+        let (mut group_areas, mut unit_areas) = super::freeze::structure(tx, actor, round, &frozen).await?;
         let tallies: HashMap<Uuid, Tally> = responses::tallies(tx, round.id).await?.into_iter().collect();
         let mut org_area = area(
             actor.org.0,

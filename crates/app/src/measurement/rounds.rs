@@ -80,7 +80,7 @@ pub(crate) fn stored(org: Uuid, m: &Model, source: &str) -> StoredModel {
     }
 }
 
-fn model_errors(errors: Vec<model::ModelError>) -> AppError {
+pub(crate) fn model_errors(errors: Vec<model::ModelError>) -> AppError {
     AppError::Invalid(
         errors
             .into_iter()
@@ -106,93 +106,6 @@ async fn round_view(tx: &mut Tx, r: &Round) -> Result<RoundView> {
 }
 
 impl super::Measurement<'_> {
-    /// The organisation's models; the shipped ones are added the first time.
-    #[tracing::instrument(skip_all)]
-    pub async fn models(&self, actor: &Actor) -> Result<Vec<ModelInfo>> {
-        actor.require(Role::Member)?;
-        let missing = |list: &[StoredModel]| -> Vec<(&'static str, &'static Model)> {
-            model::builtin_sources()
-                .into_iter()
-                .zip(model::builtin())
-                .filter(|(_, m)| {
-                    !list
-                        .iter()
-                        .any(|s| s.model_key == m.id && s.version == i64::from(m.version))
-                })
-                .collect()
-        };
-        let mut tx = self.db.read().await?;
-        let mut list = models::list(&mut tx, actor.org).await?;
-        let mut used = models::used_ids(&mut tx, actor.org).await?;
-        tx.rollback().await?;
-        // Only the first listing writes; every later one is a plain read.
-        if !missing(&list).is_empty() {
-            let mut tx = self.db.write().await?;
-            for (source, m) in missing(&list) {
-                models::insert_if_absent(&mut tx, &stored(actor.org.0, m, source), Utc::now()).await?;
-            }
-            list = models::list(&mut tx, actor.org).await?;
-            used = models::used_ids(&mut tx, actor.org).await?;
-            tx.commit().await?;
-        }
-        list.sort_by(|a, b| (&a.model_key, a.version).cmp(&(&b.model_key, b.version)));
-        Ok(list
-            .into_iter()
-            .map(|s| ModelInfo {
-                in_use: used.contains(&s.id),
-                id: s.id,
-                key: s.model_key,
-                version: s.version,
-                name_sv: s.name_sv,
-                name_en: s.name_en,
-            })
-            .collect())
-    }
-
-    /// A stored model, parsed.
-    #[tracing::instrument(skip_all)]
-    pub async fn model(&self, actor: &Actor, id: ModelId) -> Result<Model> {
-        actor.require(Role::Member)?;
-        let mut tx = self.db.read().await?;
-        let s = models::get(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        model::parse(&s.source)
-            .map_err(|e| AppError::Internal(format!("stored model {id} no longer parses: {e:?}")))
-    }
-
-    /// Adds a model file, or replaces one of the same id and version that no round uses yet.
-    #[tracing::instrument(skip_all)]
-    pub async fn upload_model(&self, actor: &Actor, source: &str) -> Result<ModelInfo> {
-        actor.require(Role::Admin)?;
-        let m = model::parse(source).map_err(model_errors)?;
-        let mut tx = self.db.write().await?;
-        let mut s = stored(actor.org.0, &m, source);
-        match models::find(&mut tx, actor.org, &m.id, i64::from(m.version)).await? {
-            Some(existing) => {
-                s.id = existing.id;
-                if !models::replace_unused(&mut tx, &s).await? {
-                    return Err(AppError::Conflict(format!(
-                        "{} version {} is used by a round and cannot change; upload it as version {}",
-                        m.id,
-                        m.version,
-                        m.version + 1
-                    )));
-                }
-            }
-            None => models::insert(&mut tx, &s, Utc::now()).await?,
-        }
-        tx.commit().await?;
-        Ok(ModelInfo {
-            id: s.id,
-            key: s.model_key,
-            version: s.version,
-            name_sv: s.name_sv,
-            name_en: s.name_en,
-            in_use: false,
-        })
-    }
-
     #[tracing::instrument(skip_all)]
     pub async fn rounds(&self, actor: &Actor) -> Result<Vec<RoundView>> {
         actor.require(Role::Member)?;

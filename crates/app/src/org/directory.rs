@@ -4,22 +4,27 @@
 //! records (a person's unit, a unit's parent) must point inside the same organisation.
 
 use crate::input::{Errors, parse_ref};
-use crate::org::views::{GroupView, PersonView, TeamView, UnitView};
+use crate::org::views::{PersonView, UnitView};
 use crate::{Actor, AppError, Result};
-use mognad_domain::ids::{GroupId, OrgId, PersonId, TeamId, UnitId};
-use mognad_domain::people::{LeadershipGroup, Person, Team, Unit};
+use mognad_domain::ids::{OrgId, PersonId, UnitId};
+use mognad_domain::people::{Person, Unit};
 use mognad_domain::role::Role;
 use mognad_domain::text::{Name, optional_email, optional_name};
 use mognad_domain::tree;
-use mognad_store::{Tx, groups, people, teams, units};
+use mognad_store::{Tx, people, units};
 use serde::Deserialize;
 use uuid::Uuid;
 
-fn unknown(field: &str) -> AppError {
+pub(crate) fn unknown(field: &str) -> AppError {
     AppError::invalid(field, "unknown-ref", "no such record in this organisation")
 }
 
-async fn check_unit(tx: &mut Tx, org: OrgId, unit: Option<Uuid>, field: &str) -> Result<Option<UnitId>> {
+pub(crate) async fn check_unit(
+    tx: &mut Tx,
+    org: OrgId,
+    unit: Option<Uuid>,
+    field: &str,
+) -> Result<Option<UnitId>> {
     match unit {
         None => Ok(None),
         Some(u) => match units::get(tx, org, UnitId(u)).await? {
@@ -216,174 +221,9 @@ impl super::Org<'_> {
         tx.commit().await?;
         Ok(())
     }
-
-    #[tracing::instrument(skip_all)]
-    pub async fn groups(&self, actor: &Actor) -> Result<Vec<GroupView>> {
-        actor.require(Role::Member)?;
-        let mut tx = self.db.read().await?;
-        let members = groups::all_members(&mut tx, actor.org).await?;
-        let list = groups::list(&mut tx, actor.org).await?;
-        Ok(list
-            .iter()
-            .map(|g| {
-                GroupView::new(
-                    g,
-                    members
-                        .iter()
-                        .filter(|(gid, _)| *gid == g.id)
-                        .map(|(_, p)| p.0)
-                        .collect(),
-                )
-            })
-            .collect())
-    }
-
-    #[tracing::instrument(skip_all)]
-    pub async fn group(&self, actor: &Actor, id: GroupId) -> Result<GroupView> {
-        actor.require(Role::Member)?;
-        let mut tx = self.db.read().await?;
-        let g = groups::get(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let members = groups::members(&mut tx, g.id)
-            .await?
-            .into_iter()
-            .map(|p| p.0)
-            .collect();
-        Ok(GroupView::new(&g, members))
-    }
-
-    #[tracing::instrument(skip_all)]
-    pub async fn save_group(
-        &self,
-        actor: &Actor,
-        id: Option<GroupId>,
-        input: &NamedInput,
-    ) -> Result<GroupView> {
-        actor.require(Role::Admin)?;
-        let (name, unit) = parse_named(input)?;
-        let mut tx = self.db.write().await?;
-        let g = LeadershipGroup {
-            id: id.unwrap_or_default(),
-            org_id: actor.org,
-            unit_id: check_unit(&mut tx, actor.org, unit, "unit_id").await?,
-            name,
-        };
-        let saved = if id.is_some() {
-            groups::update(&mut tx, &g).await
-        } else {
-            groups::insert(&mut tx, &g).await.map(|_| true)
-        };
-        finish_named(saved)?;
-        let members = groups::members(&mut tx, g.id)
-            .await?
-            .into_iter()
-            .map(|p| p.0)
-            .collect();
-        tx.commit().await?;
-        Ok(GroupView::new(&g, members))
-    }
-
-    #[tracing::instrument(skip_all)]
-    pub async fn delete_group(&self, actor: &Actor, id: GroupId) -> Result<()> {
-        actor.require(Role::Admin)?;
-        let mut tx = self.db.write().await?;
-        match groups::delete(&mut tx, actor.org, id).await {
-            Ok(true) => {}
-            Ok(false) => return Err(AppError::NotFound),
-            // The only reference to a group that blocks deletion is a measurement round.
-            Err(mognad_store::StoreError::Reference(_)) => {
-                return Err(AppError::Conflict(
-                    "the group takes part in a measurement round and must stay".into(),
-                ));
-            }
-            Err(e) => return Err(e.into()),
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Adds (`add` = true) or removes a person from a leadership group.
-    #[tracing::instrument(skip_all)]
-    pub async fn set_group_member(
-        &self,
-        actor: &Actor,
-        group: GroupId,
-        person: PersonId,
-        add: bool,
-    ) -> Result<()> {
-        actor.require(Role::Admin)?;
-        let mut tx = self.db.write().await?;
-        groups::get(&mut tx, actor.org, group)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        people::get(&mut tx, actor.org, person)
-            .await?
-            .ok_or_else(|| unknown("person_id"))?;
-        if add {
-            groups::add_member(&mut tx, group, person).await?;
-        } else {
-            groups::remove_member(&mut tx, group, person).await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-
-    #[tracing::instrument(skip_all)]
-    pub async fn teams(&self, actor: &Actor) -> Result<Vec<TeamView>> {
-        actor.require(Role::Member)?;
-        let mut tx = self.db.read().await?;
-        Ok(teams::list(&mut tx, actor.org)
-            .await?
-            .iter()
-            .map(TeamView::from)
-            .collect())
-    }
-
-    #[tracing::instrument(skip_all)]
-    pub async fn team(&self, actor: &Actor, id: TeamId) -> Result<TeamView> {
-        actor.require(Role::Member)?;
-        let mut tx = self.db.read().await?;
-        teams::get(&mut tx, actor.org, id)
-            .await?
-            .map(|t| TeamView::from(&t))
-            .ok_or(AppError::NotFound)
-    }
-
-    #[tracing::instrument(skip_all)]
-    pub async fn save_team(&self, actor: &Actor, id: Option<TeamId>, input: &NamedInput) -> Result<TeamView> {
-        actor.require(Role::Admin)?;
-        let (name, unit) = parse_named(input)?;
-        let mut tx = self.db.write().await?;
-        let t = Team {
-            id: id.unwrap_or_default(),
-            org_id: actor.org,
-            unit_id: check_unit(&mut tx, actor.org, unit, "unit_id").await?,
-            name,
-        };
-        let saved = if id.is_some() {
-            teams::update(&mut tx, &t).await
-        } else {
-            teams::insert(&mut tx, &t).await.map(|_| true)
-        };
-        finish_named(saved)?;
-        tx.commit().await?;
-        Ok(TeamView::from(&t))
-    }
-
-    #[tracing::instrument(skip_all)]
-    pub async fn delete_team(&self, actor: &Actor, id: TeamId) -> Result<()> {
-        actor.require(Role::Admin)?;
-        let mut tx = self.db.write().await?;
-        if !teams::delete(&mut tx, actor.org, id).await? {
-            return Err(AppError::NotFound);
-        }
-        tx.commit().await?;
-        Ok(())
-    }
 }
 
-fn parse_named(input: &NamedInput) -> Result<(Name, Option<Uuid>)> {
+pub(crate) fn parse_named(input: &NamedInput) -> Result<(Name, Option<Uuid>)> {
     let mut errors = Errors::default();
     let name = errors.take(Name::parse("name", &input.name));
     let unit = errors.take(parse_ref("unit_id", input.unit_id.as_deref()));
@@ -392,7 +232,7 @@ fn parse_named(input: &NamedInput) -> Result<(Name, Option<Uuid>)> {
 }
 
 /// Maps the outcome of saving a group or team; names are unique per organisation.
-fn finish_named(saved: mognad_store::Result<bool>) -> Result<()> {
+pub(crate) fn finish_named(saved: mognad_store::Result<bool>) -> Result<()> {
     match saved {
         Ok(true) => Ok(()),
         Ok(false) => Err(AppError::NotFound),

@@ -6,7 +6,8 @@
 //! | module | use cases |
 //! |---|---|
 //! | `checks` | `leadership_checks` |
-//! | `directory` | `units`, `unit`, `save_unit`, `delete_unit`, `people`, `all_people`, `person`, `save_person`, `delete_person`, `groups`, `group`, `save_group`, `delete_group`, `set_group_member`, `teams`, `team`, `save_team`, `delete_team` |
+//! | `directory` | `units`, `unit`, `save_unit`, `delete_unit`, `people`, `all_people`, `person`, `save_person`, `delete_person` |
+//! | `groups` | `groups`, `group`, `save_group`, `delete_group`, `set_group_member`, `teams`, `team`, `save_team`, `delete_team` |
 //! | `import` | `import_people` |
 //! | `organisations` | `create_org`, `organisation`, `update_settings`, `my_orgs`, `find_org` |
 //! | `orgchart` | `org_chart` |
@@ -14,7 +15,10 @@
 
 pub mod checks;
 pub mod directory;
+pub mod groups;
 pub mod import;
+pub(crate) mod import_file;
+pub(crate) mod import_write;
 pub mod organisations;
 pub mod orgchart;
 pub mod relations;

@@ -1,7 +1,8 @@
 //! A card's own page: reading it with its checklist and comments, editing its fields, ticking
-//! checklist items and commenting. Placing and creating cards is in `tasks`.
+//! checklist items and commenting. Creating and placing cards is in `cards` and `card_writes`.
 
-use crate::plan::cards::{TaskInput, fields};
+use crate::plan::card_writes::fields;
+use crate::plan::cards::TaskInput;
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::{NaiveDate, Utc};
 use mognad_domain::ids::{ChecklistItemId, TaskId};

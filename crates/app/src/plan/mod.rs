@@ -11,9 +11,11 @@
 //! | `cards` | `create_task`, `move_task` |
 //! | `dashboard` | `dashboard` |
 //! | `effect` | `effect` |
+//! | `goals` | `goals`, `save_goal` |
 //! | `initiative_dashboard` | `initiative_dashboard` |
-//! | `initiatives` | `goals`, `save_goal`, `initiatives`, `save_initiative`, `initiative_from_gap`, `add_cost` |
-//! | `intake` | `intake_forms`, `intake_form`, `save_intake_form`, `form_by_link`, `submit_intake`, `recurring_problems` |
+//! | `initiatives` | `initiatives`, `save_initiative`, `initiative_from_gap`, `add_cost` |
+//! | `intake` | `intake_forms`, `intake_form`, `save_intake_form` |
+//! | `intake_answers` | `form_by_link`, `submit_intake`, `recurring_problems` |
 //! | `programme` | `start_programme` |
 //! | `scope` | `engine_choices`, `competence_choices` |
 //! | `workload` | `workload` |
@@ -21,12 +23,15 @@
 pub mod agendas;
 pub mod boards;
 pub mod card_detail;
+pub(crate) mod card_writes;
 pub mod cards;
 pub mod dashboard;
 pub mod effect;
+pub mod goals;
 pub mod initiative_dashboard;
 pub mod initiatives;
 pub mod intake;
+pub mod intake_answers;
 pub mod programme;
 pub mod scope;
 pub mod workload;

@@ -7,7 +7,8 @@
 //! |---|---|
 //! | `access` | `actor` |
 //! | `accounts` | `create_user`, `user_by_email`, `grant_role`, `reset_password`, `login`, `session_user`, `session_in_org`, `logout`, `change_password` |
-//! | `transfer` | `export_org`, `import_org` |
+//! | `transfer` | `export_org` |
+//! | `transfer_import` | `import_org` |
 
 pub mod access;
 pub mod accounts;
@@ -15,6 +16,7 @@ pub(crate) mod batching;
 pub mod mail;
 pub mod sealing;
 pub mod transfer;
+pub mod transfer_import;
 pub mod transfer_measurement;
 pub mod write_queue;
 

@@ -11,24 +11,27 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/orgs/{org}/people/{id}/competence", pages::person::show)
         .post(
             "/orgs/{org}/people/{id}/competence/assessments",
-            pages::person::assess,
+            pages::person_forms::assess,
         )
-        .post("/orgs/{org}/people/{id}/competence/role", pages::person::set_role)
+        .post(
+            "/orgs/{org}/people/{id}/competence/role",
+            pages::person_forms::set_role,
+        )
         .post(
             "/orgs/{org}/people/{id}/competence/consent",
-            pages::person::consent,
+            pages::person_forms::consent,
         )
         .post(
             "/orgs/{org}/people/{id}/competence/placement",
-            pages::person::place,
+            pages::person_forms::place,
         )
         .post(
             "/orgs/{org}/people/{id}/competence/actions",
-            pages::person::add_action,
+            pages::person_forms::add_action,
         )
         .post(
             "/orgs/{org}/people/{id}/competence/actions/{action}/status",
-            pages::person::action_status,
+            pages::person_forms::action_status,
         )
         .get("/orgs/{org}/teams/{id}/competence", pages::team_map::team)
         .get("/orgs/{org}/frameworks", pages::frameworks::list)
@@ -76,11 +79,11 @@ pub(crate) fn routes(r: Routes) -> Routes {
         )
         .get(
             "/api/v1/orgs/{org}/units/{id}/competence",
-            api::person::unit_matrix,
+            api::team_map::unit_matrix,
         )
         .get(
             "/api/v1/orgs/{org}/teams/{id}/competence",
-            api::person::team_matrix,
+            api::team_map::team_matrix,
         )
         .get("/api/v1/orgs/{org}/radar", api::scanning::radar)
         .post("/api/v1/orgs/{org}/radar/blips", api::scanning::save_blip)

@@ -14,8 +14,11 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/orgs/{org}/programme", pages::plan::start_programme)
         .post("/orgs/{org}/initiatives", pages::plan::add_initiative)
         .get("/orgs/{org}/initiatives/{id}", pages::initiative::show)
-        .post("/orgs/{org}/initiatives/{id}", pages::initiative::update)
-        .post("/orgs/{org}/initiatives/{id}/costs", pages::initiative::add_cost)
+        .post("/orgs/{org}/initiatives/{id}", pages::initiative_forms::update)
+        .post(
+            "/orgs/{org}/initiatives/{id}/costs",
+            pages::initiative_forms::add_cost,
+        )
         .post("/orgs/{org}/rounds/{id}/initiatives", pages::plan::from_gap)
         .get("/orgs/{org}/workload", pages::workload::show)
         .get("/orgs/{org}/effect", pages::effect::show)

@@ -3,3 +3,4 @@
 pub mod frameworks;
 pub mod person;
 pub mod scanning;
+pub mod team_map;

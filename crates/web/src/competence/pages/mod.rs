@@ -2,5 +2,7 @@
 
 pub mod frameworks;
 pub mod person;
+pub mod person_forms;
+pub mod person_grid;
 pub mod radar;
 pub mod team_map;

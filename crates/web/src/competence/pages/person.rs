@@ -3,23 +3,17 @@
 //! form and the history. What shows follows the reader's access; forms post back here and a
 //! refused input re-renders the page with its errors.
 
+use super::person_grid::grids;
 use crate::error::WebError;
 use crate::extract::IdParam;
 use crate::i18n::Tr;
-use crate::page::{PageCtx, after_write, org_layout, render};
+use crate::page::{PageCtx, org_layout, render};
 use askama::Template;
-use axum::Form;
 use axum::http::StatusCode;
 use axum::response::Response;
-use mognad_app::AppError;
-use mognad_app::competence::assess::{AssessInput, Record};
-use mognad_app::competence::develop::{ActionInput, Development, PlaceInput};
 use mognad_domain::competence::assessment::Source;
-use mognad_domain::competence::grid::{Cell, Grid};
 use mognad_domain::competence::plan::{ActionKind, ActionStatus};
-use mognad_domain::ids::{ActionId, FrameworkId, PersonId};
-use mognad_reports::grid;
-use serde::Deserialize;
+use mognad_domain::ids::PersonId;
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -96,88 +90,7 @@ fn opts<T: Copy + PartialEq>(all: &[T], key: impl Fn(T) -> &'static str, tr: Tr,
         .collect()
 }
 
-fn cell_label(g: &Grid, c: Cell, tr: Tr) -> String {
-    g.epithet(c)
-        .map(|e| e.get(tr.lang).to_owned())
-        .unwrap_or_default()
-}
-
-fn grids(r: &Record, d: Option<&Development>, tr: Tr) -> Vec<GridView> {
-    let lang = tr.lang;
-    Grid::shipped()
-        .into_iter()
-        .map(|g| {
-            let placed = d.and_then(|d| d.placements.iter().find(|p| p.grid.id == g.id));
-            let role = d
-                .and_then(|d| d.role_placements.iter().find(|p| p.grid.id == g.id))
-                .map(|p| cell_label(&g, p.now, tr));
-            let epithets: Vec<String> = g.epithets.iter().map(|e| e.get(lang).to_owned()).collect();
-            let now_label = tr.t("grid-now");
-            let target_label = tr.t("grid-target");
-            let svg = grid::render(&grid::Grid {
-                id: &format!("grid-{}", g.id),
-                title: g.name.get(lang),
-                desc: &tr.t1("grid-desc", "name", r.person.name.as_str()),
-                x_axis: g.x_axis.get(lang),
-                y_axis: g.y_axis.get(lang),
-                columns: g.columns,
-                rows: g.rows,
-                epithets: &epithets,
-                now: placed.map(|p| (p.now.column, p.now.row, now_label.as_str())),
-                target: placed
-                    .and_then(|p| p.target)
-                    .map(|t| (t.column, t.row, target_label.as_str())),
-            });
-            let mut cells = Vec::new();
-            for row in (0..g.rows).rev() {
-                for column in 0..g.columns {
-                    let c = Cell { column, row };
-                    cells.push((
-                        format!("{column},{row}"),
-                        cell_label(&g, c, tr),
-                        placed.is_some_and(|p| p.now == c),
-                        placed.is_some_and(|p| p.target == Some(c)),
-                    ));
-                }
-            }
-            let path = placed
-                .and_then(|p| Some((p.now, p.target?)))
-                .map(|(now, target)| {
-                    let (x, y) = Grid::path(now, target);
-                    if (x, y) == (0, 0) {
-                        tr.t("grid-path-there")
-                    } else {
-                        tr.tn(
-                            "grid-path",
-                            &[
-                                ("x", &format!("{x:+}")),
-                                ("xaxis", g.x_axis.get(lang)),
-                                ("y", &format!("{y:+}")),
-                                ("yaxis", g.y_axis.get(lang)),
-                            ],
-                        )
-                    }
-                });
-            GridView {
-                path,
-                cells,
-                key: g.id.clone(),
-                name: g.name.get(lang).to_owned(),
-                now: placed
-                    .map(|p| cell_label(&g, p.now, tr))
-                    .unwrap_or_else(|| "–".into()),
-                target: placed
-                    .and_then(|p| p.target)
-                    .map(|t| cell_label(&g, t, tr))
-                    .unwrap_or_else(|| "–".into()),
-                role,
-                svg,
-            }
-        })
-        .collect()
-}
-
-async fn page(c: &PageCtx, person: Uuid, errors: Vec<String>, status: StatusCode) -> Page {
+pub(crate) async fn page(c: &PageCtx, person: Uuid, errors: Vec<String>, status: StatusCode) -> Page {
     let tr = c.tr;
     let lang = tr.lang;
     let app = &c.state.app;
@@ -366,107 +279,4 @@ async fn page(c: &PageCtx, person: Uuid, errors: Vec<String>, status: StatusCode
 
 pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
     page(&c, id, Vec::new(), StatusCode::OK).await
-}
-
-/// Back to the page after a write, or the page again with the input's errors.
-async fn after(c: PageCtx, id: Uuid, result: Result<(), AppError>, anchor: &str) -> Page {
-    let to = format!("/orgs/{}/people/{id}/competence#{anchor}", c.org.actor.org);
-    after_write(
-        &c,
-        result,
-        |()| to,
-        |errors| page(&c, id, errors, StatusCode::UNPROCESSABLE_ENTITY),
-    )
-    .await
-}
-
-pub async fn assess(c: PageCtx, IdParam(id): IdParam, Form(input): Form<AssessInput>) -> Page {
-    let r = c
-        .state
-        .app
-        .competence()
-        .assess(&c.org.actor, PersonId(id), &input)
-        .await;
-    after(c, id, r, "assess").await
-}
-
-#[derive(Debug, Deserialize)]
-pub struct RoleForm {
-    #[serde(default)]
-    pub framework_id: String,
-    #[serde(default)]
-    pub role: String,
-}
-
-pub async fn set_role(c: PageCtx, IdParam(id): IdParam, Form(f): Form<RoleForm>) -> Page {
-    let Ok(framework) = Uuid::parse_str(f.framework_id.trim()) else {
-        let e = mognad_app::Invalid::new("framework_id", "framework", "choose a framework");
-        return after(c, id, Err(e.into()), "profile").await;
-    };
-    let r = c
-        .state
-        .app
-        .competence()
-        .set_target_role(&c.org.actor, PersonId(id), FrameworkId(framework), Some(&f.role))
-        .await;
-    after(c, id, r, "profile").await
-}
-
-#[derive(Debug, Deserialize)]
-pub struct ConsentForm {
-    #[serde(default)]
-    pub allow: Option<String>,
-}
-
-pub async fn consent(c: PageCtx, IdParam(id): IdParam, Form(f): Form<ConsentForm>) -> Page {
-    let allow = f.allow.as_deref() == Some("1");
-    let r = c
-        .state
-        .app
-        .competence()
-        .set_mentor_consent(&c.org.actor, PersonId(id), allow)
-        .await;
-    after(c, id, r, "profile").await
-}
-
-pub async fn place(c: PageCtx, IdParam(id): IdParam, Form(input): Form<PlaceInput>) -> Page {
-    let r = c
-        .state
-        .app
-        .competence()
-        .place(&c.org.actor, PersonId(id), &input)
-        .await;
-    after(c, id, r, "grids").await
-}
-
-pub async fn add_action(c: PageCtx, IdParam(id): IdParam, Form(input): Form<ActionInput>) -> Page {
-    let r = c
-        .state
-        .app
-        .competence()
-        .add_action(&c.org.actor, PersonId(id), &input)
-        .await
-        .map(|_| ());
-    after(c, id, r, "plan").await
-}
-
-#[derive(Debug, Deserialize)]
-pub struct StatusForm {
-    #[serde(default)]
-    pub status: String,
-}
-
-pub async fn action_status(
-    c: PageCtx,
-    IdParam(id): IdParam,
-    crate::extract::ActionParam(action): crate::extract::ActionParam,
-    Form(f): Form<StatusForm>,
-) -> Page {
-    let r = c
-        .state
-        .app
-        .competence()
-        .set_action_status(&c.org.actor, PersonId(id), ActionId(action), &f.status)
-        .await;
-    after(c, id, r, "plan").await
 }

@@ -4,6 +4,7 @@ pub mod area;
 pub mod exports;
 pub mod invitations;
 pub mod respond;
+pub mod respond_step;
 pub mod results;
 pub mod round;
 pub mod rounds;

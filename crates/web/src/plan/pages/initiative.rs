@@ -3,15 +3,15 @@
 //! maturity trend of its engines in its groups, as charts with the values printed and in
 //! tables — its costs, and for admins the forms to edit it and add costs.
 
+use super::initiative_forms::stored_input;
 use crate::error::WebError;
-use crate::extract::{IdParam, PageForm};
-use crate::page::{PageCtx, after_write, org_layout, render};
+use crate::extract::IdParam;
+use crate::page::{PageCtx, org_layout, render};
 use askama::Template;
-use axum::Form;
 use axum::response::Response;
 use mognad_app::AppError;
 use mognad_app::plan::initiative_dashboard::InitiativeDashboard;
-use mognad_app::plan::initiatives::{CostInput, InitiativeInput, STATUSES};
+use mognad_app::plan::initiatives::{InitiativeInput, STATUSES};
 use mognad_app::plan::workload::Workload;
 use mognad_domain::ids::InitiativeId;
 use mognad_domain::role::Role;
@@ -67,48 +67,7 @@ pub struct InitiativePage {
     pub trends: Vec<TrendChart>,
 }
 
-/// The form as sent: engines and groups come once per ticked box.
-fn input(fields: Vec<(String, String)>) -> InitiativeInput {
-    let mut i = InitiativeInput::default();
-    let mut engines = Vec::new();
-    let mut competences = Vec::new();
-    for (k, v) in fields {
-        match k.as_str() {
-            "title" => i.title = v,
-            "description" => i.description = v,
-            "goal_id" => i.goal_id = v,
-            "owner_id" => i.owner_id = v,
-            "starts_on" => i.starts_on = v,
-            "ends_on" => i.ends_on = v,
-            "status" => i.status = v,
-            "engines" => engines.push(v),
-            "competences" | "other_competences" => competences.push(v),
-            "group_ids" => i.group_ids.push(v),
-            _ => {}
-        }
-    }
-    i.engines = engines.join(" ");
-    i.competences = competences.join(" ");
-    i
-}
-
-fn stored_input(i: &mognad_store::plan::Initiative) -> InitiativeInput {
-    let opt = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    InitiativeInput {
-        title: i.title.clone(),
-        description: i.description.clone(),
-        goal_id: i.goal_id.map(|g| g.to_string()).unwrap_or_default(),
-        owner_id: i.owner_id.map(|g| g.to_string()).unwrap_or_default(),
-        starts_on: opt(i.starts_on),
-        ends_on: opt(i.ends_on),
-        status: i.status.clone(),
-        engines: i.engines.clone(),
-        competences: i.competences.clone(),
-        group_ids: i.groups.iter().map(Uuid::to_string).collect(),
-    }
-}
-
-async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, errors: Vec<String>) -> Page {
+pub(crate) async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, errors: Vec<String>) -> Page {
     let tr = c.tr;
     let app = &c.state.app;
     let actor = &c.org.actor;
@@ -360,36 +319,4 @@ async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, errors: Vec<
 
 pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
     page(&c, id, None, Vec::new()).await
-}
-
-/// After a write: back to the page, or the page again with the errors and what was sent.
-async fn after(c: PageCtx, id: Uuid, sent: Option<InitiativeInput>, r: Result<(), AppError>) -> Page {
-    let to = format!("/orgs/{}/initiatives/{id}", c.org.actor.org);
-    after_write(&c, r, |()| to, |errors| page(&c, id, sent, errors)).await
-}
-
-pub async fn update(
-    c: PageCtx,
-    IdParam(id): IdParam,
-    PageForm(fields): PageForm<Vec<(String, String)>>,
-) -> Page {
-    let sent = input(fields);
-    let r = c
-        .state
-        .app
-        .plan()
-        .save_initiative(&c.org.actor, Some(InitiativeId(id)), &sent)
-        .await
-        .map(|_| ());
-    after(c, id, Some(sent), r).await
-}
-
-pub async fn add_cost(c: PageCtx, IdParam(id): IdParam, Form(input): Form<CostInput>) -> Page {
-    let r = c
-        .state
-        .app
-        .plan()
-        .add_cost(&c.org.actor, InitiativeId(id), &input)
-        .await;
-    after(c, id, None, r).await
 }

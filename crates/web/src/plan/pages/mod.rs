@@ -5,6 +5,7 @@ pub mod boards;
 pub mod dashboard;
 pub mod effect;
 pub mod initiative;
+pub mod initiative_forms;
 pub mod intake;
 pub mod plan;
 pub mod task;

@@ -1,0 +1,302 @@
+//! What a card write checks before it writes, and the writes themselves, run inside the write queue's batch: creating a card at the end of its column and moving one between two others, each claiming its idempotency key first.
+
+use crate::input::noted_ref;
+use crate::platform::write_queue::stored;
+use crate::{AppError, Invalid, Result};
+use chrono::Utc;
+use mognad_domain::ids::OrgId;
+use mognad_domain::plan::rank;
+use mognad_domain::plan::task::{Priority, fits, labels};
+use mognad_domain::text::parse_date;
+use mognad_store::Tx;
+use mognad_store::boards::{self as store, Column, Task};
+use uuid::Uuid;
+use super::cards::{DESCRIPTION_MAX, KEY_MAX, MoveInput, TITLE_MAX, TaskInput};
+
+pub(crate) fn key_ok(key: Option<&str>) -> Result<Option<&str>> {
+    match key.map(str::trim).filter(|k| !k.is_empty()) {
+        Some(k) if k.len() > KEY_MAX || k.chars().any(char::is_control) => Err(Invalid::new(
+            "idempotency_key",
+            "key",
+            "an idempotency key is at most 100 characters",
+        )
+        .into()),
+        k => Ok(k),
+    }
+}
+
+/// The task's fields from the input; `column` and `rank` are set by the caller.
+pub(crate) async fn fields(tx: &mut Tx, org: OrgId, input: &TaskInput, t: &mut Task) -> Result<()> {
+    let mut errors = Vec::new();
+    let title = input.title.trim();
+    if title.is_empty() || title.chars().count() > TITLE_MAX || title.chars().any(char::is_control) {
+        errors.push(Invalid::new("title", "empty", "a title of 1 to 200 characters"));
+    }
+    if input.description.chars().count() > DESCRIPTION_MAX {
+        errors.push(Invalid::new(
+            "description",
+            "too-long",
+            "at most 20000 characters",
+        ));
+    }
+    let priority = match input.priority.trim() {
+        "" => Some(Priority::Normal),
+        p => Priority::parse(p),
+    };
+    if priority.is_none() {
+        errors.push(Invalid::new(
+            "priority",
+            "priority",
+            "low, normal, high or urgent",
+        ));
+    }
+    let due = match input.due.trim() {
+        "" => None,
+        d => parse_date(d).map(Some).unwrap_or_else(|_| {
+            errors.push(Invalid::new("due", "date", "a date as YYYY-MM-DD"));
+            None
+        }),
+    };
+    let labels = labels(&input.labels).unwrap_or_else(|m| {
+        errors.push(Invalid::new("labels", "labels", m));
+        Vec::new()
+    });
+    let estimate = match input.estimate_hours.trim() {
+        "" => None,
+        e => match e.parse::<i64>() {
+            Ok(h) if (0..=10_000).contains(&h) => Some(h),
+            _ => {
+                errors.push(Invalid::new(
+                    "estimate_hours",
+                    "estimate",
+                    "whole hours from 0 to 10000",
+                ));
+                None
+            }
+        },
+    };
+    let assignee = noted_ref("assignee_id", &input.assignee_id, &mut errors);
+    let initiative = noted_ref("initiative_id", &input.initiative_id, &mut errors);
+    if let Some(a) = assignee
+        && mognad_store::people::get(tx, org, mognad_domain::ids::PersonId(a))
+            .await?
+            .is_none()
+    {
+        errors.push(Invalid::new("assignee_id", "unknown-ref", "no such person"));
+    }
+    if let Some(i) = initiative
+        && !mognad_store::plan::initiative_exists(tx, org, i).await?
+    {
+        errors.push(Invalid::new("initiative_id", "unknown-ref", "no such initiative"));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    t.title = title.to_owned();
+    t.description = input.description.trim_end().to_owned();
+    t.priority = priority.unwrap_or(Priority::Normal).as_str().to_owned();
+    t.due_on = due;
+    t.labels = labels.join(",");
+    t.assignee_id = assignee;
+    t.initiative_id = initiative;
+    t.estimate_hours = estimate;
+    Ok(())
+}
+
+pub(crate) fn full(c: &Column) -> AppError {
+    AppError::Conflict(format!(
+        "{} is at its limit of {} cards; finish or move one first",
+        c.name,
+        c.wip_limit.unwrap_or_default()
+    ))
+}
+
+/// A refusal, unless a request with the same key was carried out before: then what it made.
+/// A request sent again after its answer was lost must get that answer, even where the checks
+/// would now refuse (the first card may itself have filled the column).
+pub(crate) async fn unless_done(
+    tx: &mut Tx,
+    org: OrgId,
+    key: Option<&str>,
+    refusal: AppError,
+) -> Result<Uuid> {
+    if let (Some(k), false) = (key, matches!(refusal, AppError::Internal(_)))
+        && let Some(earlier) = store::earlier_result(tx, org, k).await?
+    {
+        return Ok(earlier);
+    }
+    Err(refusal)
+}
+
+/// The card a create would add, after every check; nothing is written.
+pub(crate) async fn create_checks(tx: &mut Tx, org: OrgId, board: Uuid, input: &TaskInput) -> Result<Task> {
+    let now = Utc::now();
+    // Every board has columns, so none means no such board in this organisation.
+    let columns = store::columns_with_last(tx, org, board).await?;
+    if columns.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let (column, last) = match input.column_id.trim() {
+        "" => columns.into_iter().next(),
+        c => columns.into_iter().find(|(x, _)| x.id.to_string() == c),
+    }
+    .ok_or_else(|| {
+        AppError::from(Invalid::new(
+            "column_id",
+            "bad-ref",
+            "choose a column of the board",
+        ))
+    })?;
+    let mut t = Task {
+        id: Uuid::now_v7(),
+        board_id: board,
+        column_id: column.id,
+        rank: rank::between(last.as_deref(), None),
+        title: String::new(),
+        description: String::new(),
+        assignee_id: None,
+        priority: String::new(),
+        due_on: None,
+        labels: String::new(),
+        initiative_id: None,
+        estimate_hours: None,
+        created_at: now,
+        done_at: column.is_done.then_some(now),
+    };
+    fields(tx, org, input, &mut t).await?;
+    if column.wip_limit.is_some()
+        && !fits(
+            store::column_count(tx, column.id).await? as usize,
+            column.wip_limit.map(|l| l as u32),
+        )
+    {
+        return Err(full(&column));
+    }
+    Ok(t)
+}
+
+/// A create inside the writer's transaction: checks first, then the key and the card.
+pub(crate) async fn create_in(
+    tx: &mut Tx,
+    org: OrgId,
+    board: Uuid,
+    input: &TaskInput,
+    key: Option<&str>,
+) -> Result<Uuid> {
+    let t = match create_checks(tx, org, board, input).await {
+        Ok(t) => t,
+        Err(e) => return unless_done(tx, org, key, e).await,
+    };
+    if let Some(k) = key
+        && let Some(earlier) = stored(store::claim_key(tx, org, k, "create-task", t.id, t.created_at).await)?
+    {
+        return Ok(earlier);
+    }
+    stored(store::insert_task(tx, org, &t, t.created_at).await)?;
+    Ok(t.id)
+}
+
+/// Where a move would put the card — (column, rank, done at) — after every check; nothing is
+/// written.
+pub(crate) async fn move_checks(
+    tx: &mut Tx,
+    org: OrgId,
+    id: Uuid,
+    input: &MoveInput,
+) -> Result<(Uuid, String, Option<chrono::DateTime<Utc>>)> {
+    let mut errors = Vec::new();
+    let target = noted_ref("column_id", &input.column_id, &mut errors);
+    let after = noted_ref("after", &input.after, &mut errors);
+    let before = noted_ref("before", &input.before, &mut errors);
+    let top = match input.position.trim() {
+        "" | "bottom" => false,
+        "top" => true,
+        _ => {
+            errors.push(Invalid::new("position", "position", "top or bottom"));
+            false
+        }
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let task = store::task(tx, org, id).await?.ok_or(AppError::NotFound)?;
+    let columns = store::columns(tx, org, task.board_id).await?;
+    let column = columns
+        .iter()
+        .find(|c| c.id == target.unwrap_or(task.column_id))
+        .ok_or_else(|| {
+            AppError::from(Invalid::new(
+                "column_id",
+                "bad-ref",
+                "choose a column of the board",
+            ))
+        })?;
+    // Counting is only needed against a limit; a column of thousands is not counted per move.
+    if column.id != task.column_id
+        && column.wip_limit.is_some()
+        && !fits(
+            store::column_count(tx, column.id).await? as usize,
+            column.wip_limit.map(|l| l as u32),
+        )
+    {
+        return Err(full(column));
+    }
+    // The neighbours: a named card (which must be in the target column) and the one next to
+    // it, or the column's end.
+    let rank = match (after, before) {
+        (Some(a), _) if a != id => {
+            let a = store::task(tx, org, a)
+                .await?
+                .filter(|t| t.column_id == column.id);
+            let a =
+                a.ok_or_else(|| AppError::from(Invalid::new("after", "bad-ref", "a card of that column")))?;
+            let next = store::neighbour_rank(tx, column.id, &a.rank, a.id, true).await?;
+            rank::between(Some(&a.rank), next.as_deref())
+        }
+        (_, Some(b)) if b != id => {
+            let b = store::task(tx, org, b)
+                .await?
+                .filter(|t| t.column_id == column.id);
+            let b =
+                b.ok_or_else(|| AppError::from(Invalid::new("before", "bad-ref", "a card of that column")))?;
+            let prev = store::neighbour_rank(tx, column.id, &b.rank, b.id, false).await?;
+            rank::between(prev.as_deref(), Some(&b.rank))
+        }
+        _ => {
+            let end = store::end_rank(tx, column.id, !top).await?;
+            if top {
+                rank::between(None, end.as_deref())
+            } else {
+                rank::between(end.as_deref(), None)
+            }
+        }
+    };
+    let done_at = if column.is_done {
+        task.done_at.or(Some(Utc::now()))
+    } else {
+        None
+    };
+    Ok((column.id, rank, done_at))
+}
+
+/// A move inside the writer's transaction: checks first, then the key and the one row.
+pub(crate) async fn move_in(
+    tx: &mut Tx,
+    org: OrgId,
+    id: Uuid,
+    input: &MoveInput,
+    key: Option<&str>,
+) -> Result<()> {
+    let (column, rank, done_at) = match move_checks(tx, org, id, input).await {
+        Ok(place) => place,
+        Err(e) => return unless_done(tx, org, key, e).await.map(|_| ()),
+    };
+    let now = Utc::now();
+    if let Some(k) = key
+        && stored(store::claim_key(tx, org, k, "move-task", id, now).await)?.is_some()
+    {
+        return Ok(());
+    }
+    stored(store::place(tx, org, id, column, &rank, done_at, now).await)?;
+    Ok(())
+}

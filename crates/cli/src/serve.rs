@@ -1,0 +1,105 @@
+//! `mognad serve`: open the database, start the queues and the mailer, and serve the web
+//! application until Ctrl-C, finishing the requests in flight.
+
+use crate::accounts::{demo, generate_password};
+use crate::config::Config;
+use crate::{explain, open};
+use anyhow::{Context, Result};
+use mognad_app::App;
+use mognad_domain::org::Language;
+use mognad_domain::role::Role;
+use std::net::SocketAddr;
+
+pub(crate) async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
+    let url = if demo_mode {
+        config.database("demo.db")
+    } else {
+        config.database("mognad.db")
+    };
+    let db = open(&url).await?;
+    let app = App::new(db.clone());
+    let mut sign_in = None;
+    if demo_mode {
+        let org = match app.org().find_org(mognad_app::demo::ORG_NAME).await {
+            Ok(o) => o.id,
+            Err(_) => demo(&app).await?,
+        };
+        // A fresh password on every start: the demo never ships a known credential.
+        let password = generate_password();
+        let email = mognad_app::demo::OWNER_EMAIL;
+        match app.platform().user_by_email(email).await.map_err(explain)? {
+            Some(u) => {
+                app.platform()
+                    .reset_password(u.id, &password)
+                    .await
+                    .map_err(explain)?;
+                app.platform()
+                    .grant_role(u.id, org, Role::Owner)
+                    .await
+                    .map_err(explain)?;
+            }
+            None => {
+                let u = app
+                    .platform()
+                    .create_user(email, "Demo", &password, Language::Sv)
+                    .await
+                    .map_err(explain)?;
+                app.platform()
+                    .grant_role(u.id, org, Role::Owner)
+                    .await
+                    .map_err(explain)?;
+            }
+        }
+        sign_in = Some((email, password));
+    } else if !has_any_org(&app).await {
+        eprintln!("No organisation yet. Create one and its first owner:");
+        eprintln!("  mognad org add \"Our organisation\"");
+        eprintln!("  mognad user add --org \"Our organisation\" --role owner --email you@example.org");
+    }
+    let mailer = mognad_app::platform::mail::Mailer::new(&mognad_app::platform::mail::MailConfig {
+        smtp_host: config.smtp_host.clone(),
+        smtp_port: config.smtp_port,
+        smtp_user: config.smtp_user.clone(),
+        smtp_password: config.smtp_password.clone(),
+        from: config.mail_from.clone(),
+        folder: config.data_dir.join("mail"),
+    })
+    .map_err(explain)?;
+    let state = mognad_web::AppState::new(
+        app,
+        mognad_web::WebConfig {
+            secure_cookies: config.secure_cookies,
+            public_url: config.public_url.clone(),
+        },
+    )
+    .with_mailer(mailer);
+    let router = mognad_web::router(state);
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("listening on {}", config.listen))?;
+    let addr = listener.local_addr()?;
+    println!("Mognad is running at http://{addr}/");
+    if let Some((email, password)) = sign_in {
+        println!("Sign in as {email} with password {password}");
+    }
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
+    db.close().await;
+    Ok(())
+}
+
+pub(crate) async fn has_any_org(app: &App) -> bool {
+    match app.db.read().await {
+        Ok(mut tx) => mognad_store::orgs::list(&mut tx)
+            .await
+            .map(|l| !l.is_empty())
+            .unwrap_or(true),
+        Err(_) => true,
+    }
+}
