@@ -4,35 +4,14 @@
 
 mod common;
 
-use mognad_app::measurement::respond::SubmitResult;
-use mognad_app::measurement::rounds::RoundInput;
 use mognad_app::org::directory::{NamedInput, UnitInput};
 use mognad_app::org::organisations::SettingsInput;
 use mognad_app::{Actor, App, AppError};
-use mognad_domain::answer::complete_form;
 use mognad_domain::ids::{GroupId, PersonId, RoundId, UnitId};
 use mognad_domain::role::Role;
 use mognad_store::testdb;
 use serde_json::Value;
 use uuid::Uuid;
-
-async fn new_round(app: &App, a: &Actor, name: &str) -> Uuid {
-    let model = app.measurement().models(a).await.unwrap()[0].id;
-    let input = RoundInput {
-        name: name.into(),
-        model_id: model.to_string(),
-        ..Default::default()
-    };
-    app.measurement().create_round(a, &input).await.unwrap().id
-}
-
-async fn answer(app: &App, token: &str, value: u8) -> SubmitResult {
-    let model = app.measurement().respondent(token).await.unwrap().model;
-    app.measurement()
-        .submit_answers(token, &complete_form(&model, |_| value, 3))
-        .await
-        .unwrap()
-}
 
 /// Everything a member can read about a round: its results and every area's detail.
 async fn everything(app: &App, a: &Actor, r: Uuid) -> Value {
@@ -92,14 +71,14 @@ async fn closed_round(app: &App, a: &Actor) -> (Uuid, [Uuid; 3], [Uuid; 3]) {
     let g1 = common::group_of(app, a, "G1", Some(ua), 6).await;
     let g2 = common::group_of(app, a, "G2", Some(ua), 3).await;
     let g3 = common::group_of(app, a, "G3", Some(ub), 6).await;
-    let r = new_round(app, a, "T0").await;
+    let r = common::new_round(app, a, "T0").await;
     let links = app.measurement().issue_invitations(a, RoundId(r)).await.unwrap();
     app.measurement()
         .set_round_state(a, RoundId(r), "open")
         .await
         .unwrap();
     for (i, l) in links.iter().enumerate() {
-        answer(app, &l.token, 1 + (i % 4) as u8).await;
+        common::answer(app, &l.token, 1 + (i % 4) as u8).await;
     }
     app.measurement()
         .set_round_state(a, RoundId(r), "closed")
@@ -176,7 +155,7 @@ async fn a_closed_round_shows_the_same_whatever_the_directory_and_threshold_do()
         );
 
         // A round opened after the change uses the new threshold.
-        let r2 = new_round(&app, &a, "T1").await;
+        let r2 = common::new_round(&app, &a, "T1").await;
         app.measurement()
             .set_round_state(&a, RoundId(r2), "open")
             .await
@@ -192,18 +171,18 @@ async fn an_open_round_shows_counts_only_and_one_more_answer_changes_nothing_els
         let app = App::new(t.db.clone());
         let a = common::actor(&app, "admin@ekby.se", "Ekby kommun", Role::Admin).await;
         let g = common::group_of(&app, &a, "Ledningen", None, 8).await;
-        let r = new_round(&app, &a, "T0").await;
+        let r = common::new_round(&app, &a, "T0").await;
         let links = app.measurement().issue_invitations(&a, RoundId(r)).await.unwrap();
         app.measurement()
             .set_round_state(&a, RoundId(r), "open")
             .await
             .unwrap();
         for l in &links[..6] {
-            answer(&app, &l.token, 2).await;
+            common::answer(&app, &l.token, 2).await;
         }
         let before = everything(&app, &a, r).await;
         // The seventh answer is the only difference between the two reads.
-        answer(&app, &links[6].token, 5).await;
+        common::answer(&app, &links[6].token, 5).await;
         let after = everything(&app, &a, r).await;
         assert!(
             without_counts(after.clone()) == without_counts(before),

@@ -5,7 +5,6 @@
 mod common;
 
 use mognad_app::measurement::respond::SubmitResult;
-use mognad_app::measurement::rounds::RoundInput;
 use mognad_app::measurement::submit::Outcome;
 use mognad_app::platform::mail::{Invitation, MailConfig, Mailer};
 use mognad_app::{Actor, App, AppError};
@@ -16,22 +15,30 @@ use mognad_domain::role::Role;
 use mognad_store::testdb;
 use uuid::Uuid;
 
-async fn new_round(app: &App, a: &Actor, name: &str) -> Uuid {
-    let model = app.measurement().models(a).await.unwrap()[0].id;
-    let input = RoundInput {
-        name: name.into(),
-        model_id: model.to_string(),
-        ..Default::default()
-    };
-    app.measurement().create_round(a, &input).await.unwrap().id
-}
-
-async fn answer(app: &App, token: &str, value: u8) -> SubmitResult {
-    let model = app.measurement().respondent(token).await.unwrap().model;
+/// An open round for one group of `size` people: its personal links, and the group's shared
+/// link and access code.
+async fn open_round(
+    app: &App,
+    a: &Actor,
+    size: usize,
+) -> (
+    Uuid,
+    Uuid,
+    Vec<mognad_app::measurement::invite::IssuedLink>,
+    String,
+    String,
+) {
+    let g = common::group_of(app, a, "Ledningen", None, size).await;
+    let r = common::new_round(app, a, "T0").await;
+    let links = app.measurement().issue_invitations(a, RoundId(r)).await.unwrap();
     app.measurement()
-        .submit_answers(token, &complete_form(&model, |_| value, 3))
+        .set_round_state(a, RoundId(r), "open")
         .await
-        .unwrap()
+        .unwrap();
+    let status = app.measurement().round_status(a, RoundId(r)).await.unwrap();
+    let s = status.iter().find(|s| s.group_id == g).unwrap();
+    let (slug, code) = (s.shared_slug.clone().unwrap(), s.access_code.clone().unwrap());
+    (g, r, links, slug, code)
 }
 
 fn folder_mailer(dir: &std::path::Path) -> Mailer {
@@ -64,7 +71,7 @@ async fn reminders_name_nobody_and_the_sheet_does_not_tell_who_answered() {
                 .await
                 .unwrap();
         }
-        let r = new_round(&app, &a, "T0").await;
+        let r = common::new_round(&app, &a, "T0").await;
         let links = app.measurement().issue_invitations(&a, RoundId(r)).await.unwrap();
         app.measurement()
             .set_round_state(&a, RoundId(r), "open")
@@ -72,8 +79,8 @@ async fn reminders_name_nobody_and_the_sheet_does_not_tell_who_answered() {
             .unwrap();
         let with: Vec<_> = links.iter().filter(|l| l.email.is_some()).collect();
         let without: Vec<_> = links.iter().filter(|l| l.email.is_none()).collect();
-        answer(&app, &with[0].token, 3).await;
-        answer(&app, &without[0].token, 3).await;
+        common::answer(&app, &with[0].token, 3).await;
+        common::answer(&app, &without[0].token, 3).await;
 
         let dir = tempfile::tempdir().unwrap();
         let about = Invitation {
@@ -136,17 +143,8 @@ async fn a_shared_link_takes_no_more_answers_than_its_group_has_places() {
     for t in testdb::backends().await {
         let app = App::new(t.db.clone());
         let a = common::actor(&app, "admin@ekby.se", "Ekby kommun", Role::Admin).await;
-        let g = common::group_of(&app, &a, "Ledningen", None, 3).await;
-        let r = new_round(&app, &a, "T0").await;
-        let links = app.measurement().issue_invitations(&a, RoundId(r)).await.unwrap();
-        app.measurement()
-            .set_round_state(&a, RoundId(r), "open")
-            .await
-            .unwrap();
-        answer(&app, &links[0].token, 2).await;
-        let status = app.measurement().round_status(&a, RoundId(r)).await.unwrap();
-        let s = status.iter().find(|s| s.group_id == g).unwrap();
-        let (slug, code) = (s.shared_slug.clone().unwrap(), s.access_code.clone().unwrap());
+        let (g, r, links, slug, code) = open_round(&app, &a, 3).await;
+        common::answer(&app, &links[0].token, 2).await;
         // Two places left; three people take a link before anyone submits.
         let mut taken = Vec::new();
         for _ in 0..3 {
@@ -159,7 +157,7 @@ async fn a_shared_link_takes_no_more_answers_than_its_group_has_places() {
         }
         let mut outcomes = Vec::new();
         for token in &taken {
-            match answer(&app, token, 4).await {
+            match common::answer(&app, token, 4).await {
                 SubmitResult::Done(o) => outcomes.push(o),
                 SubmitResult::Incomplete { .. } => panic!("a complete form was incomplete"),
             }
@@ -188,16 +186,7 @@ async fn wrong_access_codes_are_throttled_per_client_and_per_link() {
     for t in testdb::backends().await {
         let app = App::new(t.db.clone());
         let a = common::actor(&app, "admin@ekby.se", "Ekby kommun", Role::Admin).await;
-        let g = common::group_of(&app, &a, "Ledningen", None, 6).await;
-        let r = new_round(&app, &a, "T0").await;
-        app.measurement().issue_invitations(&a, RoundId(r)).await.unwrap();
-        app.measurement()
-            .set_round_state(&a, RoundId(r), "open")
-            .await
-            .unwrap();
-        let status = app.measurement().round_status(&a, RoundId(r)).await.unwrap();
-        let s = status.iter().find(|s| s.group_id == g).unwrap();
-        let (slug, code) = (s.shared_slug.clone().unwrap(), s.access_code.clone().unwrap());
+        let (_, _, _, slug, code) = open_round(&app, &a, 6).await;
         for _ in 0..10 {
             assert!(matches!(
                 app.measurement().join_shared(&slug, "FEL", "10.0.0.9").await,
@@ -245,7 +234,7 @@ async fn a_person_in_two_groups_answers_once_and_counts_where_they_answer() {
             .set_group_member(&a, GroupId(g2), PersonId(both), true)
             .await
             .unwrap();
-        let r = new_round(&app, &a, "T0").await;
+        let r = common::new_round(&app, &a, "T0").await;
         let links = app.measurement().issue_invitations(&a, RoundId(r)).await.unwrap();
         assert_eq!(links.len(), 8, "invited once");
         let several = app.measurement().several_groups(&a, RoundId(r)).await.unwrap();
@@ -295,14 +284,14 @@ async fn a_person_in_two_groups_answers_once_and_counts_where_they_answer() {
                 .choice
                 .is_none()
         );
-        answer(&app, token, 3).await;
+        common::answer(&app, token, 3).await;
         let st = app.measurement().round_status(&a, RoundId(r)).await.unwrap();
         assert_eq!(members(&st), (3, 5), "{}", t.label);
         let answered = |g| st.iter().find(|s| s.group_id == g).unwrap().answered;
         assert_eq!((answered(g1), answered(g2)), (0, 1));
 
         // In a draft an administrator may settle it instead.
-        let r2 = new_round(&app, &a, "T1").await;
+        let r2 = common::new_round(&app, &a, "T1").await;
         app.measurement()
             .issue_invitations(&a, RoundId(r2))
             .await

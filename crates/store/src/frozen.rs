@@ -5,6 +5,7 @@
 //! alone, so later edits to the directory or the organisation's settings cannot change them.
 //! The ledger records each aggregate a closed round has shown; rows are only ever added.
 
+use crate::responses::values_list;
 use crate::{Result, Tx, on_tx};
 use mognad_domain::ids::RoundId;
 use uuid::Uuid;
@@ -41,16 +42,6 @@ pub struct Release {
     pub area_id: Uuid,
     pub groups: Vec<Uuid>,
     pub n: i64,
-}
-
-fn values_list(rows: usize, cols: usize) -> String {
-    (0..rows)
-        .map(|r| {
-            let params: Vec<String> = (1..=cols).map(|c| format!("${}", r * cols + c)).collect();
-            format!("({})", params.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Stores the structure a round opens on: its threshold, its groups' names and units, the

@@ -26,7 +26,8 @@ pub struct NewComment {
     pub body: String,
 }
 
-fn values_list(rows: usize, cols: usize) -> String {
+/// `($1, $2, …), (…)`: the placeholders of a multi-row INSERT of `rows` rows of `cols` values.
+pub(crate) fn values_list(rows: usize, cols: usize) -> String {
     (0..rows)
         .map(|r| {
             let params: Vec<String> = (1..=cols).map(|c| format!("${}", r * cols + c)).collect();

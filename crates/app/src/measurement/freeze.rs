@@ -15,20 +15,26 @@ use mognad_store::{Tx, groups, invitations, rounds, units};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
-/// Stores the round's structure as the directory has it now, with threshold `k`, and points
-/// invitations made in draft at groups their person is (still) in.
-pub async fn freeze(tx: &mut Tx, org: OrgId, round: RoundId, k: i64) -> mognad_store::Result<()> {
+/// The round's groups as the directory has them now, in the form the round freezes them.
+async fn live_groups(tx: &mut Tx, org: OrgId, round: RoundId) -> mognad_store::Result<Vec<FrozenGroup>> {
     let taking_part: HashSet<GroupId> = rounds::groups(tx, round).await?.into_iter().collect();
-    let all_groups = groups::list(tx, org).await?;
-    let frozen_groups: Vec<FrozenGroup> = all_groups
-        .iter()
+    Ok(groups::list(tx, org)
+        .await?
+        .into_iter()
         .filter(|g| taking_part.contains(&g.id))
         .map(|g| FrozenGroup {
             group_id: g.id.0,
             name: g.name.to_string(),
             unit_id: g.unit_id.map(|u| u.0),
         })
-        .collect();
+        .collect())
+}
+
+/// Stores the round's structure as the directory has it now, with threshold `k`, and points
+/// invitations made in draft at groups their person is (still) in.
+pub async fn freeze(tx: &mut Tx, org: OrgId, round: RoundId, k: i64) -> mognad_store::Result<()> {
+    let taking_part: HashSet<GroupId> = rounds::groups(tx, round).await?.into_iter().collect();
+    let frozen_groups = live_groups(tx, org, round).await?;
     let unit_list = units::list(tx, org).await?;
     let by_id: HashMap<_, _> = unit_list.iter().map(|u| (u.id.0, u)).collect();
     // The units on the way from each group to the top; the hop count guards a broken tree.
@@ -116,17 +122,7 @@ pub(crate) async fn structure(
     frozen: &Frozen,
 ) -> Result<(Vec<Area>, Vec<Area>)> {
     let (group_list, unit_list): (Vec<FrozenGroup>, Vec<FrozenUnit>) = if round.state == RoundState::Draft {
-        let taking_part = rounds::groups(tx, round.id).await?;
-        let gs = groups::list(tx, actor.org)
-            .await?
-            .into_iter()
-            .filter(|g| taking_part.contains(&g.id))
-            .map(|g| FrozenGroup {
-                group_id: g.id.0,
-                name: g.name.to_string(),
-                unit_id: g.unit_id.map(|u| u.0),
-            })
-            .collect();
+        let gs = live_groups(tx, actor.org, round.id).await?;
         let us = units::list(tx, actor.org)
             .await?
             .into_iter()

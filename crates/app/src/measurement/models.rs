@@ -2,13 +2,13 @@
 //! looks), reading one, and uploading its own. A model that a round uses is frozen: the same id and
 //! version cannot be uploaded again.
 
+use super::rounds::{ModelInfo, model_errors, stored};
 use crate::{Actor, AppError, Result};
 use chrono::Utc;
 use mognad_domain::ids::ModelId;
 use mognad_domain::model::{self, Model};
 use mognad_domain::role::Role;
 use mognad_store::models::{self, StoredModel};
-use super::rounds::{ModelInfo, model_errors, stored};
 
 impl super::Measurement<'_> {
     /// The organisation's models; the shipped ones are added the first time.

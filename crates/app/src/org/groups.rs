@@ -1,12 +1,12 @@
 //! Leadership groups and teams: named sets of people attached to a unit, and who is in a group.
 
+use super::directory::{NamedInput, check_unit, finish_named, parse_named, unknown};
 use crate::org::views::{GroupView, TeamView};
 use crate::{Actor, AppError, Result};
 use mognad_domain::ids::{GroupId, PersonId, TeamId};
 use mognad_domain::people::{LeadershipGroup, Team};
 use mognad_domain::role::Role;
 use mognad_store::{groups, people, teams};
-use super::directory::{NamedInput, check_unit, finish_named, parse_named, unknown};
 
 impl super::Org<'_> {
     #[tracing::instrument(skip_all)]

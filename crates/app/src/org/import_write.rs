@@ -1,5 +1,6 @@
 //! Writing an import: what is already there (units by path, groups by name, people by e-mail and name, supervisions) and the records a row creates or updates.
 
+use super::import::ImportReport;
 use crate::Result;
 use mognad_domain::DomainError;
 use mognad_domain::ids::*;
@@ -8,7 +9,6 @@ use mognad_domain::relationship::Supervision;
 use mognad_domain::text::{Email, Name};
 use mognad_store::{Tx, groups, people, relationships, units};
 use std::collections::HashMap;
-use super::import::ImportReport;
 
 /// What the import knows while it runs: existing records by their natural keys.
 pub(crate) struct State {

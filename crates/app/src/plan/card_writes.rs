@@ -1,5 +1,6 @@
 //! What a card write checks before it writes, and the writes themselves, run inside the write queue's batch: creating a card at the end of its column and moving one between two others, each claiming its idempotency key first.
 
+use super::cards::{DESCRIPTION_MAX, KEY_MAX, MoveInput, TITLE_MAX, TaskInput};
 use crate::input::noted_ref;
 use crate::platform::write_queue::stored;
 use crate::{AppError, Invalid, Result};
@@ -11,7 +12,6 @@ use mognad_domain::text::parse_date;
 use mognad_store::Tx;
 use mognad_store::boards::{self as store, Column, Task};
 use uuid::Uuid;
-use super::cards::{DESCRIPTION_MAX, KEY_MAX, MoveInput, TITLE_MAX, TaskInput};
 
 pub(crate) fn key_ok(key: Option<&str>) -> Result<Option<&str>> {
     match key.map(str::trim).filter(|k| !k.is_empty()) {

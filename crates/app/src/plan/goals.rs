@@ -1,6 +1,7 @@
 //! Goals: what the plan aims at, by default the five policy perspectives, added once per
 //! organisation.
 
+use super::initiatives::DEFAULT_GOALS;
 use crate::input::bounded_text;
 use crate::{Actor, AppError, Result};
 use chrono::Utc;
@@ -9,7 +10,6 @@ use mognad_domain::role::Role;
 use mognad_store::plan::{self as store, Goal};
 use serde::Deserialize;
 use uuid::Uuid;
-use super::initiatives::DEFAULT_GOALS;
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct GoalInput {

@@ -1,6 +1,7 @@
 //! Answers to intake forms: a submission becomes a card in the form's board with a receipt, and
 //! alike submissions and cards are grouped as recurring problems with their submitters' contacts.
 
+use super::intake::{FormView, code, view};
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::Utc;
 use mognad_domain::ids::{OrgId, UserId};
@@ -13,7 +14,6 @@ use mognad_store::users;
 use serde::Serialize;
 use std::collections::HashMap;
 use uuid::Uuid;
-use super::intake::{FormView, code, view};
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Receipt {

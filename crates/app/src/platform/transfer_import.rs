@@ -1,6 +1,7 @@
 //! Importing an organisation exported by another instance (or another backend): the whole document
 //! is checked first, every bad record named, and then written in one transaction, ids kept.
 
+use super::transfer::{FORMAT, OrgExport, Rel, VERSION, bad};
 use crate::{AppError, Result};
 use chrono::Utc;
 use mognad_domain::ids::*;
@@ -10,7 +11,6 @@ use mognad_domain::relationship::{Mentorship, Period, Supervision, TeamMembershi
 use mognad_domain::text::{Name, optional_email, optional_name};
 use mognad_store::{groups, orgs, people, relationships, teams, units};
 use std::collections::HashSet;
-use super::transfer::{FORMAT, OrgExport, Rel, VERSION, bad};
 
 impl super::Platform<'_> {
     /// Imports an export document as a new organisation with the same ids.

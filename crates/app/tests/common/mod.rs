@@ -65,3 +65,25 @@ pub async fn group_of(app: &App, a: &Actor, name: &str, unit: Option<uuid::Uuid>
     }
     g.id
 }
+
+/// A new draft round of the organisation's first model, taking part: every group.
+#[allow(dead_code)]
+pub async fn new_round(app: &App, a: &Actor, name: &str) -> uuid::Uuid {
+    let model = app.measurement().models(a).await.unwrap()[0].id;
+    let input = mognad_app::measurement::rounds::RoundInput {
+        name: name.into(),
+        model_id: model.to_string(),
+        ..Default::default()
+    };
+    app.measurement().create_round(a, &input).await.unwrap().id
+}
+
+/// Submits a complete answer set with every item at `value` (capped at its range), importance 3.
+#[allow(dead_code)]
+pub async fn answer(app: &App, token: &str, value: u8) -> mognad_app::measurement::respond::SubmitResult {
+    let model = app.measurement().respondent(token).await.unwrap().model;
+    app.measurement()
+        .submit_answers(token, &mognad_domain::answer::complete_form(&model, |_| value, 3))
+        .await
+        .unwrap()
+}

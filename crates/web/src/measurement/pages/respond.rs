@@ -49,18 +49,12 @@ pub(super) fn layout(tr: Tr, csrf: &CsrfToken, here: &str) -> Layout {
     l
 }
 
-pub(super) fn note(
-    tr: Tr,
-    csrf: &CsrfToken,
-    here: &str,
-    heading: &str,
-    text: String,
-    status: StatusCode,
-) -> Response {
+/// A page that only says something: the message `key` as heading, `key-text` below it.
+pub(super) fn note(tr: Tr, csrf: &CsrfToken, here: &str, key: &str, status: StatusCode) -> Response {
     let mut res = render(NotePage {
         l: layout(tr, csrf, here),
-        heading: tr.t(heading),
-        text,
+        heading: tr.t(key),
+        text: tr.t(&format!("{key}-text")),
         link: None,
         code: None,
         choice: None,
@@ -70,14 +64,7 @@ pub(super) fn note(
 }
 
 pub(super) fn not_found(tr: Tr, csrf: &CsrfToken) -> Response {
-    note(
-        tr,
-        csrf,
-        "/",
-        "respond-unknown",
-        tr.t("respond-unknown-text"),
-        StatusCode::NOT_FOUND,
-    )
+    note(tr, csrf, "/", "respond-unknown", StatusCode::NOT_FOUND)
 }
 
 #[derive(Deserialize, Default)]
@@ -101,24 +88,10 @@ pub async fn show(
     };
     let here = format!("/r/{token}");
     if r.submitted {
-        return Ok(note(
-            tr,
-            &csrf,
-            &here,
-            "respond-done",
-            tr.t("respond-done-text"),
-            StatusCode::OK,
-        ));
+        return Ok(note(tr, &csrf, &here, "respond-done", StatusCode::OK));
     }
     if !r.state.accepts_answers() {
-        return Ok(note(
-            tr,
-            &csrf,
-            &here,
-            "respond-closed",
-            tr.t("respond-closed-text"),
-            StatusCode::OK,
-        ));
+        return Ok(note(tr, &csrf, &here, "respond-closed", StatusCode::OK));
     }
     if let Some(options) = &r.choice {
         // A person in several groups says first which one they answer for.
@@ -268,22 +241,12 @@ async fn submit_fields(
         Ok(SubmitResult::Done(Outcome::Accepted | Outcome::AlreadySubmitted)) => {
             Ok(Redirect::to(&here).into_response())
         }
-        Ok(SubmitResult::Done(Outcome::LinkFull)) => Ok(note(
-            tr,
-            &csrf,
-            &here,
-            "respond-full",
-            tr.t("respond-full-text"),
-            StatusCode::CONFLICT,
-        )),
-        Ok(SubmitResult::Done(Outcome::NotOpen)) => Ok(note(
-            tr,
-            &csrf,
-            &here,
-            "respond-closed",
-            tr.t("respond-closed-text"),
-            StatusCode::CONFLICT,
-        )),
+        Ok(SubmitResult::Done(Outcome::LinkFull)) => {
+            Ok(note(tr, &csrf, &here, "respond-full", StatusCode::CONFLICT))
+        }
+        Ok(SubmitResult::Done(Outcome::NotOpen)) => {
+            Ok(note(tr, &csrf, &here, "respond-closed", StatusCode::CONFLICT))
+        }
         Ok(SubmitResult::Incomplete {
             engine,
             errors,

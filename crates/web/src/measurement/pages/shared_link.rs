@@ -87,7 +87,6 @@ pub async fn join(
             &csrf,
             &format!("/g/{slug}"),
             "respond-closed",
-            tr.t("respond-closed-text"),
             StatusCode::CONFLICT,
         )),
         Err(AppError::Refused { .. }) => Ok(note(
@@ -95,7 +94,6 @@ pub async fn join(
             &csrf,
             &format!("/g/{slug}"),
             "respond-full",
-            tr.t("respond-full-text"),
             StatusCode::CONFLICT,
         )),
         Err(AppError::Throttled) => Ok(note(
@@ -103,7 +101,6 @@ pub async fn join(
             &csrf,
             &format!("/g/{slug}"),
             "respond-throttled",
-            tr.t("respond-throttled-text"),
             StatusCode::TOO_MANY_REQUESTS,
         )),
         Err(e) => Err(WebError::app(e, false, tr)),
