@@ -148,6 +148,27 @@ pub fn parse_date(raw: &str) -> Result<NaiveDate, DomainError> {
     })
 }
 
+/// Characters that make a spreadsheet read a cell as a formula when they come first.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell for a file that spreadsheets open: one starting like a formula gets a leading `'`,
+/// which spreadsheet programs show as text and do not evaluate.
+pub fn defuse_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_START) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// The cell as it was before [`defuse_formula`], for reading back a file Mognad wrote.
+pub fn restore_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        _ => cell,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,5 +222,20 @@ mod tests {
         assert_eq!(optional_email(Some("  ")).unwrap(), None);
         assert!(optional_email(Some("nope")).is_err());
         assert_eq!(optional_name("kind", None).unwrap(), None);
+    }
+
+    #[test]
+    fn formula_cells_are_defused_and_read_back() {
+        for raw in ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx"] {
+            let d = defuse_formula(raw);
+            assert!(d.starts_with('\''), "{raw}");
+            assert_eq!(restore_formula(&d), raw);
+        }
+        assert_eq!(defuse_formula("Ledning"), "Ledning");
+        assert_eq!(
+            restore_formula("'quoted"),
+            "'quoted",
+            "a quote before plain text stays"
+        );
     }
 }

@@ -128,6 +128,22 @@ fn a_moodle_export_reads_back_as_the_same_competences() {
         assert_eq!(names(&back, lang), names(shipped, lang));
         assert_eq!(back.levels.len(), shipped.levels.len());
     }
+    // A name that a spreadsheet would run as a formula is written defused and read back whole.
+    let mut risky = shipped.clone();
+    risky.areas[0].competences[0].name.sv = "=HYPERLINK(\"http://x\",\"klicka\")".into();
+    risky.areas[0].competences[0].description.sv = "@SUM(A1)".into();
+    let csv = moodle::export(&risky, Language::Sv);
+    assert!(csv.contains("'=HYPERLINK") && csv.contains("'@SUM(A1)"), "{csv}");
+    assert!(
+        !csv.lines()
+            .any(|l| l.split(',').any(|c| c.starts_with(['=', '@'])))
+    );
+    let back = moodle::import(&csv).unwrap();
+    let c = &back.areas[0].competences[0];
+    assert_eq!(
+        (c.name.sv.as_str(), c.description.sv.as_str()),
+        ("=HYPERLINK(\"http://x\",\"klicka\")", "@SUM(A1)")
+    );
 }
 
 fn cell() -> impl Strategy<Value = String> {

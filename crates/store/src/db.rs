@@ -17,6 +17,13 @@ pub enum Backend {
     Postgres,
 }
 
+/// The advisory locks writers take (see [`Db::serialise`]); the numbers only need to differ.
+#[derive(Debug, Clone, Copy)]
+pub enum WriterLock {
+    /// Card creates and moves.
+    Cards = 0x6d6f_676e_0001,
+}
+
 /// A connection pool on one of the two backends.
 #[derive(Clone, Debug)]
 pub enum Db {
@@ -150,6 +157,21 @@ impl Db {
             Db::Sqlite(p) => Tx::Sqlite(p.begin().await?),
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
+    }
+
+    /// Serialises this transaction with every other holding the same `lock` until it ends, on
+    /// PostgreSQL across every server process on the database (SQLite's write transactions are
+    /// serial already). Writers that read a value and write one derived from it (a card's rank
+    /// between two others, an idempotency key checked and then claimed) take one, so two
+    /// processes never act on the same reading.
+    pub async fn serialise(tx: &mut Tx, lock: WriterLock) -> Result<()> {
+        if let Tx::Postgres(t) = tx {
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(lock as i64)
+                .execute(&mut **t)
+                .await?;
+        }
+        Ok(())
     }
 
     /// Checks that the database answers.

@@ -31,7 +31,7 @@ pub mod throttle;
 pub mod units;
 pub mod users;
 
-pub use db::{Backend, Db, Tx};
+pub use db::{Backend, Db, Tx, WriterLock};
 pub use error::StoreError;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -46,3 +46,13 @@ pub async fn sweep(tx: &mut Tx, since: i64) -> Result<u64> {
     .await
     .map(|r| r.rows_affected()))?)
 }
+
+/// Forgets a bucket's failures (after a success).
+pub async fn clear(tx: &mut Tx, bucket: &str) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query("DELETE FROM throttle WHERE bucket = $1")
+        .bind(bucket)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}

@@ -51,6 +51,23 @@ async fn both_schemas_have_the_same_tables_and_columns() {
         only_sqlite.is_empty() && only_pg.is_empty(),
         "only in SQLite: {only_sqlite:?}; only in PostgreSQL: {only_pg:?}"
     );
+    // Ranks order as bytes on PostgreSQL as they do on SQLite, whatever the server's locale.
+    let mut tx = pg.db.read().await.unwrap();
+    let collations: Vec<(String, Option<String>)> = on_tx!(&mut tx, |c| sqlx::query_as(
+        "SELECT table_name::text, collation_name::text FROM information_schema.columns
+         WHERE table_schema = current_schema() AND column_name = 'rank' ORDER BY table_name"
+    )
+    .fetch_all(c)
+    .await)
+    .unwrap();
+    tx.rollback().await.unwrap();
+    assert_eq!(
+        collations,
+        vec![
+            ("board_columns".to_owned(), Some("C".to_owned())),
+            ("tasks".to_owned(), Some("C".to_owned()))
+        ]
+    );
     sqlite.cleanup().await.unwrap();
     pg.cleanup().await.unwrap();
 }

@@ -20,7 +20,6 @@ pub mod org;
 pub mod page;
 pub mod plan;
 pub mod platform;
-pub mod ratelimit;
 pub mod routes;
 pub mod security;
 pub mod session;
@@ -44,7 +43,6 @@ pub struct WebConfig {
 pub struct AppState {
     pub app: App,
     pub config: Arc<WebConfig>,
-    pub limiter: Arc<ratelimit::LoginLimiter>,
     pub metrics: Arc<metrics::Metrics>,
     /// Sends invitation mails; without one, links are only shown on the page.
     pub mailer: Option<Arc<mognad_app::platform::mail::Mailer>>,
@@ -55,7 +53,6 @@ impl AppState {
         Self {
             app,
             config: Arc::new(config),
-            limiter: Arc::new(ratelimit::LoginLimiter::default()),
             metrics: Arc::new(metrics::Metrics::default()),
             mailer: None,
         }

@@ -244,6 +244,42 @@ async fn the_api_creates_once_per_key_and_members_work_on_cards() {
         .await;
     let doc: serde_json::Value = serde_json::from_str(&board.body).unwrap();
     assert_eq!(doc["columns"][0]["count"], 1);
+    // A column's `more`, passed back unchanged, gives the next page until there is none.
+    for i in 0..119 {
+        let input = mognad_app::plan::cards::TaskInput {
+            title: format!("Kort {i}"),
+            ..Default::default()
+        };
+        w.app
+            .plan()
+            .create_task(&admin, mognad_domain::ids::BoardId(b.id), &input, None)
+            .await
+            .unwrap();
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut more: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let q = more.as_ref().map(|m| format!("?more={m}")).unwrap_or_default();
+        let res = c
+            .get(&format!("/api/v1/orgs/{}/boards/{}{q}", admin.org, b.id))
+            .await;
+        let doc: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+        let col = &doc["columns"][0];
+        for card in col["cards"].as_array().unwrap() {
+            assert!(
+                seen.insert(card["id"].to_string()),
+                "a card came twice: the cursor looped"
+            );
+        }
+        pages += 1;
+        assert!(pages < 10, "paging does not end");
+        match col["more"].as_str() {
+            Some(m) => more = Some(m.to_owned()),
+            None => break,
+        }
+    }
+    assert_eq!((seen.len(), pages), (120, 3), "50 + 50 + 20 cards");
     // Members may not make boards.
     let res = c
         .json(

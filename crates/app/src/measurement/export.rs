@@ -36,15 +36,11 @@ pub struct Table {
 /// Quotes a CSV field when needed, and defuses a leading formula character so a spreadsheet
 /// opening the file does not run it.
 pub fn csv_field(raw: &str) -> String {
-    let text = if raw.starts_with(['=', '+', '-', '@']) {
-        format!("'{raw}")
-    } else {
-        raw.to_owned()
-    };
+    let text = mognad_domain::text::defuse_formula(raw);
     if text.contains([',', '"', '\n', '\r', ';']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text
+        text.into_owned()
     }
 }
 

@@ -136,26 +136,30 @@ pub async fn write_batch(db: &Db, subs: &[Submission]) -> Result<Vec<Outcome>> {
         }
     }
     // A shared link's places are counted with the link locked, so two writers (two server
-    // processes) cannot both take its last place.
+    // processes) cannot both take its last place; links are locked in key order, so two
+    // writers cannot deadlock on them.
+    let wanted: std::collections::BTreeSet<(Uuid, Uuid)> = subs
+        .iter()
+        .filter(|s| s.shared && open[&s.round])
+        .map(|s| (s.round, s.group))
+        .collect();
     let mut places: HashMap<(Uuid, Uuid), i64> = HashMap::new();
+    for (round_id, group) in wanted {
+        invitations::lock_shared(&mut tx, round_id, group).await?;
+        let round = rounds::get_any(&mut tx, round_id)
+            .await?
+            .ok_or_else(|| AppError::Internal(format!("round {round_id} vanished")))?;
+        let left =
+            crate::measurement::shared_link::shared_places_left(&mut tx, &round, GroupId(group)).await?;
+        places.insert((round_id, group), left);
+    }
     let mut full: HashSet<usize> = HashSet::new();
     for (i, s) in subs
         .iter()
         .enumerate()
         .filter(|(_, s)| s.shared && open[&s.round])
     {
-        let key = (s.round, s.group);
-        if let std::collections::hash_map::Entry::Vacant(slot) = places.entry(key) {
-            invitations::lock_shared(&mut tx, s.round, s.group).await?;
-            let round = rounds::get_any(&mut tx, s.round)
-                .await?
-                .ok_or_else(|| AppError::Internal(format!("round {} vanished", s.round)))?;
-            slot.insert(
-                crate::measurement::shared_link::shared_places_left(&mut tx, &round, GroupId(s.group))
-                    .await?,
-            );
-        }
-        let left = places.get_mut(&key).expect("counted above");
+        let left = places.get_mut(&(s.round, s.group)).expect("counted above");
         if *left > 0 {
             *left -= 1;
         } else {
@@ -177,7 +181,9 @@ pub async fn write_batch(db: &Db, subs: &[Submission]) -> Result<Vec<Outcome>> {
     let mut outcomes = Vec::with_capacity(subs.len());
     let mut stored = Vec::new();
     let mut comments = Vec::new();
-    let mut added: HashMap<(Uuid, Uuid), Tally> = HashMap::new();
+    // In key order: two writers (two processes) then lock the tally rows in the same order and
+    // cannot deadlock.
+    let mut added: std::collections::BTreeMap<(Uuid, Uuid), Tally> = Default::default();
     for (i, s) in subs.iter().enumerate() {
         if !open[&s.round] {
             outcomes.push(Outcome::NotOpen);

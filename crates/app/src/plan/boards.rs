@@ -53,7 +53,8 @@ pub struct ColumnView {
     pub count: i64,
     /// The first cards in rank order.
     pub cards: Vec<TaskView>,
-    /// Where the next page starts, when there are more.
+    /// Where the next page starts, when there are more: `column~rank~id`, to pass back unchanged
+    /// as the board's `more`.
     pub more: Option<String>,
 }
 
@@ -277,7 +278,7 @@ impl super::Plan<'_> {
             };
             let more = (cards.len() as i64 > PAGE).then(|| {
                 cards.truncate(PAGE as usize);
-                cursor(&cards[cards.len() - 1])
+                format!("{}~{}", c.id, cursor(&cards[cards.len() - 1]))
             });
             views.push(ColumnView {
                 count: counts.iter().find(|(k, _)| *k == c.id).map_or(0, |(_, n)| *n),

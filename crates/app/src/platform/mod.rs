@@ -15,6 +15,7 @@ pub mod accounts;
 pub(crate) mod batching;
 pub mod mail;
 pub mod sealing;
+pub mod sign_in;
 pub mod transfer;
 pub mod transfer_import;
 pub mod transfer_measurement;

@@ -13,7 +13,7 @@
 
 use crate::{AppError, Result};
 use futures_util::future::BoxFuture;
-use mognad_store::{Db, Tx};
+use mognad_store::{Db, Tx, WriterLock};
 use tokio::sync::{mpsc, oneshot};
 
 /// The most jobs in one transaction.
@@ -45,6 +45,13 @@ async fn run(db: &Db, batch: Vec<Job>) -> (Vec<Finish>, std::result::Result<(), 
             return (finishes, Err(e.to_string()));
         }
     };
+    // Another server process on the same PostgreSQL waits for this batch (and this one for
+    // its): jobs read ranks and keys before they write, so two batches must not interleave.
+    if let Err(e) = Db::serialise(&mut tx, WriterLock::Cards).await {
+        drop(batch);
+        let _ = tx.rollback().await;
+        return (finishes, Err(e.to_string()));
+    }
     for job in batch {
         let (step, finish) = job(&mut tx).await;
         finishes.push(finish);

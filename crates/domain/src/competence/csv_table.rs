@@ -84,9 +84,12 @@ impl Table {
 }
 
 impl Row {
-    /// The cell in `column`, empty when the row is short or the column is missing.
+    /// The cell in `column`, empty when the row is short or the column is missing; a formula
+    /// defused by an export (a leading `'`) reads as it was.
     pub fn get(&self, column: usize) -> &str {
-        self.cells.get(column).map_or("", String::as_str)
+        self.cells
+            .get(column)
+            .map_or("", |c| crate::text::restore_formula(c))
     }
 }
 

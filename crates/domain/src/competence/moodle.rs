@@ -225,6 +225,7 @@ pub fn import(src: &str) -> Result<Framework, Vec<SourceError>> {
 
 /// Writes a framework as a Moodle competency-framework CSV, texts in `lang`.
 pub fn export(f: &Framework, lang: Language) -> String {
+    use crate::text::defuse_formula;
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(HEADERS);
     // Moodle separates scale values with commas, so a comma inside a level name cannot stay.
@@ -251,13 +252,14 @@ pub fn export(f: &Framework, lang: Language) -> String {
         } else {
             Default::default()
         };
+        // Names and texts are defused: a spreadsheet must not run them (the import undoes it).
         [
             parent.to_owned(),
             id.to_owned(),
-            name.to_owned(),
-            description.to_owned(),
+            defuse_formula(name).into_owned(),
+            defuse_formula(description).into_owned(),
             "2".to_owned(),
-            scale,
+            defuse_formula(&scale).into_owned(),
             config,
             String::new(),
             String::new(),

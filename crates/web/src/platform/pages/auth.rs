@@ -74,12 +74,13 @@ pub async fn login(
         *res.status_mut() = status;
         res
     };
-    if !state.limiter.allowed(&client, &form.email) {
-        return page(StatusCode::TOO_MANY_REQUESTS, "login-rate-limited");
-    }
-    match state.app.platform().login(&form.email, &form.password).await {
+    match state
+        .app
+        .platform()
+        .sign_in(&form.email, &form.password, &client)
+        .await
+    {
         Ok(session) => {
-            state.limiter.succeeded(&client, &form.email);
             let secure = state.config.secure_cookies;
             // A fresh session token and a fresh CSRF token: nothing set before sign-in survives it.
             let mut res = Redirect::to(&next).into_response();
@@ -100,10 +101,8 @@ pub async fn login(
             }
             res
         }
-        Err(AppError::Unauthenticated) => {
-            state.limiter.failed(&client, &form.email);
-            page(StatusCode::UNAUTHORIZED, "login-failed")
-        }
+        Err(AppError::Unauthenticated) => page(StatusCode::UNAUTHORIZED, "login-failed"),
+        Err(AppError::Throttled) => page(StatusCode::TOO_MANY_REQUESTS, "login-rate-limited"),
         Err(e) => WebError::app(e, false, tr).into_response(),
     }
 }
