@@ -19,6 +19,7 @@ pub enum Backend {
 
 /// The advisory locks writers take (see [`Db::serialise`]); the numbers only need to differ.
 #[derive(Debug, Clone, Copy)]
+#[repr(i64)]
 pub enum WriterLock {
     /// Card creates and moves.
     Cards = 0x6d6f_676e_0001,
