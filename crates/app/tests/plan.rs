@@ -334,7 +334,7 @@ async fn columns_page_and_filter() {
         let cursor = col.more.clone().expect("more to come");
         let second = app
             .plan()
-            .board(&admin, BoardId(b.id), &all, Some((col.id, &cursor)))
+            .board(&admin, BoardId(b.id), &all, Some(&cursor))
             .await
             .unwrap();
         let next = &second.columns[0].cards;

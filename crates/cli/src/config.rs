@@ -28,6 +28,16 @@ pub struct Config {
     pub smtp_password: Option<String>,
     /// Sender of invitation mails.
     pub mail_from: String,
+    /// Bearer token a scraper presents at `/metrics`; without it metrics are not served.
+    pub metrics_token: Option<String>,
+    /// Seconds a client has to send a request's head (slow clients are cut off).
+    pub header_timeout: u64,
+    /// Seconds a client has to send a request's body.
+    pub body_timeout: u64,
+    /// Connections served at once.
+    pub max_connections: usize,
+    /// Seconds requests in flight may take to finish after SIGTERM.
+    pub drain_timeout: u64,
 }
 
 impl Default for Config {
@@ -44,6 +54,11 @@ impl Default for Config {
             smtp_user: None,
             smtp_password: None,
             mail_from: "Mognad <mognad@localhost>".into(),
+            metrics_token: None,
+            header_timeout: 10,
+            body_timeout: 30,
+            max_connections: 1024,
+            drain_timeout: 20,
         }
     }
 }

@@ -1,5 +1,5 @@
 //! `mognad serve`: open the database, start the queues and the mailer, and serve the web
-//! application until Ctrl-C, finishing the requests in flight.
+//! application until SIGTERM or Ctrl-C, finishing the requests in flight.
 
 use crate::accounts::{demo, generate_password};
 use crate::config::Config;
@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use mognad_app::App;
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
-use std::net::SocketAddr;
+use std::time::Duration;
 
 pub(crate) async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
     let url = if demo_mode {
@@ -70,6 +70,7 @@ pub(crate) async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
         mognad_web::WebConfig {
             secure_cookies: config.secure_cookies,
             public_url: config.public_url.clone(),
+            metrics_token: config.metrics_token.clone(),
         },
     )
     .with_mailer(mailer);
@@ -82,14 +83,19 @@ pub(crate) async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
     if let Some((email, password)) = sign_in {
         println!("Sign in as {email} with password {password}");
     }
-    axum::serve(
+    mognad_web::server::serve(
         listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
+        router,
+        mognad_web::server::Limits {
+            header_read: Duration::from_secs(config.header_timeout.max(1)),
+            body_read: Duration::from_secs(config.body_timeout.max(1)),
+            connections: config.max_connections.max(1),
+            drain: Duration::from_secs(config.drain_timeout),
+        },
+        mognad_web::server::shutdown_signal(),
     )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
     .await?;
+    // Every request has been answered, so every acknowledged write is committed.
     db.close().await;
     Ok(())
 }

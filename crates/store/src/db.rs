@@ -175,6 +175,32 @@ impl Db {
         Ok(())
     }
 
+    /// The pool's open and idle connections.
+    pub fn pool_size(&self) -> (u32, usize) {
+        match self {
+            Db::Sqlite(p) => (p.size(), p.num_idle()),
+            Db::Postgres(p) => (p.size(), p.num_idle()),
+        }
+    }
+
+    /// Whether a write could start now: a write transaction is begun and rolled back within
+    /// `within` (a locked SQLite file or a read-only PostgreSQL replica fails it).
+    pub async fn writable(&self, within: Duration) -> Result<()> {
+        let attempt = async {
+            let mut tx = self.write().await?;
+            if let Tx::Postgres(t) = &mut tx {
+                // A standby accepts BEGIN; it refuses to write.
+                sqlx::query("SET TRANSACTION READ WRITE")
+                    .execute(&mut **t)
+                    .await?;
+            }
+            tx.rollback().await
+        };
+        tokio::time::timeout(within, attempt)
+            .await
+            .map_err(|_| StoreError::Config("the database did not take a write in time".into()))?
+    }
+
     /// Checks that the database answers.
     pub async fn ping(&self) -> Result<()> {
         let mut tx = self.read().await?;

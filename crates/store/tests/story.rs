@@ -329,3 +329,17 @@ async fn sqlite_backup_is_a_consistent_copy() {
     let mut tx = copy.read().await.unwrap();
     assert_eq!(orgs::get(&mut tx, o.id).await.unwrap().unwrap(), o);
 }
+
+#[tokio::test]
+async fn a_database_that_cannot_take_a_write_is_not_ready() {
+    let t = testdb::TestDb::sqlite().await.unwrap();
+    let within = std::time::Duration::from_millis(300);
+    t.db.writable(within).await.unwrap();
+    // Another writer holds the file: readiness says so within its deadline instead of waiting.
+    let holder = t.db.write().await.unwrap();
+    let started = std::time::Instant::now();
+    assert!(t.db.writable(within).await.is_err());
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    holder.rollback().await.unwrap();
+    t.db.writable(within).await.unwrap();
+}

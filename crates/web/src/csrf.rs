@@ -25,7 +25,7 @@ const MAX_FORM: usize = 1024 * 1024;
 #[derive(Clone, Debug)]
 pub struct CsrfToken(pub String);
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
@@ -108,9 +108,12 @@ pub async fn protect(State(state): State<AppState>, req: Request, next: Next) ->
         .clone()
         .unwrap_or_else(mognad_app::platform::accounts::random_token);
     req.extensions_mut().insert(CsrfToken(token.clone()));
+    // Probes and scrapers come back every few seconds without cookies; they get none.
+    let probe = matches!(req.uri().path(), "/healthz" | "/readyz" | "/metrics");
     let mut res = next.run(req).await;
     let cookie = set_cookie(COOKIE, &token, 60 * 60 * 24 * 30, state.config.secure_cookies);
     if existing.is_none()
+        && !probe
         && let Ok(v) = HeaderValue::from_str(&cookie)
     {
         res.headers_mut().append(header::SET_COOKIE, v);

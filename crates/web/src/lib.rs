@@ -22,6 +22,7 @@ pub mod plan;
 pub mod platform;
 pub mod routes;
 pub mod security;
+pub mod server;
 pub mod session;
 pub mod views;
 
@@ -36,6 +37,8 @@ pub struct WebConfig {
     /// The address respondents reach Mognad at (for links in mails); without it, the address
     /// the admin's browser used.
     pub public_url: Option<String>,
+    /// The bearer token a scraper presents at `/metrics`; without one, metrics are not served.
+    pub metrics_token: Option<String>,
 }
 
 /// Shared state handed to every handler.

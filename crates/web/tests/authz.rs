@@ -29,6 +29,8 @@ enum Need {
     Public,
     SignedIn,
     Role(Role),
+    /// A bearer token outside the accounts (the metrics scraper's): no session opens it.
+    Token,
 }
 
 use Need::*;
@@ -37,7 +39,8 @@ use Need::*;
 const RULES: &[(&str, &str, Need)] = &[
     ("GET", "/", Public),
     ("GET", "/healthz", Public),
-    ("GET", "/metrics", Public),
+    ("GET", "/readyz", Public),
+    ("GET", "/metrics", Token),
     ("GET", "/static/app.css", Public),
     ("GET", "/static/htmx.min.js", Public),
     ("GET", "/lang/{code}", Public),
@@ -538,6 +541,7 @@ fn allowed(need: Need, role: Option<Role>) -> bool {
         (SignedIn, r) => r.is_some(),
         (Role(n), Some(r)) => r.at_least(n),
         (Role(_), None) => false,
+        (Token, _) => false,
     }
 }
 

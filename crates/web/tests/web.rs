@@ -425,15 +425,62 @@ async fn api_answers_problem_documents_and_round_trips() {
 }
 
 #[tokio::test]
-async fn health_and_metrics() {
+async fn health_readiness_and_metrics_behind_their_token() {
     let w = World::new().await;
-    let mut c = w.client();
-    let h = c.get("/healthz").await;
-    assert_eq!((h.status, h.body.as_str()), (StatusCode::OK, "ok"));
-    c.get("/nowhere").await;
-    let m = c.get("/metrics").await.body;
-    assert!(m.contains("mognad_http_requests_total{status=\"2xx\"} 1"), "{m}");
-    assert!(m.contains("mognad_http_requests_total{status=\"4xx\"} 1"), "{m}");
+    let config = mognad_web::WebConfig {
+        metrics_token: Some("skrapa-0123456789".into()),
+        ..Default::default()
+    };
+    let router = mognad_web::router(mognad_web::AppState::new(w.app.clone(), config));
+    let send = |req: axum::http::Request<axum::body::Body>| {
+        let router = router.clone();
+        async move {
+            let res = tower::ServiceExt::oneshot(router, req).await.unwrap();
+            let status = res.status();
+            let cookies = res
+                .headers()
+                .get_all(axum::http::header::SET_COOKIE)
+                .iter()
+                .count();
+            let body = axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap();
+            (status, cookies, String::from_utf8(body.to_vec()).unwrap())
+        }
+    };
+    let get = |path: &str| {
+        axum::http::Request::get(path)
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    // Probes get their answer and no cookie.
+    assert_eq!(send(get("/healthz")).await, (StatusCode::OK, 0, "ok\n".into()));
+    assert_eq!(send(get("/readyz")).await, (StatusCode::OK, 0, "ready\n".into()));
+    send(get("/nowhere")).await;
+    // Metrics only with the token.
+    let (status, _, _) = send(get("/metrics")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let wrong = axum::http::Request::get("/metrics")
+        .header("authorization", "Bearer fel")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    assert_eq!(send(wrong).await.0, StatusCode::UNAUTHORIZED);
+    let right = axum::http::Request::get("/metrics")
+        .header("authorization", "Bearer skrapa-0123456789")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let (status, cookies, m) = send(right).await;
+    assert_eq!((status, cookies), (StatusCode::OK, 0));
+    // /nowhere and the two refused scrapes.
+    assert!(m.contains("mognad_http_requests_total{status=\"4xx\"} 3"), "{m}");
+    assert!(
+        m.contains("mognad_http_request_duration_seconds_count{method=\"GET\",route=\"/healthz\"} 1"),
+        "{m}"
+    );
+    assert!(
+        m.contains("mognad_writer_batches_total{writer=\"cards\"}")
+            && m.contains("mognad_db_connections{state=\"open\"}")
+    );
+    // Without a token configured, metrics are not served at all.
+    assert_eq!(w.client().get("/metrics").await.status, StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]

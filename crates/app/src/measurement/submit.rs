@@ -91,25 +91,29 @@ pub struct SubmitQueue(mpsc::Sender<Job>);
 impl SubmitQueue {
     /// Starts the writer task on the current Tokio runtime.
     pub fn start(db: Db) -> SubmitQueue {
-        let tx = crate::platform::batching::spawn(MAX_BATCH, move |batch: Vec<Job>| {
-            let db = db.clone();
-            async move {
-                let (subs, replies): (Vec<Submission>, Vec<_>) = batch.into_iter().unzip();
-                match write_batch(&db, &subs).await {
-                    Ok(outcomes) => {
-                        for (reply, o) in replies.into_iter().zip(outcomes) {
-                            let _ = reply.send(Ok(o));
+        let tx = crate::platform::batching::spawn(
+            MAX_BATCH,
+            &crate::platform::batching::ANSWERS,
+            move |batch: Vec<Job>| {
+                let db = db.clone();
+                async move {
+                    let (subs, replies): (Vec<Submission>, Vec<_>) = batch.into_iter().unzip();
+                    match write_batch(&db, &subs).await {
+                        Ok(outcomes) => {
+                            for (reply, o) in replies.into_iter().zip(outcomes) {
+                                let _ = reply.send(Ok(o));
+                            }
                         }
-                    }
-                    Err(e) => {
-                        tracing::error!(error = %e, batch = subs.len(), "storing answers failed");
-                        for reply in replies {
-                            let _ = reply.send(Err(AppError::Internal("storing answers failed".into())));
+                        Err(e) => {
+                            tracing::error!(error = %e, batch = subs.len(), "storing answers failed");
+                            for reply in replies {
+                                let _ = reply.send(Err(AppError::Internal("storing answers failed".into())));
+                            }
                         }
                     }
                 }
-            }
-        });
+            },
+        );
         SubmitQueue(tx)
     }
 

@@ -105,9 +105,15 @@ fn cursor(t: &Task) -> String {
     format!("{}~{}", t.rank, t.id)
 }
 
-fn parse_cursor(raw: &str) -> Option<(String, Uuid)> {
-    let (rank, id) = raw.split_once('~')?;
-    Some((rank.to_owned(), Uuid::parse_str(id).ok()?))
+/// A column's `more`: (column, rank, id) of the last card shown.
+fn parse_more(raw: &str) -> Option<(Uuid, String, Uuid)> {
+    let (col, rest) = raw.split_once('~')?;
+    let (rank, id) = rest.rsplit_once('~')?;
+    Some((
+        Uuid::parse_str(col).ok()?,
+        rank.to_owned(),
+        Uuid::parse_str(id).ok()?,
+    ))
 }
 
 fn name(raw: &str, field: &str, errors: &mut Vec<Invalid>) -> String {
@@ -240,15 +246,18 @@ impl super::Plan<'_> {
         Ok(())
     }
 
-    /// A board with the first page of each column. `more` continues one column from a cursor.
+    /// A board with the first page of each column. `more` (a column's `more`, as given)
+    /// continues that column from where its last page ended; a cursor that does not parse is
+    /// read as none.
     #[tracing::instrument(skip_all)]
     pub async fn board(
         &self,
         actor: &Actor,
         id: BoardId,
         filter: &Filter,
-        more: Option<(Uuid, &str)>,
+        more: Option<&str>,
     ) -> Result<BoardView> {
+        let more = more.and_then(parse_more);
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
         let b = board_of(&mut tx, actor.org, id.0).await?;
@@ -257,9 +266,10 @@ impl super::Plan<'_> {
         let mut views = Vec::with_capacity(columns.len());
         for c in columns {
             let after = more
-                .filter(|(col, _)| *col == c.id)
-                .and_then(|(_, cur)| parse_cursor(cur));
-            let limit = if more.is_some_and(|(col, _)| col != c.id) {
+                .as_ref()
+                .filter(|(col, _, _)| *col == c.id)
+                .map(|(_, rank, id)| (rank.clone(), *id));
+            let limit = if more.as_ref().is_some_and(|(col, _, _)| *col != c.id) {
                 0
             } else {
                 PAGE + 1

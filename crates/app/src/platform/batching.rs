@@ -2,11 +2,33 @@
 //! waiting (up to a limit) to one batch, so many writers share one transaction and one flush.
 
 use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use tokio::sync::mpsc;
+
+/// What one writer has done since the process started, for `/metrics`.
+#[derive(Default)]
+pub struct WriterStats {
+    pub batches: AtomicU64,
+    pub jobs: AtomicU64,
+    pub micros: AtomicU64,
+}
+
+/// The answer writer's figures.
+pub static ANSWERS: WriterStats = WriterStats {
+    batches: AtomicU64::new(0),
+    jobs: AtomicU64::new(0),
+    micros: AtomicU64::new(0),
+};
+/// The card writer's figures.
+pub static CARDS: WriterStats = WriterStats {
+    batches: AtomicU64::new(0),
+    jobs: AtomicU64::new(0),
+    micros: AtomicU64::new(0),
+};
 
 /// Starts the batching task on the current Tokio runtime and returns the sending end; the task
 /// ends when every sender is gone. `run` stores one batch and tells its jobs how it went.
-pub(crate) fn spawn<J, F, Fut>(max: usize, mut run: F) -> mpsc::Sender<J>
+pub(crate) fn spawn<J, F, Fut>(max: usize, stats: &'static WriterStats, mut run: F) -> mpsc::Sender<J>
 where
     J: Send + 'static,
     F: FnMut(Vec<J>) -> Fut + Send + 'static,
@@ -22,7 +44,13 @@ where
                     Err(_) => break,
                 }
             }
+            let (n, started) = (batch.len() as u64, std::time::Instant::now());
             run(batch).await;
+            stats.batches.fetch_add(1, Relaxed);
+            stats.jobs.fetch_add(n, Relaxed);
+            stats
+                .micros
+                .fetch_add(started.elapsed().as_micros() as u64, Relaxed);
         }
     });
     tx
@@ -37,7 +65,12 @@ mod tests {
         let sizes = Arc::new(Mutex::new(Vec::new()));
         let seen = sizes.clone();
         let (done_tx, mut done) = tokio::sync::mpsc::channel::<()>(16);
-        let tx = super::spawn(4, move |batch: Vec<u32>| {
+        static STATS: super::WriterStats = super::WriterStats {
+            batches: super::AtomicU64::new(0),
+            jobs: super::AtomicU64::new(0),
+            micros: super::AtomicU64::new(0),
+        };
+        let tx = super::spawn(4, &STATS, move |batch: Vec<u32>| {
             let seen = seen.clone();
             let done_tx = done_tx.clone();
             async move {
@@ -53,5 +86,6 @@ mod tests {
             done.recv().await.unwrap();
         }
         assert_eq!(*sizes.lock().unwrap(), vec![4, 4, 2]);
+        assert_eq!(STATS.jobs.load(super::Relaxed), 10);
     }
 }

@@ -12,7 +12,7 @@
 
 pub mod access;
 pub mod accounts;
-pub(crate) mod batching;
+pub mod batching;
 pub mod mail;
 pub mod sealing;
 pub mod sign_in;

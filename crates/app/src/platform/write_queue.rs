@@ -68,18 +68,22 @@ async fn run(db: &Db, batch: Vec<Job>) -> (Vec<Finish>, std::result::Result<(), 
 impl WriteQueue {
     /// Starts the writer task on the current Tokio runtime.
     pub fn start(db: Db) -> WriteQueue {
-        let tx = super::batching::spawn(MAX_BATCH, move |batch: Vec<Job>| {
-            let db = db.clone();
-            async move {
-                let (finishes, outcome) = run(&db, batch).await;
-                if let Err(e) = &outcome {
-                    tracing::error!(error = %e, "a batch of writes failed");
+        let tx = super::batching::spawn(
+            MAX_BATCH,
+            &crate::platform::batching::CARDS,
+            move |batch: Vec<Job>| {
+                let db = db.clone();
+                async move {
+                    let (finishes, outcome) = run(&db, batch).await;
+                    if let Err(e) = &outcome {
+                        tracing::error!(error = %e, "a batch of writes failed");
+                    }
+                    for f in finishes {
+                        f(outcome.clone());
+                    }
                 }
-                for f in finishes {
-                    f(outcome.clone());
-                }
-            }
-        });
+            },
+        );
         WriteQueue(tx)
     }
 

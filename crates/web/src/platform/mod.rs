@@ -9,6 +9,7 @@ use crate::routes::Routes;
 pub(crate) fn routes(r: Routes) -> Routes {
     r.get("/", pages::home::index)
         .get("/healthz", pages::home::healthz)
+        .get("/readyz", pages::home::readyz)
         .get("/static/app.css", pages::home::stylesheet)
         .get("/static/htmx.min.js", pages::home::htmx)
         .get("/static/sortable.min.js", pages::home::sortable)

@@ -99,16 +99,10 @@ pub async fn board(
         due_by: p.due_by,
         more: p.more,
     };
-    let more = q.more();
     let b = state
         .app
         .plan()
-        .board(
-            &ctx.actor,
-            BoardId(id),
-            &q.filter(),
-            more.as_ref().map(|(c, r)| (*c, r.as_str())),
-        )
+        .board(&ctx.actor, BoardId(id), &q.filter(), q.more.as_deref())
         .await
         .map_err(problem(tr))?;
     Ok(Json(b))

@@ -134,12 +134,6 @@ impl BoardQuery {
             due_by: self.due_by.as_deref().and_then(|d| d.trim().parse().ok()),
         }
     }
-
-    /// The more cursor split into the column and the column's own cursor.
-    pub fn more(&self) -> Option<(Uuid, String)> {
-        let (col, rest) = self.more.as_deref()?.split_once('~')?;
-        Some((Uuid::parse_str(col).ok()?, rest.to_owned()))
-    }
 }
 
 async fn board_page(c: &PageCtx, id: Uuid, q: &BoardQuery, errors: Vec<String>, status: StatusCode) -> Page {
@@ -148,15 +142,9 @@ async fn board_page(c: &PageCtx, id: Uuid, q: &BoardQuery, errors: Vec<String>, 
     let org = c.org.actor.org.to_string();
     let base = format!("/orgs/{org}/boards/{id}");
     let filter = q.filter();
-    let more = q.more();
     let b = app
         .plan()
-        .board(
-            &c.org.actor,
-            BoardId(id),
-            &filter,
-            more.as_ref().map(|(c, r)| (*c, r.as_str())),
-        )
+        .board(&c.org.actor, BoardId(id), &filter, q.more.as_deref())
         .await
         .map_err(c.err())?;
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "boards", &base).await?;

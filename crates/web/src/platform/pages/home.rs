@@ -44,12 +44,23 @@ pub async fn index(
 }
 
 /// Liveness and readiness: 200 when the database answers.
-pub async fn healthz(State(state): State<AppState>) -> Response {
-    match state.app.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ok").into_response(),
+/// Alive: the process answers. Says nothing about the database, so a restart is not asked
+/// for when only the database is away.
+pub async fn healthz() -> Response {
+    (StatusCode::OK, "ok\n").into_response()
+}
+
+/// Ready: the database takes a write now. A load balancer sends traffic only while it does.
+pub async fn readyz(State(state): State<AppState>) -> Response {
+    match state.app.db.writable(std::time::Duration::from_secs(2)).await {
+        Ok(()) => (StatusCode::OK, "ready\n").into_response(),
         Err(e) => {
-            tracing::error!(error = %e, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+            tracing::warn!(error = %e, "not ready: the database does not take writes");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the database does not take writes\n",
+            )
+                .into_response()
         }
     }
 }
