@@ -707,3 +707,5 @@ results-withheld-protects = no: protects a smaller group
 area-hidden-protects = The result is not shown, though the area has at least { $k } answers: together with the parts shown it would reveal the answers of a group with fewer than { $k }.
 refused-duplicate = A record with these details exists already.
 refused-in-use = The record is tied to something else: what it points to does not exist, or it is still in use.
+error-too-large = What was sent is too large (10 MB at most).
+error-timed-out = Receiving what was sent took too long. Please try again.

@@ -707,3 +707,5 @@ results-withheld-protects = nej: skyddar en mindre grupp
 area-hidden-protects = Resultatet visas inte, fast området har minst { $k } svar: tillsammans med de visade delarna skulle det avslöja svaren från en grupp med färre än { $k } svar.
 refused-duplicate = Det finns redan en post med de uppgifterna.
 refused-in-use = Posten hänger ihop med något annat: det den pekar på finns inte, eller så används den fortfarande.
+error-too-large = Det som skickades är för stort (högst 10 MB).
+error-timed-out = Det tog för lång tid att ta emot det som skickades. Försök igen.

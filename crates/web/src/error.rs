@@ -145,6 +145,14 @@ impl WebError {
         Self::new(StatusCode::FORBIDDEN, "csrf", api, tr)
     }
 
+    pub fn too_large(api: bool, tr: Tr) -> Self {
+        Self::new(StatusCode::PAYLOAD_TOO_LARGE, "too-large", api, tr)
+    }
+
+    pub fn timed_out(api: bool, tr: Tr) -> Self {
+        Self::new(StatusCode::REQUEST_TIMEOUT, "timed-out", api, tr)
+    }
+
     pub fn rate_limited(api: bool, tr: Tr) -> Self {
         Self::new(StatusCode::TOO_MANY_REQUESTS, "rate-limited", api, tr)
     }

@@ -30,7 +30,7 @@ use mognad_app::App;
 use std::sync::Arc;
 
 /// Settings the web layer needs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct WebConfig {
     /// Mark cookies `Secure`: set when Mognad is served over TLS (directly or via a proxy).
     pub secure_cookies: bool,
@@ -39,6 +39,19 @@ pub struct WebConfig {
     pub public_url: Option<String>,
     /// The bearer token a scraper presents at `/metrics`; without one, metrics are not served.
     pub metrics_token: Option<String>,
+    /// How long a client has to send a request's body once its head is in.
+    pub body_timeout: std::time::Duration,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig {
+            secure_cookies: false,
+            public_url: None,
+            metrics_token: None,
+            body_timeout: std::time::Duration::from_secs(30),
+        }
+    }
 }
 
 /// Shared state handed to every handler.

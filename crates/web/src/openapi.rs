@@ -94,9 +94,83 @@ use utoipa::OpenApi;
         crate::measurement::api::results::set_targets,
         crate::measurement::api::results::compare,
     ),
-    components(schemas(crate::error::Problem, mognad_app::Invalid, mognad_app::org::import::RowError))
+    components(schemas(crate::error::Problem, mognad_app::Invalid, mognad_app::org::import::RowError)),
+    modifiers(&Conventions)
 )]
 pub struct ApiDoc;
+
+/// What every operation has in common, applied once instead of in each annotation: problem
+/// documents are `application/problem+json`; 400 (a body or query that cannot be read), 422 (a
+/// rule of the data broken), 404
+/// (for paths with an id), 413 (a body over the limit, for operations that take one) and 429
+/// are documented everywhere; a parameter named `Path` that is not in the path is a query
+/// parameter.
+struct Conventions;
+
+impl utoipa::Modify for Conventions {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::ParameterIn;
+        use utoipa::openapi::{RefOr, Response};
+        let problem = || {
+            utoipa::openapi::content::ContentBuilder::new()
+                .schema(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name(
+                    "Problem",
+                ))))
+                .build()
+        };
+        for (path, item) in doc.paths.paths.iter_mut() {
+            let ops = [
+                (&mut item.get, false),
+                (&mut item.put, true),
+                (&mut item.post, true),
+                (&mut item.delete, false),
+                (&mut item.patch, true),
+            ];
+            for (op, takes_body) in ops {
+                let Some(op) = op else { continue };
+                for p in op.parameters.iter_mut().flatten() {
+                    if p.parameter_in == ParameterIn::Path && !path.contains(&format!("{{{}}}", p.name)) {
+                        p.parameter_in = ParameterIn::Query;
+                        p.required = utoipa::openapi::Required::False;
+                    }
+                }
+                for r in op.responses.responses.values_mut() {
+                    if let RefOr::T(r) = r
+                        && let Some(c) = r.content.shift_remove("application/json")
+                    {
+                        let is_problem =
+                            matches!(&c.schema, Some(RefOr::Ref(x)) if x.ref_location.ends_with("/Problem"));
+                        let key = if is_problem {
+                            "application/problem+json"
+                        } else {
+                            "application/json"
+                        };
+                        r.content.insert(key.into(), c);
+                    }
+                }
+                let mut add = |status: &str, description: &str| {
+                    op.responses.responses.entry(status.into()).or_insert_with(|| {
+                        let mut r = Response::new(description);
+                        r.content.insert("application/problem+json".into(), problem());
+                        RefOr::T(r)
+                    });
+                };
+                add("400", "The request could not be read");
+                add(
+                    "422",
+                    "The request breaks a rule of the data (the errors say which field)",
+                );
+                add("429", "Too many attempts; try again later");
+                if path.contains('{') {
+                    add("404", "No such record in this organisation");
+                }
+                if takes_body {
+                    add("413", "The body is over the limit (10 MB)");
+                }
+            }
+        }
+    }
+}
 
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta", responses((status = 200, description = "This document")))]
 pub async fn document() -> Json<utoipa::openapi::OpenApi> {

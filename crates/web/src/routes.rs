@@ -85,7 +85,11 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
             state.clone(),
             metrics::track,
         ))
-        .layer(axum::extract::DefaultBodyLimit::max(10 * 1024 * 1024))
+        .layer(axum::extract::DefaultBodyLimit::max(crate::server::MAX_BODY))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::server::body_within,
+        ))
         .with_state(state);
     (router, list)
 }

@@ -1,12 +1,11 @@
 //! Serving the router over TCP with the limits a public server needs: a client has a few seconds
-//! to send its request head and its body, at most so many connections are served at once, and
+//! to send its request head (and, through [`body_within`] in the router, its body), at most so many connections are served at once, and
 //! on shutdown the server stops accepting, lets the requests in flight finish (up to a deadline)
 //! and then returns, so the caller can close the database with every acknowledged write in it.
 
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request};
-use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -23,8 +22,6 @@ use tower::ServiceExt;
 pub struct Limits {
     /// From the connection (or the previous response) to the end of a request's head.
     pub header_read: Duration,
-    /// To receive a request's body once its head is in.
-    pub body_read: Duration,
     /// Connections served at once; the next waits in the kernel's queue.
     pub connections: usize,
     /// How long requests in flight may take to finish after shutdown begins.
@@ -35,23 +32,32 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             header_read: Duration::from_secs(10),
-            body_read: Duration::from_secs(30),
             connections: 1024,
             drain: Duration::from_secs(20),
         }
     }
 }
 
+/// The largest request body taken (uploads of HR files and frameworks are the largest).
+pub const MAX_BODY: usize = 10 * 1024 * 1024;
+
 /// Reads the request body within `limit` before the handlers see it, so a client that sends
-/// its body slowly gives up its place rather than holding it (bodies are small: forms, JSON and
-/// uploads under the body limit).
-async fn body_within(limit: Duration, req: Request, next: Next) -> Response {
+/// its body slowly gives up its place rather than holding it, and refuses one over
+/// [`MAX_BODY`] as it arrives (a problem document for the API, a page otherwise).
+pub async fn body_within(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let limit = state.config.body_timeout;
     let (parts, body) = req.into_parts();
-    match tokio::time::timeout(limit, axum::body::to_bytes(body, usize::MAX)).await {
+    let api = parts.uri.path().starts_with("/api/");
+    let tr = crate::i18n::Tr::new(crate::i18n::detect(&parts));
+    match tokio::time::timeout(limit, axum::body::to_bytes(body, MAX_BODY)).await {
         Ok(Ok(bytes)) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
-        // Too large for the body limit (a later layer says so), or the client went away.
-        Ok(Err(_)) => StatusCode::PAYLOAD_TOO_LARGE.into_response(),
-        Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
+        // Over the limit, or the client went away mid-body (then nobody reads the answer).
+        Ok(Err(_)) => crate::error::WebError::too_large(api, tr).into_response(),
+        Err(_) => crate::error::WebError::timed_out(api, tr).into_response(),
     }
 }
 
@@ -62,9 +68,6 @@ pub async fn serve(
     limits: Limits,
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
-    let router = router.layer(axum::middleware::from_fn(move |req, next| {
-        body_within(limits.body_read, req, next)
-    }));
     let slots = Arc::new(Semaphore::new(limits.connections));
     let graceful = GracefulShutdown::new();
     let mut builder = hyper::server::conn::http1::Builder::new();

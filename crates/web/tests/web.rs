@@ -547,3 +547,36 @@ async fn members_are_not_offered_links_to_edit_forms() {
         "the org chart is open to members"
     );
 }
+
+#[tokio::test]
+async fn an_oversized_body_gets_a_problem_document_or_a_page_not_plain_text() {
+    let w = World::new().await;
+    let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
+    let mut c = w.client();
+    c.login("anna@norrvik.se").await;
+    let big = vec![b'x'; mognad_web::server::MAX_BODY + 1];
+    let api = axum::http::Request::post(format!("/api/v1/orgs/{}/import?filename=a.csv", a.org))
+        .header("content-type", "application/octet-stream")
+        .header("x-csrf-token", c.csrf())
+        .body(axum::body::Body::from(big.clone()))
+        .unwrap();
+    let res = c.send(api).await;
+    assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let doc: serde_json::Value = serde_json::from_str(&res.body).expect("a problem document");
+    assert_eq!(
+        (doc["status"].as_u64(), doc["code"].as_str()),
+        (Some(413), Some("too-large"))
+    );
+    let page = axum::http::Request::post(format!("/orgs/{}/import", a.org))
+        .header("content-type", "multipart/form-data; boundary=x")
+        .header("x-csrf-token", c.csrf())
+        .body(axum::body::Body::from(big))
+        .unwrap();
+    let res = c.send(page).await;
+    assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        res.body.contains("<html") && res.body.contains("för stort"),
+        "{}",
+        res.body
+    );
+}

@@ -4,10 +4,11 @@
 use crate::AppState;
 use crate::api::{ApiResult, problem};
 use crate::extract::IdParam;
+use crate::extract::QueryOr;
 use crate::i18n::Tr;
 use crate::session::OrgCtx;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use mognad_app::competence::team_map::Scope;
 use mognad_domain::ids::{FrameworkId, TeamId, UnitId};
@@ -72,7 +73,7 @@ pub async fn unit_matrix(
     tr: Tr,
     ctx: OrgCtx,
     IdParam(id): IdParam,
-    Query(q): Query<MatrixQuery>,
+    QueryOr(q): QueryOr<MatrixQuery>,
 ) -> ApiResult<Response> {
     matrix(state, tr, ctx, Scope::Unit(UnitId(id)), q).await
 }
@@ -85,7 +86,7 @@ pub async fn team_matrix(
     tr: Tr,
     ctx: OrgCtx,
     IdParam(id): IdParam,
-    Query(q): Query<MatrixQuery>,
+    QueryOr(q): QueryOr<MatrixQuery>,
 ) -> ApiResult<Response> {
     matrix(state, tr, ctx, Scope::Team(TeamId(id)), q).await
 }

@@ -4,9 +4,9 @@
 
 use crate::error::WebError;
 use crate::extract::IdParam;
+use crate::extract::QueryOr;
 use crate::page::{PageCtx, org_layout, render};
 use askama::Template;
-use axum::extract::Query;
 use axum::response::Response;
 use mognad_app::competence::team_map::{Scope, TeamView};
 use mognad_domain::competence::team::Coverage;
@@ -148,12 +148,12 @@ async fn page(c: PageCtx, scope: Scope, q: FrameworkQuery, here: String, name_ke
     }))
 }
 
-pub async fn unit(c: PageCtx, IdParam(id): IdParam, Query(q): Query<FrameworkQuery>) -> Page {
+pub async fn unit(c: PageCtx, IdParam(id): IdParam, QueryOr(q): QueryOr<FrameworkQuery>) -> Page {
     let here = format!("/orgs/{}/units/{id}/competence", c.org.actor.org);
     page(c, Scope::Unit(UnitId(id)), q, here, "units").await
 }
 
-pub async fn team(c: PageCtx, IdParam(id): IdParam, Query(q): Query<FrameworkQuery>) -> Page {
+pub async fn team(c: PageCtx, IdParam(id): IdParam, QueryOr(q): QueryOr<FrameworkQuery>) -> Page {
     let here = format!("/orgs/{}/teams/{id}/competence", c.org.actor.org);
     page(c, Scope::Team(TeamId(id)), q, here, "teams").await
 }

@@ -3,11 +3,12 @@
 
 use crate::AppState;
 use crate::api::{ApiResult, problem};
+use crate::extract::QueryOr;
 use crate::extract::{ApiJson, AreaParam, IdParam};
 use crate::i18n::Tr;
 use crate::session::OrgCtx;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use mognad_app::measurement::compare::{Comparison, TargetInput};
 use mognad_app::measurement::detail::AreaDetail;
@@ -159,7 +160,7 @@ pub async fn compare(
     tr: Tr,
     ctx: OrgCtx,
     IdParam(id): IdParam,
-    Query(q): Query<CompareQuery>,
+    QueryOr(q): QueryOr<CompareQuery>,
 ) -> ApiResult<Json<Comparison>> {
     Ok(Json(
         state

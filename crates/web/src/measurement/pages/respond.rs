@@ -5,13 +5,14 @@
 use super::respond_step::step_page;
 use crate::csrf::CsrfToken;
 use crate::error::WebError;
+use crate::extract::QueryOr;
 use crate::http::url_encode;
 use crate::i18n::Tr;
 use crate::page::render;
 use crate::views::Layout;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
@@ -79,7 +80,7 @@ pub async fn show(
     tr: Tr,
     csrf: CsrfToken,
     Path(token): Path<String>,
-    Query(q): Query<StepQuery>,
+    QueryOr(q): QueryOr<StepQuery>,
 ) -> Page {
     let r = match s.app.measurement().respondent(&token).await {
         Ok(r) => r,

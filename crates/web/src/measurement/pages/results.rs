@@ -3,9 +3,9 @@
 
 use crate::error::WebError;
 use crate::extract::IdParam;
+use crate::extract::QueryOr;
 use crate::page::{PageCtx, org_layout, render};
 use askama::Template;
-use axum::extract::Query;
 use axum::response::Response;
 use mognad_app::measurement::results::{Area, AreaKind, RoundResults, Withheld};
 use mognad_domain::ids::RoundId;
@@ -179,7 +179,7 @@ pub struct CompareQuery {
     with: Uuid,
 }
 
-pub async fn compare(c: PageCtx, IdParam(id): IdParam, Query(q): Query<CompareQuery>) -> Page {
+pub async fn compare(c: PageCtx, IdParam(id): IdParam, QueryOr(q): QueryOr<CompareQuery>) -> Page {
     let tr = c.tr;
     let app = &c.state.app;
     let cmp = app

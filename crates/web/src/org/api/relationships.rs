@@ -22,7 +22,7 @@ pub async fn checks(
     axum::extract::State(state): axum::extract::State<crate::AppState>,
     tr: crate::i18n::Tr,
     ctx: crate::session::OrgCtx,
-    axum::extract::Query(q): axum::extract::Query<crate::org::pages::checks::SpanQuery>,
+    crate::extract::QueryOr(q): crate::extract::QueryOr<crate::org::pages::checks::SpanQuery>,
 ) -> crate::api::ApiResult<axum::Json<mognad_app::org::checks::ChecksView>> {
     Ok(axum::Json(
         state

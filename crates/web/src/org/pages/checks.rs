@@ -1,10 +1,10 @@
 //! The leadership checks page: each check as a section with its explanation and findings.
 
 use crate::error::WebError;
+use crate::extract::QueryOr;
 use crate::page::{PageCtx, org_layout, render};
 use crate::views::Layout;
 use askama::Template;
-use axum::extract::Query;
 use axum::response::Response;
 use mognad_app::org::checks::{ChecksView, DEFAULT_SPAN};
 use serde::Deserialize;
@@ -99,7 +99,7 @@ fn sections(tr: crate::i18n::Tr, c: &ChecksView) -> Vec<Section> {
     ]
 }
 
-pub async fn page(c: PageCtx, Query(q): Query<SpanQuery>) -> Result<Response, WebError> {
+pub async fn page(c: PageCtx, QueryOr(q): QueryOr<SpanQuery>) -> Result<Response, WebError> {
     let tr = c.tr;
     let checks = c
         .state

@@ -5,12 +5,13 @@
 use crate::AppState;
 use crate::api::{ApiResult, created, problem};
 use crate::competence::api::person::Created;
+use crate::extract::QueryOr;
 use crate::extract::{ApiJson, IdParam};
 use crate::i18n::Tr;
 use crate::plan::pages::boards::BoardQuery;
 use crate::session::OrgCtx;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use mognad_app::plan::boards::{BoardInput, BoardView};
@@ -90,7 +91,7 @@ pub async fn board(
     tr: Tr,
     ctx: OrgCtx,
     IdParam(id): IdParam,
-    Query(p): Query<BoardParams>,
+    QueryOr(p): QueryOr<BoardParams>,
 ) -> ApiResult<Json<BoardView>> {
     let q = BoardQuery {
         assignee: p.assignee,

@@ -4,10 +4,10 @@
 
 use crate::error::WebError;
 use crate::extract::IdParam;
+use crate::extract::QueryOr;
 use crate::page::{PageCtx, after_write, org_layout, render};
 use askama::Template;
 use axum::Form;
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
 use mognad_app::AppError;
@@ -178,7 +178,7 @@ async fn board_page(c: &PageCtx, id: Uuid, q: &BoardQuery, errors: Vec<String>, 
     Ok(res)
 }
 
-pub async fn show(c: PageCtx, IdParam(id): IdParam, Query(q): Query<BoardQuery>) -> Page {
+pub async fn show(c: PageCtx, IdParam(id): IdParam, QueryOr(q): QueryOr<BoardQuery>) -> Page {
     board_page(&c, id, &q, Vec::new(), StatusCode::OK).await
 }
 
