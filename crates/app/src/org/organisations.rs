@@ -15,6 +15,9 @@ use serde::Deserialize;
 pub struct SettingsInput {
     pub name: String,
     pub language: String,
+    /// 3–10; a number, or its text as a form sends it.
+    #[serde(deserialize_with = "crate::input::loose")]
+    #[schema(value_type = i64)]
     pub anonymity_threshold: String,
 }
 

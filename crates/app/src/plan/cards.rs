@@ -17,31 +17,32 @@ pub use crate::plan::card_detail::{ChecklistView, CommentView, TaskDetail};
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct TaskInput {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub title: String,
     /// Markdown; shown with raw HTML escaped.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub description: String,
     /// A column of the board; blank for the first.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub column_id: String,
     /// A person id, or blank.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub assignee_id: String,
     /// `low`, `normal` (default), `high` or `urgent`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub priority: String,
     /// `YYYY-MM-DD`, or blank.
-    #[serde(default)]
+    #[serde(default, alias = "due_on", deserialize_with = "crate::input::loose")]
     pub due: String,
     /// Comma-separated.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub labels: String,
     /// An initiative id, or blank.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub initiative_id: String,
     /// Whole hours, or blank.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[schema(value_type = Option<i64>)]
     pub estimate_hours: String,
 }
 

@@ -27,27 +27,27 @@ pub const STATUSES: [&str; 5] = ["proposed", "active", "paused", "done", "cancel
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct InitiativeInput {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub description: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub goal_id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub owner_id: String,
     /// `YYYY-MM-DD` or blank.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub starts_on: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub ends_on: String,
     /// proposed, active, paused, done or cancelled; blank for proposed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub status: String,
     /// Engine keys separated by spaces or commas.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub engines: String,
     /// Competence ids separated by spaces or commas.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub competences: String,
     /// The leadership groups it works with; none means the whole organisation.
     #[serde(default)]
@@ -56,16 +56,16 @@ pub struct InitiativeInput {
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct CostInput {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub label: String,
     /// Whole kronor.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub amount: String,
     /// `running` or `investment`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub kind: String,
     /// Blank for this year.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::loose")]
     pub year: String,
 }
 
