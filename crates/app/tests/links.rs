@@ -6,7 +6,7 @@ mod common;
 
 use mognad_app::measurement::respond::SubmitResult;
 use mognad_app::measurement::submit::Outcome;
-use mognad_app::platform::mail::{Invitation, MailConfig, Mailer};
+use mognad_app::platform::mail::{Invitation, MailConfig, Mailer, SmtpTls};
 use mognad_app::{Actor, App, AppError};
 use mognad_domain::answer::complete_form;
 use mognad_domain::ids::{GroupId, PersonId, RoundId};
@@ -45,6 +45,8 @@ fn folder_mailer(dir: &std::path::Path) -> Mailer {
     Mailer::new(&MailConfig {
         smtp_host: None,
         smtp_port: 25,
+        smtp_tls: SmtpTls::None,
+        smtp_ca_file: None,
         smtp_user: None,
         smtp_password: None,
         from: "Mognad <mognad@ekby.se>".into(),

@@ -5,7 +5,7 @@
 //! without it the test is skipped locally and fails under `CI=true`.
 
 use mognad_app::measurement::invite::IssuedLink;
-use mognad_app::platform::mail::{Invitation, MailConfig, Mailer};
+use mognad_app::platform::mail::{Invitation, MailConfig, Mailer, SmtpTls};
 use mognad_domain::org::Language;
 use std::path::Path;
 use std::time::Duration;
@@ -31,6 +31,8 @@ fn config(dir: &Path, smtp: Option<u16>) -> MailConfig {
     MailConfig {
         smtp_host: smtp.map(|_| "127.0.0.1".into()),
         smtp_port: smtp.unwrap_or(25),
+        smtp_tls: SmtpTls::None,
+        smtp_ca_file: None,
         smtp_user: None,
         smtp_password: None,
         from: "Mognad <mognad@ekby.se>".into(),

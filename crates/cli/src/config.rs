@@ -24,6 +24,10 @@ pub struct Config {
     /// SMTP relay for invitation mails; without it mails are written to `<data_dir>/mail`.
     pub smtp_host: Option<String>,
     pub smtp_port: u16,
+    /// `starttls` (the default), `tls` (implicit TLS, port 465) or `none` (a relay nearby).
+    pub smtp_tls: mognad_app::platform::mail::SmtpTls,
+    /// A PEM file with an authority to trust for the SMTP server besides the system's.
+    pub smtp_ca_file: Option<PathBuf>,
     pub smtp_user: Option<String>,
     pub smtp_password: Option<String>,
     /// Sender of invitation mails.
@@ -51,6 +55,8 @@ impl Default for Config {
             public_url: None,
             smtp_host: None,
             smtp_port: 25,
+            smtp_tls: Default::default(),
+            smtp_ca_file: None,
             smtp_user: None,
             smtp_password: None,
             mail_from: "Mognad <mognad@localhost>".into(),

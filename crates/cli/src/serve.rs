@@ -59,6 +59,8 @@ pub(crate) async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
     let mailer = mognad_app::platform::mail::Mailer::new(&mognad_app::platform::mail::MailConfig {
         smtp_host: config.smtp_host.clone(),
         smtp_port: config.smtp_port,
+        smtp_tls: config.smtp_tls,
+        smtp_ca_file: config.smtp_ca_file.clone(),
         smtp_user: config.smtp_user.clone(),
         smtp_password: config.smtp_password.clone(),
         from: config.mail_from.clone(),
@@ -71,6 +73,7 @@ pub(crate) async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
             secure_cookies: config.secure_cookies,
             public_url: config.public_url.clone(),
             metrics_token: config.metrics_token.clone(),
+            body_timeout: Duration::from_secs(config.body_timeout.max(1)),
         },
     )
     .with_mailer(mailer);
@@ -88,7 +91,6 @@ pub(crate) async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
         router,
         mognad_web::server::Limits {
             header_read: Duration::from_secs(config.header_timeout.max(1)),
-            body_read: Duration::from_secs(config.body_timeout.max(1)),
             connections: config.max_connections.max(1),
             drain: Duration::from_secs(config.drain_timeout),
         },

@@ -12,9 +12,24 @@ use crate::measurement::invite::IssuedLink;
 use crate::{AppError, Result};
 use lettre::message::{Mailbox, header::ContentType};
 use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use mognad_domain::org::Language;
 use std::path::PathBuf;
+
+/// How the connection to the SMTP server is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain SMTP, upgraded with STARTTLS before anything is sent; refused without it
+    /// (submission on port 587, as Microsoft 365 and Google take it).
+    #[default]
+    StartTls,
+    /// TLS from the first byte ("SMTPS", port 465).
+    Tls,
+    /// No encryption: only for a relay on the same machine or network segment.
+    None,
+}
 
 /// Where mail goes, as configured.
 #[derive(Debug, Clone)]
@@ -22,6 +37,10 @@ pub struct MailConfig {
     /// SMTP server host; `None` writes `.eml` files into `folder` instead.
     pub smtp_host: Option<String>,
     pub smtp_port: u16,
+    pub smtp_tls: SmtpTls,
+    /// A PEM file with the authority that signed the server's certificate, when it is not one
+    /// the system trusts (an organisation's own CA); added to the system's authorities.
+    pub smtp_ca_file: Option<PathBuf>,
     pub smtp_user: Option<String>,
     pub smtp_password: Option<String>,
     /// The sender, e.g. `Mognad <mognad@kommun.se>`.
@@ -92,6 +111,25 @@ pub fn purge_mail_files(folder: &std::path::Path) -> usize {
         .count()
 }
 
+/// The TLS settings for `host`: the system's authorities and, if given, the configured one.
+fn tls(cfg: &MailConfig, host: &str) -> Result<Tls> {
+    let params = || -> std::result::Result<TlsParameters, String> {
+        let mut b = TlsParameters::builder(host.to_owned());
+        if let Some(path) = &cfg.smtp_ca_file {
+            let pem = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let cert = Certificate::from_pem(&pem).map_err(|e| format!("{}: {e}", path.display()))?;
+            b = b.add_root_certificate(cert);
+        }
+        b.build_rustls().map_err(|e| e.to_string())
+    };
+    let fail = |e: String| AppError::Internal(format!("SMTP TLS settings: {e}"));
+    Ok(match cfg.smtp_tls {
+        SmtpTls::StartTls => Tls::Required(params().map_err(fail)?),
+        SmtpTls::Tls => Tls::Wrapper(params().map_err(fail)?),
+        SmtpTls::None => Tls::None,
+    })
+}
+
 impl Mailer {
     pub fn new(cfg: &MailConfig) -> Result<Mailer> {
         let from: Mailbox = cfg
@@ -106,8 +144,15 @@ impl Mailer {
                 if removed > 0 {
                     tracing::info!(removed, folder = %cfg.folder.display(), "removed mail files written before SMTP was set up");
                 }
-                // Plain SMTP to a relay the operator runs (TLS is the relay's business).
-                let mut b = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host).port(cfg.smtp_port);
+                let mut b = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+                    .port(cfg.smtp_port)
+                    .tls(tls(cfg, host)?);
+                if cfg.smtp_tls == SmtpTls::None && cfg.smtp_user.is_some() {
+                    tracing::warn!(
+                        host,
+                        "SMTP without TLS (smtp_tls = \"none\"): the password goes in clear"
+                    );
+                }
                 if let (Some(u), Some(p)) = (&cfg.smtp_user, &cfg.smtp_password) {
                     b = b.credentials(Credentials::new(u.clone(), p.clone()));
                 }
