@@ -121,7 +121,8 @@ pub(crate) async fn structure(
     round: &Round,
     frozen: &Frozen,
 ) -> Result<(Vec<Area>, Vec<Area>)> {
-    let (group_list, unit_list): (Vec<FrozenGroup>, Vec<FrozenUnit>) = if round.state == RoundState::Draft {
+    let live = round.state == RoundState::Draft || cfg!(feature = "unfrozen");
+    let (group_list, unit_list): (Vec<FrozenGroup>, Vec<FrozenUnit>) = if live {
         let gs = live_groups(tx, actor.org, round.id).await?;
         let us = units::list(tx, actor.org)
             .await?

@@ -168,7 +168,10 @@ impl super::Measurement<'_> {
         let org = orgs::get(tx, actor.org).await?.ok_or(AppError::NotFound)?;
         let frozen = frozen::load(tx, round.id).await?;
         // The threshold the respondents answered under; a draft has none yet.
-        let k = frozen.k.unwrap_or(org.settings.anonymity_threshold.get());
+        let k = match frozen.k {
+            Some(k) if !cfg!(feature = "unfrozen") => k,
+            _ => org.settings.anonymity_threshold.get(),
+        };
         let (mut group_areas, mut unit_areas) = super::freeze::structure(tx, actor, round, &frozen).await?;
         let tallies: HashMap<Uuid, Tally> = responses::tallies(tx, round.id).await?.into_iter().collect();
         let mut org_area = area(

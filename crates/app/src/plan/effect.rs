@@ -123,11 +123,13 @@ impl super::Plan<'_> {
         let (b, a) = self.measurement().result_pair(actor, before.0, after).await?;
         let (initiatives, _) = self.initiatives(actor).await?;
         let directory = self.org().groups(actor).await?;
+        // The name the later round froze; a group it did not measure goes by today's name.
         let group_name = |g: Uuid| {
-            directory
+            a.groups
                 .iter()
                 .find(|x| x.id == g)
                 .map(|x| x.name.clone())
+                .or_else(|| directory.iter().find(|x| x.id == g).map(|x| x.name.clone()))
                 .unwrap_or_default()
         };
         let engines = a
