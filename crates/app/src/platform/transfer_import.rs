@@ -207,10 +207,12 @@ impl super::Platform<'_> {
         match written {
             Ok(()) => {}
             Err(mognad_store::StoreError::Reference(m)) => {
+                // The database's own words stay in the log; the reader gets ours.
+                tracing::info!(detail = %m, "import refused: a reference outside the document");
                 return Err(AppError::invalid(
                     "document",
                     "dangling-ref",
-                    format!("a record refers to one that is not in the document ({m})"),
+                    "a record refers to one that is not in the document",
                 ));
             }
             Err(e) => return Err(e.into()),
