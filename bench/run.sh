@@ -4,12 +4,15 @@
 #   bench/run.sh            # 10k and 1M answers (the 1M seed takes a few minutes)
 #   QUICK=1 bench/run.sh    # 10k answers only
 #   ONLY=boards bench/run.sh   # one part: measurement, team or boards
+#   DB=postgres bench/run.sh   # on PostgreSQL (database mognad_bench on 127.0.0.1:5432, made anew)
+#   DB=postgres SERVERS=2 bench/run.sh   # two servers on one PostgreSQL, the clients split between them
 #
 # Then the team competence map (500 people × 60 competences) and a 10,000-card board under
 # 16 clients moving and creating cards.
 #
 # Server and load driver run on this machine over loopback; the database is a SQLite file in a
-# temporary directory, with the server's settings as shipped (WAL, synchronous = FULL).
+# temporary directory, with the server's settings as shipped (WAL, synchronous = FULL), or a
+# PostgreSQL database with the server's defaults (synchronous_commit = on).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release -q -p mognad-cli -p mognad-bench
@@ -19,22 +22,43 @@ port=18090
 server_pid=
 trap '[ -n "$server_pid" ] && kill $server_pid 2>/dev/null; rm -rf "$work"' EXIT
 
+servers=${SERVERS:-1}
+if [ "${DB:-sqlite}" = postgres ]; then
+  pg="${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}"
+  db="$pg/mognad_bench"
+  reset() {
+    psql -q "$pg/postgres" -c "DROP DATABASE IF EXISTS mognad_bench" -c "CREATE DATABASE mognad_bench"
+  }
+else
+  db="$db"
+  reset() { rm -f "$work"/bench.db*; }
+fi
+# The servers' addresses, comma-separated: the load drivers spread their clients over them.
+urls=$(for i in $(seq 0 $((servers - 1))); do printf "http://127.0.0.1:%s," $((port + i)); done | sed 's/,$//')
+other_pids=
 start() {
-  MOGNAD_DATABASE_URL="sqlite:$work/bench.db" $bin/mognad serve --listen 127.0.0.1:$port >"$work/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 50); do curl -sf http://127.0.0.1:$port/healthz >/dev/null && return; sleep 0.1; done
-  echo "server did not start"; cat "$work/server.log"; exit 1
+  for i in $(seq 0 $((servers - 1))); do
+    MOGNAD_DATABASE_URL="$db" $bin/mognad serve --listen 127.0.0.1:$((port + i)) >"$work/server$i.log" 2>&1 &
+    if [ "$i" = 0 ]; then server_pid=$!; else other_pids="$other_pids $!"; fi
+  done
+  for i in $(seq 0 $((servers - 1))); do
+    for _ in $(seq 100); do curl -sf http://127.0.0.1:$((port + i))/healthz >/dev/null && break; sleep 0.1; done
+    curl -sf http://127.0.0.1:$((port + i))/healthz >/dev/null || { echo "server $i did not start"; cat "$work/server$i.log"; exit 1; }
+  done
 }
-stop() { kill $server_pid; wait $server_pid 2>/dev/null || true; server_pid=; }
+stop() {
+  kill $server_pid $other_pids; wait $server_pid $other_pids 2>/dev/null || true; server_pid=; other_pids=
+}
 rss() { awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' /proc/$server_pid/status; }
 
 want() { [ -z "${ONLY:-}" ] || [ "$ONLY" = "$1" ]; }
 
+echo "== database: ${DB:-sqlite}, $servers server(s)"
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 for answers in $(want measurement && echo 10000) $(want measurement && [ -z "${QUICK:-}" ] && echo 1000000); do
-  rm -f "$work"/bench.db*
+  reset
   echo "== $answers stored answers"
-  seed=$($bin/mognad-bench seed --db "sqlite:$work/bench.db" --responses "$answers" --tokens 30000 --out "$work/tokens.txt")
+  seed=$($bin/mognad-bench seed --db "$db" --responses "$answers" --tokens 30000 --out "$work/tokens.txt")
   echo "$seed"
   org=$(echo "$seed" | sed -E 's/seeded org ([0-9a-f-]+) round ([0-9a-f-]+).*/\1/')
   round=$(echo "$seed" | sed -E 's/seeded org ([0-9a-f-]+) round ([0-9a-f-]+).*/\2/')
@@ -42,12 +66,12 @@ for answers in $(want measurement && echo 10000) $(want measurement && [ -z "${Q
   sleep 1
   echo "server RSS idle: $(rss)"
   if [ "$answers" = 10000 ]; then
-    $bin/mognad-bench answer --url "http://127.0.0.1:$port" --tokens "$work/tokens.txt" --clients 64
+    $bin/mognad-bench answer --url "$urls" --tokens "$work/tokens.txt" --clients 64
     echo "server RSS after the load: $(rss)"
   fi
   # Results show once a round has closed: this closes it (recording its ledger), then times reads.
-  $bin/mognad-bench results --db "sqlite:$work/bench.db" --org "$org"
-  cookie=$($bin/mognad-bench session --db "sqlite:$work/bench.db" --org "$org")
+  $bin/mognad-bench results --db "$db" --org "$org"
+  cookie=$($bin/mognad-bench session --db "$db" --org "$org")
   peak=0
   ( while kill -0 $server_pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$server_pid/status; sleep 0.05; done ) >"$work/rss.txt" &
   sampler=$!
@@ -62,26 +86,26 @@ done
 
 if want team; then
 echo "== team competence map: 500 people × 60 competences"
-rm -f "$work"/bench.db*
-seed=$($bin/mognad-bench team-seed --db "sqlite:$work/bench.db" --people 500 --competences 60)
+reset
+seed=$($bin/mognad-bench team-seed --db "$db" --people 500 --competences 60)
 echo "$seed"
 org=$(echo "$seed" | sed -E 's/seeded team org ([0-9a-f-]+) unit ([0-9a-f-]+).*/\1/')
 unit=$(echo "$seed" | sed -E 's/seeded team org ([0-9a-f-]+) unit ([0-9a-f-]+).*/\2/')
 start
-$bin/mognad-bench team --db "sqlite:$work/bench.db" --org "$org" --unit "$unit" --url "http://127.0.0.1:$port" --runs 100
+$bin/mognad-bench team --db "$db" --org "$org" --unit "$unit" --url "http://127.0.0.1:$port" --runs 100
 stop
 
 fi
 
 if want boards; then
 echo "== boards: a 10,000-card board, 16 clients moving and creating cards over the API"
-rm -f "$work"/bench.db*
-seed=$($bin/mognad-bench board-seed --db "sqlite:$work/bench.db" --cards 10000)
+reset
+seed=$($bin/mognad-bench board-seed --db "$db" --cards 10000)
 echo "$seed"
 org=$(echo "$seed" | sed -E 's/seeded board org ([0-9a-f-]+) board ([0-9a-f-]+).*/\1/')
 board=$(echo "$seed" | sed -E 's/seeded board org ([0-9a-f-]+) board ([0-9a-f-]+).*/\2/')
 start
-$bin/mognad-bench board --db "sqlite:$work/bench.db" --url "http://127.0.0.1:$port" --org "$org" --board "$board" \
+$bin/mognad-bench board --db "$db" --url "$urls" --org "$org" --board "$board" \
   --clients 16 --creates 20000 --moves 20000
 echo "server RSS after the load: $(rss)"
 stop

@@ -106,7 +106,8 @@ pub async fn run(
     let app = App::new(Db::connect(db_url).await?);
     let (email, actor) = admin(&app, OrgId(org)).await?;
     let session = app.platform().login(&email, PASSWORD).await?.token;
-    let addr = url.trim_start_matches("http://").trim_end_matches('/').to_owned();
+    let addrs = mognad_bench::addresses(url);
+    let addr = addrs[0].clone();
     let view = app
         .plan()
         .board(&actor, BoardId(board), &Default::default(), None)
@@ -149,7 +150,7 @@ pub async fn run(
     let mut handles = Vec::new();
     for k in 0..clients {
         let (addr, session, next, cards, columns) = (
-            addr.clone(),
+            addrs[k % addrs.len()].clone(),
             session.clone(),
             next.clone(),
             cards.clone(),
@@ -205,8 +206,9 @@ pub async fn run(
     let resent = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
     let mut handles = Vec::new();
-    for _ in 0..clients {
-        let (addr, session, next, resent) = (addr.clone(), session.clone(), next.clone(), resent.clone());
+    for k in 0..clients {
+        let addr = addrs[k % addrs.len()].clone();
+        let (session, next, resent) = (session.clone(), next.clone(), resent.clone());
         handles.push(tokio::spawn(async move {
             let (mut conn, csrf) = connect(&addr, &session).await?;
             let path = format!("/api/v1/orgs/{org}/boards/{board}/tasks");

@@ -23,3 +23,17 @@ pub fn answers_body() -> String {
         .collect::<Vec<_>>()
         .join("&")
 }
+
+/// The `host:port` of each server in `urls` (`http://a:1,http://b:2`): load drivers give client
+/// `k` the server `k mod n`, so one run can drive several servers on one database.
+pub fn addresses(urls: &str) -> Vec<String> {
+    urls.split(',')
+        .map(|u| {
+            u.trim()
+                .trim_start_matches("http://")
+                .trim_end_matches('/')
+                .to_owned()
+        })
+        .filter(|a| !a.is_empty())
+        .collect()
+}

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 pub async fn run(url: &str, tokens_file: &str, clients: usize) -> Result<()> {
-    let addr = url.trim_start_matches("http://").trim_end_matches('/').to_owned();
+    let addrs = mognad_bench::addresses(url);
     let tokens: Arc<Vec<String>> = Arc::new(
         std::fs::read_to_string(tokens_file)?
             .lines()
@@ -22,8 +22,9 @@ pub async fn run(url: &str, tokens_file: &str, clients: usize) -> Result<()> {
     let body = Arc::new(answers_body());
     let started = Instant::now();
     let mut tasks = Vec::new();
-    for _ in 0..clients {
-        let (addr, tokens, next, body) = (addr.clone(), tokens.clone(), next.clone(), body.clone());
+    for k in 0..clients {
+        let addr = addrs[k % addrs.len()].clone();
+        let (tokens, next, body) = (tokens.clone(), next.clone(), body.clone());
         tasks.push(tokio::spawn(async move {
             let mut conn = Conn::open(&addr).await?;
             let mut latencies = Vec::new();
