@@ -2,6 +2,7 @@
 //! problem of an input gathered at once, references parsed as ids, texts kept within bounds.
 
 use crate::{AppError, Invalid, Result};
+use serde::Deserialize;
 use uuid::Uuid;
 
 /// Collects every problem of an input instead of stopping at the first.
@@ -62,70 +63,167 @@ pub(crate) fn bounded_text(
 }
 
 /// Reads a field the way a form sends it (text) from whatever JSON holds: a string as it is, a
-/// number or `true`/`false` as its text, `null` as blank, a list as its items joined by commas.
-/// So a body that `GET` gave can be sent back with `PUT`, and the checks that follow see the
-/// same text a form would have sent.
+/// number or `true`/`false` as its text, `null` as blank. So a body that `GET` gave can be sent
+/// back with `PUT`, and the checks that follow see the same text a form would have sent.
 pub fn loose<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
-    struct Loose;
-    impl<'de> serde::de::Visitor<'de> for Loose {
-        type Value = String;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("text, a number, true or false, null or a list of them")
-        }
-        fn visit_str<E>(self, v: &str) -> std::result::Result<String, E> {
-            Ok(v.to_owned())
-        }
-        fn visit_string<E>(self, v: String) -> std::result::Result<String, E> {
+    d.deserialize_any(Loose {
+        lists: false,
+        scalars: true,
+    })
+}
+
+/// Text, or `null` as blank: for a reference or a date that `GET` gives as `null` when unset.
+pub fn text_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    d.deserialize_any(Loose {
+        lists: false,
+        scalars: false,
+    })
+}
+
+/// Like [`loose`], and a list (as `GET` gives labels, engines, competences) as its items
+/// joined by commas.
+pub fn loose_list<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    d.deserialize_any(Loose {
+        lists: true,
+        scalars: false,
+    })
+}
+
+/// The documented schema of a [`loose`] number: a whole number, or its text (as a form sends
+/// it), or `null`/blank for none.
+pub fn number_or_text() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::Integer, Type::String, Type::Null]))
+        .description(Some("A whole number; its text is taken too"))
+        .build()
+}
+
+/// The documented schema of a [`loose_list`] field: comma-separated text, or a list of texts.
+pub fn text_or_list() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema, SchemaType, Type};
+    let text = || ObjectBuilder::new().schema_type(SchemaType::from_iter([Type::String, Type::Null]));
+    let one_of = OneOfBuilder::new()
+        .item(text())
+        .item(ArrayBuilder::new().items(ObjectBuilder::new().schema_type(Type::String)))
+        .description(Some("Comma-separated, or a list"))
+        .build();
+    Schema::OneOf(one_of)
+}
+
+/// A whole number from JSON, also when written as `3.0`; `null` is none.
+pub fn whole<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<i64>, D::Error> {
+    use serde::de::Error;
+    match Option::<serde_json::Number>::deserialize(d)? {
+        None => Ok(None),
+        Some(n) => n
+            .as_i64()
+            .or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                    .map(|f| f as i64)
+            })
+            .map(Some)
+            .ok_or_else(|| D::Error::custom(format!("{n} is not a whole number"))),
+    }
+}
+
+struct Loose {
+    /// Takes a list, joined by commas.
+    lists: bool,
+    /// Takes a number or a boolean as its text.
+    scalars: bool,
+}
+
+impl Loose {
+    fn scalar<E: serde::de::Error>(
+        &self,
+        v: String,
+        what: serde::de::Unexpected,
+    ) -> std::result::Result<String, E> {
+        if self.scalars {
             Ok(v)
-        }
-        fn visit_i64<E>(self, v: i64) -> std::result::Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_u64<E>(self, v: u64) -> std::result::Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_f64<E>(self, v: f64) -> std::result::Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_bool<E>(self, v: bool) -> std::result::Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_unit<E>(self) -> std::result::Result<String, E> {
-            Ok(String::new())
-        }
-        fn visit_none<E>(self) -> std::result::Result<String, E> {
-            Ok(String::new())
-        }
-        fn visit_some<D2: serde::Deserializer<'de>>(self, d: D2) -> std::result::Result<String, D2::Error> {
-            d.deserialize_any(Loose)
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(
-            self,
-            mut seq: A,
-        ) -> std::result::Result<String, A::Error> {
-            let mut items = Vec::new();
-            while let Some(item) = seq.next_element::<Item>()? {
-                items.push(item.0);
-            }
-            Ok(items.join(","))
+        } else {
+            Err(E::invalid_type(what, self))
         }
     }
-    /// One item of a list: any of the above but a list.
-    struct Item(String);
-    impl<'de> serde::Deserialize<'de> for Item {
-        fn deserialize<D2: serde::Deserializer<'de>>(d: D2) -> std::result::Result<Item, D2::Error> {
-            d.deserialize_any(Loose).map(Item)
-        }
+}
+
+impl<'de> serde::de::Visitor<'de> for Loose {
+    type Value = String;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(match (self.lists, self.scalars) {
+            (true, _) => "text, null or a list of texts",
+            (false, true) => "text, a number, true or false, or null",
+            (false, false) => "text or null",
+        })
     }
-    d.deserialize_any(Loose)
+    fn visit_str<E>(self, v: &str) -> std::result::Result<String, E> {
+        Ok(v.to_owned())
+    }
+    fn visit_string<E>(self, v: String) -> std::result::Result<String, E> {
+        Ok(v)
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<String, E> {
+        self.scalar(v.to_string(), serde::de::Unexpected::Signed(v))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<String, E> {
+        self.scalar(v.to_string(), serde::de::Unexpected::Unsigned(v))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<String, E> {
+        self.scalar(v.to_string(), serde::de::Unexpected::Float(v))
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> std::result::Result<String, E> {
+        self.scalar(v.to_string(), serde::de::Unexpected::Bool(v))
+    }
+    fn visit_unit<E>(self) -> std::result::Result<String, E> {
+        Ok(String::new())
+    }
+    fn visit_none<E>(self) -> std::result::Result<String, E> {
+        Ok(String::new())
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<String, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<String, A::Error> {
+        if !self.lists {
+            return Err(serde::de::Error::invalid_type(serde::de::Unexpected::Seq, &self));
+        }
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Item>()? {
+            items.push(item.0);
+        }
+        Ok(items.join(","))
+    }
+}
+
+/// One item of a list: text, a number or a boolean.
+struct Item(String);
+
+impl<'de> serde::Deserialize<'de> for Item {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Item, D::Error> {
+        d.deserialize_any(Loose {
+            lists: false,
+            scalars: false,
+        })
+        .map(Item)
+    }
 }
 
 #[cfg(test)]
 mod loose_tests {
     #[derive(serde::Deserialize)]
     struct T {
+        #[serde(default, deserialize_with = "super::loose_list")]
+        v: String,
+    }
+
+    #[derive(serde::Deserialize)]
+    struct S {
         #[serde(default, deserialize_with = "super::loose")]
         v: String,
+        #[serde(default, deserialize_with = "super::whole")]
+        n: Option<i64>,
     }
 
     fn read(json: &str) -> String {
@@ -135,12 +233,18 @@ mod loose_tests {
     #[test]
     fn json_values_read_as_a_form_would_send_them() {
         assert_eq!(read(r#"{"v": "5"}"#), "5");
-        assert_eq!(read(r#"{"v": 5}"#), "5");
-        assert_eq!(read(r#"{"v": -2}"#), "-2");
         assert_eq!(read(r#"{"v": null}"#), "");
         assert_eq!(read(r#"{}"#), "");
-        assert_eq!(read(r#"{"v": true}"#), "true");
-        assert_eq!(read(r#"{"v": ["a", "b c", 3]}"#), "a,b c,3");
+        assert_eq!(read(r#"{"v": ["a", "b c"]}"#), "a,b c");
+        assert!(serde_json::from_str::<T>(r#"{"v": 5}"#).is_err());
         assert!(serde_json::from_str::<T>(r#"{"v": {"x": 1}}"#).is_err());
+        assert!(serde_json::from_str::<T>(r#"{"v": [[1]]}"#).is_err());
+        // Where a list makes no sense, it is refused rather than joined.
+        assert!(serde_json::from_str::<S>(r#"{"v": [null, null]}"#).is_err());
+        let s: S = serde_json::from_str(r#"{"v": 5, "n": -3.0}"#).unwrap();
+        assert_eq!((s.v.as_str(), s.n), ("5", Some(-3)));
+        let s: S = serde_json::from_str(r#"{"v": true}"#).unwrap();
+        assert_eq!(s.v, "true");
+        assert!(serde_json::from_str::<S>(r#"{"n": 1.5}"#).is_err());
     }
 }

@@ -131,13 +131,22 @@ impl utoipa::Modify for Conventions {
                 for p in op.parameters.iter_mut().flatten() {
                     if p.parameter_in == ParameterIn::Path && !path.contains(&format!("{{{}}}", p.name)) {
                         p.parameter_in = ParameterIn::Query;
-                        p.required = utoipa::openapi::Required::False;
+                        // Required unless its type admits null (an `Option` in the handler).
+                        let nullable = serde_json::to_value(&p.schema)
+                            .ok()
+                            .and_then(|s| s.get("type").cloned())
+                            .is_some_and(|t| t.as_array().is_some_and(|a| a.iter().any(|x| x == "null")));
+                        p.required = if nullable {
+                            utoipa::openapi::Required::False
+                        } else {
+                            utoipa::openapi::Required::True
+                        };
                     }
                 }
-                for r in op.responses.responses.values_mut() {
-                    if let RefOr::T(r) = r
-                        && let Some(c) = r.content.shift_remove("application/json")
-                    {
+                for (status, r) in op.responses.responses.iter_mut() {
+                    let RefOr::T(r) = r else { continue };
+                    let refusal = status.starts_with('4') || status.starts_with('5');
+                    if let Some(c) = r.content.shift_remove("application/json") {
                         let is_problem =
                             matches!(&c.schema, Some(RefOr::Ref(x)) if x.ref_location.ends_with("/Problem"));
                         let key = if is_problem {
@@ -146,6 +155,11 @@ impl utoipa::Modify for Conventions {
                             "application/json"
                         };
                         r.content.insert(key.into(), c);
+                    }
+                    // A refusal with a body of its own (the import's report of rejected rows)
+                    // can still be refused as a whole, with a problem document.
+                    if refusal && !r.content.contains_key("application/problem+json") {
+                        r.content.insert("application/problem+json".into(), problem());
                     }
                 }
                 let mut add = |status: &str, description: &str| {

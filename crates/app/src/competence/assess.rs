@@ -23,17 +23,17 @@ pub const NOTE_MAX: usize = 2000;
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct AssessInput {
     /// A competence id of the person's framework.
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default)]
     pub competence: String,
     /// 1 … the framework's number of levels.
     #[serde(default, deserialize_with = "crate::input::loose")]
-    #[schema(value_type = i64)]
+    #[schema(schema_with = crate::input::number_or_text)]
     pub level: String,
     /// `self`, `manager`, `mentor` or `peer`; blank for the first the assessor may use.
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default)]
     pub source: String,
     /// What the level rests on.
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default)]
     pub note: String,
 }
 

@@ -60,6 +60,8 @@ pub struct Comparison {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 pub struct TargetInput {
     pub engine: String,
+    /// 0–100, or none to remove the target.
+    #[serde(default, deserialize_with = "crate::input::whole")]
     pub target: Option<i64>,
 }
 

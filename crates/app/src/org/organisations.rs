@@ -17,7 +17,7 @@ pub struct SettingsInput {
     pub language: String,
     /// 3–10; a number, or its text as a form sends it.
     #[serde(deserialize_with = "crate::input::loose")]
-    #[schema(value_type = i64)]
+    #[schema(schema_with = crate::input::number_or_text)]
     pub anonymity_threshold: String,
 }
 

@@ -17,32 +17,37 @@ pub use crate::plan::card_detail::{ChecklistView, CommentView, TaskDetail};
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct TaskInput {
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default)]
     pub title: String,
     /// Markdown; shown with raw HTML escaped.
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default)]
     pub description: String,
     /// A column of the board; blank for the first.
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default, deserialize_with = "crate::input::text_or_null")]
+    #[schema(value_type = Option<String>)]
     pub column_id: String,
     /// A person id, or blank.
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default, deserialize_with = "crate::input::text_or_null")]
+    #[schema(value_type = Option<String>)]
     pub assignee_id: String,
     /// `low`, `normal` (default), `high` or `urgent`.
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default)]
     pub priority: String,
     /// `YYYY-MM-DD`, or blank.
-    #[serde(default, alias = "due_on", deserialize_with = "crate::input::loose")]
+    #[serde(default, alias = "due_on", deserialize_with = "crate::input::text_or_null")]
+    #[schema(value_type = Option<String>)]
     pub due: String,
     /// Comma-separated.
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default, deserialize_with = "crate::input::loose_list")]
+    #[schema(schema_with = crate::input::text_or_list)]
     pub labels: String,
     /// An initiative id, or blank.
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default, deserialize_with = "crate::input::text_or_null")]
+    #[schema(value_type = Option<String>)]
     pub initiative_id: String,
     /// Whole hours, or blank.
     #[serde(default, deserialize_with = "crate::input::loose")]
-    #[schema(value_type = Option<i64>)]
+    #[schema(schema_with = crate::input::number_or_text)]
     pub estimate_hours: String,
 }
 

@@ -27,27 +27,33 @@ pub const STATUSES: [&str; 5] = ["proposed", "active", "paused", "done", "cancel
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct InitiativeInput {
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default)]
     pub title: String,
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default)]
     pub description: String,
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default, deserialize_with = "crate::input::text_or_null")]
+    #[schema(value_type = Option<String>)]
     pub goal_id: String,
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default, deserialize_with = "crate::input::text_or_null")]
+    #[schema(value_type = Option<String>)]
     pub owner_id: String,
     /// `YYYY-MM-DD` or blank.
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default, deserialize_with = "crate::input::text_or_null")]
+    #[schema(value_type = Option<String>)]
     pub starts_on: String,
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default, deserialize_with = "crate::input::text_or_null")]
+    #[schema(value_type = Option<String>)]
     pub ends_on: String,
     /// proposed, active, paused, done or cancelled; blank for proposed.
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default)]
     pub status: String,
     /// Engine keys separated by spaces or commas.
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default, deserialize_with = "crate::input::loose_list")]
+    #[schema(schema_with = crate::input::text_or_list)]
     pub engines: String,
     /// Competence ids separated by spaces or commas.
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default, deserialize_with = "crate::input::loose_list")]
+    #[schema(schema_with = crate::input::text_or_list)]
     pub competences: String,
     /// The leadership groups it works with; none means the whole organisation.
     #[serde(default)]
@@ -56,16 +62,18 @@ pub struct InitiativeInput {
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct CostInput {
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default)]
     pub label: String,
     /// Whole kronor.
     #[serde(default, deserialize_with = "crate::input::loose")]
+    #[schema(schema_with = crate::input::number_or_text)]
     pub amount: String,
     /// `running` or `investment`.
-    #[serde(default, deserialize_with = "crate::input::loose")]
+    #[serde(default)]
     pub kind: String,
     /// Blank for this year.
     #[serde(default, deserialize_with = "crate::input::loose")]
+    #[schema(schema_with = crate::input::number_or_text)]
     pub year: String,
 }
 

@@ -147,7 +147,8 @@ pub async fn assess(
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct RoleInput {
-    pub framework_id: Uuid,
+    #[schema(format = Uuid)]
+    pub framework_id: String,
     /// A role id of the framework; absent for none.
     #[serde(default)]
     pub role: Option<String>,
@@ -166,11 +167,16 @@ pub async fn set_role(
     ApiJson(input): ApiJson<RoleInput>,
 ) -> ApiResult<StatusCode> {
     let app = &state.app;
+    let framework = mognad_app::input::parse_ref("framework_id", Some(&input.framework_id))
+        .and_then(|f| {
+            f.ok_or_else(|| mognad_app::Invalid::new("framework_id", "empty", "a framework is required"))
+        })
+        .map_err(|e| problem(tr)(mognad_app::AppError::Invalid(vec![e])))?;
     app.competence()
         .set_target_role(
             &ctx.actor,
             PersonId(id),
-            FrameworkId(input.framework_id),
+            FrameworkId(framework),
             input.role.as_deref(),
         )
         .await

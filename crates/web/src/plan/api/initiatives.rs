@@ -173,8 +173,9 @@ pub struct GapInput {
     pub engine: String,
     /// The group or unit whose gap list it comes from (the initiative then works with its
     /// groups); absent for the organisation's.
-    #[serde(default)]
-    pub area_id: Option<Uuid>,
+    #[serde(default, deserialize_with = "mognad_app::input::text_or_null")]
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub area_id: String,
 }
 
 /// A proposed initiative from one engine's gap in a round's result for the organisation, a
@@ -191,10 +192,12 @@ pub async fn from_gap(
     IdParam(id): IdParam,
     ApiJson(input): ApiJson<GapInput>,
 ) -> ApiResult<Response> {
+    let area = mognad_app::input::parse_ref("area_id", Some(&input.area_id))
+        .map_err(|e| problem(tr)(mognad_app::AppError::Invalid(vec![e])))?;
     let i = state
         .app
         .plan()
-        .initiative_from_gap(&ctx.actor, RoundId(id), input.area_id, &input.engine)
+        .initiative_from_gap(&ctx.actor, RoundId(id), area, &input.engine)
         .await
         .map_err(problem(tr))?;
     Ok(created(Created { id: i.0 }))
