@@ -557,6 +557,16 @@ async fn demo_and_transfer_between_backends() {
         source.create_demo(&|_, _| {}).await,
         Err(AppError::Conflict(_))
     ));
+    let owner = source
+        .platform()
+        .create_user("agare@norrvik.se", "Ägare", "ett långt lösenord", Language::Sv)
+        .await
+        .unwrap();
+    source
+        .platform()
+        .grant_role(owner.id, summary.org, Role::Owner)
+        .await
+        .unwrap();
     let doc = source.platform().export_org(summary.org).await.unwrap();
     let json = serde_json::to_string(&doc).unwrap();
 
@@ -572,6 +582,38 @@ async fn demo_and_transfer_between_backends() {
     let mut back = target.platform().export_org(summary.org).await.unwrap();
     back.exported_at = doc.exported_at;
     assert_eq!(back, doc, "{} → {} round trip", dbs[0].label, target_db.label);
+    // Everything else travels table by table: accounts, competence, radar, plan, intake.
+    for table in [
+        "users",
+        "memberships",
+        "competence_frameworks",
+        "assessments",
+        "plan_actions",
+        "radar_blips",
+        "goals",
+        "initiatives",
+        "initiative_groups",
+        "boards",
+        "board_columns",
+        "tasks",
+        "intake_forms",
+        "agendas",
+    ] {
+        assert!(
+            doc.records.get(table).is_some_and(|rows| !rows.is_empty()),
+            "the export carries no {table}"
+        );
+    }
+    assert_eq!(doc.records["tasks"].len(), back.records["tasks"].len());
+    // The owner signs in on the new instance with the same password.
+    assert!(
+        target
+            .platform()
+            .login("agare@norrvik.se", "ett långt lösenord")
+            .await
+            .is_ok(),
+        "the owner's account did not move"
+    );
     // The measurements travel too, and the recounted tallies give the same results.
     assert_eq!(doc.measurement.rounds.len(), 3);
     assert_eq!(doc.measurement.answers.len(), summary.answers);
@@ -610,6 +652,20 @@ async fn demo_and_transfer_between_backends() {
         target.platform().import_org(&parsed).await,
         Err(AppError::Conflict(_))
     ));
+
+    // Rows of another organisation are refused before anything is written.
+    let mut foreign = parsed.clone();
+    foreign.records.get_mut("tasks").unwrap()[0].insert(
+        "org_id".into(),
+        serde_json::Value::from(uuid::Uuid::now_v7().to_string()),
+    );
+    let other = testdb::TestDb::sqlite().await.unwrap();
+    let err = App::new(other.db.clone()).platform().import_org(&foreign).await;
+    assert!(
+        matches!(err, Err(AppError::Invalid(ref v)) if v[0].field.as_deref() == Some("records.tasks[0].org_id")),
+        "{err:?}"
+    );
+    other.cleanup().await.unwrap();
 
     let mut broken = parsed.clone();
     broken.people[3].name = "".into();

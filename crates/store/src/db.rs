@@ -11,6 +11,11 @@ use std::time::Duration;
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
+/// The PostgreSQL migrations, for reading the schema's column kinds (see `catalogue`).
+pub(crate) fn postgres_migrations() -> impl Iterator<Item = &'static sqlx::migrate::Migration> {
+    POSTGRES_MIGRATIONS.iter()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,

@@ -7,6 +7,7 @@
 pub mod agendas;
 pub mod assessments;
 pub mod boards;
+pub mod catalogue;
 pub mod db;
 pub mod development;
 pub mod error;
@@ -20,6 +21,7 @@ mod named;
 pub mod orgs;
 pub mod people;
 pub mod plan;
+pub mod records;
 pub mod relationships;
 pub mod responses;
 pub mod rounds;

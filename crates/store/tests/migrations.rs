@@ -107,3 +107,47 @@ async fn no_column_links_an_answer_to_a_person() {
         t.cleanup().await.unwrap();
     }
 }
+
+/// The column kinds read from the migration text (`catalogue`, what moving rows between
+/// backends relies on) are the ones PostgreSQL reports for the applied schema.
+#[tokio::test]
+async fn the_catalogue_reads_the_schema_as_postgresql_has_it() {
+    use mognad_store::catalogue::{Kind, catalogue};
+    let Some(pg) = TestDb::postgres().await.unwrap() else {
+        eprintln!("MOGNAD_TEST_POSTGRES_URL not set: skipped");
+        return;
+    };
+    let mut tx = pg.db.read().await.unwrap();
+    let rows: Vec<(String, String, String)> = on_tx!(&mut tx, |c| sqlx::query_as(
+        "SELECT table_name::text, column_name::text, data_type::text FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'"
+    )
+    .fetch_all(c)
+    .await)
+    .unwrap();
+    tx.rollback().await.unwrap();
+    let kind = |t: &str| match t {
+        "uuid" => Kind::Uuid,
+        "text" => Kind::Text,
+        "bigint" | "integer" | "smallint" => Kind::Int,
+        "double precision" | "real" => Kind::Float,
+        "boolean" => Kind::Bool,
+        "date" => Kind::Date,
+        "timestamp with time zone" => Kind::Timestamp,
+        "bytea" => Kind::Bytes,
+        other => panic!("a column type the catalogue does not know: {other}"),
+    };
+    let server: BTreeSet<(String, String, String)> = rows
+        .into_iter()
+        .map(|(t, c, ty)| (t, c, format!("{:?}", kind(&ty))))
+        .collect();
+    let read: BTreeSet<(String, String, String)> = catalogue()
+        .iter()
+        .flat_map(|(t, cols)| {
+            cols.iter()
+                .map(move |(c, k)| (t.clone(), c.clone(), format!("{k:?}")))
+        })
+        .collect();
+    assert_eq!(read, server);
+    pg.cleanup().await.unwrap();
+}

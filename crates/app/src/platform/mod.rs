@@ -19,6 +19,7 @@ pub mod sign_in;
 pub mod transfer;
 pub mod transfer_import;
 pub mod transfer_measurement;
+pub mod transfer_records;
 pub mod write_queue;
 
 crate::handle!(

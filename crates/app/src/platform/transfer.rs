@@ -21,7 +21,8 @@ pub(crate) enum Rel {
 }
 
 pub const FORMAT: &str = "mognad-organisation";
-pub const VERSION: u32 = 1;
+/// Version 2 added `records`; a version 1 document (without them) still imports.
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrgExport {
@@ -38,6 +39,10 @@ pub struct OrgExport {
     /// measurement existed.
     #[serde(default, skip_serializing_if = "MeasurementExport::is_empty")]
     pub measurement: MeasurementExport,
+    /// Accounts, competence, radar, plan, intake and agendas, table by table (see
+    /// `transfer_records`); absent in version 1 documents.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub records: crate::platform::transfer_records::Records,
 }
 
 pub(crate) fn bad(path: String, e: impl ToString) -> Invalid {
@@ -108,6 +113,7 @@ impl super::Platform<'_> {
                 .collect(),
             relationships: relationships_out,
             measurement: crate::platform::transfer_measurement::export(&mut tx, org).await?,
+            records: crate::platform::transfer_records::export(&mut tx, org).await?,
         })
     }
 }

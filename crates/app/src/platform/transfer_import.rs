@@ -16,7 +16,7 @@ impl super::Platform<'_> {
     /// Imports an export document as a new organisation with the same ids.
     #[tracing::instrument(skip_all)]
     pub async fn import_org(&self, doc: &OrgExport) -> Result<OrgId> {
-        if doc.format != FORMAT || doc.version != VERSION {
+        if doc.format != FORMAT || !(1..=VERSION).contains(&doc.version) {
             return Err(AppError::invalid(
                 "format",
                 "format",
@@ -150,6 +150,7 @@ impl super::Platform<'_> {
             &person_ids,
             &mut errors,
         );
+        errors.extend(crate::platform::transfer_records::check(&doc.records, org_id));
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }
@@ -201,6 +202,7 @@ impl super::Platform<'_> {
                 }
             }
             crate::platform::transfer_measurement::write(&mut tx, org_id, &measurement).await?;
+            crate::platform::transfer_records::import(&mut tx, &doc.records).await?;
             Ok(())
         }
         .await;
@@ -215,7 +217,7 @@ impl super::Platform<'_> {
                     "a record refers to one that is not in the document",
                 ));
             }
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(crate::platform::transfer_records::refused(e)),
         }
         tx.commit().await?;
         Ok(org_id)
