@@ -67,6 +67,7 @@ pub(crate) async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
         folder: config.data_dir.join("mail"),
     })
     .map_err(explain)?;
+    retention_job(app.clone());
     let state = mognad_web::AppState::new(
         app,
         mognad_web::WebConfig {
@@ -110,4 +111,25 @@ pub(crate) async fn has_any_org(app: &App) -> bool {
             .unwrap_or(true),
         Err(_) => true,
     }
+}
+
+/// Applies the organisations' retention periods now and then every hour, for as long as the
+/// server runs. Idempotent, so several servers on one database may each run it.
+fn retention_job(app: App) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            match app.platform().apply_retention(chrono::Utc::now()).await {
+                Ok(a) if a.links + a.drafts + a.contacts > 0 => tracing::info!(
+                    links = a.links,
+                    drafts = a.drafts,
+                    contacts = a.contacts,
+                    "retention applied"
+                ),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "applying retention failed; next try in an hour"),
+            }
+        }
+    });
 }

@@ -21,6 +21,7 @@ mod named;
 pub mod orgs;
 pub mod people;
 pub mod plan;
+pub mod privacy;
 pub mod records;
 pub mod relationships;
 pub mod responses;

@@ -93,6 +93,10 @@ use utoipa::OpenApi;
         crate::measurement::api::results::area,
         crate::measurement::api::results::set_targets,
         crate::measurement::api::results::compare,
+        crate::org::api::privacy::data,
+        crate::org::api::privacy::erase,
+        crate::org::api::privacy::retention,
+        crate::org::api::privacy::set_retention,
     ),
     components(schemas(crate::error::Problem, mognad_app::Invalid, mognad_app::org::import::RowError)),
     modifiers(&Conventions)

@@ -116,6 +116,7 @@ pub async fn org_layout(
     if admin {
         sections.push(("import", "/import", "nav-import"));
         sections.push(("settings", "/settings", "nav-settings"));
+        sections.push(("privacy", "/privacy", "nav-privacy"));
     }
     Ok(Layout {
         tr,

@@ -242,6 +242,8 @@ pub struct FormPage {
     pub delete_href: Option<String>,
     /// Extra sections below the form (e.g. a group's members).
     pub members: Option<Members>,
+    /// Further actions on the record, as (address, label).
+    pub links: Vec<(String, String)>,
 }
 
 /// The member list of a leadership group, with add and remove forms.

@@ -77,6 +77,14 @@ const RULES: &[(&str, &str, Need)] = &[
     ("PUT", "/api/v1/orgs/{org}/tasks/{id}", Role(Role::Member)),
     ("POST", "/api/v1/orgs/{org}/tasks/{id}/move", Role(Role::Member)),
     // Anyone who meets may write an agenda.
+    // Erasure and retention are the administrators'. A person's document is theirs and the
+    // administrators': the seeded person is the caller, so any role reads it (the app test
+    // shows a colleague refused).
+    ("GET", "/orgs/{org}/people/{id}/data", Role(Role::Member)),
+    ("GET", "/orgs/{org}/people/{id}/erase", Role(Role::Admin)),
+    ("GET", "/orgs/{org}/privacy", Role(Role::Admin)),
+    ("GET", "/api/v1/orgs/{org}/people/{id}/data", Role(Role::Member)),
+    ("GET", "/api/v1/orgs/{org}/retention", Role(Role::Admin)),
     ("POST", "/orgs/{org}/agendas", Role(Role::Member)),
     ("POST", "/orgs/{org}/agendas/{id}/points", Role(Role::Member)),
     // The caller is the seeded person (same e-mail), so their own record is open to any role;
@@ -480,7 +488,7 @@ fn order(method: &str, path: &str) -> u8 {
         // Reminders and the link sheet replace the links, so they go with the deletions.
         (_, p) if p.ends_with("/reminders") || p.ends_with("/sheet") => 3,
         ("DELETE", _) => 3,
-        (_, p) if p.ends_with("/delete") || p.ends_with("/remove") => 3,
+        (_, p) if p.ends_with("/delete") || p.ends_with("/remove") || p.ends_with("/erase") => 3,
         ("GET", _) => 1,
         _ => 2,
     }

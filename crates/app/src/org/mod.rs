@@ -11,6 +11,7 @@
 //! | `import` | `import_people` |
 //! | `organisations` | `create_org`, `organisation`, `update_settings`, `my_orgs`, `find_org` |
 //! | `orgchart` | `org_chart` |
+//! | `privacy` | `person_data`, `erase_person`, `retention`, `set_retention` (and `platform().apply_retention`) |
 //! | `relations` | `relationships`, `relationship`, `save_relationship`, `delete_relationship` |
 
 pub mod checks;
@@ -21,6 +22,7 @@ pub(crate) mod import_file;
 pub(crate) mod import_write;
 pub mod organisations;
 pub mod orgchart;
+pub mod privacy;
 pub mod relations;
 pub mod views;
 

@@ -28,6 +28,7 @@ const TABLES: &[(&str, &str)] = &[
         "id IN (SELECT user_id FROM memberships WHERE org_id = $1)",
     ),
     ("memberships", OF_ORG),
+    ("retention", OF_ORG),
     ("competence_frameworks", OF_ORG),
     ("competence_profiles", OF_ORG),
     ("assessments", OF_ORG),

@@ -225,6 +225,7 @@ async fn round_form(c: &PageCtx, input: &RoundInput, err: Option<AppError>) -> P
         cancel,
         delete_href: None,
         members: None,
+        links: Vec::new(),
     }))
 }
 

@@ -4,6 +4,7 @@ pub mod groups;
 pub mod import;
 pub mod organisation;
 pub mod people;
+pub mod privacy;
 pub(crate) mod record;
 pub mod relationships;
 pub mod teams;

@@ -5,4 +5,5 @@ pub mod directory;
 pub mod import;
 pub mod organisation;
 pub mod orgchart;
+pub mod privacy;
 pub mod relations;

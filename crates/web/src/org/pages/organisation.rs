@@ -106,6 +106,7 @@ async fn page(
         cancel: None,
         delete_href: None,
         members: None,
+        links: Vec::new(),
     }))
 }
 

@@ -202,6 +202,7 @@ async fn form(
         cancel: Some(b.clone()),
         delete_href: id.map(|i| format!("{b}/{i}/delete")),
         members: None,
+        links: Vec::new(),
     }))
 }
 

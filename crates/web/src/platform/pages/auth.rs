@@ -152,6 +152,7 @@ fn password_page(
         cancel: Some("/".into()),
         delete_href: None,
         members: None,
+        links: Vec::new(),
     }
 }
 

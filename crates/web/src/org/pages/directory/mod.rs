@@ -86,6 +86,14 @@ impl Ctx {
             cancel: Some(base.clone()),
             delete_href: id.map(|i| format!("{base}/{i}/delete")),
             members,
+            // A person's rights over their data start from their directory entry.
+            links: match (section, id) {
+                ("people", Some(i)) => vec![
+                    (format!("{base}/{i}/data"), self.tr.t("person-data")),
+                    (format!("{base}/{i}/erase"), self.tr.t("person-erase")),
+                ],
+                _ => Vec::new(),
+            },
         }))
     }
 
