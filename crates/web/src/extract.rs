@@ -80,6 +80,9 @@ impl<S: Send + Sync> FromRequestParts<S> for AreaParam {
 }
 
 /// A JSON body; a malformed one is a 400 problem document naming what was wrong.
+///
+/// A record is taken only as a JSON object: serde would also read one from a list of its fields
+/// in order, which no client means and which would let `[null, null]` pass for a record.
 pub struct ApiJson<T>(pub T);
 
 impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
@@ -87,11 +90,28 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let (parts, body) = req.into_parts();
         let tr = Tr::new(detect(&parts));
+        let refuse = |why: String| WebError::bad_request(true, tr, why);
+        let is_json = parts
+            .headers
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|c| c.starts_with("application/json") || c.contains("+json"));
         let req = Request::from_parts(parts, body);
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(v)) => Ok(ApiJson(v)),
-            Err(e) => Err(WebError::bad_request(true, tr, e.body_text())),
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|e| refuse(e.body_text()))?;
+        if !is_json {
+            return Err(refuse(
+                "Expected request with `Content-Type: application/json`".into(),
+            ));
         }
+        let list = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
+        if list && !std::any::type_name::<T>().starts_with("alloc::vec::Vec<") {
+            return Err(refuse("Expected a JSON object".into()));
+        }
+        axum::Json::<T>::from_bytes(&bytes)
+            .map(|axum::Json(v)| ApiJson(v))
+            .map_err(|e| refuse(e.body_text()))
     }
 }
 

@@ -30,9 +30,22 @@ pub struct ChecksPage {
 #[derive(Deserialize, Default, utoipa::IntoParams)]
 pub struct SpanQuery {
     /// Fewest direct reports expected of a supervisor.
+    #[param(minimum = 0, maximum = 100000)]
+    #[serde(default, deserialize_with = "span_bound")]
     pub min: Option<usize>,
     /// Most direct reports expected of a supervisor.
+    #[param(minimum = 0, maximum = 100000)]
+    #[serde(default, deserialize_with = "span_bound")]
     pub max: Option<usize>,
+}
+
+/// A span bound as documented: no organisation has a supervisor of more than 100,000 people.
+fn span_bound<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<usize>, D::Error> {
+    let v = Option::<usize>::deserialize(d)?;
+    match v {
+        Some(n) if n > 100_000 => Err(serde::de::Error::custom(format!("{n} is over 100000"))),
+        v => Ok(v),
+    }
 }
 
 impl SpanQuery {
