@@ -3,7 +3,7 @@
 #
 #   bench/run.sh            # 10k and 1M answers (the 1M seed takes a few minutes)
 #   QUICK=1 bench/run.sh    # 10k answers only
-#   ONLY=boards bench/run.sh   # one part: measurement, team or boards
+#   ONLY=boards bench/run.sh   # one part: measurement, team, boards or import
 #   DB=postgres bench/run.sh   # on PostgreSQL (database mognad_bench on 127.0.0.1:5432, made anew)
 #   DB=postgres SERVERS=2 bench/run.sh   # two servers on one PostgreSQL, the clients split between them
 #
@@ -108,5 +108,35 @@ start
 $bin/mognad-bench board --db "$db" --url "$urls" --org "$org" --board "$board" \
   --clients 16 --creates 20000 --moves 20000
 echo "server RSS after the load: $(rss)"
+stop
+fi
+
+if want import; then
+echo "== import: 100,000 people from one CSV file over the API, server memory before, during and after"
+reset
+seed=$($bin/mognad-bench board-seed --db "$db" --cards 10)
+org=$(echo "$seed" | sed -E 's/seeded board org ([0-9a-f-]+) board ([0-9a-f-]+).*/\1/')
+python3 - "$work/people.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("namn;epost;enhet\n")
+    for i in range(100_000):
+        f.write(f"Person {i};person{i}@kommun.example;Enhet {i % 50}\n")
+PY
+start
+sleep 1
+echo "server RSS before: $(rss)"
+cookie=$($bin/mognad-bench session --db "$db" --org "$org" --admin)
+( while kill -0 $server_pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$server_pid/status; sleep 0.05; done ) >"$work/rss.txt" &
+sampler=$!
+curl -s -o "$work/import.json" -H "Cookie: $cookie; mognad_csrf=bench" -H "X-CSRF-Token: bench" \
+  -H "Content-Type: text/csv" --data-binary "@$work/people.csv" \
+  -w "import of 100,000 people: HTTP %{http_code} in %{time_total} s\n" \
+  "http://127.0.0.1:$port/api/v1/orgs/$org/import?filename=people.csv&dry_run=false"
+kill $sampler 2>/dev/null || true
+echo "server RSS peak during the import: $(( $(sort -n "$work/rss.txt" | tail -1) / 1024 )) MiB"
+sleep 5
+echo "server RSS 5 s after the import: $(rss)"
+head -c 300 "$work/import.json"; echo
 stop
 fi

@@ -197,7 +197,7 @@ impl<'de> serde::de::Visitor<'de> for Loose {
     }
 }
 
-/// One item of a list: text, a number or a boolean.
+/// One item of a list: text (`null` reads as blank).
 struct Item(String);
 
 impl<'de> serde::Deserialize<'de> for Item {

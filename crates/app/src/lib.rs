@@ -4,6 +4,10 @@
 //! a role in that organisation), checks the role, and runs in one transaction. Inputs arrive as
 //! loosely typed structs (what a form or JSON body holds) and are parsed into domain types here.
 
+// The feature exists only to show that the anonymity property test catches a missing freeze.
+#[cfg(all(feature = "unfrozen", not(debug_assertions)))]
+compile_error!("the feature `unfrozen` removes the anonymity freeze: never build Mognad with it");
+
 pub mod competence;
 pub mod demo;
 pub mod error;

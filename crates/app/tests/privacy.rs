@@ -117,6 +117,11 @@ async fn a_person_gets_their_data_and_can_be_erased_while_answers_stay_counted()
             .submit_intake(&slug, None, &answers, "olle@norrvik.se", "k2")
             .await
             .unwrap();
+        // An address that holds hers inside it is someone else's.
+        app.plan()
+            .submit_intake(&slug, None, &answers, "maeva@norrvik.se", "k3")
+            .await
+            .unwrap();
         // A round she answers in, which then closes.
         let round = new_round(&app, &admin, "T1").await;
         let links = app
@@ -211,6 +216,10 @@ async fn a_person_gets_their_data_and_can_be_erased_while_answers_stay_counted()
         tx.rollback().await.unwrap();
         let contacts: Vec<&Value> = requests.iter().map(|r| &r["contact"]).collect();
         assert!(contacts.contains(&&Value::from("olle@norrvik.se")) && contacts.contains(&&Value::Null));
+        assert!(
+            contacts.contains(&&Value::from("maeva@norrvik.se")),
+            "{contacts:?}"
+        );
         t.cleanup().await.unwrap();
     }
 }
@@ -234,6 +243,40 @@ async fn the_only_owner_is_not_erased() {
         assert!(
             app.org().person(&owner, PersonId(id)).await.is_ok(),
             "half erased"
+        );
+        // With a second owner, an admin still may not take an owner's role away by erasure.
+        let second = app
+            .platform()
+            .create_user("andra@norrvik.se", "Andra", "ett långt lösenord", Language::Sv)
+            .await
+            .unwrap();
+        app.platform()
+            .grant_role(second.id, owner.org, Role::Owner)
+            .await
+            .unwrap();
+        let admin_user = app
+            .platform()
+            .create_user("admin@norrvik.se", "Admin", "ett långt lösenord", Language::Sv)
+            .await
+            .unwrap();
+        app.platform()
+            .grant_role(admin_user.id, owner.org, Role::Admin)
+            .await
+            .unwrap();
+        let admin = app.platform().actor(admin_user, owner.org).await.unwrap();
+        let refused = app.org().erase_person(&admin, PersonId(id)).await;
+        assert!(
+            matches!(&refused, Err(AppError::Invalid(v)) if v[0].code == "outranks"),
+            "{refused:?}"
+        );
+        // The other owner may.
+        let second = app.platform().actor(second, owner.org).await.unwrap();
+        assert!(
+            app.org()
+                .erase_person(&second, PersonId(id))
+                .await
+                .unwrap()
+                .account
         );
         t.cleanup().await.unwrap();
     }

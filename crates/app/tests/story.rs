@@ -665,6 +665,35 @@ async fn demo_and_transfer_between_backends() {
         matches!(err, Err(AppError::Invalid(ref v)) if v[0].field.as_deref() == Some("records.tasks[0].org_id")),
         "{err:?}"
     );
+    // Nor may a row point at anything the document does not hold, or bring an account that is
+    // no member of the organisation.
+    let mut outside = parsed.clone();
+    outside.records.get_mut("tasks").unwrap()[0].insert(
+        "assignee_id".into(),
+        serde_json::Value::from(uuid::Uuid::now_v7().to_string()),
+    );
+    let mut stranger = outside.records["users"][0].clone();
+    stranger.insert(
+        "id".into(),
+        serde_json::Value::from(uuid::Uuid::now_v7().to_string()),
+    );
+    stranger.insert("email".into(), serde_json::Value::from("vd@annan.se"));
+    outside.records.get_mut("users").unwrap().push(stranger);
+    let err = App::new(other.db.clone()).platform().import_org(&outside).await;
+    let fields: Vec<String> = match err {
+        Err(AppError::Invalid(v)) => v.into_iter().filter_map(|i| i.field).collect(),
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        fields.contains(&"records.tasks[0].assignee_id".to_owned()),
+        "{fields:?}"
+    );
+    assert!(
+        fields
+            .iter()
+            .any(|f| f.starts_with("records.users[") && f.ends_with("].id")),
+        "{fields:?}"
+    );
     other.cleanup().await.unwrap();
 
     let mut broken = parsed.clone();

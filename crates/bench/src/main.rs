@@ -47,6 +47,9 @@ enum Command {
         db: String,
         #[arg(long)]
         org: uuid::Uuid,
+        /// An administrator's session instead of an analyst's (for imports).
+        #[arg(long)]
+        admin: bool,
     },
     /// Times one group's results and the heatmap of all groups, in process.
     Results {
@@ -117,7 +120,7 @@ async fn main() -> anyhow::Result<()> {
             out,
         } => seed::run(&db, responses, groups, tokens, &out).await,
         Command::Answer { url, tokens, clients } => load::run(&url, &tokens, clients).await,
-        Command::Session { db, org } => timing::session(&db, org).await,
+        Command::Session { db, org, admin } => timing::session(&db, org, admin).await,
         Command::Results { db, org, runs } => timing::run(&db, org, runs).await,
         Command::BoardSeed { db, cards } => board::seed(&db, cards).await,
         Command::Board {

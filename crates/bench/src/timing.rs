@@ -44,9 +44,13 @@ pub async fn admin(app: &App, org: OrgId) -> Result<(String, mognad_app::Actor)>
     Ok((email, app.platform().actor(user, org).await?))
 }
 
-pub async fn session(url: &str, org: uuid::Uuid) -> Result<()> {
+pub async fn session(url: &str, org: uuid::Uuid, as_admin: bool) -> Result<()> {
     let app = App::new(Db::connect(url).await?);
-    let (email, _) = analyst(&app, OrgId(org)).await?;
+    let (email, _) = if as_admin {
+        admin(&app, OrgId(org)).await?
+    } else {
+        analyst(&app, OrgId(org)).await?
+    };
     let s = app.platform().login(&email, PASSWORD).await?;
     println!("mognad_session={}", s.token);
     Ok(())

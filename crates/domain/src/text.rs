@@ -86,6 +86,16 @@ impl Email {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether free text (an intake request's "how to reach me") gives this very address as
+    /// one of its words: `Eva Ek <Eva@Kommun.se>` does for eva@kommun.se, `jakobo@kommun.se`
+    /// does not for bo@kommun.se.
+    pub fn named_in(&self, text: &str) -> bool {
+        text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '<' | '>' | '(' | ')' | '"' | '\''))
+            .any(|word| {
+                word.trim_end_matches('.').eq_ignore_ascii_case(&self.0) || word.to_lowercase() == self.0
+            })
+    }
 }
 
 impl TryFrom<String> for Email {
@@ -171,6 +181,19 @@ pub fn restore_formula(cell: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use super::Email;
+
+    #[test]
+    fn an_address_is_named_as_a_word_not_as_part_of_one() {
+        let bo = Email::parse("bo@kommun.se").unwrap();
+        assert!(bo.named_in("Bo Berg <Bo@Kommun.se>"));
+        assert!(bo.named_in("bo@kommun.se, 070-123 45 67"));
+        assert!(bo.named_in("Mail bo@kommun.se."));
+        assert!(!bo.named_in("jakobo@kommun.se"));
+        assert!(!bo.named_in("bo@kommun.se.example"));
+        assert!(!bo.named_in(""));
+    }
+
     use super::*;
 
     #[test]

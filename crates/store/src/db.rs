@@ -28,6 +28,8 @@ pub enum Backend {
 pub enum WriterLock {
     /// Card creates and moves.
     Cards = 0x6d6f_676e_0001,
+    /// Taking roles away (erasure), so two at once cannot leave an organisation without owner.
+    Memberships = 0x6d6f_676e_0002,
 }
 
 /// A connection pool on one of the two backends.

@@ -120,17 +120,27 @@ pub async fn organisations(tx: &mut Tx) -> Result<Vec<OrgId>> {
     Ok(ids.into_iter().map(|(id,)| OrgId(id)).collect())
 }
 
-/// Intake requests of `org` whose contact mentions `email` forget it; returns how many.
-pub async fn forget_contact(tx: &mut Tx, org: OrgId, email: &str) -> Result<u64> {
-    let pattern = format!("%{}%", email.to_lowercase().replace(['%', '_'], ""));
-    Ok(on_tx!(tx, |c| sqlx::query(
-        "UPDATE intake_submissions SET contact = NULL WHERE org_id = $1 AND LOWER(contact) LIKE $2"
+/// The intake requests of `org` that have contact details: (id, contact).
+pub async fn contacts(tx: &mut Tx, org: OrgId) -> Result<Vec<(Uuid, String)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT id, contact FROM intake_submissions WHERE org_id = $1 AND contact IS NOT NULL"
     )
     .bind(org.0)
-    .bind(&pattern)
+    .fetch_all(c)
+    .await)?)
+}
+
+/// The request forgets how to reach its sender.
+pub async fn forget_contact(tx: &mut Tx, org: OrgId, id: Uuid) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE intake_submissions SET contact = NULL WHERE org_id = $1 AND id = $2"
+    )
+    .bind(org.0)
+    .bind(id)
     .execute(c)
     .await
-    .map(|r| r.rows_affected()))?)
+    .map(|_| ()))?;
+    Ok(())
 }
 
 /// The account with `email` loses its role in `org`; returns whether it had one.

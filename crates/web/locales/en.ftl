@@ -723,3 +723,4 @@ retention-contacts_days = Contact details in intake requests (days)
 retention-contacts_days-hint = Requests older than this forget how to reach their sender; the request itself stays. Empty: kept until further notice.
 invalid-days = Enter a number of days between 0 and 36500, or leave the field empty.
 invalid-last-owner = The organisation's only owner cannot be erased. Make someone else owner first.
+invalid-outranks = The person's account has a higher role here than yours. An owner must erase them.

@@ -723,3 +723,4 @@ retention-contacts_days = Kontaktuppgifter i inkomna ärenden (dagar)
 retention-contacts_days-hint = Ärenden äldre än så glömmer hur avsändaren nås; själva ärendet finns kvar. Tomt fält: sparas tills vidare.
 invalid-days = Ange ett antal dagar mellan 0 och 36500, eller lämna fältet tomt.
 invalid-last-owner = Organisationens enda ägare kan inte raderas. Gör någon annan till ägare först.
+invalid-outranks = Personens konto har en högre roll här än din. En ägare måste radera personen.

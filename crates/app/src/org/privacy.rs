@@ -137,33 +137,45 @@ impl super::Org<'_> {
             let rows: Vec<Value> = records::dump(&mut tx, table, scope, id.0)
                 .await?
                 .into_iter()
+                // The peer assessments someone gave are theirs to see: to anyone else they
+                // would name the peer a record keeps unnamed.
+                .filter(|r| {
+                    own || *name != "assessments_given" || r.get("source") != Some(&Value::from("peer"))
+                })
                 .map(|r| Value::Object(tidy(name, r)))
                 .collect();
             doc.insert((*name).into(), rows.into());
         }
         if let Some(email) = &p.email {
-            let needle = email.as_str();
+            let mine: Vec<String> = privacy::contacts(&mut tx, actor.org)
+                .await?
+                .into_iter()
+                .filter(|(_, contact)| email.named_in(contact))
+                .map(|(id, _)| id.to_string())
+                .collect();
             let requests: Vec<Value> =
                 records::dump(&mut tx, "intake_submissions", "org_id = $1", actor.org.0)
                     .await?
                     .into_iter()
                     .filter(|r| {
-                        r.get("contact")
+                        r.get("id")
                             .and_then(Value::as_str)
-                            .is_some_and(|c| c.to_lowercase().contains(needle))
+                            .is_some_and(|i| mine.iter().any(|m| m == i))
                     })
                     .map(Value::Object)
                     .collect();
             doc.insert("intake_requests".into(), requests.into());
-            if let Some(u) = users::by_email(&mut tx, email).await? {
-                let role = users::role_in(&mut tx, u.id, actor.org).await?;
+            // Only an account of this organisation: others are not this organisation's to show.
+            if let Some(u) = users::by_email(&mut tx, email).await?
+                && let Some(role) = users::role_in(&mut tx, u.id, actor.org).await?
+            {
                 doc.insert(
                     "account".into(),
                     serde_json::json!({
                         "email": u.email.as_str(),
                         "name": u.display_name.as_str(),
                         "language": u.language.code(),
-                        "role": role.map(|r| r.as_str()),
+                        "role": role.as_str(),
                     }),
                 );
             }
@@ -179,6 +191,8 @@ impl super::Org<'_> {
     pub async fn erase_person(&self, actor: &Actor, id: PersonId) -> Result<Erased> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
+        // Two erasures at once must not both see the other owner still there.
+        mognad_store::Db::serialise(&mut tx, mognad_store::WriterLock::Memberships).await?;
         let p = people::get(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -187,6 +201,16 @@ impl super::Org<'_> {
             account: false,
         };
         if let Some(email) = &p.email {
+            if let Some(u) = users::by_email(&mut tx, email).await?
+                && let Some(role) = users::role_in(&mut tx, u.id, actor.org).await?
+                && !actor.role.at_least(role)
+            {
+                return Err(AppError::invalid(
+                    "person",
+                    "outranks",
+                    "the person's account has a role above yours here; an owner must erase them",
+                ));
+            }
             if privacy::last_owner(&mut tx, actor.org, email.as_str()).await? {
                 return Err(AppError::invalid(
                     "person",
@@ -194,7 +218,12 @@ impl super::Org<'_> {
                     "the organisation's only owner cannot be erased; make someone else owner first",
                 ));
             }
-            erased.contacts = privacy::forget_contact(&mut tx, actor.org, email.as_str()).await?;
+            for (request, contact) in privacy::contacts(&mut tx, actor.org).await? {
+                if email.named_in(&contact) {
+                    privacy::forget_contact(&mut tx, actor.org, request).await?;
+                    erased.contacts += 1;
+                }
+            }
             erased.account = privacy::end_membership(&mut tx, actor.org, email.as_str()).await?;
         }
         people::delete(&mut tx, actor.org, id).await?;

@@ -150,7 +150,7 @@ impl super::Platform<'_> {
             &person_ids,
             &mut errors,
         );
-        errors.extend(crate::platform::transfer_records::check(&doc.records, org_id));
+        errors.extend(crate::platform::transfer_records::check(doc));
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }

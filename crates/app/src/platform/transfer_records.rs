@@ -7,13 +7,16 @@
 //! already. Accounts travel with their password hashes, so the people keep their sign-in; the
 //! file must be kept as safe as a backup.
 
+use crate::platform::transfer::OrgExport;
 use crate::{AppError, Invalid, Result};
 use mognad_domain::ids::OrgId;
+use mognad_domain::org::Language;
 use mognad_domain::text::Email;
+use mognad_store::catalogue::{Kind, catalogue};
 use mognad_store::records::{self, Row};
 use mognad_store::{Tx, users};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Table name → its rows.
 pub type Records = BTreeMap<String, Vec<Row>>;
@@ -70,11 +73,43 @@ fn invalid(path: String, message: impl Into<String>) -> Invalid {
     Invalid::new(&path, "invalid", message)
 }
 
-/// Checks what can be checked before writing: known tables, and every row that names an
-/// organisation naming this one.
-pub(crate) fn check(doc: &Records, org: OrgId) -> Vec<Invalid> {
+/// Every id the document defines: what its records may refer to.
+fn defined_ids(doc: &OrgExport) -> HashSet<String> {
+    let mut ids: HashSet<String> = HashSet::new();
+    ids.insert(doc.organisation.id.to_string());
+    ids.extend(doc.units.iter().map(|x| x.id.to_string()));
+    ids.extend(doc.people.iter().map(|x| x.id.to_string()));
+    ids.extend(doc.groups.iter().map(|x| x.id.to_string()));
+    ids.extend(doc.teams.iter().map(|x| x.id.to_string()));
+    ids.extend(doc.relationships.iter().map(|x| x.id.to_string()));
+    ids.extend(doc.measurement.models.iter().map(|x| x.id.to_string()));
+    ids.extend(doc.measurement.rounds.iter().map(|x| x.id.to_string()));
+    for rows in doc.records.values() {
+        ids.extend(
+            rows.iter()
+                .filter_map(|r| r.get("id")?.as_str().map(str::to_owned)),
+        );
+    }
+    ids
+}
+
+/// Checks what can be checked before writing: known tables; every row that names an
+/// organisation naming this one; every id a row refers to defined in the document, so nothing
+/// imported can point into another organisation; accounts only for the organisation's members,
+/// with addresses and languages as sign-in reads them.
+pub(crate) fn check(doc: &OrgExport) -> Vec<Invalid> {
+    let org = doc.organisation.id.to_string();
+    let known = defined_ids(doc);
+    let kinds = catalogue();
+    let members: HashSet<&str> = doc
+        .records
+        .get("memberships")
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r.get("user_id")?.as_str())
+        .collect();
     let mut errors = Vec::new();
-    for (table, rows) in doc {
+    for (table, rows) in &doc.records {
         if !TABLES.iter().any(|(t, _)| t == table) {
             errors.push(invalid(
                 format!("records.{table}"),
@@ -82,14 +117,41 @@ pub(crate) fn check(doc: &Records, org: OrgId) -> Vec<Invalid> {
             ));
             continue;
         }
+        let refs: Vec<&str> = kinds[table.as_str()]
+            .iter()
+            .filter(|(c, k)| *k == Kind::Uuid && c != "id" && c != "org_id")
+            .map(|(c, _)| c.as_str())
+            .collect();
         for (i, row) in rows.iter().enumerate() {
+            let at = |col: &str| format!("records.{table}[{i}].{col}");
             if let Some(v) = row.get("org_id")
-                && v.as_str() != Some(org.0.to_string().as_str())
+                && v.as_str() != Some(org.as_str())
             {
-                errors.push(invalid(
-                    format!("records.{table}[{i}].org_id"),
-                    "belongs to another organisation",
-                ));
+                errors.push(invalid(at("org_id"), "belongs to another organisation"));
+            }
+            for col in &refs {
+                if let Some(v) = row.get(*col).and_then(Value::as_str)
+                    && !known.contains(v)
+                {
+                    errors.push(invalid(at(col), "refers to a record that is not in the document"));
+                }
+            }
+            if table == "users" {
+                let id = row.get("id").and_then(Value::as_str).unwrap_or_default();
+                if !members.contains(id) {
+                    errors.push(invalid(
+                        at("id"),
+                        "an account that is no member of the organisation",
+                    ));
+                }
+                let email = row.get("email").and_then(Value::as_str).unwrap_or_default();
+                if Email::parse(email).map(|e| e.as_str() != email).unwrap_or(true) {
+                    errors.push(invalid(at("email"), "not an e-mail address as Mognad stores one"));
+                }
+                let language = row.get("language").and_then(Value::as_str).unwrap_or_default();
+                if Language::parse(language).is_err() {
+                    errors.push(invalid(at("language"), "not a language Mognad speaks"));
+                }
             }
         }
     }
