@@ -30,7 +30,7 @@ if [ "${DB:-sqlite}" = postgres ]; then
     psql -q "$pg/postgres" -c "DROP DATABASE IF EXISTS mognad_bench" -c "CREATE DATABASE mognad_bench"
   }
 else
-  db="$db"
+  db="sqlite:$work/bench.db"
   reset() { rm -f "$work"/bench.db*; }
 fi
 # The servers' addresses, comma-separated: the load drivers spread their clients over them.
@@ -129,7 +129,7 @@ echo "server RSS before: $(rss)"
 cookie=$($bin/mognad-bench session --db "$db" --org "$org" --admin)
 ( while kill -0 $server_pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$server_pid/status; sleep 0.05; done ) >"$work/rss.txt" &
 sampler=$!
-curl -s -o "$work/import.json" -H "Cookie: $cookie; mognad_csrf=bench" -H "X-CSRF-Token: bench" \
+curl -s -o "$work/import.json" -H "Cookie: $cookie; mognad_csrf=bench-token-for-the-import-measure" -H "X-CSRF-Token: bench-token-for-the-import-measure" \
   -H "Content-Type: text/csv" --data-binary "@$work/people.csv" \
   -w "import of 100,000 people: HTTP %{http_code} in %{time_total} s\n" \
   "http://127.0.0.1:$port/api/v1/orgs/$org/import?filename=people.csv&dry_run=false"
