@@ -11,8 +11,8 @@ use mognad_app::org::directory::PersonInput;
 use mognad_app::org::privacy::RetentionInput;
 use mognad_app::org::relations::RelationshipInput;
 use mognad_app::plan::intake::FormInput;
-use mognad_app::{App, AppError};
-use mognad_domain::ids::{GroupId, PersonId, RoundId};
+use mognad_app::{Actor, App, AppError};
+use mognad_domain::ids::{GroupId, OrgId, PersonId, RoundId};
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use mognad_store::testdb;
@@ -22,6 +22,31 @@ fn rows<'a>(doc: &'a Value, section: &str) -> &'a Vec<Value> {
     doc[section]
         .as_array()
         .unwrap_or_else(|| panic!("no section {section}: {doc}"))
+}
+
+/// A public intake form on a new board; its link's slug.
+async fn service_desk(app: &App, admin: &Actor) -> String {
+    let b = board(app, admin, "IT-stöd").await;
+    let form = FormInput {
+        name: "Felanmälan".into(),
+        board_id: b.id.to_string(),
+        public: "1".into(),
+        intro: String::new(),
+        fields: "Vad gäller det? | text | required".into(),
+    };
+    let form_id = app.plan().save_intake_form(admin, None, &form).await.unwrap();
+    app.plan().intake_form(admin, form_id).await.unwrap().slug
+}
+
+/// A signed-up user with `role` in the organisation, as an actor.
+async fn user(app: &App, org: OrgId, email: &str, role: Role) -> Actor {
+    let u = app
+        .platform()
+        .create_user(email, "Användare", "ett långt lösenord", Language::Sv)
+        .await
+        .unwrap();
+    app.platform().grant_role(u.id, org, role).await.unwrap();
+    app.platform().actor(u, org).await.unwrap()
 }
 
 #[tokio::test]
@@ -63,16 +88,7 @@ async fn a_person_gets_their_data_and_can_be_erased_while_answers_stay_counted()
             app.org().save_relationship(&admin, None, &rel).await.unwrap();
         }
         // Eva has an account, and assesses herself.
-        let user = app
-            .platform()
-            .create_user("eva@norrvik.se", "Eva", "ett långt lösenord", Language::Sv)
-            .await
-            .unwrap();
-        app.platform()
-            .grant_role(user.id, admin.org, Role::Member)
-            .await
-            .unwrap();
-        let eva_actor = app.platform().actor(user, admin.org).await.unwrap();
+        let eva_actor = user(&app, admin.org, "eva@norrvik.se", Role::Member).await;
         let fw = app.competence().default_framework(&admin).await.unwrap();
         app.competence()
             .set_target_role(&eva_actor, PersonId(eva), fw, Some("it-strateg"))
@@ -98,16 +114,7 @@ async fn a_person_gets_their_data_and_can_be_erased_while_answers_stay_counted()
             .await
             .unwrap();
         // She wrote to the service desk with her address.
-        let b = board(&app, &admin, "IT-stöd").await;
-        let form = FormInput {
-            name: "Felanmälan".into(),
-            board_id: b.id.to_string(),
-            public: "1".into(),
-            intro: String::new(),
-            fields: "Vad gäller det? | text | required".into(),
-        };
-        let form_id = app.plan().save_intake_form(&admin, None, &form).await.unwrap();
-        let slug = app.plan().intake_form(&admin, form_id).await.unwrap().slug;
+        let slug = service_desk(&app, &admin).await;
         let answers = vec![("f1".to_string(), "Skrivaren".to_string())];
         app.plan()
             .submit_intake(&slug, None, &answers, "Eva Ek, Eva@Norrvik.se", "k1")
@@ -161,18 +168,7 @@ async fn a_person_gets_their_data_and_can_be_erased_while_answers_stay_counted()
             invitations[0]
         );
         // A colleague may not read it; an administrator may.
-        let (bo_user, _) = (
-            app.platform()
-                .create_user("bo@norrvik.se", "Bo", "ett långt lösenord", Language::Sv)
-                .await
-                .unwrap(),
-            (),
-        );
-        app.platform()
-            .grant_role(bo_user.id, admin.org, Role::Member)
-            .await
-            .unwrap();
-        let bo_actor = app.platform().actor(bo_user, admin.org).await.unwrap();
+        let bo_actor = user(&app, admin.org, "bo@norrvik.se", Role::Member).await;
         assert!(matches!(
             app.org().person_data(&bo_actor, PersonId(eva)).await,
             Err(AppError::Forbidden)
@@ -245,32 +241,14 @@ async fn the_only_owner_is_not_erased() {
             "half erased"
         );
         // With a second owner, an admin still may not take an owner's role away by erasure.
-        let second = app
-            .platform()
-            .create_user("andra@norrvik.se", "Andra", "ett långt lösenord", Language::Sv)
-            .await
-            .unwrap();
-        app.platform()
-            .grant_role(second.id, owner.org, Role::Owner)
-            .await
-            .unwrap();
-        let admin_user = app
-            .platform()
-            .create_user("admin@norrvik.se", "Admin", "ett långt lösenord", Language::Sv)
-            .await
-            .unwrap();
-        app.platform()
-            .grant_role(admin_user.id, owner.org, Role::Admin)
-            .await
-            .unwrap();
-        let admin = app.platform().actor(admin_user, owner.org).await.unwrap();
+        let second = user(&app, owner.org, "andra@norrvik.se", Role::Owner).await;
+        let admin = user(&app, owner.org, "admin@norrvik.se", Role::Admin).await;
         let refused = app.org().erase_person(&admin, PersonId(id)).await;
         assert!(
             matches!(&refused, Err(AppError::Invalid(v)) if v[0].code == "outranks"),
             "{refused:?}"
         );
         // The other owner may.
-        let second = app.platform().actor(second, owner.org).await.unwrap();
         assert!(
             app.org()
                 .erase_person(&second, PersonId(id))
@@ -325,16 +303,7 @@ async fn retention_forgets_links_drafts_and_contacts_when_their_time_is_up() {
             .save_answers(&open_links[0].token, &fields[..2])
             .await
             .unwrap();
-        let b = board(&app, &admin, "IT-stöd").await;
-        let form = FormInput {
-            name: "Felanmälan".into(),
-            board_id: b.id.to_string(),
-            public: "1".into(),
-            intro: String::new(),
-            fields: "Vad gäller det? | text | required".into(),
-        };
-        let form_id = app.plan().save_intake_form(&admin, None, &form).await.unwrap();
-        let slug = app.plan().intake_form(&admin, form_id).await.unwrap().slug;
+        let slug = service_desk(&app, &admin).await;
         app.plan()
             .submit_intake(
                 &slug,
