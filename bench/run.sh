@@ -6,6 +6,7 @@
 #   ONLY=boards bench/run.sh   # one part: measurement, team, boards or import
 #   DB=postgres bench/run.sh   # on PostgreSQL (database mognad_bench on 127.0.0.1:5432, made anew)
 #   DB=postgres SERVERS=2 bench/run.sh   # two servers on one PostgreSQL, the clients split between them
+#   BENCH_ENV="env MALLOC_ARENA_MAX=2" ONLY=import bench/run.sh   # the servers under another environment
 #
 # Then the team competence map (500 people × 60 competences) and a 10,000-card board under
 # 16 clients moving and creating cards.
@@ -38,7 +39,7 @@ urls=$(for i in $(seq 0 $((servers - 1))); do printf "http://127.0.0.1:%s," $((p
 other_pids=
 start() {
   for i in $(seq 0 $((servers - 1))); do
-    MOGNAD_DATABASE_URL="$db" $bin/mognad serve --listen 127.0.0.1:$((port + i)) >"$work/server$i.log" 2>&1 &
+    MOGNAD_DATABASE_URL="$db" ${BENCH_ENV:-} $bin/mognad serve --listen 127.0.0.1:$((port + i)) >"$work/server$i.log" 2>&1 &
     if [ "$i" = 0 ]; then server_pid=$!; else other_pids="$other_pids $!"; fi
   done
   for i in $(seq 0 $((servers - 1))); do
