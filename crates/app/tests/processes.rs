@@ -66,3 +66,56 @@ async fn two_apps_on_one_database_share_brakes_and_sessions() {
         t.cleanup().await.unwrap();
     }
 }
+
+/// Guessing spread over many addresses is braked per account, and one address trying many
+/// accounts is braked per address; the others go on signing in.
+#[tokio::test]
+async fn guessing_is_braked_per_account_and_per_client() {
+    use mognad_app::platform::sign_in::{MAX_ACCOUNT_FAILURES, MAX_CLIENT_FAILURES};
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        for email in ["eva@ekby.se", "bo@ekby.se"] {
+            app.platform()
+                .create_user(email, "Namn", "ett långt lösenord", Language::Sv)
+                .await
+                .unwrap();
+        }
+        for i in 0..MAX_ACCOUNT_FAILURES {
+            let client = format!("192.0.2.{i}");
+            assert!(matches!(
+                app.platform().sign_in("eva@ekby.se", "fel", &client).await,
+                Err(AppError::Unauthenticated)
+            ));
+        }
+        assert!(
+            matches!(
+                app.platform()
+                    .sign_in("eva@ekby.se", "ett långt lösenord", "198.51.100.1")
+                    .await,
+                Err(AppError::Throttled)
+            ),
+            "{}: guessing from many addresses was not braked",
+            t.label
+        );
+        for i in 0..MAX_CLIENT_FAILURES {
+            let _ = app
+                .platform()
+                .sign_in(&format!("finns{i}@ekby.se"), "fel", "203.0.113.7")
+                .await;
+        }
+        assert!(matches!(
+            app.platform()
+                .sign_in("bo@ekby.se", "ett långt lösenord", "203.0.113.7")
+                .await,
+            Err(AppError::Throttled)
+        ));
+        assert!(
+            app.platform()
+                .sign_in("bo@ekby.se", "ett långt lösenord", "198.51.100.2")
+                .await
+                .is_ok(),
+            "another address is not braked"
+        );
+        t.cleanup().await.unwrap();
+    }
+}

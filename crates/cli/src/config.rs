@@ -34,6 +34,9 @@ pub struct Config {
     pub mail_from: String,
     /// Bearer token a scraper presents at `/metrics`; without it metrics are not served.
     pub metrics_token: Option<String>,
+    /// Reverse proxies (addresses or networks such as `10.0.0.0/8`) whose `X-Forwarded-For`
+    /// names the client; empty: the connection's address is the client's.
+    pub trusted_proxies: Vec<String>,
     /// Seconds a client has to send a request's head (slow clients are cut off).
     pub header_timeout: u64,
     /// Seconds a client has to send a request's body.
@@ -61,6 +64,7 @@ impl Default for Config {
             smtp_password: None,
             mail_from: "Mognad <mognad@localhost>".into(),
             metrics_token: None,
+            trusted_proxies: Vec::new(),
             header_timeout: 10,
             body_timeout: 30,
             max_connections: 1024,

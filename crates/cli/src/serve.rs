@@ -75,6 +75,12 @@ pub(crate) async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
             public_url: config.public_url.clone(),
             metrics_token: config.metrics_token.clone(),
             body_timeout: Duration::from_secs(config.body_timeout.max(1)),
+            trusted_proxies: config
+                .trusted_proxies
+                .iter()
+                .map(|p| mognad_web::client_addr::Network::parse(p))
+                .collect::<Result<_, _>>()
+                .map_err(|e| anyhow::anyhow!("trusted_proxies: {e}"))?,
         },
     )
     .with_mailer(mailer);

@@ -100,3 +100,63 @@ fn slow_clients_are_cut_off_and_sigterm_drains() {
     assert!(status.success(), "SIGTERM ends the server cleanly: {status:?}");
     assert!(TcpStream::connect(&addr).is_err(), "nothing listens any more");
 }
+
+/// Posts a failed sign-in as the client `forwarded_for` through the connection's address.
+fn sign_in_as(addr: &str, forwarded_for: &str) -> String {
+    let token = "t".repeat(40);
+    let body = format!("_csrf={token}&email=eva%40ekby.se&password=fel");
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "POST /login HTTP/1.1\r\nHost: {addr}\r\nCookie: mognad_csrf={token}\r\nX-Forwarded-For: {forwarded_for}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    out
+}
+
+/// Behind a proxy listed in `trusted_proxies`, the sign-in brake counts the client the proxy
+/// names, so one client's guessing does not lock out everyone behind the same proxy.
+#[test]
+fn the_brake_counts_the_client_a_trusted_proxy_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mognad"))
+        .current_dir(dir.path())
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .env("MOGNAD_TRUSTED_PROXIES", "[\"127.0.0.1\"]")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("the server prints its address").unwrap();
+        if let Some(rest) = line.strip_prefix("Mognad is running at ") {
+            break rest
+                .trim()
+                .trim_start_matches("http://")
+                .trim_end_matches('/')
+                .to_owned();
+        }
+    };
+    let status = |res: &str| res.split_whitespace().nth(1).unwrap_or("").to_owned();
+    for _ in 0..5 {
+        let res = sign_in_as(&addr, "198.51.100.1");
+        assert_ne!(status(&res), "429", "braked too soon");
+    }
+    assert_eq!(
+        status(&sign_in_as(&addr, "198.51.100.1")),
+        "429",
+        "the guessing client is braked"
+    );
+    assert_ne!(
+        status(&sign_in_as(&addr, "198.51.100.2")),
+        "429",
+        "another client behind the same proxy is braked too"
+    );
+    child.kill().ok();
+    child.wait().ok();
+}

@@ -6,6 +6,7 @@
 //! response), request metrics.
 
 pub mod api;
+pub mod client_addr;
 pub mod competence;
 pub mod csrf;
 pub mod error;
@@ -41,6 +42,8 @@ pub struct WebConfig {
     pub metrics_token: Option<String>,
     /// How long a client has to send a request's body once its head is in.
     pub body_timeout: std::time::Duration,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (see `client_addr`).
+    pub trusted_proxies: Vec<client_addr::Network>,
 }
 
 impl Default for WebConfig {
@@ -50,6 +53,7 @@ impl Default for WebConfig {
             public_url: None,
             metrics_token: None,
             body_timeout: std::time::Duration::from_secs(30),
+            trusted_proxies: Vec::new(),
         }
     }
 }

@@ -41,6 +41,34 @@ fn verify_password(hash: &str, password: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Password hashes take tens of milliseconds of a core each: they run on the blocking pool, at
+/// most as many at once as there are cores, so a burst of sign-ins queues there instead of
+/// stalling the threads that answer every other request.
+async fn off_the_runtime<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+    static HASHING: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    let slots = HASHING.get_or_init(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+    });
+    let _slot = slots
+        .acquire()
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// [`hash_password`] off the async threads.
+async fn hash_password_async(password: NewPassword) -> Result<String> {
+    off_the_runtime(move || hash_password(&password)).await?
+}
+
+/// [`verify_password`] off the async threads.
+async fn verify_password_async(hash: String, password: &str) -> Result<bool> {
+    let password = password.to_owned();
+    off_the_runtime(move || verify_password(&hash, &password)).await
+}
+
 /// A random token, URL-safe.
 pub fn random_token() -> String {
     let mut bytes = [0u8; 32];
@@ -74,7 +102,7 @@ impl super::Platform<'_> {
             id: UserId::new(),
             email,
             display_name,
-            password_hash: hash_password(&password)?,
+            password_hash: hash_password_async(password).await?,
             language,
         };
         let mut tx = self.db.write().await?;
@@ -109,7 +137,7 @@ impl super::Platform<'_> {
     /// Replaces a user's password without knowing the old one (CLI and demo only).
     #[tracing::instrument(skip_all)]
     pub async fn reset_password(&self, user: UserId, password: &str) -> Result<()> {
-        let hash = hash_password(&NewPassword::parse(password)?)?;
+        let hash = hash_password_async(NewPassword::parse(password)?).await?;
         let mut tx = self.db.write().await?;
         users::set_password_hash(&mut tx, user, &hash).await?;
         tx.commit().await?;
@@ -128,12 +156,13 @@ impl super::Platform<'_> {
             Err(_) => None,
         };
         let Some(user) = found else {
+            // As long as a real check, so the answer's time does not tell whether the account exists.
             let dummy = DUMMY_HASH
                 .get_or_init(|| hash_password(&NewPassword::parse("not a real password").unwrap()).unwrap());
-            verify_password(dummy, password);
+            verify_password_async(dummy.clone(), password).await?;
             return Err(AppError::Unauthenticated);
         };
-        if !verify_password(&user.password_hash, password) {
+        if !verify_password_async(user.password_hash.clone(), password).await? {
             return Err(AppError::Unauthenticated);
         }
         let token = random_token();
@@ -177,14 +206,14 @@ impl super::Platform<'_> {
     /// Changes the password after checking the current one, and ends the user's other sessions.
     #[tracing::instrument(skip_all)]
     pub async fn change_password(&self, user: &User, token: &str, current: &str, new: &str) -> Result<()> {
-        if !verify_password(&user.password_hash, current) {
+        if !verify_password_async(user.password_hash.clone(), current).await? {
             return Err(AppError::invalid(
                 "current",
                 "wrong-password",
                 "the current password is wrong",
             ));
         }
-        let hash = hash_password(&NewPassword::parse(new)?)?;
+        let hash = hash_password_async(NewPassword::parse(new)?).await?;
         let mut tx = self.db.write().await?;
         users::set_password_hash(&mut tx, user.id, &hash).await?;
         users::delete_other_sessions(&mut tx, user.id, &token_hash(token)).await?;

@@ -60,10 +60,9 @@ pub async fn join(
     tr: Tr,
     csrf: CsrfToken,
     Path(slug): Path<String>,
-    connect: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
+    crate::client_addr::ClientAddr(client): crate::client_addr::ClientAddr,
     Form(f): Form<CodeForm>,
 ) -> Page {
-    let client = crate::platform::pages::auth::client(connect);
     match s.app.measurement().join_shared(&slug, &f.code, &client).await {
         Ok(token) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
         Err(AppError::Invalid(_)) => {

@@ -9,12 +9,11 @@ use crate::i18n::Tr;
 use crate::session::{CurrentUser, SESSION_COOKIE};
 use crate::views::{Field, FormPage, Layout, LoginPage};
 use axum::Extension;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
 use serde::Deserialize;
-use std::net::SocketAddr;
 
 #[derive(Deserialize)]
 pub struct NextQuery {
@@ -45,20 +44,13 @@ pub struct LoginForm {
     next: Option<String>,
 }
 
-pub(crate) fn client(connect: Option<Extension<ConnectInfo<SocketAddr>>>) -> String {
-    connect
-        .map(|Extension(ConnectInfo(a))| a.ip().to_string())
-        .unwrap_or_else(|| "local".into())
-}
-
 pub async fn login(
     State(state): State<AppState>,
     tr: Tr,
     Extension(csrf): Extension<CsrfToken>,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    crate::client_addr::ClientAddr(client): crate::client_addr::ClientAddr,
     PageForm(form): PageForm<LoginForm>,
 ) -> Response {
-    let client = client(connect);
     let next = form
         .next
         .clone()
