@@ -71,7 +71,7 @@ async function login(page, base, password) {
 }
 
 async function browseOrganisation(page, base, org) {
-  for (const section of ['', '/units', '/people', '/groups', '/teams', '/relationships', '/checks', '/frameworks', '/rounds', '/models', '/settings']) {
+  for (const section of ['', '/units', '/people', '/groups', '/teams', '/relationships', '/checks', '/frameworks', '/rounds', '/models', '/settings', '/privacy']) {
     await page.goto(`${base}${org}${section}`);
     await audit(page, `org${section || ' overview'}`);
   }
@@ -87,6 +87,10 @@ async function browseOrganisation(page, base, org) {
   const person = await page.goto(`${base}${org}/people`).then(() => page.getAttribute('main table a', 'href'));
   await page.goto(`${base}${person}`);
   await audit(page, 'person form');
+  // The person's rights over their data start here: the erasure is confirmed on a page of its own.
+  await page.goto(`${base}${person}/erase`);
+  if (!/Anonyma enkätsvar/.test(await page.textContent('main'))) throw new Error('the erasure page does not say what stays');
+  await audit(page, 'erasure confirmation');
 }
 
 // A manager opens the IT department's competence map, finds the planted coverage risk, opens a
