@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use common::{actor, board, group_of, new_round};
+use common::{actor, board, group_of, open_round};
 use mognad_app::competence::assess::AssessInput;
 use mognad_app::org::directory::PersonInput;
 use mognad_app::org::privacy::RetentionInput;
@@ -130,16 +130,7 @@ async fn a_person_gets_their_data_and_can_be_erased_while_answers_stay_counted()
             .await
             .unwrap();
         // A round she answers in, which then closes.
-        let round = new_round(&app, &admin, "T1").await;
-        let links = app
-            .measurement()
-            .issue_invitations(&admin, RoundId(round))
-            .await
-            .unwrap();
-        app.measurement()
-            .set_round_state(&admin, RoundId(round), "open")
-            .await
-            .unwrap();
+        let (round, links) = open_round(&app, &admin, "T1").await;
         for l in &links {
             common::answer(&app, &l.token, 2).await;
         }
@@ -266,31 +257,13 @@ async fn retention_forgets_links_drafts_and_contacts_when_their_time_is_up() {
         let app = App::new(t.db.clone());
         let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
         group_of(&app, &admin, "Ledningen", None, 3).await;
-        let closed = new_round(&app, &admin, "Stängd").await;
-        let links = app
-            .measurement()
-            .issue_invitations(&admin, RoundId(closed))
-            .await
-            .unwrap();
-        app.measurement()
-            .set_round_state(&admin, RoundId(closed), "open")
-            .await
-            .unwrap();
+        let (closed, links) = open_round(&app, &admin, "Stängd").await;
         common::answer(&app, &links[0].token, 3).await;
         app.measurement()
             .set_round_state(&admin, RoundId(closed), "closed")
             .await
             .unwrap();
-        let open = new_round(&app, &admin, "Öppen").await;
-        let open_links = app
-            .measurement()
-            .issue_invitations(&admin, RoundId(open))
-            .await
-            .unwrap();
-        app.measurement()
-            .set_round_state(&admin, RoundId(open), "open")
-            .await
-            .unwrap();
+        let (_, open_links) = open_round(&app, &admin, "Öppen").await;
         // An unfinished answer in the open round.
         let model = app
             .measurement()

@@ -8,38 +8,53 @@ use std::net::TcpStream;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn request(addr: &str, path: &str) -> String {
+/// Sends `raw` (a whole request) and reads the answer until the server closes.
+fn send(addr: &str, raw: &str) -> String {
     let mut s = TcpStream::connect(addr).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    s.write_all(raw.as_bytes()).unwrap();
     let mut out = String::new();
     s.read_to_string(&mut out).unwrap();
     out
 }
 
-#[test]
-fn slow_clients_are_cut_off_and_sigterm_drains() {
-    let dir = tempfile::tempdir().unwrap();
+fn request(addr: &str, path: &str) -> String {
+    send(
+        addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// `mognad serve` on a free port with `env` set, and its `host:port` once it listens.
+fn serve(dir: &std::path::Path, env: &[(&str, &str)]) -> (std::process::Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mognad"))
-        .current_dir(dir.path())
+        .current_dir(dir)
         .args(["serve", "--listen", "127.0.0.1:0"])
-        .env("MOGNAD_HEADER_TIMEOUT", "1")
-        .env("MOGNAD_DRAIN_TIMEOUT", "10")
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let url = loop {
+    let addr = loop {
         let line = lines.next().expect("the server prints its address").unwrap();
         if let Some(rest) = line.strip_prefix("Mognad is running at ") {
-            break rest.trim().to_owned();
+            break rest
+                .trim()
+                .trim_start_matches("http://")
+                .trim_end_matches('/')
+                .to_owned();
         }
     };
-    let addr = url.trim_start_matches("http://").trim_end_matches('/').to_owned();
+    (child, addr)
+}
+
+#[test]
+fn slow_clients_are_cut_off_and_sigterm_drains() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, addr) = serve(
+        dir.path(),
+        &[("MOGNAD_HEADER_TIMEOUT", "1"), ("MOGNAD_DRAIN_TIMEOUT", "10")],
+    );
 
     let ready = request(&addr, "/readyz");
     assert!(ready.starts_with("HTTP/1.1 200"), "{ready}");
@@ -105,17 +120,14 @@ fn slow_clients_are_cut_off_and_sigterm_drains() {
 fn sign_in_as(addr: &str, forwarded_for: &str) -> String {
     let token = "t".repeat(40);
     let body = format!("_csrf={token}&email=eva%40ekby.se&password=fel");
-    let mut s = TcpStream::connect(addr).unwrap();
-    write!(
-        s,
-        "POST /login HTTP/1.1\r\nHost: {addr}\r\nCookie: mognad_csrf={token}\r\nX-Forwarded-For: {forwarded_for}\r\n\
-         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
+    send(
+        addr,
+        &format!(
+            "POST /login HTTP/1.1\r\nHost: {addr}\r\nCookie: mognad_csrf={token}\r\nX-Forwarded-For: {forwarded_for}\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
     )
-    .unwrap();
-    let mut out = String::new();
-    s.read_to_string(&mut out).unwrap();
-    out
 }
 
 /// Behind a proxy listed in `trusted_proxies`, the sign-in brake counts the client the proxy
@@ -123,25 +135,7 @@ fn sign_in_as(addr: &str, forwarded_for: &str) -> String {
 #[test]
 fn the_brake_counts_the_client_a_trusted_proxy_names() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mognad"))
-        .current_dir(dir.path())
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .env("MOGNAD_TRUSTED_PROXIES", "[\"127.0.0.1\"]")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let addr = loop {
-        let line = lines.next().expect("the server prints its address").unwrap();
-        if let Some(rest) = line.strip_prefix("Mognad is running at ") {
-            break rest
-                .trim()
-                .trim_start_matches("http://")
-                .trim_end_matches('/')
-                .to_owned();
-        }
-    };
+    let (mut child, addr) = serve(dir.path(), &[("MOGNAD_TRUSTED_PROXIES", "[\"127.0.0.1\"]")]);
     let status = |res: &str| res.split_whitespace().nth(1).unwrap_or("").to_owned();
     for _ in 0..5 {
         let res = sign_in_as(&addr, "198.51.100.1");

@@ -147,23 +147,17 @@ impl super::Org<'_> {
             doc.insert((*name).into(), rows.into());
         }
         if let Some(email) = &p.email {
-            let mine: Vec<String> = privacy::contacts(&mut tx, actor.org)
+            let scope = "org_id = $1 AND contact IS NOT NULL";
+            let requests: Vec<Value> = records::dump(&mut tx, "intake_submissions", scope, actor.org.0)
                 .await?
                 .into_iter()
-                .filter(|(_, contact)| email.named_in(contact))
-                .map(|(id, _)| id.to_string())
+                .filter(|r| {
+                    r.get("contact")
+                        .and_then(Value::as_str)
+                        .is_some_and(|c| email.named_in(c))
+                })
+                .map(Value::Object)
                 .collect();
-            let requests: Vec<Value> =
-                records::dump(&mut tx, "intake_submissions", "org_id = $1", actor.org.0)
-                    .await?
-                    .into_iter()
-                    .filter(|r| {
-                        r.get("id")
-                            .and_then(Value::as_str)
-                            .is_some_and(|i| mine.iter().any(|m| m == i))
-                    })
-                    .map(Value::Object)
-                    .collect();
             doc.insert("intake_requests".into(), requests.into());
             // Only an account of this organisation: others are not this organisation's to show.
             if let Some(u) = users::by_email(&mut tx, email).await?

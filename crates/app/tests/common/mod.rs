@@ -78,6 +78,20 @@ pub async fn new_round(app: &App, a: &Actor, name: &str) -> uuid::Uuid {
     app.measurement().create_round(a, &input).await.unwrap().id
 }
 
+/// A new round of every group, its personal links issued, opened.
+#[allow(dead_code)]
+pub async fn open_round(
+    app: &App,
+    a: &Actor,
+    name: &str,
+) -> (uuid::Uuid, Vec<mognad_app::measurement::invite::IssuedLink>) {
+    let round = new_round(app, a, name).await;
+    let id = mognad_domain::ids::RoundId(round);
+    let links = app.measurement().issue_invitations(a, id).await.unwrap();
+    app.measurement().set_round_state(a, id, "open").await.unwrap();
+    (round, links)
+}
+
 /// Submits a complete answer set with every item at `value` (capped at its range), importance 3.
 #[allow(dead_code)]
 pub async fn answer(app: &App, token: &str, value: u8) -> mognad_app::measurement::respond::SubmitResult {
