@@ -210,6 +210,32 @@ impl<'de> serde::Deserialize<'de> for Item {
     }
 }
 
+/// The documented schema of a role: one of `owner`, `admin`, `analyst`, `member`.
+pub fn role() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(
+            mognad_domain::role::Role::ALL.iter().rev().map(|r| r.as_str()),
+        ))
+        .build()
+}
+
+/// [`role`], or null.
+pub fn role_or_null() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .enum_values(Some(
+            mognad_domain::role::Role::ALL
+                .iter()
+                .rev()
+                .map(|r| serde_json::Value::from(r.as_str()))
+                .chain([serde_json::Value::Null]),
+        ))
+        .build()
+}
+
 #[cfg(test)]
 mod loose_tests {
     #[derive(serde::Deserialize)]

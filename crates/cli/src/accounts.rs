@@ -34,20 +34,27 @@ pub(crate) async fn demo(app: &App) -> Result<mognad_domain::ids::OrgId> {
     Ok(summary.org)
 }
 
-pub(crate) async fn user_add(
-    app: &App,
-    email: &str,
-    name: Option<&str>,
-    org: &str,
-    role: &str,
-    password: Option<String>,
-) -> Result<()> {
-    let role = Role::parse(role)?;
-    let org = app
-        .org()
-        .find_org(org)
-        .await
-        .map_err(|_| anyhow::anyhow!("no organisation named or with id '{org}'"))?;
+/// Who `mognad user add` makes or changes.
+pub(crate) struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: Option<&'a str>,
+    pub org: Option<&'a str>,
+    pub role: &'a str,
+    pub instance_admin: bool,
+}
+
+pub(crate) async fn user_add(app: &App, new: NewUser<'_>, password: Option<String>) -> Result<()> {
+    let email = new.email;
+    let role = Role::parse(new.role)?;
+    let org = match new.org {
+        Some(o) => Some(
+            app.org()
+                .find_org(o)
+                .await
+                .map_err(|_| anyhow::anyhow!("no organisation named or with id '{o}'"))?,
+        ),
+        None => None,
+    };
     let user = match app.platform().user_by_email(email).await.map_err(explain)? {
         Some(u) => {
             if let Some(p) = password {
@@ -58,10 +65,15 @@ pub(crate) async fn user_add(
         None => {
             let generated = password.is_none();
             let password = password.unwrap_or_else(generate_password);
-            let display = name.unwrap_or_else(|| email.split('@').next().unwrap_or(email));
+            let display = new
+                .name
+                .unwrap_or_else(|| email.split('@').next().unwrap_or(email));
+            let language = org
+                .as_ref()
+                .map_or(mognad_domain::org::Language::Sv, |o| o.settings.language);
             let u = app
                 .platform()
-                .create_user(email, display, &password, org.settings.language)
+                .create_user(email, display, &password, language)
                 .await
                 .map_err(explain)?;
             if generated {
@@ -70,11 +82,20 @@ pub(crate) async fn user_add(
             u
         }
     };
-    app.platform()
-        .grant_role(user.id, org.id, role)
-        .await
-        .map_err(explain)?;
-    println!("{email} is {role} in {}.", org.settings.name);
+    if new.instance_admin {
+        app.platform()
+            .make_instance_admin(user.id)
+            .await
+            .map_err(explain)?;
+        println!("{email} is an instance administrator: organisations are created at /admin.");
+    }
+    if let Some(org) = org {
+        app.platform()
+            .grant_role(user.id, org.id, role)
+            .await
+            .map_err(explain)?;
+        println!("{email} is {role} in {}.", org.settings.name);
+    }
     Ok(())
 }
 

@@ -78,15 +78,19 @@ enum Command {
 
 #[derive(Subcommand)]
 enum UserCommand {
-    /// Create a user (or give an existing one a role) in an organisation.
+    /// Create a user (or give an existing one a role) in an organisation, or make them the
+    /// instance administrator, who creates organisations in the browser.
     Add {
         #[arg(long)]
         email: String,
         #[arg(long)]
         name: Option<String>,
         /// Organisation name or id.
+        #[arg(long, required_unless_present = "instance_admin")]
+        org: Option<String>,
+        /// Make the account an instance administrator.
         #[arg(long)]
-        org: String,
+        instance_admin: bool,
         /// owner, admin, analyst or member.
         #[arg(long, default_value = "member")]
         role: String,
@@ -144,10 +148,18 @@ async fn main() -> Result<()> {
                     org,
                     role,
                     password,
+                    instance_admin,
                 },
         } => {
             let app = App::new(open(&config.database("mognad.db")).await?);
-            user_add(&app, &email, name.as_deref(), &org, &role, password).await
+            let new = accounts::NewUser {
+                email: &email,
+                name: name.as_deref(),
+                org: org.as_deref(),
+                role: &role,
+                instance_admin,
+            };
+            user_add(&app, new, password).await
         }
         Command::Org {
             command: OrgCommand::Add { name, language },

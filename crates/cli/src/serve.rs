@@ -50,12 +50,16 @@ pub(crate) async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
                     .map_err(explain)?;
             }
         }
+        // The demo's owner also runs the instance, so every page can be tried.
+        if let Some(u) = app.platform().user_by_email(email).await.map_err(explain)? {
+            app.platform().make_instance_admin(u.id).await.map_err(explain)?;
+        }
         sign_in = Some((email, password));
-    } else if !has_any_org(&app).await {
-        eprintln!("No organisation yet. Create one and its first owner:");
-        eprintln!("  mognad org add \"Our organisation\"");
-        eprintln!("  mognad user add --org \"Our organisation\" --role owner --email you@example.org");
     }
+    // Without an instance administrator nobody could create an organisation in the browser:
+    // a one-time link makes the first one.
+    let setup = app.platform().setup_link().await.map_err(explain)?;
+    let empty = !has_any_org(&app).await;
     let mailer = mognad_app::platform::mail::Mailer::new(&mognad_app::platform::mail::MailConfig {
         smtp_host: config.smtp_host.clone(),
         smtp_port: config.smtp_port,
@@ -89,10 +93,27 @@ pub(crate) async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
         .await
         .with_context(|| format!("listening on {}", config.listen))?;
     let addr = listener.local_addr()?;
-    println!("Mognad is running at http://{addr}/");
     if let Some((email, password)) = sign_in {
-        println!("Sign in as {email} with password {password}");
+        println!(
+            "Sign in as {email} with password {password} (owner of the demo and instance administrator)"
+        );
     }
+    if let Some(token) = setup {
+        let base = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{addr}"));
+        println!(
+            "No instance administrator yet. Create one within {} hours at {}/setup/{token}",
+            mognad_app::platform::instance::SETUP_HOURS,
+            base.trim_end_matches('/')
+        );
+        if empty {
+            println!("(or on the server: mognad user add --instance-admin --email you@example.org)");
+        }
+    }
+    // Last, so whoever waits for this line (scripts, tests) has read everything before it.
+    println!("Mognad is running at http://{addr}/");
     mognad_web::server::serve(
         listener,
         router,

@@ -134,6 +134,8 @@ fn serve_demo_prints_a_sign_in_and_answers() {
         }
         if line.starts_with("Sign in as ") {
             sign_in = Some(line);
+        }
+        if url.is_some() {
             break;
         }
     }

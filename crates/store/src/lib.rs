@@ -4,8 +4,11 @@
 //! [`on_tx!`] macro runs one query text on whichever is live, so every query is type-checked
 //! against both drivers at compile time. SQL stays portable (`$1` placeholders work on both).
 
+pub mod account_links;
 pub mod agendas;
+pub mod api_tokens;
 pub mod assessments;
+pub mod audit;
 pub mod boards;
 pub mod catalogue;
 pub mod db;
@@ -16,6 +19,7 @@ pub mod frozen;
 pub mod groups;
 pub mod initiative_groups;
 pub mod invitations;
+pub mod members;
 pub mod models;
 mod named;
 pub mod orgs;

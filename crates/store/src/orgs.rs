@@ -94,7 +94,7 @@ pub async fn list_for_user(tx: &mut Tx, user: UserId) -> Result<Vec<(Organisatio
     let rows: Vec<OrgRoleRow> = on_tx!(tx, |c| sqlx::query_as(
         "SELECT o.id, o.name, o.language, o.anonymity_threshold, m.role
          FROM organisations o JOIN memberships m ON m.org_id = o.id
-         WHERE m.user_id = $1 ORDER BY o.name"
+         WHERE m.user_id = $1 AND m.active ORDER BY o.name"
     )
     .bind(user.0)
     .fetch_all(c)

@@ -106,7 +106,7 @@ pub async fn set_role(tx: &mut Tx, user: UserId, org: OrgId, role: Role) -> Resu
 
 pub async fn role_in(tx: &mut Tx, user: UserId, org: OrgId) -> Result<Option<Role>> {
     let role: Option<String> = on_tx!(tx, |c| sqlx::query_scalar(
-        "SELECT role FROM memberships WHERE user_id = $1 AND org_id = $2"
+        "SELECT role FROM memberships WHERE user_id = $1 AND org_id = $2 AND active"
     )
     .bind(user.0)
     .bind(org.0)
@@ -157,7 +157,7 @@ struct SessionRow {
     role: Option<String>,
 }
 
-/// The session's user and their role in `org` (none when not a member), in one statement, run
+/// The session's user and their role in `org` (none when not an active member), in one statement, run
 /// on the pool without a transaction: every request inside an organisation makes it.
 pub async fn session_in_org(
     db: &crate::Db,
@@ -168,7 +168,7 @@ pub async fn session_in_org(
     let row: Option<SessionRow> = crate::on_db!(db, |c| sqlx::query_as(
         "SELECT u.id, u.email, u.display_name, u.password_hash, u.language, m.role
          FROM sessions s JOIN users u ON u.id = s.user_id
-         LEFT JOIN memberships m ON m.user_id = u.id AND m.org_id = $3
+         LEFT JOIN memberships m ON m.user_id = u.id AND m.org_id = $3 AND m.active
          WHERE s.token_hash = $1 AND s.expires_at > $2"
     )
     .bind(token_hash)

@@ -724,3 +724,132 @@ retention-contacts_days-hint = Requests older than this forget how to reach thei
 invalid-days = Enter a number of days between 0 and 36500, or leave the field empty.
 invalid-last-owner = The organisation's only owner cannot be erased. Make someone else owner first.
 invalid-outranks = The person's account has a higher role here than yours. An owner must erase them.
+
+## Accounts, invitations, API tokens and the audit log
+nav-members = Users
+never = never
+field-display-name = Name
+users-title = Users
+users-col-name = Name
+users-col-role = Role
+users-col-state = State
+users-col-last = Last signed in
+users-col-person = Person in the directory
+users-role-of = Role of { $name }
+users-role-save = Save role
+users-deactivate = Pause { $name }
+users-reactivate = Reactivate { $name }
+users-no-person = no one with this e-mail
+users-active = active
+users-paused = paused
+invitations-title = Pending invitations
+invitations-none = No pending invitations.
+invitations-withdraw = Withdraw the invitation to { $email }
+invitations-expired = the link has expired
+invitations-until = valid until { $date }
+invite-title = Invite a user
+invite-submit = Send invitation
+invite-email-hint = They get a link valid for 7 days. The account is linked to the person in the directory with the same e-mail address.
+invite-sent = The invitation has been sent to { $email }. The link below also works for 7 days and is shown only now.
+invite-made = No mail server is set up: give the link below to { $email }. It works for 7 days and is shown only now.
+invite-accept-title = Join { $org }
+invite-accept = Join
+invite-for = The invitation is for { $email } as { $role }.
+invite-existing-hint = An account with this e-mail address exists. Confirm with its password.
+tokens-title = API tokens
+tokens-intro = An API token lets another system (an HR sync or Power BI, say) use Mognad's API with the header Authorization: Bearer. The token acts as you, with at most the role you give it, and stops working if your account leaves the organisation.
+tokens-created = The token has been made. Copy it now: it is never shown again.
+tokens-none = No API tokens yet.
+tokens-col-name = Name
+tokens-col-owner = Made by
+tokens-col-expires = Valid until
+tokens-col-used = Last used
+tokens-revoke = Revoke { $name }
+tokens-new = New API token
+tokens-create = Make token
+tokens-name-hint = What the token is for, for instance "HR sync".
+tokens-days = Valid for days
+tokens-days-hint = From 1 to 366 days.
+tokens-revoked = revoked
+tokens-live = valid
+tokens-expired = expired
+audit-title = Audit log
+audit-intro = Security events in the organisation: sign-ins, accounts and roles, API tokens, measurement rounds, exports, imports and erasures. The log cannot be changed and never holds survey answers.
+audit-download = Export the log (CSV)
+audit-none = Nothing logged yet.
+audit-older = Older events
+audit-col-at = Time
+audit-col-actor = Who
+audit-col-action = Event
+audit-col-subject = About
+audit-col-client = From address
+audit-via-token = { $actor } through the API token { $token }
+audit-sign-in = signed in
+audit-sign-in-failed = failed sign-in
+audit-password-changed = password changed
+audit-password-reset = new password through a mailed link
+audit-member-invited = invitation sent
+audit-invitation-withdrawn = invitation withdrawn
+audit-invitation-accepted = invitation accepted
+audit-role-changed = role changed
+audit-member-deactivated = user paused
+audit-member-reactivated = user reactivated
+audit-token-created = API token made
+audit-token-revoked = API token revoked
+audit-token-used = API token used
+audit-org-created = organisation created
+audit-round-state = measurement round changed state
+audit-export = export
+audit-import = import
+audit-person-erased = person erased
+audit-retention-changed = retention periods changed
+admin-title = Instance administration
+admin-orgs = Organisations
+admin-col-org = Organisation
+admin-col-accounts = Accounts
+admin-new-org = New organisation
+admin-create-org = Create and invite the owner
+admin-owner-email = The owner's e-mail address
+admin-owner-hint = The owner gets an invitation valid for 7 days.
+admin-org-created = { $org } has been created. No mail server is set up: give the link below to { $email }.
+admin-org-created-sent = { $org } has been created and the invitation sent to { $email }.
+login-forgot = Forgot your password?
+forgot-title = New password
+forgot-hint = We send a link to the address if it belongs to an account. The link works for an hour.
+forgot-submit = Send link
+forgot-sent = If the address belongs to an account, a link is on its way there. It works for an hour.
+reset-title = Choose a new password
+reset-done = The password has been changed and every session ended. Sign in with the new password.
+setup-title = Create the instance administrator
+setup-submit = Create the administrator
+mail-invite-subject = Invitation to { $org } in Mognad
+mail-invite-body = Hello,
+
+    You are invited to { $org } in Mognad as { $role }.
+    Follow the link to join (it works for { $days } days, once):
+
+    { $link }
+
+    If you did not expect this invitation, you can ignore this mail.
+mail-reset-subject = A new password for Mognad
+mail-reset-body = Hello { $name },
+
+    Someone, hopefully you, asked for a new password for your Mognad account.
+    Follow the link to choose one (it works for { $minutes } minutes, once):
+
+    { $link }
+
+    If it was not you, ignore this mail: your password stays as it is.
+invalid-own-account = You cannot change your own role or pause yourself.
+invalid-above-role = You cannot give a role above your own, and only an owner can change an owner.
+invalid-owner-needed = The organisation needs at least one active owner. Make someone else owner first.
+invalid-already-member = The account is a member of the organisation already.
+invalid-token-days = Give a whole number of days from 1 to 366.
+invalid-account-password = The password is wrong for the account with this e-mail address.
+invalid-org-name-taken = An organisation with this name exists already.
+refused-link-used = The link has been used already.
+refused-link-expired = The link has expired. Ask for a new one.
+refused-link-unknown = The link is not known. Check that the whole link was copied.
+refused-token-revoked = The token was revoked already.
+refused-no-mail-for-reset = A new password by mail needs a mail server. Ask an administrator for help.
+refused-no-public-url = A new password by mail needs Mognad's public address (public_url) to be set. Ask an administrator for help.

@@ -724,3 +724,132 @@ retention-contacts_days-hint = Ärenden äldre än så glömmer hur avsändaren 
 invalid-days = Ange ett antal dagar mellan 0 och 36500, eller lämna fältet tomt.
 invalid-last-owner = Organisationens enda ägare kan inte raderas. Gör någon annan till ägare först.
 invalid-outranks = Personens konto har en högre roll här än din. En ägare måste radera personen.
+
+## Konton, inbjudningar, API-nycklar och granskningsloggen
+nav-members = Användare
+never = aldrig
+field-display-name = Namn
+users-title = Användare
+users-col-name = Namn
+users-col-role = Roll
+users-col-state = Status
+users-col-last = Senast inloggad
+users-col-person = Person i katalogen
+users-role-of = Roll för { $name }
+users-role-save = Spara roll
+users-deactivate = Pausa { $name }
+users-reactivate = Återaktivera { $name }
+users-no-person = ingen med samma e-post
+users-active = aktiv
+users-paused = pausad
+invitations-title = Väntande inbjudningar
+invitations-none = Inga väntande inbjudningar.
+invitations-withdraw = Dra tillbaka inbjudan till { $email }
+invitations-expired = länken har gått ut
+invitations-until = gäller till { $date }
+invite-title = Bjud in en användare
+invite-submit = Skicka inbjudan
+invite-email-hint = Personen får en länk som gäller i 7 dagar. Kontot kopplas till personen i katalogen som har samma e-postadress.
+invite-sent = Inbjudan är skickad till { $email }. Länken nedan gäller också i 7 dagar och visas bara nu.
+invite-made = Ingen e-postserver är inställd: ge länken nedan till { $email }. Den gäller i 7 dagar och visas bara nu.
+invite-accept-title = Gå med i { $org }
+invite-accept = Gå med
+invite-for = Inbjudan gäller { $email } som { $role }.
+invite-existing-hint = Det finns redan ett konto med den här e-postadressen. Bekräfta med kontots lösenord.
+tokens-title = API-nycklar
+tokens-intro = En API-nyckel låter ett annat system (till exempel HR-synk eller Power BI) använda Mognads API med rubriken Authorization: Bearer. Nyckeln agerar som du, med högst den roll du ger den, och slutar gälla om ditt konto lämnar organisationen.
+tokens-created = Nyckeln är skapad. Kopiera den nu: den visas aldrig igen.
+tokens-none = Inga API-nycklar ännu.
+tokens-col-name = Namn
+tokens-col-owner = Skapad av
+tokens-col-expires = Gäller till
+tokens-col-used = Senast använd
+tokens-revoke = Återkalla { $name }
+tokens-new = Ny API-nyckel
+tokens-create = Skapa nyckel
+tokens-name-hint = Vad nyckeln används till, till exempel "HR-synk".
+tokens-days = Giltig i dagar
+tokens-days-hint = Från 1 till 366 dagar.
+tokens-revoked = återkallad
+tokens-live = gäller
+tokens-expired = har gått ut
+audit-title = Granskningslogg
+audit-intro = Säkerhetshändelser i organisationen: inloggningar, konton och roller, API-nycklar, mätomgångar, exporter, importer och raderingar. Loggen går inte att ändra och innehåller aldrig enkätsvar.
+audit-download = Exportera loggen (CSV)
+audit-none = Inget loggat ännu.
+audit-older = Äldre händelser
+audit-col-at = Tid
+audit-col-actor = Vem
+audit-col-action = Händelse
+audit-col-subject = Gäller
+audit-col-client = Från adress
+audit-via-token = { $actor } via API-nyckeln { $token }
+audit-sign-in = inloggning
+audit-sign-in-failed = misslyckad inloggning
+audit-password-changed = bytt lösenord
+audit-password-reset = nytt lösenord via e-postlänk
+audit-member-invited = inbjudan skickad
+audit-invitation-withdrawn = inbjudan tillbakadragen
+audit-invitation-accepted = inbjudan antagen
+audit-role-changed = roll ändrad
+audit-member-deactivated = användare pausad
+audit-member-reactivated = användare återaktiverad
+audit-token-created = API-nyckel skapad
+audit-token-revoked = API-nyckel återkallad
+audit-token-used = API-nyckel använd
+audit-org-created = organisation skapad
+audit-round-state = mätomgång bytte läge
+audit-export = export
+audit-import = import
+audit-person-erased = person raderad
+audit-retention-changed = lagringstider ändrade
+admin-title = Instansens administration
+admin-orgs = Organisationer
+admin-col-org = Organisation
+admin-col-accounts = Konton
+admin-new-org = Ny organisation
+admin-create-org = Skapa och bjud in ägaren
+admin-owner-email = Ägarens e-postadress
+admin-owner-hint = Ägaren får en inbjudan som gäller i 7 dagar.
+admin-org-created = { $org } är skapad. Ingen e-postserver är inställd: ge länken nedan till { $email }.
+admin-org-created-sent = { $org } är skapad och inbjudan är skickad till { $email }.
+login-forgot = Glömt lösenordet?
+forgot-title = Nytt lösenord
+forgot-hint = Vi skickar en länk till adressen om den hör till ett konto. Länken gäller i en timme.
+forgot-submit = Skicka länk
+forgot-sent = Om adressen hör till ett konto har vi skickat en länk dit. Den gäller i en timme.
+reset-title = Välj ett nytt lösenord
+reset-done = Lösenordet är bytt och alla inloggningar har avslutats. Logga in med det nya lösenordet.
+setup-title = Skapa instansens administratör
+setup-submit = Skapa administratören
+mail-invite-subject = Inbjudan till { $org } i Mognad
+mail-invite-body = Hej!
+
+    Du är inbjuden till { $org } i Mognad som { $role }.
+    Följ länken för att gå med (den gäller i { $days } dagar och kan bara användas en gång):
+
+    { $link }
+
+    Om du inte väntade dig inbjudan kan du bortse från det här brevet.
+mail-reset-subject = Nytt lösenord till Mognad
+mail-reset-body = Hej { $name }!
+
+    Någon, förhoppningsvis du, bad om ett nytt lösenord till ditt konto i Mognad.
+    Följ länken för att välja ett (den gäller i { $minutes } minuter och kan bara användas en gång):
+
+    { $link }
+
+    Om det inte var du kan du bortse från brevet: lösenordet ändras inte.
+invalid-own-account = Du kan inte ändra din egen roll eller pausa dig själv.
+invalid-above-role = Du kan inte ge en roll som är högre än din egen, och bara en ägare kan ändra en ägare.
+invalid-owner-needed = Organisationen behöver minst en aktiv ägare. Gör någon annan till ägare först.
+invalid-already-member = Kontot är redan medlem i organisationen.
+invalid-token-days = Ange ett helt antal dagar från 1 till 366.
+invalid-account-password = Lösenordet stämmer inte för kontot med den här e-postadressen.
+invalid-org-name-taken = Det finns redan en organisation med det namnet.
+refused-link-used = Länken har redan använts.
+refused-link-expired = Länken har gått ut. Be om en ny.
+refused-link-unknown = Länken är okänd. Kontrollera att hela länken kom med.
+refused-token-revoked = Nyckeln är redan återkallad.
+refused-no-mail-for-reset = Nytt lösenord via e-post kräver en e-postserver. Be en administratör om hjälp.
+refused-no-public-url = Nytt lösenord via e-post kräver att Mognads offentliga adress (public_url) är inställd. Be en administratör om hjälp.

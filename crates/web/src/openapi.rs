@@ -97,6 +97,14 @@ use utoipa::OpenApi;
         crate::org::api::privacy::erase,
         crate::org::api::privacy::retention,
         crate::org::api::privacy::set_retention,
+        crate::platform::api::accounts::members,
+        crate::platform::api::accounts::change_member,
+        crate::platform::api::accounts::invite,
+        crate::platform::api::accounts::withdraw,
+        crate::platform::api::accounts::tokens,
+        crate::platform::api::accounts::create_token,
+        crate::platform::api::accounts::revoke_token,
+        crate::platform::api::accounts::audit,
     ),
     components(schemas(crate::error::Problem, mognad_app::Invalid, mognad_app::org::import::RowError)),
     modifiers(&Conventions)
@@ -108,13 +116,41 @@ pub struct ApiDoc;
 /// rule of the data broken), 404
 /// (for paths with an id), 413 (a body over the limit, for operations that take one) and 429
 /// are documented everywhere; a parameter named `Path` that is not in the path is a query
-/// parameter.
+/// parameter; both ways of signing in (session cookie, bearer token) are declared.
 struct Conventions;
 
 impl utoipa::Modify for Conventions {
     fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::path::ParameterIn;
+        use utoipa::openapi::security::{
+            ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+        };
         use utoipa::openapi::{RefOr, Response};
+        // Two ways in: a browser session (its writes also need the X-CSRF-Token header that
+        // matches the mognad_csrf cookie), or an API token as a bearer token (no CSRF).
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::session::SESSION_COOKIE,
+                "A browser session from signing in; writes also send X-CSRF-Token",
+            ))),
+        );
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "An API token made by an owner or admin (starts with mognad_)",
+                    ))
+                    .build(),
+            ),
+        );
+        doc.security = Some(vec![
+            SecurityRequirement::new("session", Vec::<String>::new()),
+            SecurityRequirement::new("token", Vec::<String>::new()),
+        ]);
         let problem = || {
             utoipa::openapi::content::ContentBuilder::new()
                 .schema(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name(

@@ -117,6 +117,7 @@ pub async fn org_layout(
         sections.push(("import", "/import", "nav-import"));
         sections.push(("settings", "/settings", "nav-settings"));
         sections.push(("privacy", "/privacy", "nav-privacy"));
+        sections.push(("members", "/members", "nav-members"));
     }
     Ok(Layout {
         tr,

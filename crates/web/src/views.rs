@@ -52,6 +52,8 @@ pub struct LoginPage {
     pub next: String,
     pub email: String,
     pub error: Option<String>,
+    /// Good news from before (a new password set).
+    pub notice: Option<String>,
 }
 
 pub struct OrgLink {

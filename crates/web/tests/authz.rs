@@ -31,6 +31,8 @@ enum Need {
     Role(Role),
     /// A bearer token outside the accounts (the metrics scraper's): no session opens it.
     Token,
+    /// The instance administrator, whom no caller here is.
+    InstanceAdmin,
 }
 
 use Need::*;
@@ -61,6 +63,26 @@ const RULES: &[(&str, &str, Need)] = &[
     ("GET", "/static/board.js", Public),
     ("GET", "/f/{slug}", Public),
     ("POST", "/f/{slug}", Public),
+    // Accounts: the instance's page is its administrator's; the one-time links are public
+    // (a made-up link is refused as unknown or expired); users, tokens and the log are the
+    // administrators' and, for the log, the owners'.
+    ("GET", "/admin", InstanceAdmin),
+    ("POST", "/admin/orgs", InstanceAdmin),
+    ("GET", "/setup/{token}", Public),
+    ("POST", "/setup/{token}", Public),
+    ("GET", "/invite/{token}", Public),
+    ("POST", "/invite/{token}", Public),
+    ("GET", "/password/forgot", Public),
+    ("POST", "/password/forgot", Public),
+    ("GET", "/password/reset/{token}", Public),
+    ("POST", "/password/reset/{token}", Public),
+    ("GET", "/orgs/{org}/members", Role(Role::Admin)),
+    ("GET", "/orgs/{org}/tokens", Role(Role::Admin)),
+    ("GET", "/orgs/{org}/audit", Role(Role::Owner)),
+    ("GET", "/orgs/{org}/audit.csv", Role(Role::Owner)),
+    ("GET", "/api/v1/orgs/{org}/members", Role(Role::Admin)),
+    ("GET", "/api/v1/orgs/{org}/tokens", Role(Role::Admin)),
+    ("GET", "/api/v1/orgs/{org}/audit", Role(Role::Owner)),
     // Members work on boards: adding, editing and moving cards is theirs, boards and columns
     // are admins'.
     ("POST", "/orgs/{org}/boards/{id}/tasks", Role(Role::Member)),
@@ -208,6 +230,10 @@ struct Ids {
     form: String,
     form_slug: String,
     agenda: String,
+    /// The seeding admin's account: a member others may change.
+    member: String,
+    invitation: String,
+    api_token: String,
 }
 
 /// Fills the organisation with one of everything; `n` keeps names unique when called again.
@@ -401,6 +427,16 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         .await
         .unwrap();
     let form_slug = app.plan().intake_form(a, form).await.unwrap().slug;
+    let invitation = app
+        .platform()
+        .invite(a, &format!("ny{n}@norrvik.se"), Role::Member)
+        .await
+        .unwrap();
+    let api_token = app
+        .platform()
+        .create_token(a, &format!("HR {n}"), Role::Analyst, 30)
+        .await
+        .unwrap();
     let agenda = app
         .plan()
         .create_agenda(
@@ -433,6 +469,9 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         form: form.to_string(),
         form_slug,
         agenda: agenda.to_string(),
+        member: a.user.id.0.to_string(),
+        invitation: invitation.invitation.id.to_string(),
+        api_token: api_token.token.id.to_string(),
     }
 }
 
@@ -458,6 +497,9 @@ fn fill(pattern: &str, ids: &Ids) -> String {
                 "initiatives" => ids.initiative.clone(),
                 "intake" => ids.form.clone(),
                 "agendas" => ids.agenda.clone(),
+                "members" => ids.member.clone(),
+                "invitations" => ids.invitation.clone(),
+                "tokens" => ids.api_token.clone(),
                 other => panic!("no id for a path under '{other}': {pattern}"),
             },
             "{person}" => ids.person.clone(),
@@ -488,7 +530,13 @@ fn order(method: &str, path: &str) -> u8 {
         // Reminders and the link sheet replace the links, so they go with the deletions.
         (_, p) if p.ends_with("/reminders") || p.ends_with("/sheet") => 3,
         ("DELETE", _) => 3,
-        (_, p) if p.ends_with("/delete") || p.ends_with("/remove") || p.ends_with("/erase") => 3,
+        (_, p)
+            if ["/delete", "/remove", "/erase", "/withdraw", "/revoke"]
+                .iter()
+                .any(|end| p.ends_with(end)) =>
+        {
+            3
+        }
         ("GET", _) => 1,
         _ => 2,
     }
@@ -549,7 +597,7 @@ fn allowed(need: Need, role: Option<Role>) -> bool {
         (SignedIn, r) => r.is_some(),
         (Role(n), Some(r)) => r.at_least(n),
         (Role(_), None) => false,
-        (Token, _) => false,
+        (Token | InstanceAdmin, _) => false,
     }
 }
 

@@ -287,5 +287,9 @@ pub(super) fn system_actor(org: OrgId) -> Result<crate::Actor> {
         },
         org,
         role: mognad_domain::role::Role::Owner,
+        via: crate::platform::access::Via {
+            client: "demo".into(),
+            token: None,
+        },
     })
 }

@@ -118,7 +118,10 @@ impl super::Measurement<'_> {
     /// A closed round's results for the results export; refused before the round closes.
     #[tracing::instrument(skip_all)]
     pub async fn results_for_export(&self, actor: &Actor, round: RoundId) -> Result<RoundResults> {
-        closed(self.results(actor, round).await?)
+        let res = closed(self.results(actor, round).await?)?;
+        crate::platform::audit::note(&self.db, actor, "export", &format!("results {}", res.round_name))
+            .await?;
+        Ok(res)
     }
 
     /// Every answer of the round's shown groups as CSV, in chunks: a header line first.
@@ -131,6 +134,8 @@ impl super::Measurement<'_> {
     ) -> Result<mpsc::Receiver<Result<String>>> {
         actor.require(Role::Analyst)?;
         let res = closed(self.results(actor, round).await?)?;
+        crate::platform::audit::note(&self.db, actor, "export", &format!("answers {}", res.round_name))
+            .await?;
         let shown: HashMap<Uuid, String> = res
             .groups
             .iter()

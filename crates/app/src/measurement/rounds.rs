@@ -227,6 +227,13 @@ impl super::Measurement<'_> {
             RoundState::Draft => {}
         }
         let view = round_view(&mut tx, &r).await?;
+        crate::platform::audit::record(
+            &mut tx,
+            actor,
+            "round-state",
+            &format!("{}: {}", r.name, next.as_str()),
+        )
+        .await?;
         tx.commit().await?;
         Ok(view)
     }

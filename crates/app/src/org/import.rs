@@ -239,6 +239,13 @@ impl super::Org<'_> {
         if dry_run || !report.errors.is_empty() {
             tx.rollback().await?;
         } else {
+            crate::platform::audit::record(
+                &mut tx,
+                actor,
+                "import",
+                &format!("{file_name} ({} rows)", report.rows),
+            )
+            .await?;
             tx.commit().await?;
             report.applied = true;
         }

@@ -175,6 +175,7 @@ impl super::Org<'_> {
             }
         }
         tx.rollback().await?;
+        crate::platform::audit::note(&self.db, actor, "export", &format!("person {id}")).await?;
         Ok(Value::Object(doc))
     }
 
@@ -221,6 +222,8 @@ impl super::Org<'_> {
             erased.account = privacy::end_membership(&mut tx, actor.org, email.as_str()).await?;
         }
         people::delete(&mut tx, actor.org, id).await?;
+        // The log names the erased person by id only: their name is what was erased.
+        crate::platform::audit::record(&mut tx, actor, "person-erased", &id.to_string()).await?;
         tx.commit().await?;
         tracing::info!(
             contacts = erased.contacts,
@@ -254,6 +257,7 @@ impl super::Org<'_> {
         };
         let mut tx = self.db.write().await?;
         privacy::set(&mut tx, actor.org, &r).await?;
+        crate::platform::audit::record(&mut tx, actor, "retention-changed", "").await?;
         tx.commit().await?;
         Ok(r.into())
     }

@@ -11,6 +11,17 @@ pub struct Actor {
     pub user: User,
     pub org: OrgId,
     pub role: Role,
+    /// How the request reached us, for the audit log.
+    pub via: Via,
+}
+
+/// Where a request came from and through what: a browser session, or an API token by name.
+#[derive(Debug, Clone, Default)]
+pub struct Via {
+    /// The client's address as the server judged it (behind a trusted proxy, the proxy's word).
+    pub client: String,
+    /// The API token's name, when the request carried one.
+    pub token: Option<String>,
 }
 
 impl Actor {
@@ -33,6 +44,11 @@ impl super::Platform<'_> {
         let role = users::role_in(&mut tx, user.id, org)
             .await?
             .ok_or(AppError::NotFound)?;
-        Ok(Actor { user, org, role })
+        Ok(Actor {
+            user,
+            org,
+            role,
+            via: Via::default(),
+        })
     }
 }

@@ -59,12 +59,12 @@ async fn off_the_runtime<T: Send + 'static>(work: impl FnOnce() -> T + Send + 's
 }
 
 /// [`hash_password`] off the async threads.
-async fn hash_password_async(password: NewPassword) -> Result<String> {
+pub(crate) async fn hash_password_async(password: NewPassword) -> Result<String> {
     off_the_runtime(move || hash_password(&password)).await?
 }
 
 /// [`verify_password`] off the async threads.
-async fn verify_password_async(hash: String, password: &str) -> Result<bool> {
+pub(crate) async fn verify_password_async(hash: String, password: &str) -> Result<bool> {
     let password = password.to_owned();
     off_the_runtime(move || verify_password(&hash, &password)).await
 }
@@ -79,6 +79,23 @@ pub fn random_token() -> String {
 pub fn token_hash(token: &str) -> String {
     let digest = Sha256::digest(token.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Opens a session for `user` in the caller's transaction and notes the sign-in.
+pub(crate) async fn start_session(tx: &mut mognad_store::Tx, user: User) -> Result<NewSession> {
+    let token = random_token();
+    let now = Utc::now();
+    users::delete_expired_sessions(tx, now).await?;
+    users::insert_session(
+        tx,
+        &token_hash(&token),
+        user.id,
+        now,
+        now + Duration::hours(SESSION_HOURS),
+    )
+    .await?;
+    mognad_store::members::signed_in(tx, user.id, now).await?;
+    Ok(NewSession { token, user })
 }
 
 /// A hash to verify against when the account does not exist, so a wrong e-mail costs as much
@@ -165,20 +182,10 @@ impl super::Platform<'_> {
         if !verify_password_async(user.password_hash.clone(), password).await? {
             return Err(AppError::Unauthenticated);
         }
-        let token = random_token();
-        let now = Utc::now();
         let mut tx = self.db.write().await?;
-        users::delete_expired_sessions(&mut tx, now).await?;
-        users::insert_session(
-            &mut tx,
-            &token_hash(&token),
-            user.id,
-            now,
-            now + Duration::hours(SESSION_HOURS),
-        )
-        .await?;
+        let session = start_session(&mut tx, user).await?;
         tx.commit().await?;
-        Ok(NewSession { token, user })
+        Ok(session)
     }
 
     /// The user behind a session token, if the session is live.

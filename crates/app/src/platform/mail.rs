@@ -202,20 +202,25 @@ impl Mailer {
 
     /// Sends one person their link to the round.
     pub async fn send_one(&self, name: &str, email: &str, token: &str, about: &Invitation<'_>) -> Result<()> {
+        let link = format!("{}/r/{}", about.base_url, token);
+        let (subject, body) = texts(about, &link);
+        self.send_text(name, email, &subject, &body).await
+    }
+
+    /// Sends a plain-text mail (account mails, whose texts the web layer translates).
+    pub async fn send_text(&self, name: &str, email: &str, subject: &str, body: &str) -> Result<()> {
         let to = email
             .parse::<lettre::Address>()
             .map_err(|e| AppError::Internal(format!("a stored address does not parse: {e}")))?;
         let from = match self {
             Mailer::Smtp(_, f) | Mailer::Folder(_, f, _) => f.clone(),
         };
-        let link = format!("{}/r/{}", about.base_url, token);
-        let (subject, body) = texts(about, &link);
         let msg = Message::builder()
             .from(from)
             .to(Mailbox::new(Some(name.to_owned()), to))
             .subject(subject)
             .header(ContentType::TEXT_PLAIN)
-            .body(body)
+            .body(body.to_owned())
             .map_err(|e| AppError::Internal(format!("building a mail: {e}")))?;
         match self {
             Mailer::Smtp(t, _) => t.send(msg).await.map(|_| ()).map_err(|e| e.to_string()),

@@ -7,15 +7,26 @@
 //! |---|---|
 //! | `access` | `actor` |
 //! | `accounts` | `create_user`, `user_by_email`, `grant_role`, `reset_password`, `login`, `session_user`, `session_in_org`, `logout`, `change_password` |
+//! | `sign_in` | `sign_in` (with the brakes and the audit log) |
+//! | `audit` | `audit_log`, `audit_export`, `audit` |
+//! | `instance` | `is_instance_admin`, `make_instance_admin`, `instance_organisations`, `create_organisation`, `setup_link`, `setup_link_live`, `finish_setup` |
+//! | `links` | `invitation_by_link`, `accept_invitation`, `request_password_reset`, `reset_link_usable`, `finish_password_reset` |
+//! | `members` | `members`, `set_member_role`, `set_member_active`, `change_member`, `invite`, `invitations`, `withdraw_invitation` |
+//! | `tokens` | `create_token`, `tokens`, `revoke_token`, `present_token` |
 //! | `transfer` | `export_org` |
 //! | `transfer_import` | `import_org` |
 
 pub mod access;
 pub mod accounts;
+pub mod audit;
 pub mod batching;
+pub mod instance;
+pub mod links;
 pub mod mail;
+pub mod members;
 pub mod sealing;
 pub mod sign_in;
+pub mod tokens;
 pub mod transfer;
 pub mod transfer_import;
 pub mod transfer_measurement;

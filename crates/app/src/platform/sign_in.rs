@@ -6,9 +6,11 @@
 //! Behind a reverse proxy the client is the address the proxy saw (web's `client_addr`).
 
 use crate::platform::accounts::NewSession;
+use crate::platform::audit::record_account;
 use crate::{AppError, Result};
 use chrono::Utc;
-use mognad_store::throttle;
+use mognad_domain::text::Email;
+use mognad_store::{throttle, users};
 
 pub const MAX_FAILURES: i64 = 5;
 pub const MAX_ACCOUNT_FAILURES: i64 = 20;
@@ -43,11 +45,23 @@ impl super::Platform<'_> {
         let result = self.login(email, password).await;
         let mut tx = self.db.write().await?;
         match &result {
-            Ok(_) => throttle::clear(&mut tx, &keys[0].0).await?,
+            Ok(session) => {
+                throttle::clear(&mut tx, &keys[0].0).await?;
+                let email = session.user.email.to_string();
+                record_account(&mut tx, None, Some(&session.user), &email, "sign-in", client).await?;
+            }
             Err(AppError::Unauthenticated) => {
                 for (key, _) in &keys {
                     throttle::fail(&mut tx, key, now, since).await?;
                 }
+                // Failures on an existing account reach its organisations' logs; others are
+                // kept for the instance only, with the address as typed (cut to a sane length).
+                let account = match Email::parse(email) {
+                    Ok(e) => users::by_email(&mut tx, &e).await?,
+                    Err(_) => None,
+                };
+                let typed: String = email.trim().chars().take(120).collect();
+                record_account(&mut tx, None, account.as_ref(), &typed, "sign-in-failed", client).await?;
             }
             Err(_) => {}
         }

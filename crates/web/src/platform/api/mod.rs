@@ -1,3 +1,4 @@
 //! The platform's JSON API.
 
 pub mod account;
+pub mod accounts;

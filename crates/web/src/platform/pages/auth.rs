@@ -34,6 +34,7 @@ pub async fn login_page(
         next,
         email: String::new(),
         error: None,
+        notice: None,
     })
 }
 
@@ -62,6 +63,7 @@ pub async fn login(
             next: next.clone(),
             email: form.email.clone(),
             error: Some(tr.t(key)),
+            notice: None,
         });
         *res.status_mut() = status;
         res
@@ -72,31 +74,34 @@ pub async fn login(
         .sign_in(&form.email, &form.password, &client)
         .await
     {
-        Ok(session) => {
-            let secure = state.config.secure_cookies;
-            // A fresh session token and a fresh CSRF token: nothing set before sign-in survives it.
-            let mut res = Redirect::to(&next).into_response();
-            let h = res.headers_mut();
-            let max_age = mognad_app::platform::accounts::SESSION_HOURS * 3600;
-            for c in [
-                set_cookie(SESSION_COOKIE, &session.token, max_age, secure),
-                set_cookie(
-                    csrf::COOKIE,
-                    &mognad_app::platform::accounts::random_token(),
-                    60 * 60 * 24 * 30,
-                    secure,
-                ),
-            ] {
-                if let Ok(v) = c.parse() {
-                    h.append(header::SET_COOKIE, v);
-                }
-            }
-            res
-        }
+        Ok(session) => signed_in(&state, &session.token, &next),
         Err(AppError::Unauthenticated) => page(StatusCode::UNAUTHORIZED, "login-failed"),
         Err(AppError::Throttled) => page(StatusCode::TOO_MANY_REQUESTS, "login-rate-limited"),
         Err(e) => WebError::app(e, false, tr).into_response(),
     }
+}
+
+/// The answer to a successful sign-in (by password, invitation or set-up link): a fresh session
+/// token and a fresh CSRF token, so nothing set before sign-in survives it, and on to `next`.
+pub(crate) fn signed_in(state: &AppState, token: &str, next: &str) -> Response {
+    let secure = state.config.secure_cookies;
+    let mut res = Redirect::to(next).into_response();
+    let h = res.headers_mut();
+    let max_age = mognad_app::platform::accounts::SESSION_HOURS * 3600;
+    for c in [
+        set_cookie(SESSION_COOKIE, token, max_age, secure),
+        set_cookie(
+            csrf::COOKIE,
+            &mognad_app::platform::accounts::random_token(),
+            60 * 60 * 24 * 30,
+            secure,
+        ),
+    ] {
+        if let Ok(v) = c.parse() {
+            h.append(header::SET_COOKIE, v);
+        }
+    }
+    res
 }
 
 pub async fn logout(State(state): State<AppState>, tr: Tr, headers: HeaderMap) -> Response {

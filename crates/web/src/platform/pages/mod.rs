@@ -1,4 +1,10 @@
 //! The platform feature's HTML pages.
 
+pub mod audit;
 pub mod auth;
 pub mod home;
+pub mod instance;
+pub mod links;
+pub mod mail;
+pub mod members;
+pub mod tokens;

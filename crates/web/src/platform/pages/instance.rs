@@ -1,0 +1,170 @@
+//! The instance administrator's page: every organisation, and a new one with its first owner
+//! invited by mail.
+
+use crate::AppState;
+use crate::client_addr::ClientAddr;
+use crate::csrf::CsrfToken;
+use crate::error::WebError;
+use crate::extract::PageForm;
+use crate::i18n::Tr;
+use crate::page::{apply_errors, page_error, render};
+use crate::session::CurrentUser;
+use crate::views::{Field, FormError, Layout};
+use askama::Template;
+use axum::Extension;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::Response;
+use serde::Deserialize;
+
+type Page = Result<Response, WebError>;
+
+#[derive(Template)]
+#[template(path = "admin.html")]
+pub struct AdminPage {
+    pub l: Layout,
+    pub notice: Option<String>,
+    pub link: Option<String>,
+    pub errors: Vec<FormError>,
+    /// Name, address when the administrator is a member there, accounts.
+    pub orgs: Vec<(String, Option<String>, i64)>,
+    pub fields: Vec<Field>,
+}
+
+fn fields(tr: Tr, name: &str, language: &str, owner: &str) -> Vec<Field> {
+    vec![
+        Field::new("name", tr.t("admin-col-org"), "text", name).required(),
+        Field::select(
+            "language",
+            tr.t("field-language"),
+            None,
+            vec![("sv".into(), "Svenska".into()), ("en".into(), "English".into())],
+            language,
+        ),
+        Field::new("owner_email", tr.t("admin-owner-email"), "email", owner)
+            .required()
+            .hint(tr.t("admin-owner-hint")),
+    ]
+}
+
+struct Shown {
+    notice: Option<String>,
+    link: Option<String>,
+    errors: Vec<FormError>,
+    fields: Vec<Field>,
+}
+
+async fn page(state: &AppState, tr: Tr, csrf: &CsrfToken, current: &CurrentUser, shown: Shown) -> Page {
+    let orgs = state
+        .app
+        .platform()
+        .instance_organisations(&current.user)
+        .await
+        .map_err(page_error(tr))?;
+    let mine = state
+        .app
+        .org()
+        .my_orgs(current.user.id)
+        .await
+        .map_err(page_error(tr))?;
+    let mut l = Layout::bare(tr, csrf.0.clone());
+    l.user = Some(current.user.display_name.to_string());
+    let status = if shown.errors.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut res = render(AdminPage {
+        l,
+        notice: shown.notice,
+        link: shown.link,
+        errors: shown.errors,
+        orgs: orgs
+            .into_iter()
+            .map(|o| {
+                let href = mine
+                    .iter()
+                    .any(|(m, _)| m.id == o.id)
+                    .then(|| format!("/orgs/{}", o.id));
+                (o.name, href, o.accounts)
+            })
+            .collect(),
+        fields: shown.fields,
+    });
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+pub async fn index(
+    State(state): State<AppState>,
+    tr: Tr,
+    Extension(csrf): Extension<CsrfToken>,
+    current: CurrentUser,
+) -> Page {
+    let shown = Shown {
+        notice: None,
+        link: None,
+        errors: Vec::new(),
+        fields: fields(tr, "", tr.code(), ""),
+    };
+    page(&state, tr, &csrf, &current, shown).await
+}
+
+#[derive(Deserialize)]
+pub struct NewOrg {
+    name: String,
+    language: String,
+    owner_email: String,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    tr: Tr,
+    Extension(csrf): Extension<CsrfToken>,
+    current: CurrentUser,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    PageForm(f): PageForm<NewOrg>,
+) -> Page {
+    let result = state
+        .app
+        .platform()
+        .create_organisation(&current.user, &f.name, &f.language, &f.owner_email, &client)
+        .await;
+    let shown = match result {
+        Ok((org, issued)) => {
+            let base_url = state
+                .config
+                .public_url
+                .clone()
+                .unwrap_or_else(|| crate::measurement::pages::invitations::origin(&state, &headers));
+            let link = super::members::invitation_link(&base_url, &issued);
+            let name = org.settings.name.to_string();
+            let sent = super::mail::invitation(&state, &issued, &name, &link, org.settings.language)
+                .await
+                .map_err(page_error(tr))?;
+            let key = if sent {
+                "admin-org-created-sent"
+            } else {
+                "admin-org-created"
+            };
+            Shown {
+                notice: Some(tr.tn(key, &[("org", &name), ("email", &issued.invitation.email)])),
+                link: Some(link),
+                errors: Vec::new(),
+                fields: fields(tr, "", tr.code(), ""),
+            }
+        }
+        Err(e) => {
+            let mut fields = fields(tr, &f.name, &f.language, &f.owner_email);
+            let errors = apply_errors(&mut fields, e, tr)?;
+            Shown {
+                notice: None,
+                link: None,
+                errors,
+                fields,
+            }
+        }
+    };
+    page(&state, tr, &csrf, &current, shown).await
+}
