@@ -40,7 +40,9 @@ async fn two_apps_on_one_database_share_brakes_and_sessions() {
             .platform()
             .sign_in("eva@ekby.se", "ett långt lösenord", "10.0.0.2")
             .await
-            .unwrap();
+            .unwrap()
+            .session()
+            .expect("no second factor set up");
         assert!(two.platform().session_user(&s.token).await.unwrap().is_some());
 
         // The access-code brake, likewise.

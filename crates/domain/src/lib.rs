@@ -24,6 +24,7 @@ mod source;
 pub mod stats;
 pub mod tally;
 pub mod text;
+pub mod totp;
 pub mod tree;
 
 pub use error::DomainError;

@@ -35,6 +35,7 @@ pub mod targets;
 pub mod teams;
 pub mod testdb;
 pub mod throttle;
+pub mod two_factor;
 pub mod units;
 pub mod users;
 

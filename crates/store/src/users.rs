@@ -155,18 +155,32 @@ struct SessionRow {
     #[sqlx(flatten)]
     user: UserRow,
     role: Option<String>,
+    needs_two_factor: bool,
 }
 
-/// The session's user and their role in `org` (none when not an active member), in one statement, run
-/// on the pool without a transaction: every request inside an organisation makes it.
+/// A session's standing in one organisation.
+pub struct InOrg {
+    pub user: User,
+    /// The role while the membership is active.
+    pub role: Option<Role>,
+    /// The organisation requires two-factor sign-in of owners and admins and the account has
+    /// none set up.
+    pub needs_two_factor: bool,
+}
+
+/// The session's user and their standing in `org`, in one statement, run on the pool without a
+/// transaction: every request inside an organisation makes it.
 pub async fn session_in_org(
     db: &crate::Db,
     token_hash: &str,
     org: OrgId,
     now: DateTime<Utc>,
-) -> Result<Option<(User, Option<Role>)>> {
+) -> Result<Option<InOrg>> {
     let row: Option<SessionRow> = crate::on_db!(db, |c| sqlx::query_as(
-        "SELECT u.id, u.email, u.display_name, u.password_hash, u.language, m.role
+        "SELECT u.id, u.email, u.display_name, u.password_hash, u.language, m.role,
+                (COALESCE((SELECT p.two_factor_for_admins FROM sign_in_policy p WHERE p.org_id = $3), FALSE)
+                 AND NOT EXISTS (SELECT 1 FROM totp_secrets t
+                                 WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL)) AS needs_two_factor
          FROM sessions s JOIN users u ON u.id = s.user_id
          LEFT JOIN memberships m ON m.user_id = u.id AND m.org_id = $3 AND m.active
          WHERE s.token_hash = $1 AND s.expires_at > $2"
@@ -177,8 +191,11 @@ pub async fn session_in_org(
     .fetch_optional(c)
     .await)?;
     row.map(|r| {
-        let role = r.role.map(|x| Role::parse(&x)).transpose()?;
-        Ok((User::try_from(r.user)?, role))
+        Ok(InOrg {
+            role: r.role.map(|x| Role::parse(&x)).transpose()?,
+            user: User::try_from(r.user)?,
+            needs_two_factor: r.needs_two_factor,
+        })
     })
     .transpose()
 }

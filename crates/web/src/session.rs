@@ -15,7 +15,7 @@ use mognad_app::Actor;
 use mognad_app::platform::access::Via;
 use mognad_app::platform::tokens::Presented;
 use mognad_domain::ids::OrgId;
-use mognad_store::users::User;
+use mognad_store::users::{InOrg, User};
 use std::collections::HashMap;
 
 pub const SESSION_COOKIE: &str = "mognad_session";
@@ -133,7 +133,24 @@ impl FromRequestParts<AppState> for OrgCtx {
         let token =
             cookie(&parts.headers, SESSION_COOKIE).ok_or_else(|| WebError::unauthenticated(parts, api))?;
         match state.app.platform().session_in_org(&token, org).await {
-            Ok(Some((user, Some(role)))) => Ok(OrgCtx {
+            Ok(Some(InOrg {
+                role: Some(role),
+                needs_two_factor: true,
+                ..
+            })) if role.at_least(mognad_domain::role::Role::Admin) => Err(WebError::from_app(
+                mognad_app::AppError::Refused {
+                    code: "two-factor-required",
+                    message: "this organisation requires two-factor sign-in of owners and admins; \
+                              set it up under your account"
+                        .into(),
+                },
+                parts,
+            )),
+            Ok(Some(InOrg {
+                user,
+                role: Some(role),
+                ..
+            })) => Ok(OrgCtx {
                 actor: Actor {
                     user: user.clone(),
                     org,
@@ -147,7 +164,7 @@ impl FromRequestParts<AppState> for OrgCtx {
                 },
             }),
             // Not a member: the organisation's existence is not revealed.
-            Ok(Some((_, None))) => Err(WebError::not_found(parts)),
+            Ok(Some(InOrg { role: None, .. })) => Err(WebError::not_found(parts)),
             Ok(None) => Err(WebError::unauthenticated(parts, api)),
             Err(e) => Err(WebError::from_app(e, parts)),
         }

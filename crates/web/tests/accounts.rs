@@ -611,3 +611,159 @@ async fn the_instance_administrator_creates_an_organisation_and_its_owner_joins(
         "as its owner"
     );
 }
+
+/// The code the app would show `steps` steps from now.
+fn app_code(secret: &str, steps: i64) -> String {
+    use mognad_domain::totp;
+    let key = totp::decode_secret(secret).unwrap();
+    totp::code_at(&key, totp::step_at(chrono::Utc::now().timestamp()) + steps)
+}
+
+#[tokio::test]
+async fn two_factor_sign_in_with_the_app_and_a_recovery_code() {
+    let w = World::new().await;
+    let owner = w.member("agare@norrvik.se", "Norrvik", Role::Owner).await;
+    let org = owner.org;
+    let mut c = w.client();
+    c.login("agare@norrvik.se").await;
+    // Requiring it before having it oneself is refused, so nobody locks themselves out.
+    let early = c
+        .post_form(
+            &format!("/orgs/{org}/members/two-factor"),
+            &[("required", "true")],
+        )
+        .await;
+    assert_eq!(early.status, StatusCode::CONFLICT);
+    assert!(
+        early.body.contains("Slå först på tvåstegsinloggning"),
+        "{}",
+        early.body
+    );
+
+    let started = c.post_form("/account/two-factor/start", &[]).await;
+    assert_eq!(started.status, StatusCode::OK);
+    let secret = secret_in(&started.body);
+    assert!(started.body.contains("otpauth://totp/Mognad:agare%40norrvik.se"));
+    let wrong = c
+        .post_form("/account/two-factor/confirm", &[("code", "000000")])
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("Koden stämmer inte"), "{}", wrong.body);
+    let now_code = app_code(&secret, 0);
+    let confirmed = c
+        .post_form("/account/two-factor/confirm", &[("code", &now_code)])
+        .await;
+    assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.body);
+    let codes: Vec<String> = confirmed
+        .body
+        .split("<li><code>")
+        .skip(1)
+        .map(|s| s[..s.find("</code>").unwrap()].to_owned())
+        .collect();
+    assert_eq!(codes.len(), 10, "ten recovery codes, shown once");
+
+    // Signing in now takes the password, then a code.
+    let mut d = w.client();
+    let step1 = d.login("agare@norrvik.se").await;
+    assert_eq!(step1.status, StatusCode::SEE_OTHER);
+    assert!(
+        step1.location().starts_with("/login/code"),
+        "{}",
+        step1.location()
+    );
+    assert_ne!(
+        d.get(&format!("/orgs/{org}")).await.status,
+        StatusCode::OK,
+        "not signed in yet"
+    );
+    assert_eq!(d.get("/login/code").await.status, StatusCode::OK);
+    let replay = d.post_form("/login/code", &[("code", &now_code)]).await;
+    assert_eq!(
+        replay.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a code is taken once"
+    );
+    let next = d
+        .post_form("/login/code", &[("code", &app_code(&secret, 1))])
+        .await;
+    assert_eq!(next.status, StatusCode::SEE_OTHER, "{}", next.body);
+    assert_eq!(d.get(&format!("/orgs/{org}")).await.status, StatusCode::OK);
+
+    // A recovery code works once.
+    let mut e = w.client();
+    e.login("agare@norrvik.se").await;
+    let rec = e
+        .post_form("/login/code", &[("code", &codes[0].to_uppercase())])
+        .await;
+    assert_eq!(rec.status, StatusCode::SEE_OTHER);
+    let mut f = w.client();
+    f.login("agare@norrvik.se").await;
+    assert_eq!(
+        f.post_form("/login/code", &[("code", &codes[0])]).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert!(
+        c.get("/account/two-factor")
+            .await
+            .body
+            .contains("9 reservkoder kvar")
+    );
+
+    // The owner requires it of owners and admins: an admin without it is stopped, in words.
+    let admin = w
+        .app
+        .platform()
+        .create_user(
+            "admin@norrvik.se",
+            "Admin",
+            PASSWORD,
+            mognad_domain::org::Language::Sv,
+        )
+        .await
+        .unwrap();
+    w.app
+        .platform()
+        .grant_role(admin.id, org, Role::Admin)
+        .await
+        .unwrap();
+    let on = c
+        .post_form(
+            &format!("/orgs/{org}/members/two-factor"),
+            &[("required", "true")],
+        )
+        .await;
+    assert_eq!(on.status, StatusCode::SEE_OTHER, "{}", on.body);
+    let mut a = w.client();
+    a.login("admin@norrvik.se").await;
+    let stopped = a.get(&format!("/orgs/{org}")).await;
+    assert_eq!(stopped.status, StatusCode::CONFLICT);
+    assert!(
+        stopped.body.contains("kräver tvåstegsinloggning"),
+        "{}",
+        stopped.body
+    );
+    let s = a.post_form("/account/two-factor/start", &[]).await;
+    let admin_secret = secret_in(&s.body);
+    a.post_form(
+        "/account/two-factor/confirm",
+        &[("code", &app_code(&admin_secret, 0))],
+    )
+    .await;
+    assert_eq!(a.get(&format!("/orgs/{org}")).await.status, StatusCode::OK);
+
+    // Turning it off asks for the password.
+    let off = d
+        .post_form("/account/two-factor/disable", &[("current", "fel")])
+        .await;
+    assert_eq!(off.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let off = d
+        .post_form("/account/two-factor/disable", &[("current", PASSWORD)])
+        .await;
+    assert_eq!(off.status, StatusCode::SEE_OTHER);
+    assert!(
+        d.get("/account/two-factor")
+            .await
+            .body
+            .contains("Tvåstegsinloggning är av.")
+    );
+}

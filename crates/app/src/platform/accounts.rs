@@ -195,10 +195,10 @@ impl super::Platform<'_> {
         Ok(users::session_user(&mut tx, &token_hash(token), Utc::now()).await?)
     }
 
-    /// The session's user and their role in `org` (if any), in one read: every request inside
-    /// an organisation needs both.
+    /// The session's user and their standing in `org`, in one read: every request inside an
+    /// organisation needs both.
     #[tracing::instrument(skip_all)]
-    pub async fn session_in_org(&self, token: &str, org: OrgId) -> Result<Option<(User, Option<Role>)>> {
+    pub async fn session_in_org(&self, token: &str, org: OrgId) -> Result<Option<users::InOrg>> {
         Ok(users::session_in_org(&self.db, &token_hash(token), org, Utc::now()).await?)
     }
 

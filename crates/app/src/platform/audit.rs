@@ -33,6 +33,9 @@ pub const ACTIONS: &[&str] = &[
     "import",
     "person-erased",
     "retention-changed",
+    "two-factor-on",
+    "two-factor-off",
+    "two-factor-policy",
 ];
 
 /// How many entries one page of the log shows.

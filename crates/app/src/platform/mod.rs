@@ -7,11 +7,12 @@
 //! |---|---|
 //! | `access` | `actor` |
 //! | `accounts` | `create_user`, `user_by_email`, `grant_role`, `reset_password`, `login`, `session_user`, `session_in_org`, `logout`, `change_password` |
-//! | `sign_in` | `sign_in` (with the brakes and the audit log) |
+//! | `sign_in` | `sign_in` (with the brakes, the audit log and, when set up, a second factor) |
 //! | `audit` | `audit_log`, `audit_export`, `audit` |
 //! | `instance` | `is_instance_admin`, `make_instance_admin`, `instance_organisations`, `create_organisation`, `setup_link`, `setup_link_live`, `finish_setup` |
 //! | `links` | `invitation_by_link`, `accept_invitation`, `request_password_reset`, `reset_link_usable`, `finish_password_reset` |
 //! | `members` | `members`, `set_member_role`, `set_member_active`, `change_member`, `invite`, `invitations`, `withdraw_invitation` |
+//! | `two_factor` | `two_factor_on`, `recovery_codes_left`, `start_two_factor`, `pending_two_factor`, `confirm_two_factor`, `disable_two_factor`, `challenge_open`, `finish_sign_in`, `two_factor_required`, `set_two_factor_required` |
 //! | `tokens` | `create_token`, `tokens`, `revoke_token`, `present_token` |
 //! | `transfer` | `export_org` |
 //! | `transfer_import` | `import_org` |
@@ -31,6 +32,7 @@ pub mod transfer;
 pub mod transfer_import;
 pub mod transfer_measurement;
 pub mod transfer_records;
+pub mod two_factor;
 pub mod write_queue;
 
 crate::handle!(

@@ -5,8 +5,8 @@
 //! all accounts (one address trying many). A success clears its own client-and-account count.
 //! Behind a reverse proxy the client is the address the proxy saw (web's `client_addr`).
 
-use crate::platform::accounts::NewSession;
 use crate::platform::audit::record_account;
+use crate::platform::two_factor::SignIn;
 use crate::{AppError, Result};
 use chrono::Utc;
 use mognad_domain::text::Email;
@@ -28,9 +28,10 @@ fn buckets(client: &str, email: &str) -> [(String, i64); 3] {
 }
 
 impl super::Platform<'_> {
-    /// [`login`](Self::login), refused with `Throttled` while any brake is on.
+    /// [`login`](Self::login), refused with `Throttled` while any brake is on; an account with
+    /// two-factor sign-in gets a challenge for its code instead of a session.
     #[tracing::instrument(skip_all)]
-    pub async fn sign_in(&self, email: &str, password: &str, client: &str) -> Result<NewSession> {
+    pub async fn sign_in(&self, email: &str, password: &str, client: &str) -> Result<SignIn> {
         let keys = buckets(client, email);
         let now = Utc::now().timestamp();
         let since = now - WINDOW_SECS;
@@ -47,8 +48,10 @@ impl super::Platform<'_> {
         match &result {
             Ok(session) => {
                 throttle::clear(&mut tx, &keys[0].0).await?;
-                let email = session.user.email.to_string();
-                record_account(&mut tx, None, Some(&session.user), &email, "sign-in", client).await?;
+                if !self.two_factor_on(&session.user).await? {
+                    let email = session.user.email.to_string();
+                    record_account(&mut tx, None, Some(&session.user), &email, "sign-in", client).await?;
+                }
             }
             Err(AppError::Unauthenticated) => {
                 for (key, _) in &keys {
@@ -66,6 +69,6 @@ impl super::Platform<'_> {
             Err(_) => {}
         }
         tx.commit().await?;
-        result
+        self.challenge_if_needed(result?).await
     }
 }

@@ -13,6 +13,10 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
+use mognad_app::platform::two_factor::SignIn;
+
+/// The cookie that carries a sign-in halfway, between the password and the code.
+pub const CHALLENGE_COOKIE: &str = "mognad_2fa";
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -74,7 +78,17 @@ pub async fn login(
         .sign_in(&form.email, &form.password, &client)
         .await
     {
-        Ok(session) => signed_in(&state, &session.token, &next),
+        Ok(SignIn::Session(session)) => signed_in(&state, &session.token, &next),
+        Ok(SignIn::NeedsCode(challenge)) => {
+            let mut res =
+                Redirect::to(&format!("/login/code?next={}", crate::http::url_encode(&next))).into_response();
+            let max_age = mognad_app::platform::two_factor::CHALLENGE_MINUTES * 60;
+            let c = set_cookie(CHALLENGE_COOKIE, &challenge, max_age, state.config.secure_cookies);
+            if let Ok(v) = c.parse() {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+            res
+        }
         Err(AppError::Unauthenticated) => page(StatusCode::UNAUTHORIZED, "login-failed"),
         Err(AppError::Throttled) => page(StatusCode::TOO_MANY_REQUESTS, "login-rate-limited"),
         Err(e) => WebError::app(e, false, tr).into_response(),
@@ -149,7 +163,7 @@ fn password_page(
         cancel: Some("/".into()),
         delete_href: None,
         members: None,
-        links: Vec::new(),
+        links: vec![("/account/two-factor".into(), tr.t("tf-title"))],
     }
 }
 

@@ -49,6 +49,9 @@ pub struct MembersPage {
     pub fields: Vec<Field>,
     pub tokens_href: String,
     pub audit_href: Option<String>,
+    /// For owners: whether two-factor sign-in is required of owners and admins.
+    pub two_factor: Option<bool>,
+    pub policy_action: String,
 }
 
 /// The roles `actor` may hand out, for a select.
@@ -87,6 +90,11 @@ async fn page(
     let a = &c.org.actor;
     let members = app.platform().members(a).await.map_err(c.err())?;
     let invitations = app.platform().invitations(a).await.map_err(c.err())?;
+    let two_factor = if a.role == Role::Owner {
+        Some(app.platform().two_factor_required(a).await.map_err(c.err())?)
+    } else {
+        None
+    };
     let base = format!("/orgs/{}", a.org);
     let l = org_layout(
         &c.state,
@@ -156,6 +164,8 @@ async fn page(
         fields,
         tokens_href: format!("{base}/tokens"),
         audit_href: (a.role == Role::Owner).then(|| format!("{base}/audit")),
+        two_factor,
+        policy_action: format!("{base}/members/two-factor"),
     });
     *res.status_mut() = status;
     Ok(res)

@@ -8,3 +8,4 @@ pub mod links;
 pub mod mail;
 pub mod members;
 pub mod tokens;
+pub mod two_factor;
