@@ -12,6 +12,7 @@ const os = require('os');
 const path = require('path');
 const net = require('net');
 const { spawn } = require('child_process');
+const crypto = require('crypto');
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const CHROMIUM = process.env.MOGNAD_CHROMIUM || '/usr/bin/chromium';
@@ -391,6 +392,92 @@ async function respondent(browser, page, base, round) {
   await audit(page, 'results of an open round');
 }
 
+/// The six-digit code an authenticator app shows for `secret` (base32), `offset` steps from now.
+function totp(secret, offset = 0) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of secret.replace(/\s|=/g, '').toUpperCase()) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+  const key = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) key.push(parseInt(bits.slice(i, i + 8), 2));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000) + offset));
+  const h = crypto.createHmac('sha1', Buffer.from(key)).update(counter).digest();
+  const o = h[h.length - 1] & 15;
+  const v = (((h[o] & 127) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3]) % 1000000;
+  return String(v).padStart(6, '0');
+}
+
+// The owner invites a colleague from the directory, who joins through the link on a phone,
+// assesses themselves, turns on two-factor sign-in and signs in again with a code; the owner
+// makes an API token and reads the audit log; the instance administrator's page lists the
+// organisations.
+async function accounts(browser, page, base, org) {
+  await page.goto(`${base}${org}/people`);
+  const person = await page.getAttribute('main table a', 'href');
+  await page.goto(`${base}${person}`);
+  const email = await page.inputValue('#f-email');
+  if (!email) throw new Error('the first person of the demo has no e-mail address');
+  await page.goto(`${base}${org}/members`);
+  await audit(page, 'users');
+  await page.fill('#f-email', email);
+  await page.selectOption('#f-role', 'member');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/members/invite"] button[type=submit]')]);
+  const link = (await page.textContent('code.secret')).trim();
+  if (!link.includes('/invite/')) throw new Error(`no invitation link shown: ${link}`);
+  await audit(page, 'invitation made');
+
+  const ctx = await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 375, height: 667 } });
+  const p = await ctx.newPage();
+  current = p;
+  await p.goto(link);
+  await audit(p, 'invitation (375×667)');
+  await p.fill('#f-display_name', 'Kim Kollega');
+  await p.fill('#f-password', 'ett långt lösenord för kim');
+  await Promise.all([p.waitForNavigation(), p.click('main button[type=submit]')]);
+  await p.goto(`${base}${person}/competence`);
+  await p.selectOption('#f-competence', 'kommunikation');
+  await p.selectOption('#f-level', '3');
+  await p.fill('#f-note', 'Min egen bedömning');
+  await Promise.all([p.waitForNavigation(), p.click('#assess-section button[type=submit]')]);
+  if (!/Min egen bedömning/.test(await p.textContent('main'))) throw new Error('the self-assessment is not in the history');
+  await audit(p, 'own competence record (375×667)');
+
+  await p.goto(`${base}/account/two-factor`);
+  await audit(p, 'two-factor sign-in off');
+  await Promise.all([p.waitForNavigation(), p.click('form[action$="/start"] button')]);
+  const secret = (await p.textContent('code.secret')).trim();
+  await audit(p, 'two-factor set-up');
+  await p.fill('#f-code', totp(secret));
+  await Promise.all([p.waitForNavigation(), p.click('form[action$="/confirm"] button')]);
+  if ((await p.$$('ul.codes li')).length !== 10) throw new Error('no recovery codes after confirming');
+  await audit(p, 'two-factor recovery codes');
+  await Promise.all([p.waitForNavigation(), p.click('form[action="/logout"] button')]);
+  await p.fill('#email', email);
+  await p.fill('#password', 'ett långt lösenord för kim');
+  await Promise.all([p.waitForNavigation(), p.click('main button[type=submit]')]);
+  if (!p.url().includes('/login/code')) throw new Error(`no code asked for after the password: ${p.url()}`);
+  await audit(p, 'sign-in code (375×667)');
+  await p.fill('#f-code', totp(secret, 1));
+  await Promise.all([p.waitForNavigation(), p.click('main button[type=submit]')]);
+  if (!p.url().includes(org)) throw new Error(`not signed in with the code: ${p.url()}`);
+  await ctx.close();
+  current = page;
+
+  await page.goto(`${base}${org}/members`);
+  if (!/Kim Kollega/.test(await page.textContent('main'))) throw new Error('the new colleague is not listed');
+  await page.goto(`${base}${org}/tokens`);
+  await audit(page, 'API tokens');
+  await page.fill('#f-name', 'HR-synk');
+  await Promise.all([page.waitForNavigation(), page.click('main form.stack button[type=submit]')]);
+  if (!(await page.textContent('code.secret')).startsWith('mognad_')) throw new Error('the token is not shown');
+  await audit(page, 'API token made');
+  await page.goto(`${base}${org}/audit`);
+  if (!/inbjudan antagen/.test(await page.textContent('main'))) throw new Error('the audit log lacks the accepted invitation');
+  await audit(page, 'audit log');
+  await page.goto(`${base}/admin`);
+  await audit(page, 'instance administration');
+}
+
 async function main() {
   const bin = process.argv[2];
   if (!bin) throw new Error('usage: node e2e/journeys.js path/to/mognad');
@@ -412,6 +499,7 @@ async function main() {
     await page.goto(`${server.base}/lang/sv?next=${org}`);
     const round = await newRound(page, server.base, org);
     await respondent(browser, page, server.base, round);
+    await accounts(browser, page, server.base, org);
   } catch (e) {
     failed = e;
     fs.mkdirSync(OUT, { recursive: true });

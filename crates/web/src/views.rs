@@ -67,6 +67,8 @@ pub struct OrgLink {
 pub struct HomePage {
     pub l: Layout,
     pub orgs: Vec<OrgLink>,
+    /// The user administers the instance: a way to its page.
+    pub instance_admin: bool,
 }
 
 pub struct Count {

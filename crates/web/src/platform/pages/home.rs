@@ -27,7 +27,14 @@ pub async fn index(
         .my_orgs(current.user.id)
         .await
         .map_err(page_error(tr))?;
-    if let [(only, _)] = orgs.as_slice() {
+    let instance_admin = state
+        .app
+        .platform()
+        .is_instance_admin(current.user.id)
+        .await
+        .map_err(page_error(tr))?;
+    // One organisation and nothing else to do here: straight into it.
+    if let ([(only, _)], false) = (orgs.as_slice(), instance_admin) {
         return Ok(Redirect::to(&format!("/orgs/{}", only.id)).into_response());
     }
     let mut l = Layout::bare(tr, csrf.0);
@@ -40,7 +47,11 @@ pub async fn index(
             role: tr.t(&format!("role-{r}")),
         })
         .collect();
-    Ok(crate::page::render(HomePage { l, orgs }))
+    Ok(crate::page::render(HomePage {
+        l,
+        orgs,
+        instance_admin,
+    }))
 }
 
 /// Liveness and readiness: 200 when the database answers.
