@@ -348,3 +348,41 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         }
     }
 }
+
+/// Names people type about accounts: a display name at joining, a token's name, an address a
+/// failed sign-in typed (kept in the audit log as typed).
+#[tokio::test]
+async fn markup_in_account_names_never_comes_back_live() {
+    let w = World::new().await;
+    let owner = w.member("agare@norrvik.se", "Norrvik", Role::Owner).await;
+    let org = owner.org;
+    let invited = w.app.platform().invite(&owner, "ny@norrvik.se", Role::Member).await.unwrap();
+    let mut k = w.client();
+    k.get("/login").await;
+    let joined = k
+        .post_form(
+            &format!("/invite/{}", invited.token),
+            &[("display_name", PAYLOADS[0]), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(joined.status, StatusCode::SEE_OTHER, "{}", joined.body);
+    for (i, p) in PAYLOADS.iter().enumerate() {
+        w.app
+            .platform()
+            .create_token(&owner, &format!("{p}{i}"), Role::Member, 1)
+            .await
+            .unwrap();
+        k.post_form("/login", &[("email", p), ("password", "fel")]).await;
+    }
+    let mut c = w.client();
+    c.login("agare@norrvik.se").await;
+    for page in ["members", "tokens", "audit", "audit.csv"] {
+        let res = c.get(&format!("/orgs/{org}/{page}")).await;
+        assert_eq!(res.status, StatusCode::OK, "{page}");
+        if page.ends_with(".csv") {
+            assert!(!res.body.contains("\n=") && !res.body.contains(",="), "formulas defused");
+        } else {
+            assert_inert(&res.body, page);
+        }
+    }
+}
