@@ -478,6 +478,57 @@ async function accounts(browser, page, base, org) {
   await audit(page, 'instance administration');
 }
 
+/// The test identity provider (e2e/oidc-provider.mjs), with the file that says whom it signs in.
+async function startProvider() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mognad-idp-'));
+  const control = path.join(dir, 'next-token.json');
+  fs.writeFileSync(control, '{}');
+  const child = spawn(process.execPath, [path.join(__dirname, 'oidc-provider.mjs'), control], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  for (let i = 0; i < 100 && !/issuer (\S+)/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+  const m = out.match(/issuer (\S+)/);
+  if (!m) { child.kill(); throw new Error(`the identity provider did not start: ${out}`); }
+  return { child, issuer: m[1], control, dir };
+}
+
+// The owner sets up sign-in through the organisation's identity provider; a colleague signs in
+// there from the sign-in page with their work address and lands in the organisation.
+async function singleSignOn(browser, page, base, org) {
+  const idp = await startProvider();
+  try {
+    await page.goto(`${base}${org}/sso`);
+    await audit(page, 'single sign-on settings');
+    await page.check('#f-enabled-1');
+    await page.fill('#f-issuer', idp.issuer);
+    await page.fill('#f-client_id', 'mognad');
+    await page.fill('#f-email_domains', 'norrvik.example');
+    await page.fill('#f-role_claim', 'groups');
+    await page.fill('#f-role_map', 'it-ledning = analyst');
+    await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+    if (await page.$('.error-summary')) throw new Error(`the settings were refused:\n${await page.textContent('.error-summary')}`);
+
+    fs.writeFileSync(idp.control, JSON.stringify({ email: 'sso.kollega@norrvik.example', name: 'Sam SSO', groups: ['it-ledning'] }));
+    const ctx = await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 375, height: 667 } });
+    const p = await ctx.newPage();
+    current = p;
+    await p.goto(`${base}/login`);
+    await Promise.all([p.waitForNavigation(), p.click('a[href^="/sso"]')]);
+    await audit(p, 'sign in with the organisation (375×667)');
+    await p.fill('#f-email', 'sso.kollega@norrvik.example');
+    await Promise.all([p.waitForURL((u) => u.pathname.startsWith('/orgs/')), p.click('main button[type=submit]')]);
+    if (!p.url().includes(org)) throw new Error(`not in the organisation after single sign-on: ${p.url()}`);
+    await audit(p, 'organisation after single sign-on');
+    await ctx.close();
+    current = page;
+    await page.goto(`${base}${org}/members`);
+    if (!/Sam SSO/.test(await page.textContent('main'))) throw new Error('the account made at sign-on is not listed');
+  } finally {
+    idp.child.kill();
+    fs.rmSync(idp.dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const bin = process.argv[2];
   if (!bin) throw new Error('usage: node e2e/journeys.js path/to/mognad');
@@ -500,6 +551,7 @@ async function main() {
     const round = await newRound(page, server.base, org);
     await respondent(browser, page, server.base, round);
     await accounts(browser, page, server.base, org);
+    await singleSignOn(browser, page, server.base, org);
   } catch (e) {
     failed = e;
     fs.mkdirSync(OUT, { recursive: true });

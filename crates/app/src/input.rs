@@ -72,6 +72,16 @@ pub fn loose<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Stri
     })
 }
 
+/// A yes or no from JSON (`true`/`false`) or a form (a checkbox sends `on` when ticked and
+/// nothing otherwise; `true`, `1` and `yes` count too). Anything else is no.
+pub fn loose_bool<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<bool, D::Error> {
+    let text = loose(d)?;
+    Ok(matches!(
+        text.trim().to_ascii_lowercase().as_str(),
+        "true" | "on" | "1" | "yes"
+    ))
+}
+
 /// Text, or `null` as blank: for a reference or a date that `GET` gives as `null` when unset.
 pub fn text_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
     d.deserialize_any(Loose {

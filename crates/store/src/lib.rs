@@ -31,6 +31,7 @@ pub mod relationships;
 pub mod responses;
 pub mod rounds;
 pub mod scanning;
+pub mod sso;
 pub mod targets;
 pub mod teams;
 pub mod testdb;

@@ -156,6 +156,7 @@ struct SessionRow {
     user: UserRow,
     role: Option<String>,
     needs_two_factor: bool,
+    needs_sso: bool,
 }
 
 /// A session's standing in one organisation.
@@ -163,9 +164,13 @@ pub struct InOrg {
     pub user: User,
     /// The role while the membership is active.
     pub role: Option<Role>,
-    /// The organisation requires two-factor sign-in of owners and admins and the account has
-    /// none set up.
+    /// The organisation requires two-factor sign-in of owners and admins, the account has none
+    /// set up, and the session did not come through the organisation's own identity provider
+    /// (whose sign-in policy then stands in for it).
     pub needs_two_factor: bool,
+    /// The organisation takes only its identity provider's word and this session came by
+    /// password (or another organisation's provider).
+    pub needs_sso: bool,
 }
 
 /// The session's user and their standing in `org`, in one statement, run on the pool without a
@@ -176,11 +181,15 @@ pub async fn session_in_org(
     org: OrgId,
     now: DateTime<Utc>,
 ) -> Result<Option<InOrg>> {
-    let row: Option<SessionRow> = crate::on_db!(db, |c| sqlx::query_as(
+    let row: Option<SessionRow> = crate::on_db!(db, |c| {
+        sqlx::query_as(
         "SELECT u.id, u.email, u.display_name, u.password_hash, u.language, m.role,
                 (COALESCE((SELECT p.two_factor_for_admins FROM sign_in_policy p WHERE p.org_id = $3), FALSE)
                  AND NOT EXISTS (SELECT 1 FROM totp_secrets t
-                                 WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL)) AS needs_two_factor
+                                 WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL)
+                 AND (s.sso_org IS NULL OR s.sso_org <> $3)) AS needs_two_factor,
+                (COALESCE((SELECT c.passwords_off AND c.enabled FROM sso_configs c WHERE c.org_id = $3), FALSE)
+                 AND (s.sso_org IS NULL OR s.sso_org <> $3)) AS needs_sso
          FROM sessions s JOIN users u ON u.id = s.user_id
          LEFT JOIN memberships m ON m.user_id = u.id AND m.org_id = $3 AND m.active
          WHERE s.token_hash = $1 AND s.expires_at > $2"
@@ -189,12 +198,14 @@ pub async fn session_in_org(
     .bind(now)
     .bind(org.0)
     .fetch_optional(c)
-    .await)?;
+    .await
+    })?;
     row.map(|r| {
         Ok(InOrg {
             role: r.role.map(|x| Role::parse(&x)).transpose()?,
             user: User::try_from(r.user)?,
             needs_two_factor: r.needs_two_factor,
+            needs_sso: r.needs_sso,
         })
     })
     .transpose()

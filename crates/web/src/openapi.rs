@@ -105,6 +105,8 @@ use utoipa::OpenApi;
         crate::platform::api::accounts::create_token,
         crate::platform::api::accounts::revoke_token,
         crate::platform::api::accounts::audit,
+        crate::platform::api::accounts::sso,
+        crate::platform::api::accounts::save_sso,
     ),
     components(schemas(crate::error::Problem, mognad_app::Invalid, mognad_app::org::import::RowError)),
     modifiers(&Conventions)

@@ -147,6 +147,19 @@ impl FromRequestParts<AppState> for OrgCtx {
                 parts,
             )),
             Ok(Some(InOrg {
+                role: Some(_),
+                needs_sso: true,
+                ..
+            })) => Err(WebError::from_app(
+                mognad_app::AppError::Refused {
+                    code: "sso-required",
+                    message: "this organisation signs in through its identity provider only; \
+                              sign in at /sso"
+                        .into(),
+                },
+                parts,
+            )),
+            Ok(Some(InOrg {
                 user,
                 role: Some(role),
                 ..

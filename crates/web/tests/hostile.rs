@@ -356,7 +356,12 @@ async fn markup_in_account_names_never_comes_back_live() {
     let w = World::new().await;
     let owner = w.member("agare@norrvik.se", "Norrvik", Role::Owner).await;
     let org = owner.org;
-    let invited = w.app.platform().invite(&owner, "ny@norrvik.se", Role::Member).await.unwrap();
+    let invited = w
+        .app
+        .platform()
+        .invite(&owner, "ny@norrvik.se", Role::Member)
+        .await
+        .unwrap();
     let mut k = w.client();
     k.get("/login").await;
     let joined = k
@@ -380,7 +385,10 @@ async fn markup_in_account_names_never_comes_back_live() {
         let res = c.get(&format!("/orgs/{org}/{page}")).await;
         assert_eq!(res.status, StatusCode::OK, "{page}");
         if page.ends_with(".csv") {
-            assert!(!res.body.contains("\n=") && !res.body.contains(",="), "formulas defused");
+            assert!(
+                !res.body.contains("\n=") && !res.body.contains(",="),
+                "formulas defused"
+            );
         } else {
             assert_inert(&res.body, page);
         }

@@ -36,6 +36,7 @@ pub const ACTIONS: &[&str] = &[
     "two-factor-on",
     "two-factor-off",
     "two-factor-policy",
+    "sso-changed",
 ];
 
 /// How many entries one page of the log shows.

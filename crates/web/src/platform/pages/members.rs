@@ -48,6 +48,7 @@ pub struct MembersPage {
     pub invite_action: String,
     pub fields: Vec<Field>,
     pub tokens_href: String,
+    pub sso_href: String,
     pub audit_href: Option<String>,
     /// For owners: whether two-factor sign-in is required of owners and admins.
     pub two_factor: Option<bool>,
@@ -163,6 +164,7 @@ async fn page(
         invite_action: format!("{base}/members/invite"),
         fields,
         tokens_href: format!("{base}/tokens"),
+        sso_href: format!("{base}/sso"),
         audit_href: (a.role == Role::Owner).then(|| format!("{base}/audit")),
         two_factor,
         policy_action: format!("{base}/members/two-factor"),

@@ -7,5 +7,6 @@ pub mod instance;
 pub mod links;
 pub mod mail;
 pub mod members;
+pub mod sso;
 pub mod tokens;
 pub mod two_factor;
