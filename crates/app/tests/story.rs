@@ -567,6 +567,25 @@ async fn demo_and_transfer_between_backends() {
         .grant_role(owner.id, summary.org, Role::Owner)
         .await
         .unwrap();
+    // The organisation's single sign-on settings travel too.
+    let owner_actor = source.platform().actor(owner.clone(), summary.org).await.unwrap();
+    source
+        .platform()
+        .save_sso_settings(
+            &owner_actor,
+            &mognad_app::platform::sso::SsoInput {
+                issuer: "https://login.microsoftonline.com/tenant/v2.0".into(),
+                client_id: "mognad".into(),
+                client_secret: "hemligt".into(),
+                email_domains: "norrvik.se".into(),
+                role_map: "it = admin".into(),
+                default_role: "member".into(),
+                enabled: true,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     let doc = source.platform().export_org(summary.org).await.unwrap();
     let json = serde_json::to_string(&doc).unwrap();
 
@@ -586,6 +605,7 @@ async fn demo_and_transfer_between_backends() {
     for table in [
         "users",
         "memberships",
+        "sso_configs",
         "competence_frameworks",
         "assessments",
         "plan_actions",

@@ -2,9 +2,11 @@
 //! the plan with its boards and cards, intake forms and agendas, carried table by table as
 //! portable rows (`mognad_store::records`), so that an instance moves whole.
 //!
-//! What stays behind: sessions and tokens (secrets of one instance), idempotency keys and
-//! sign-in brakes (short-lived), and whatever the directory and measurement parts carry
-//! already. Accounts travel with their password hashes, so the people keep their sign-in; the
+//! What stays behind: sessions, API tokens, invitation and reset links (secrets of one
+//! instance), two-factor secrets (people set their app up again), the audit log (the record of
+//! what happened on that instance), idempotency keys and sign-in brakes (short-lived), and
+//! whatever the directory and measurement parts carry already. The single sign-on settings go
+//! along, client secret included. Accounts travel with their password hashes, so the people keep their sign-in; the
 //! file must be kept as safe as a backup.
 
 use crate::platform::transfer::OrgExport;
@@ -32,6 +34,8 @@ const TABLES: &[(&str, &str)] = &[
     ),
     ("memberships", OF_ORG),
     ("retention", OF_ORG),
+    ("sign_in_policy", OF_ORG),
+    ("sso_configs", OF_ORG),
     ("competence_frameworks", OF_ORG),
     ("competence_profiles", OF_ORG),
     ("assessments", OF_ORG),
