@@ -8,7 +8,6 @@ mod common;
 use common::actor;
 use mognad_app::competence::assess::AssessInput;
 use mognad_app::competence::develop::{ActionInput, PlaceInput};
-use mognad_app::competence::frameworks::ImportKind;
 use mognad_app::competence::team_map::Scope;
 use mognad_app::org::directory::{PersonInput, UnitInput};
 use mognad_app::org::relations::RelationshipInput;
@@ -307,12 +306,12 @@ async fn imports_are_all_or_nothing_and_versioned() {
         let files = vec![("digled.csv".to_owned(), moodle.to_owned())];
         let first = app
             .competence()
-            .import_framework(&admin, ImportKind::Moodle, &files)
+            .import_framework(&admin, "moodle", &files)
             .await
             .unwrap();
         let again = app
             .competence()
-            .import_framework(&admin, ImportKind::Moodle, &files)
+            .import_framework(&admin, "moodle", &files)
             .await
             .unwrap();
         assert_eq!(
@@ -326,9 +325,7 @@ async fn imports_are_all_or_nothing_and_versioned() {
             .unwrap();
         assert!(csv.contains("Omvärldsanalys"));
         assert!(matches!(
-            app.competence()
-                .import_framework(&member, ImportKind::Moodle, &files)
-                .await,
+            app.competence().import_framework(&member, "moodle", &files).await,
             Err(AppError::Forbidden)
         ));
         let before = app.competence().frameworks(&admin).await.unwrap().len();
@@ -336,11 +333,7 @@ async fn imports_are_all_or_nothing_and_versioned() {
             "x.csv".to_owned(),
             moodle.replace("\"STRAT\",\"STRAT.2\"", "\"NOPE\",\"STRAT.2\""),
         )];
-        match app
-            .competence()
-            .import_framework(&admin, ImportKind::Moodle, &broken)
-            .await
-        {
+        match app.competence().import_framework(&admin, "moodle", &broken).await {
             Err(AppError::Invalid(v)) => assert!(v[0].message.contains("NOPE"), "{v:?}"),
             other => panic!("{other:?}"),
         }
@@ -348,7 +341,7 @@ async fn imports_are_all_or_nothing_and_versioned() {
         let esco = vec![("skills_sv.csv".to_owned(), skills.to_owned())];
         let e = app
             .competence()
-            .import_framework(&admin, ImportKind::Esco, &esco)
+            .import_framework(&admin, "esco", &esco)
             .await
             .unwrap();
         let f = app

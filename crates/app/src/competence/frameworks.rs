@@ -113,10 +113,15 @@ impl super::Competence<'_> {
     pub async fn import_framework(
         &self,
         actor: &Actor,
-        kind: ImportKind,
+        kind: &str,
         files: &[(String, String)],
     ) -> Result<FrameworkInfo> {
         actor.require(Role::Admin)?;
+        let kind = match kind {
+            "moodle" => ImportKind::Moodle,
+            "esco" => ImportKind::Esco,
+            _ => return Err(Invalid::new("kind", "kind", "kind is moodle or esco").into()),
+        };
         let mut f = match kind {
             ImportKind::Moodle => match files {
                 [(_, src)] => moodle::import(src),

@@ -89,20 +89,11 @@ pub async fn import(
     ctx: OrgCtx,
     crate::extract::ApiJson(input): crate::extract::ApiJson<ImportInput>,
 ) -> ApiResult<Response> {
-    use mognad_app::competence::frameworks::ImportKind;
-    let kind = match input.kind.as_str() {
-        "moodle" => ImportKind::Moodle,
-        "esco" => ImportKind::Esco,
-        _ => {
-            let e = mognad_app::Invalid::new("kind", "kind", "kind is moodle or esco");
-            return Err(problem(tr)(e.into()));
-        }
-    };
     let files: Vec<(String, String)> = input.files.into_iter().map(|f| (f.name, f.content)).collect();
     let info = state
         .app
         .competence()
-        .import_framework(&ctx.actor, kind, &files)
+        .import_framework(&ctx.actor, &input.kind, &files)
         .await
         .map_err(problem(tr))?;
     Ok(created(info))

@@ -14,7 +14,6 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::response::{IntoResponse, Redirect};
 use mognad_app::AppError;
-use mognad_app::competence::frameworks::ImportKind;
 use mognad_domain::competence::grid::{Cell as GridCell, Grid};
 use mognad_domain::ids::FrameworkId;
 use mognad_domain::org::Language;
@@ -134,16 +133,8 @@ pub async fn upload(c: PageCtx, mut form: Multipart) -> Page {
     let app = &c.state.app;
     let actor = &c.org.actor;
     let result = match kind.trim() {
-        "moodle" => {
-            app.competence()
-                .import_framework(actor, ImportKind::Moodle, &files)
-                .await
-        }
-        "esco" => {
-            app.competence()
-                .import_framework(actor, ImportKind::Esco, &files)
-                .await
-        }
+        "moodle" => app.competence().import_framework(actor, "moodle", &files).await,
+        "esco" => app.competence().import_framework(actor, "esco", &files).await,
         _ => match files.as_slice() {
             [(_, src)] => app.competence().upload_framework(actor, src).await,
             _ => {
