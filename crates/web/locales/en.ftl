@@ -926,3 +926,4 @@ refused-sso-domain = Addresses in that domain do not sign in to this organisatio
 refused-account-paused = Your account is paused in the organisation. Ask an administrator.
 refused-sso-required = The organisation takes sign-in through its identity provider only. Use "Sign in with your organisation's account" (/sso).
 refused-sso-off = The organisation has no sign-in through an identity provider.
+audit-deleted = deleted

@@ -925,3 +925,4 @@ refused-sso-domain = Adresser i den domänen loggar inte in i den här organisat
 refused-account-paused = Ditt konto är pausat i organisationen. Kontakta en administratör.
 refused-sso-required = Organisationen tar bara emot inloggning via sin identitetsleverantör. Logga in via "Logga in med organisationens konto" (/sso).
 refused-sso-off = Organisationen har ingen inloggning via identitetsleverantör.
+audit-deleted = raderad

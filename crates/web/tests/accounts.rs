@@ -767,3 +767,85 @@ async fn two_factor_sign_in_with_the_app_and_a_recovery_code() {
             .contains("Tvåstegsinloggning är av.")
     );
 }
+
+#[tokio::test]
+async fn the_audit_log_records_rounds_exports_and_deletions_but_never_an_answer() {
+    use mognad_app::measurement::rounds::RoundInput;
+    use mognad_domain::answer::{comment_field, complete_form};
+    use mognad_domain::ids::{ModelId, RoundId, UnitId};
+    let w = World::new().await;
+    let owner = w.member("agare@norrvik.se", "Norrvik", Role::Owner).await;
+    let app = &w.app;
+    w.group_with_members(&owner, "Ledningen", 5).await;
+    let model_id = app.measurement().models(&owner).await.unwrap()[0].id;
+    let model = app.measurement().model(&owner, ModelId(model_id)).await.unwrap();
+    let round = app
+        .measurement()
+        .create_round(
+            &owner,
+            &RoundInput {
+                name: "Nollmätning".into(),
+                model_id: model_id.to_string(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let round_id = RoundId(round.id);
+    let links = app
+        .measurement()
+        .issue_invitations(&owner, round_id)
+        .await
+        .unwrap();
+    app.measurement()
+        .set_round_state(&owner, round_id, "open")
+        .await
+        .unwrap();
+    for l in &links {
+        let mut f = complete_form(&model, |_| 3, 4);
+        f.push((comment_field(&model.engines[0].id), "HEMLIG SYNPUNKT".into()));
+        app.measurement().submit_answers(&l.token, &f).await.unwrap();
+    }
+    app.measurement()
+        .set_round_state(&owner, round_id, "closed")
+        .await
+        .unwrap();
+    app.measurement()
+        .results_for_export(&owner, round_id)
+        .await
+        .unwrap();
+    let unit = app
+        .org()
+        .save_unit(
+            &owner,
+            None,
+            &mognad_app::org::directory::UnitInput {
+                name: "Tillfällig".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    app.org().delete_unit(&owner, UnitId(unit.id)).await.unwrap();
+
+    let mut c = w.client();
+    c.login("agare@norrvik.se").await;
+    let csv = c.get(&format!("/orgs/{}/audit.csv", owner.org)).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.starts_with("at,actor,token,action,subject,client"));
+    for action in ["round-state", "export", "deleted"] {
+        assert!(
+            csv.body.contains(&format!(",{action},")),
+            "{action} in\n{}",
+            csv.body
+        );
+    }
+    assert!(csv.body.contains("Nollmätning: closed") && csv.body.contains(&format!("unit {}", unit.id)));
+    assert!(
+        !csv.body.contains("HEMLIG SYNPUNKT"),
+        "an answer never reaches the log"
+    );
+    // The log cannot be written to from outside: no route changes or removes entries.
+    let (_, routes) = mognad_web::routes::build(mognad_web::AppState::new(w.app.clone(), Default::default()));
+    assert!(routes.iter().all(|(m, p)| *m == "GET" || !p.contains("/audit")));
+}

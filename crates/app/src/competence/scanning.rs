@@ -133,6 +133,7 @@ impl super::Competence<'_> {
         if !store::delete_blip(&mut tx, actor.org, id.0).await? {
             return Err(AppError::NotFound);
         }
+        crate::platform::audit::record(&mut tx, actor, "deleted", &format!("radar blip {}", id.0)).await?;
         tx.commit().await?;
         Ok(())
     }

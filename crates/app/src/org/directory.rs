@@ -126,6 +126,7 @@ impl super::Org<'_> {
         if !units::delete(&mut tx, actor.org, id).await? {
             return Err(AppError::NotFound);
         }
+        crate::platform::audit::record(&mut tx, actor, "deleted", &format!("unit {}", id.0)).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -218,6 +219,7 @@ impl super::Org<'_> {
         if !people::delete(&mut tx, actor.org, id).await? {
             return Err(AppError::NotFound);
         }
+        crate::platform::audit::record(&mut tx, actor, "deleted", &format!("person {}", id.0)).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -91,6 +91,7 @@ impl super::Org<'_> {
             }
             Err(e) => return Err(e.into()),
         }
+        crate::platform::audit::record(&mut tx, actor, "deleted", &format!("group {}", id.0)).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -170,6 +171,7 @@ impl super::Org<'_> {
         if !teams::delete(&mut tx, actor.org, id).await? {
             return Err(AppError::NotFound);
         }
+        crate::platform::audit::record(&mut tx, actor, "deleted", &format!("team {}", id.0)).await?;
         tx.commit().await?;
         Ok(())
     }

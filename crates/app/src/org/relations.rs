@@ -195,6 +195,7 @@ impl super::Org<'_> {
         let mut tx = self.db.write().await?;
         let kind = self.kind_by_id(&mut tx, actor.org, id.0).await?;
         rel::delete(&mut tx, actor.org, kind, id.0).await?;
+        crate::platform::audit::record(&mut tx, actor, "deleted", &format!("relationship {}", id.0)).await?;
         tx.commit().await?;
         Ok(())
     }

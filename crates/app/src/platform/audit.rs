@@ -32,6 +32,7 @@ pub const ACTIONS: &[&str] = &[
     "export",
     "import",
     "person-erased",
+    "deleted",
     "retention-changed",
     "two-factor-on",
     "two-factor-off",
