@@ -47,6 +47,18 @@ fn again(mut page: FormPage, e: AppError, tr: Tr) -> Page {
     Ok(render_form(page))
 }
 
+/// A link's form is shown only while the link works; otherwise the page says it has expired.
+fn still_live(live: Result<bool, AppError>, tr: Tr) -> Result<(), WebError> {
+    if live.map_err(page_error(tr))? {
+        Ok(())
+    } else {
+        Err(page_error(tr)(AppError::Refused {
+            code: "link-expired",
+            message: "the link has expired".into(),
+        }))
+    }
+}
+
 fn password_field(tr: Tr, existing: bool) -> Field {
     if existing {
         Field::new("password", tr.t("field-password"), "password", "")
@@ -225,18 +237,8 @@ pub async fn reset_page(
     Extension(csrf): Extension<CsrfToken>,
     Path(token): Path<String>,
 ) -> Page {
-    if !state
-        .app
-        .platform()
-        .reset_link_usable(&token)
-        .await
-        .map_err(page_error(tr))?
-    {
-        return Err(page_error(tr)(AppError::Refused {
-            code: "link-expired",
-            message: "the link has expired".into(),
-        }));
-    }
+    let live = state.app.platform().reset_link_usable(&token).await;
+    still_live(live, tr)?;
     Ok(render(reset_form(tr, &csrf, &token)))
 }
 
@@ -296,18 +298,7 @@ pub async fn setup_page(
     Extension(csrf): Extension<CsrfToken>,
     Path(token): Path<String>,
 ) -> Page {
-    if !state
-        .app
-        .platform()
-        .setup_link_live(&token)
-        .await
-        .map_err(page_error(tr))?
-    {
-        return Err(page_error(tr)(AppError::Refused {
-            code: "link-expired",
-            message: "the link has expired".into(),
-        }));
-    }
+    still_live(state.app.platform().setup_link_live(&token).await, tr)?;
     Ok(render(setup_form(tr, &csrf, &token, "", "")))
 }
 
