@@ -580,6 +580,7 @@ intake-contact-hint = E-post eller telefon. Lämna tomt för att svara anonymt.
 intake-send = Skicka
 intake-thanks = Tack! Ditt ärende är registrerat.
 intake-receipt-hint = Ange koden om du hör av dig om ärendet.
+invalid-required = Fältet måste fyllas i.
 invalid-choice = Välj ett av alternativen.
 invalid-wip = Ange en gräns från 1 till 10000, eller lämna tomt.
 invalid-priority = Välj en prioritet.
