@@ -201,18 +201,24 @@ pub async fn setup_link_live(tx: &mut Tx, token_hash: &str, now: DateTime<Utc>) 
     Ok(n > 0)
 }
 
-/// Gives `user` the `role` in `org` and makes the membership active (an invitation accepted).
+/// Gives `user` the `role` in `org` and makes the membership active (an invitation accepted);
+/// a higher role the account has there already stays, so an old invitation never demotes.
 pub async fn join(tx: &mut Tx, user: UserId, org: OrgId, role: Role) -> Result<()> {
-    on_tx!(tx, |c| sqlx::query(
+    on_tx!(tx, |c| {
+        sqlx::query(
         "INSERT INTO memberships (user_id, org_id, role, active) VALUES ($1, $2, $3, TRUE)
-         ON CONFLICT (user_id, org_id) DO UPDATE SET role = excluded.role, active = TRUE"
+         ON CONFLICT (user_id, org_id) DO UPDATE SET active = TRUE, role = CASE
+             WHEN (CASE memberships.role WHEN 'owner' THEN 4 WHEN 'admin' THEN 3 WHEN 'analyst' THEN 2 ELSE 1 END)
+                > (CASE excluded.role WHEN 'owner' THEN 4 WHEN 'admin' THEN 3 WHEN 'analyst' THEN 2 ELSE 1 END)
+             THEN memberships.role ELSE excluded.role END"
     )
     .bind(user.0)
     .bind(org.0)
     .bind(role.as_str())
     .execute(c)
     .await
-    .map(|r| r.rows_affected()))?;
+    .map(|r| r.rows_affected())
+    })?;
     Ok(())
 }
 
@@ -224,4 +230,16 @@ pub async fn end_sessions(tx: &mut Tx, user: UserId) -> Result<()> {
         .await
         .map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// Whether `user` has a role in any organisation but `org`.
+pub async fn member_elsewhere(tx: &mut Tx, user: UserId, org: OrgId) -> Result<bool> {
+    let n: i64 = on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM memberships WHERE user_id = $1 AND org_id <> $2"
+    )
+    .bind(user.0)
+    .bind(org.0)
+    .fetch_one(c)
+    .await)?;
+    Ok(n > 0)
 }

@@ -2,8 +2,9 @@
 //! process on it sees the same count and a restart forgets nothing.
 //!
 //! A bucket's window starts with its first failure; a failure after the window has passed
-//! starts a new one. Callers ask [`failures`] before an attempt and call [`fail`] after one
-//! that failed.
+//! starts a new one. Callers count an attempt with [`fail`] before making it and compare the
+//! count it returns, so parallel attempts cannot all slip under the limit; one that succeeds
+//! is taken back with [`undo`] or [`clear`].
 
 use crate::{Result, Tx, on_tx};
 
@@ -45,6 +46,19 @@ pub async fn sweep(tx: &mut Tx, since: i64) -> Result<u64> {
     .execute(c)
     .await
     .map(|r| r.rows_affected()))?)
+}
+
+/// Takes back one counted attempt (one that was counted before it was made, and then
+/// succeeded or never happened).
+pub async fn undo(tx: &mut Tx, bucket: &str) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE throttle SET hits = hits - 1 WHERE bucket = $1 AND hits > 0"
+    )
+    .bind(bucket)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
 }
 
 /// Forgets a bucket's failures (after a success).

@@ -194,3 +194,15 @@ pub async fn set_required_for_admins(tx: &mut Tx, org: OrgId, required: bool) ->
     .map(|r| r.rows_affected()))?;
     Ok(())
 }
+
+/// Marks a session as having passed a second factor.
+pub async fn mark_session(tx: &mut Tx, token_hash: &str) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE sessions SET two_factor = TRUE WHERE token_hash = $1"
+    )
+    .bind(token_hash)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}

@@ -164,8 +164,8 @@ pub struct InOrg {
     pub user: User,
     /// The role while the membership is active.
     pub role: Option<Role>,
-    /// The organisation requires two-factor sign-in of owners and admins, the account has none
-    /// set up, and the session did not come through the organisation's own identity provider
+    /// The organisation requires two-factor sign-in of owners and admins, this session passed
+    /// no second factor, and it did not come through the organisation's own identity provider
     /// (whose sign-in policy then stands in for it).
     pub needs_two_factor: bool,
     /// The organisation takes only its identity provider's word and this session came by
@@ -173,7 +173,8 @@ pub struct InOrg {
     pub needs_sso: bool,
 }
 
-/// The session's user and their standing in `org`, in one statement, run on the pool without a
+/// The session's user and their standing in `org` (a session a provider vouched for counts in
+/// that provider's organisation only), in one statement, run on the pool without a
 /// transaction: every request inside an organisation makes it.
 pub async fn session_in_org(
     db: &crate::Db,
@@ -185,13 +186,13 @@ pub async fn session_in_org(
         sqlx::query_as(
         "SELECT u.id, u.email, u.display_name, u.password_hash, u.language, m.role,
                 (COALESCE((SELECT p.two_factor_for_admins FROM sign_in_policy p WHERE p.org_id = $3), FALSE)
-                 AND NOT EXISTS (SELECT 1 FROM totp_secrets t
-                                 WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL)
+                 AND NOT s.two_factor
                  AND (s.sso_org IS NULL OR s.sso_org <> $3)) AS needs_two_factor,
                 (COALESCE((SELECT c.passwords_off AND c.enabled FROM sso_configs c WHERE c.org_id = $3), FALSE)
                  AND (s.sso_org IS NULL OR s.sso_org <> $3)) AS needs_sso
          FROM sessions s JOIN users u ON u.id = s.user_id
          LEFT JOIN memberships m ON m.user_id = u.id AND m.org_id = $3 AND m.active
+              AND (s.sso_org IS NULL OR s.sso_org = m.org_id)
          WHERE s.token_hash = $1 AND s.expires_at > $2"
     )
     .bind(token_hash)

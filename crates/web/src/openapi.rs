@@ -105,8 +105,8 @@ use utoipa::OpenApi;
         crate::platform::api::accounts::create_token,
         crate::platform::api::accounts::revoke_token,
         crate::platform::api::accounts::audit,
-        crate::platform::api::accounts::sso,
-        crate::platform::api::accounts::save_sso,
+        crate::platform::api::sso::sso,
+        crate::platform::api::sso::save_sso,
     ),
     components(schemas(crate::error::Problem, mognad_app::Invalid, mognad_app::org::import::RowError)),
     modifiers(&Conventions)
@@ -115,7 +115,7 @@ pub struct ApiDoc;
 
 /// What every operation has in common, applied once instead of in each annotation: problem
 /// documents are `application/problem+json`; 400 (a body or query that cannot be read), 422 (a
-/// rule of the data broken), 404
+/// rule of the data broken), 401 and 403 (not signed in; not allowed), 404
 /// (for paths with an id), 413 (a body over the limit, for operations that take one) and 429
 /// are documented everywhere; a parameter named `Path` that is not in the path is a query
 /// parameter; both ways of signing in (session cookie, bearer token) are declared.
@@ -217,6 +217,11 @@ impl utoipa::Modify for Conventions {
                     "The request breaks a rule of the data (the errors say which field)",
                 );
                 add("429", "Too many attempts; try again later");
+                add("401", "Not signed in: no session, or no valid API token");
+                add(
+                    "403",
+                    "Not allowed: the role is too low, a token may not do this, or a write with a session lacks the CSRF token",
+                );
                 if path.contains('{') {
                     add("404", "No such record in this organisation");
                 }

@@ -89,6 +89,12 @@ impl FromRequestParts<AppState> for CurrentUser {
     }
 }
 
+/// The browser's signed-in user, if it has a live session (for pages anyone may open).
+pub async fn signed_in_user(state: &AppState, headers: &axum::http::HeaderMap) -> Option<User> {
+    let token = cookie(headers, SESSION_COOKIE)?;
+    state.app.platform().session_user(&token).await.ok().flatten()
+}
+
 /// A signed-in user acting in the organisation named by the `{org}` path segment.
 pub struct OrgCtx {
     pub actor: Actor,

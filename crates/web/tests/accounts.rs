@@ -472,7 +472,15 @@ async fn a_forgotten_password_is_reset_through_a_mailed_link() {
         known.body.replace("glomsk@norrvik.se", "finns-inte@norrvik.se"),
         "the answer does not tell"
     );
-    let sent = mails(dir.path());
+    // The mail goes out after the answer (so its time tells nothing): wait for it.
+    let mut sent = mails(dir.path());
+    for _ in 0..50 {
+        if !sent.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        sent = mails(dir.path());
+    }
     assert_eq!(sent.len(), 1, "one mail, to the account that exists");
     let at = sent[0]
         .find("http://localhost/password/reset/")
@@ -848,4 +856,175 @@ async fn the_audit_log_records_rounds_exports_and_deletions_but_never_an_answer(
     // The log cannot be written to from outside: no route changes or removes entries.
     let (_, routes) = mognad_web::routes::build(mognad_web::AppState::new(w.app.clone(), Default::default()));
     assert!(routes.iter().all(|(m, p)| *m == "GET" || !p.contains("/audit")));
+}
+
+#[tokio::test]
+async fn an_existing_account_joins_only_while_signed_in_as_itself() {
+    let w = World::new().await;
+    let owner = w.member("agare@norrvik.se", "Norrvik", Role::Owner).await;
+    w.member("chef@soderby.se", "Söderby", Role::Owner).await;
+    let org = owner.org;
+    let issued = w
+        .app
+        .platform()
+        .invite(&owner, "chef@soderby.se", Role::Analyst)
+        .await
+        .unwrap();
+    let link = format!("/invite/{}", issued.token);
+
+    // The link alone opens nothing: it asks to sign in first, and a password is not taken.
+    let mut stranger = w.client();
+    let asked = stranger.get(&link).await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER);
+    assert!(
+        asked.location().starts_with("/login?next=/invite/"),
+        "{}",
+        asked.location()
+    );
+    let guessed = stranger.post_form(&link, &[("password", PASSWORD)]).await;
+    assert_eq!(guessed.status, StatusCode::CONFLICT);
+    assert!(guessed.body.contains("Logga in med det"), "{}", guessed.body);
+    // Someone else signed in cannot take it either.
+    let mut other = w.client();
+    other.login("agare@norrvik.se").await;
+    assert_eq!(other.get(&link).await.status, StatusCode::CONFLICT);
+
+    let mut chef = w.client();
+    chef.login("chef@soderby.se").await;
+    let offer = chef.get(&link).await;
+    assert_eq!(offer.status, StatusCode::OK);
+    assert!(
+        offer.body.contains("Gå med i Norrvik som analytiker"),
+        "{}",
+        offer.body
+    );
+    let joined = chef.post_form(&link, &[]).await;
+    assert_eq!(joined.status, StatusCode::SEE_OTHER, "{}", joined.body);
+    assert_eq!(joined.location(), format!("/orgs/{org}"));
+    assert_eq!(chef.get(&format!("/orgs/{org}")).await.status, StatusCode::OK);
+    // Both organisations are on the start page to switch between.
+    let home = chef.get("/").await;
+    assert!(
+        home.body.contains("Norrvik") && home.body.contains("Söderby"),
+        "{}",
+        home.body
+    );
+
+    // An old invitation never demotes, and only an owner re-invites a paused owner.
+    let admin = w
+        .app
+        .platform()
+        .create_user(
+            "admin@norrvik.se",
+            "Admin",
+            PASSWORD,
+            mognad_domain::org::Language::Sv,
+        )
+        .await
+        .unwrap();
+    w.app
+        .platform()
+        .grant_role(admin.id, org, Role::Admin)
+        .await
+        .unwrap();
+    let admin = w.app.platform().actor(admin, org).await.unwrap();
+    let chef_user = w
+        .app
+        .platform()
+        .user_by_email("chef@soderby.se")
+        .await
+        .unwrap()
+        .unwrap();
+    w.app
+        .platform()
+        .set_member_role(&owner, chef_user.id, Role::Owner)
+        .await
+        .unwrap();
+    w.app
+        .platform()
+        .set_member_active(&owner, chef_user.id, false)
+        .await
+        .unwrap();
+    let Err(err) = w
+        .app
+        .platform()
+        .invite(&admin, "chef@soderby.se", Role::Member)
+        .await
+    else {
+        panic!("an admin re-invited a paused owner");
+    };
+    assert!(format!("{err:?}").contains("above-role"), "{err:?}");
+    let again = w
+        .app
+        .platform()
+        .invite(&owner, "chef@soderby.se", Role::Member)
+        .await
+        .unwrap();
+    chef.post_form(&format!("/invite/{}", again.token), &[]).await;
+    let members = w.app.platform().members(&owner).await.unwrap();
+    let m = members.iter().find(|m| m.email == "chef@soderby.se").unwrap();
+    assert_eq!(
+        (m.role, m.active),
+        (Role::Owner, true),
+        "back, and still an owner"
+    );
+}
+
+#[tokio::test]
+async fn an_api_token_cannot_make_tokens_accounts_or_roles() {
+    let w = World::new().await;
+    let owner = w.member("agare@norrvik.se", "Norrvik", Role::Owner).await;
+    let org = owner.org;
+    let token = w
+        .app
+        .platform()
+        .create_token(&owner, "Sync", Role::Owner, 30)
+        .await
+        .unwrap();
+    let mut api = w.client();
+    for (method, path, body) in [
+        (
+            "POST",
+            format!("/api/v1/orgs/{org}/tokens"),
+            serde_json::json!({"name": "Ny", "role": "owner", "days": 366}),
+        ),
+        (
+            "POST",
+            format!("/api/v1/orgs/{org}/invitations"),
+            serde_json::json!({"email": "ny@norrvik.se", "role": "owner"}),
+        ),
+        (
+            "PUT",
+            format!("/api/v1/orgs/{org}/members/{}", owner.user.id.0),
+            serde_json::json!({"role": "admin"}),
+        ),
+        (
+            "PUT",
+            format!("/api/v1/orgs/{org}/sso"),
+            serde_json::json!({"issuer": "https://idp.example", "client_id": "x", "email_domains": "norrvik.se"}),
+        ),
+    ] {
+        let res = api.send(bearer(method, &path, &token.secret, Some(body))).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{method} {path}: {}", res.body);
+    }
+    // It sees only its own organisation, even when its maker has others.
+    w.app
+        .org()
+        .create_org(
+            mognad_domain::org::OrgSettings {
+                name: mognad_domain::text::Name::parse("name", "Annan").unwrap(),
+                language: mognad_domain::org::Language::Sv,
+                anonymity_threshold: mognad_domain::org::AnonymityThreshold::DEFAULT,
+            },
+            Some(owner.user.id),
+        )
+        .await
+        .unwrap();
+    let me = api.send(bearer("GET", "/api/v1/me", &token.secret, None)).await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert!(
+        me.body.contains("Norrvik") && !me.body.contains("Annan"),
+        "{}",
+        me.body
+    );
 }

@@ -149,11 +149,40 @@ async fn single_sign_on_through_a_real_provider() {
         .expect("made just in time");
     assert_eq!(eva.display_name.as_str(), "Eva Ek");
 
-    // The same answer again: the state was used.
-    let mut again = w.client();
-    let replay = again.get(&back).await;
+    // The same answer again, in the same browser or another: the state was used, or was never
+    // this browser's (an answer sent to someone else does not sign them in as the sender).
+    let replay = c.get(&back).await;
     assert_eq!(replay.status, StatusCode::CONFLICT);
     assert!(replay.body.contains("redan använd"), "{}", replay.body);
+    let mut victim = w.client();
+    idp.next(serde_json::json!({"email": "bo@ekby.se"}));
+    let mut attacker = w.client();
+    let planted = to_provider_and_back(&mut attacker, &org).await;
+    assert_eq!(victim.get(&planted).await.status, StatusCode::CONFLICT);
+    assert!(p.user_by_email("bo@ekby.se").await.unwrap().is_none());
+
+    // An address with an account in another organisation is not signed in on this provider's
+    // word, and another organisation cannot claim the same domain.
+    let elsewhere = w.member("chef@ekby.se", "Annan kommun", Role::Owner).await;
+    idp.next(serde_json::json!({"email": "chef@ekby.se"}));
+    let mut d = w.client();
+    let back = to_provider_and_back(&mut d, &org).await;
+    let refused = d.get(&back).await;
+    assert!(
+        refused.body.contains("konto i en annan organisation"),
+        "{}",
+        refused.body
+    );
+    let claim = SsoInput {
+        issuer: idp.issuer.clone(),
+        client_id: "x".into(),
+        email_domains: "ekby.se".into(),
+        default_role: "member".into(),
+        enabled: true,
+        ..Default::default()
+    };
+    let err = p.save_sso_settings(&elsewhere, &claim).await.unwrap_err();
+    assert!(format!("{err:?}").contains("sso-domain-taken"), "{err:?}");
 
     // Every bad token is refused, in words, and nobody is signed in.
     for (mode, words) in [
@@ -229,7 +258,7 @@ async fn single_sign_on_through_a_real_provider() {
     let key = mognad_domain::totp::decode_secret(&enrol.secret).unwrap();
     let code =
         mognad_domain::totp::code_at(&key, mognad_domain::totp::step_at(chrono::Utc::now().timestamp()));
-    p.confirm_two_factor(&owner.user, &code).await.unwrap();
+    p.confirm_two_factor(&owner.user, "", &code).await.unwrap();
     p.set_two_factor_required(&owner, true).await.unwrap();
     assert_eq!(
         c.get(&format!("/orgs/{org}/members")).await.status,

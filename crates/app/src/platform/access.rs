@@ -25,6 +25,17 @@ pub struct Via {
 }
 
 impl Actor {
+    /// Fails with `Forbidden` when the request came with an API token: who may act and how
+    /// (accounts, roles, tokens, sign-in settings) is decided by people signed in, so a leaked
+    /// token cannot make itself new tokens or accounts that outlive its revocation.
+    pub fn not_by_token(&self) -> Result<()> {
+        if self.via.token.is_some() {
+            Err(AppError::Forbidden)
+        } else {
+            Ok(())
+        }
+    }
+
     /// Fails with `Forbidden` unless the actor's role is at least `needed`.
     pub fn require(&self, needed: Role) -> Result<()> {
         if self.role.at_least(needed) {

@@ -224,6 +224,15 @@ impl super::Platform<'_> {
         let mut tx = self.db.write().await?;
         users::set_password_hash(&mut tx, user.id, &hash).await?;
         users::delete_other_sessions(&mut tx, user.id, &token_hash(token)).await?;
+        crate::platform::audit::record_account(
+            &mut tx,
+            None,
+            Some(user),
+            user.email.as_str(),
+            "password-changed",
+            "",
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

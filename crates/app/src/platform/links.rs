@@ -17,17 +17,25 @@ pub const RESET_MINUTES: i64 = 60;
 /// Reset mails one address may be sent per hour, so nobody's inbox can be flooded.
 const RESETS_PER_HOUR: i64 = 3;
 
+/// An invitation accepted: the organisation joined, and a session when a new account was made
+/// (an existing account was signed in already).
+pub struct Accepted {
+    pub org: mognad_domain::ids::OrgId,
+    pub session: Option<NewSession>,
+}
+
 /// What an invitation link offers, to show before it is accepted.
 pub struct InvitationView {
     pub org_name: String,
     pub email: String,
     pub role: Role,
-    /// An account with the address exists: the invitee confirms with its password.
+    /// An account with the address exists: the invitee signs in with it first.
     pub has_account: bool,
 }
 
 fn link_refused(code: &'static str) -> AppError {
     let message = match code {
+        "sign-in-first" => "an account with this address exists; sign in with it, then open the link again",
         "link-used" => "the link has been used already",
         "link-expired" => "the link has expired; ask for a new one",
         _ => "the link is not known; check that it was copied whole",
@@ -70,16 +78,17 @@ impl super::Platform<'_> {
         })
     }
 
-    /// Accepts an invitation: makes the account (or, when one exists, checks its password),
-    /// gives it the invited role and signs it in.
+    /// Accepts an invitation: makes the account and signs it in, or — when one exists — adds
+    /// the organisation to the account signed in as it. A higher role it has there stays.
     #[tracing::instrument(skip_all)]
     pub async fn accept_invitation(
         &self,
         token: &str,
+        signed_in: Option<&User>,
         display_name: &str,
         password: &str,
         client: &str,
-    ) -> Result<NewSession> {
+    ) -> Result<Accepted> {
         let (inv, language) = {
             let mut tx = self.db.read().await?;
             let inv = usable(&mut tx, token).await?;
@@ -91,22 +100,20 @@ impl super::Platform<'_> {
             let mut tx = self.db.read().await?;
             users::by_email(&mut tx, &email).await?
         };
-        let user = match existing {
-            Some(u) => {
-                if !super::accounts::verify_password_async(u.password_hash.clone(), password).await? {
-                    return Err(AppError::invalid(
-                        "password",
-                        "account-password",
-                        "the password of the existing account is wrong",
-                    ));
-                }
-                u
-            }
+        let (user, new_session) = match existing {
+            // An existing account joins only while signed in as itself, through the sign-in
+            // with its brakes and second factor: the link alone must not open it.
+            Some(u) => match signed_in {
+                Some(me) if me.id == u.id => (u, false),
+                _ => return Err(link_refused("sign-in-first")),
+            },
             None => {
                 let name = Name::parse("display_name", display_name)?;
                 let password = NewPassword::parse(password)?;
-                self.create_user(email.as_str(), name.as_str(), password.expose(), language)
-                    .await?
+                let u = self
+                    .create_user(email.as_str(), name.as_str(), password.expose(), language)
+                    .await?;
+                (u, true)
             }
         };
         let mut tx = self.db.write().await?;
@@ -123,9 +130,16 @@ impl super::Platform<'_> {
             client,
         )
         .await?;
-        let session = super::accounts::start_session(&mut tx, user).await?;
+        let session = if new_session {
+            Some(super::accounts::start_session(&mut tx, user).await?)
+        } else {
+            None
+        };
         tx.commit().await?;
-        Ok(session)
+        Ok(Accepted {
+            org: inv.org,
+            session,
+        })
     }
 
     /// Starts a password reset: the account and a link token when the address has an account,

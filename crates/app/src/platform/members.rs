@@ -70,6 +70,7 @@ impl super::Platform<'_> {
     #[tracing::instrument(skip_all)]
     pub async fn set_member_role(&self, actor: &Actor, user: UserId, role: Role) -> Result<()> {
         actor.require(Role::Admin)?;
+        actor.not_by_token()?;
         if role == Role::Owner && actor.role != Role::Owner {
             return Err(refuse("role", "above-role", "only an owner can make an owner"));
         }
@@ -97,6 +98,7 @@ impl super::Platform<'_> {
     #[tracing::instrument(skip_all)]
     pub async fn set_member_active(&self, actor: &Actor, user: UserId, active: bool) -> Result<()> {
         actor.require(Role::Admin)?;
+        actor.not_by_token()?;
         let mut tx = self.db.write().await?;
         Db::serialise(&mut tx, WriterLock::Memberships).await?;
         let m = changeable(&mut tx, actor, user).await?;
@@ -127,6 +129,7 @@ impl super::Platform<'_> {
         active: Option<bool>,
     ) -> Result<()> {
         actor.require(Role::Admin)?;
+        actor.not_by_token()?;
         if let Some(role) = role {
             self.set_member_role(actor, user, role).await?;
         }
@@ -141,6 +144,7 @@ impl super::Platform<'_> {
     #[tracing::instrument(skip_all)]
     pub async fn invite(&self, actor: &Actor, email: &str, role: Role) -> Result<IssuedInvitation> {
         actor.require(Role::Admin)?;
+        actor.not_by_token()?;
         let email = Email::parse(email)?;
         if !actor.role.at_least(role) {
             return Err(refuse(
@@ -152,13 +156,18 @@ impl super::Platform<'_> {
         let mut tx = self.db.write().await?;
         if let Some(u) = mognad_store::users::by_email(&mut tx, &email).await?
             && let Some(m) = members::get(&mut tx, actor.org, u.id).await?
-            && m.active
         {
-            return Err(refuse(
-                "email",
-                "already-member",
-                "this account is a member already",
-            ));
+            if m.active {
+                return Err(refuse(
+                    "email",
+                    "already-member",
+                    "this account is a member already",
+                ));
+            }
+            // Accepting brings a paused member back; a paused owner only by an owner.
+            if m.role == Role::Owner && actor.role != Role::Owner {
+                return Err(refuse("role", "above-role", "only an owner can change an owner"));
+            }
         }
         let issued = issue(&mut tx, actor.org, email.as_str(), role, Some(actor.user.id)).await?;
         record(&mut tx, actor, "member-invited", &format!("{email} ({role})")).await?;

@@ -13,7 +13,8 @@
 //! | `links` | `invitation_by_link`, `accept_invitation`, `request_password_reset`, `reset_link_usable`, `finish_password_reset` |
 //! | `members` | `members`, `set_member_role`, `set_member_active`, `change_member`, `invite`, `invitations`, `withdraw_invitation` |
 //! | `two_factor` | `two_factor_on`, `recovery_codes_left`, `start_two_factor`, `pending_two_factor`, `confirm_two_factor`, `disable_two_factor`, `challenge_open`, `finish_sign_in`, `two_factor_required`, `set_two_factor_required` |
-//! | `sso` | `sso_settings`, `save_sso_settings`, `sso_org_for`, `start_sso`, `finish_sso` (with `oidc` for the protocol) |
+//! | `sso` | `sso_org_for`, `start_sso`, `finish_sso` (with `oidc` and `id_token` for the protocol) |
+//! | `sso_settings` | `sso_settings`, `save_sso_settings` |
 //! | `tokens` | `create_token`, `tokens`, `revoke_token`, `present_token` |
 //! | `transfer` | `export_org` |
 //! | `transfer_import` | `import_org` |
@@ -22,6 +23,7 @@ pub mod access;
 pub mod accounts;
 pub mod audit;
 pub mod batching;
+pub mod id_token;
 pub mod instance;
 pub mod links;
 pub mod mail;
@@ -30,6 +32,7 @@ pub mod oidc;
 pub mod sealing;
 pub mod sign_in;
 pub mod sso;
+pub mod sso_settings;
 pub mod tokens;
 pub mod transfer;
 pub mod transfer_import;

@@ -35,28 +35,31 @@ impl super::Platform<'_> {
         let keys = buckets(client, email);
         let now = Utc::now().timestamp();
         let since = now - WINDOW_SECS;
-        let mut tx = self.db.read().await?;
+        // The attempt is counted before it is made, so parallel guesses cannot all pass under
+        // the limit; a success takes its count back.
+        let mut tx = self.db.write().await?;
+        let mut over = false;
         for (key, limit) in &keys {
-            if throttle::failures(&mut tx, key, since).await? >= *limit {
-                tx.rollback().await?;
-                return Err(AppError::Throttled);
-            }
+            over |= throttle::fail(&mut tx, key, now, since).await? > *limit;
         }
-        tx.rollback().await?;
+        tx.commit().await?;
+        if over {
+            return Err(AppError::Throttled);
+        }
         let result = self.login(email, password).await;
         let mut tx = self.db.write().await?;
         match &result {
             Ok(session) => {
                 throttle::clear(&mut tx, &keys[0].0).await?;
+                for (key, _) in &keys[1..] {
+                    throttle::undo(&mut tx, key).await?;
+                }
                 if !self.two_factor_on(&session.user).await? {
                     let email = session.user.email.to_string();
                     record_account(&mut tx, None, Some(&session.user), &email, "sign-in", client).await?;
                 }
             }
             Err(AppError::Unauthenticated) => {
-                for (key, _) in &keys {
-                    throttle::fail(&mut tx, key, now, since).await?;
-                }
                 // Failures on an existing account reach its organisations' logs; others are
                 // kept for the instance only, with the address as typed (cut to a sane length).
                 let account = match Email::parse(email) {
@@ -66,7 +69,12 @@ impl super::Platform<'_> {
                 let typed: String = email.trim().chars().take(120).collect();
                 record_account(&mut tx, None, account.as_ref(), &typed, "sign-in-failed", client).await?;
             }
-            Err(_) => {}
+            // Not an answer about the password: the attempt does not count.
+            Err(_) => {
+                for (key, _) in &keys {
+                    throttle::undo(&mut tx, key).await?;
+                }
+            }
         }
         tx.commit().await?;
         self.challenge_if_needed(result?).await

@@ -1,129 +1,23 @@
-//! Signing in with the organisation's identity provider (OpenID Connect): the owner's settings,
-//! finding the organisation from an e-mail domain, sending the browser to the provider and
-//! taking its answer back — with accounts made just in time, tied to the directory person with
+//! Signing in with the organisation's identity provider (OpenID Connect): finding the
+//! organisation from an e-mail domain, sending the browser to the provider and taking its
+//! answer back — with accounts made just in time, tied to the directory person with
 //! the same e-mail, and a role from the provider's groups or roles claim.
 
 use crate::platform::accounts::{NewSession, random_token, token_hash};
-use crate::platform::audit::{record, record_account};
+use crate::platform::audit::record_account;
 use crate::platform::oidc;
-use crate::{Actor, AppError, Invalid, Result};
+pub use crate::platform::sso_settings::SsoInput;
+use crate::{AppError, Result};
 use chrono::{Duration, Utc};
 use mognad_domain::ids::OrgId;
 use mognad_domain::role::Role;
 use mognad_domain::text::Email;
 use mognad_store::sso::{self, PendingSignIn, SsoConfig};
 use mognad_store::{Db, WriterLock, members, orgs, users};
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
 /// How long a sign-in may stay at the provider.
 pub const STATE_MINUTES: i64 = 10;
-
-/// The settings as the form or the API sends them.
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
-pub struct SsoInput {
-    pub issuer: String,
-    pub client_id: String,
-    /// Empty keeps the secret stored before.
-    #[serde(default)]
-    pub client_secret: String,
-    /// Comma-separated, e.g. `ekby.se, skola.ekby.se`.
-    pub email_domains: String,
-    #[serde(default)]
-    pub role_claim: String,
-    /// Pairs `claim value = role` (admin, analyst or member), one a line or separated by `;`.
-    #[serde(default)]
-    pub role_map: String,
-    #[serde(default = "member")]
-    pub default_role: String,
-    #[serde(default, deserialize_with = "crate::input::loose_bool")]
-    pub passwords_off: bool,
-    #[serde(default, deserialize_with = "crate::input::loose_bool")]
-    pub enabled: bool,
-}
-
-fn member() -> String {
-    "member".into()
-}
-
-/// A role the provider may give: never owner, which is given in Mognad only.
-fn provider_role(field: &str, raw: &str, errors: &mut Vec<Invalid>) -> Option<Role> {
-    match Role::parse(raw) {
-        Ok(Role::Owner) | Err(_) => {
-            errors.push(Invalid::new(field, "sso-role", "admin, analyst or member"));
-            None
-        }
-        Ok(r) => Some(r),
-    }
-}
-
-impl SsoInput {
-    fn parse(&self, org: OrgId, secret_before: Option<String>) -> Result<SsoConfig> {
-        let mut errors = Vec::new();
-        let issuer = self.issuer.trim().to_owned();
-        let local = issuer.starts_with("http://localhost") || issuer.starts_with("http://127.0.0.1");
-        if !(issuer.starts_with("https://") || local) || issuer.contains(char::is_whitespace) {
-            errors.push(Invalid::new("issuer", "sso-issuer-url", "an https:// address"));
-        }
-        if self.client_id.trim().is_empty() {
-            errors.push(Invalid::new("client_id", "required", "required"));
-        }
-        let domains: Vec<String> = self
-            .email_domains
-            .split(',')
-            .map(|d| d.trim().trim_start_matches('@').to_lowercase())
-            .filter(|d| !d.is_empty())
-            .collect();
-        if domains.is_empty()
-            || domains
-                .iter()
-                .any(|d| !d.contains('.') || d.contains(char::is_whitespace))
-        {
-            errors.push(Invalid::new(
-                "email_domains",
-                "sso-domains",
-                "one or more domains, like ekby.se",
-            ));
-        }
-        let mut role_map = Vec::new();
-        // One pair a line, or several on one line with `;` (as a one-line form field sends them).
-        for line in self.role_map.split(['\n', ';']).filter(|l| !l.trim().is_empty()) {
-            match line.rsplit_once('=') {
-                Some((value, role)) if !value.trim().is_empty() => {
-                    if let Some(r) = provider_role("role_map", role, &mut errors) {
-                        role_map.push((value.trim().to_owned(), r));
-                    }
-                }
-                _ => errors.push(Invalid::new(
-                    "role_map",
-                    "sso-role-map",
-                    "lines like: IT-ledning = admin",
-                )),
-            }
-        }
-        let default_role = provider_role("default_role", &self.default_role, &mut errors);
-        if !errors.is_empty() {
-            return Err(AppError::Invalid(errors));
-        }
-        let secret = self.client_secret.trim();
-        Ok(SsoConfig {
-            org,
-            issuer,
-            client_id: self.client_id.trim().to_owned(),
-            client_secret: if secret.is_empty() {
-                secret_before
-            } else {
-                Some(secret.to_owned())
-            },
-            email_domains: domains,
-            role_claim: self.role_claim.trim().to_owned(),
-            role_map,
-            default_role: default_role.unwrap_or(Role::Member),
-            passwords_off: self.passwords_off,
-            enabled: self.enabled,
-        })
-    }
-}
 
 /// The role the provider's claims give, if a mapped value is among them (the highest wins).
 fn mapped_role(c: &SsoConfig, claims: &Map<String, Value>) -> Option<Role> {
@@ -162,27 +56,6 @@ fn email_of(claims: &Map<String, Value>) -> Result<Email> {
 }
 
 impl super::Platform<'_> {
-    /// The organisation's provider settings. Admins and owners.
-    #[tracing::instrument(skip_all)]
-    pub async fn sso_settings(&self, actor: &Actor) -> Result<Option<SsoConfig>> {
-        actor.require(Role::Admin)?;
-        let mut tx = self.db.read().await?;
-        Ok(sso::get(&mut tx, actor.org).await?)
-    }
-
-    /// Saves the provider settings. Owners only: they decide who gets in.
-    #[tracing::instrument(skip_all)]
-    pub async fn save_sso_settings(&self, actor: &Actor, input: &SsoInput) -> Result<SsoConfig> {
-        actor.require(Role::Owner)?;
-        let mut tx = self.db.write().await?;
-        let before = sso::get(&mut tx, actor.org).await?.and_then(|c| c.client_secret);
-        let config = input.parse(actor.org, before)?;
-        sso::put(&mut tx, &config).await?;
-        record(&mut tx, actor, "sso-changed", &config.issuer).await?;
-        tx.commit().await?;
-        Ok(config)
-    }
-
     /// The organisation whose provider signs in addresses like `email`.
     #[tracing::instrument(skip_all)]
     pub async fn sso_org_for(&self, email: &str) -> Result<Option<OrgId>> {
@@ -198,7 +71,9 @@ impl super::Platform<'_> {
 
     /// Starts a sign-in at `org`'s provider: the address to send the browser to.
     #[tracing::instrument(skip_all)]
-    pub async fn start_sso(&self, org: OrgId, redirect_uri: &str, next: &str) -> Result<String> {
+    /// Also returns the `state`, which the caller keeps in the browser (a cookie) to compare
+    /// when the answer comes back, so an answer started by someone else is not taken.
+    pub async fn start_sso(&self, org: OrgId, redirect_uri: &str, next: &str) -> Result<(String, String)> {
         let config = {
             let mut tx = self.db.read().await?;
             sso::get(&mut tx, org)
@@ -227,14 +102,8 @@ impl super::Platform<'_> {
         )
         .await?;
         tx.commit().await?;
-        Ok(oidc::authorization_url(
-            &d,
-            &config.client_id,
-            redirect_uri,
-            &state,
-            &nonce,
-            &verifier,
-        ))
+        let url = oidc::authorization_url(&d, &config.client_id, redirect_uri, &state, &nonce, &verifier);
+        Ok((url, state))
     }
 
     /// Takes the provider's answer: checks it, finds or makes the account, gives the role and
@@ -296,7 +165,22 @@ impl super::Platform<'_> {
             users::by_email(&mut tx, &email).await?
         };
         let user = match existing {
-            Some(u) => u,
+            // An account of another organisation, or the instance's administrator, is not
+            // signed in on this provider's word: its owner could otherwise name any address.
+            Some(u) => {
+                let mut tx = self.db.read().await?;
+                if members::is_instance_admin(&mut tx, u.id).await?
+                    || members::member_elsewhere(&mut tx, u.id, pending.org).await?
+                {
+                    return Err(AppError::Refused {
+                        code: "sso-account-elsewhere",
+                        message:
+                            "this address has an account in another organisation; sign in with its password"
+                                .into(),
+                    });
+                }
+                u
+            }
             None => {
                 // Just in time: the account has a password nobody knows; the provider vouches.
                 let name = claims

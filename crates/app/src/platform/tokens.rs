@@ -49,6 +49,7 @@ impl super::Platform<'_> {
         days: i64,
     ) -> Result<IssuedToken> {
         actor.require(Role::Admin)?;
+        actor.not_by_token()?;
         let name = Name::parse("name", name)?;
         let mut problems = Vec::new();
         if !actor.role.at_least(role) {

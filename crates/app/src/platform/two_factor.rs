@@ -116,8 +116,9 @@ impl super::Platform<'_> {
     }
 
     /// Confirms the set-up with a code from the app; returns the recovery codes, shown once.
+    /// The session it is done in (`session`, its token) has thereby passed a second factor.
     #[tracing::instrument(skip_all)]
-    pub async fn confirm_two_factor(&self, user: &User, code: &str) -> Result<Vec<String>> {
+    pub async fn confirm_two_factor(&self, user: &User, session: &str, code: &str) -> Result<Vec<String>> {
         let mut tx = self.db.write().await?;
         let s = store::get(&mut tx, user.id)
             .await?
@@ -135,6 +136,7 @@ impl super::Platform<'_> {
         let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| new_recovery_code()).collect();
         let hashes: Vec<String> = codes.iter().map(|c| code_hash(c)).collect();
         store::replace_codes(&mut tx, user.id, &hashes).await?;
+        store::mark_session(&mut tx, &token_hash(session)).await?;
         record_account(
             &mut tx,
             None,
@@ -216,8 +218,9 @@ impl super::Platform<'_> {
             .ok_or(AppError::Unauthenticated)?;
         let bucket = format!("code:{}", user.id.0);
         let since = now.timestamp() - super::sign_in::WINDOW_SECS;
-        if throttle::failures(&mut tx, &bucket, since).await? >= MAX_CODE_FAILURES {
-            tx.rollback().await?;
+        // Counted before it is checked, like a password, so parallel guesses cannot all pass.
+        if throttle::fail(&mut tx, &bucket, now.timestamp(), since).await? > MAX_CODE_FAILURES {
+            tx.commit().await?;
             return Err(AppError::Throttled);
         }
         let s = store::get(&mut tx, user.id)
@@ -231,7 +234,6 @@ impl super::Platform<'_> {
         };
         let ok = by_app || store::use_code(&mut tx, user.id, &code_hash(code), now).await?;
         if !ok {
-            throttle::fail(&mut tx, &bucket, now.timestamp(), since).await?;
             record_account(
                 &mut tx,
                 None,
@@ -248,6 +250,7 @@ impl super::Platform<'_> {
         throttle::clear(&mut tx, &bucket).await?;
         record_account(&mut tx, None, Some(&user), user.email.as_str(), "sign-in", client).await?;
         let session = super::accounts::start_session(&mut tx, user).await?;
+        store::mark_session(&mut tx, &token_hash(&session.token)).await?;
         tx.commit().await?;
         Ok(session)
     }
@@ -265,6 +268,7 @@ impl super::Platform<'_> {
     #[tracing::instrument(skip_all)]
     pub async fn set_two_factor_required(&self, actor: &Actor, required: bool) -> Result<()> {
         actor.require(Role::Owner)?;
+        actor.not_by_token()?;
         if required && !self.two_factor_on(&actor.user).await? {
             return Err(AppError::Refused {
                 code: "two-factor-yourself-first",

@@ -30,3 +30,6 @@ CREATE TABLE sign_in_policy (
     org_id BLOB PRIMARY KEY NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
     two_factor_for_admins INTEGER NOT NULL
 );
+
+-- Whether a session passed a second factor (a code, or confirming the app in that session).
+ALTER TABLE sessions ADD COLUMN two_factor INTEGER NOT NULL DEFAULT 0;

@@ -39,6 +39,8 @@ pub async fn me(State(state): State<AppState>, tr: Tr, current: CurrentUser) -> 
         display_name: current.user.display_name.to_string(),
         organisations: orgs
             .iter()
+            // A token sees only the organisation it is for.
+            .filter(|(o, _)| current.token_org.is_none_or(|t| t == o.id))
             .map(|(o, r)| MyOrg {
                 id: o.id.0,
                 name: o.settings.name.to_string(),

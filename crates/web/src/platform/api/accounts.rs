@@ -97,8 +97,9 @@ pub struct InvitationOut {
     #[schema(schema_with = mognad_app::input::role)]
     pub role: Role,
     pub expires_at: DateTime<Utc>,
-    /// The one-time link (also mailed when a mail server is set up); shown only in this answer.
-    pub link: String,
+    /// The one-time link, only when no mail server is set up to carry it (then it is for the
+    /// inviter to pass on, and shown only in this answer).
+    pub link: Option<String>,
     pub mailed: bool,
 }
 
@@ -144,7 +145,7 @@ pub async fn invite(
             email: i.email,
             role: i.role,
             expires_at: i.expires_at,
-            link,
+            link: (!mailed).then_some(link),
             mailed,
         }),
     ))
@@ -218,8 +219,10 @@ pub struct TokenIn {
     pub name: String,
     #[schema(schema_with = mognad_app::input::role)]
     pub role: Role,
-    /// Days the token lives, 1 to 366.
-    pub days: i64,
+    /// Days the token lives, 1 to 366 (a whole number, also written as `30.0`).
+    #[serde(deserialize_with = "mognad_app::input::whole")]
+    #[schema(value_type = i64)]
+    pub days: Option<i64>,
 }
 
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/tokens", tag = "accounts",
@@ -235,7 +238,7 @@ pub async fn create_token(
     let issued = state
         .app
         .platform()
-        .create_token(&ctx.actor, &input.name, input.role, input.days)
+        .create_token(&ctx.actor, &input.name, input.role, input.days.unwrap_or(0))
         .await
         .map_err(problem(tr))?;
     Ok((
@@ -307,94 +310,4 @@ pub async fn audit(
             })
             .collect(),
     ))
-}
-
-/// The organisation's identity provider; the client secret is never given back.
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct SsoOut {
-    pub enabled: bool,
-    pub issuer: String,
-    pub client_id: String,
-    pub has_client_secret: bool,
-    pub email_domains: Vec<String>,
-    pub role_claim: String,
-    /// `claim value = role` pairs, one a line.
-    pub role_map: String,
-    #[schema(schema_with = mognad_app::input::role)]
-    pub default_role: Role,
-    pub passwords_off: bool,
-    /// Where the provider sends the browser back: register it at the provider.
-    pub redirect_uri: String,
-}
-
-fn sso_out(c: Option<mognad_store::sso::SsoConfig>, redirect_uri: String) -> SsoOut {
-    let c = c.unwrap_or(mognad_store::sso::SsoConfig {
-        org: mognad_domain::ids::OrgId(Uuid::nil()),
-        issuer: String::new(),
-        client_id: String::new(),
-        client_secret: None,
-        email_domains: Vec::new(),
-        role_claim: String::new(),
-        role_map: Vec::new(),
-        default_role: Role::Member,
-        passwords_off: false,
-        enabled: false,
-    });
-    SsoOut {
-        enabled: c.enabled,
-        has_client_secret: c.client_secret.is_some(),
-        role_map: mognad_store::sso::map_text(&c.role_map),
-        issuer: c.issuer,
-        client_id: c.client_id,
-        email_domains: c.email_domains,
-        role_claim: c.role_claim,
-        default_role: c.default_role,
-        passwords_off: c.passwords_off,
-        redirect_uri,
-    }
-}
-
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/sso", tag = "accounts",
-    params(("org" = Uuid, Path, description = "Organisation id")),
-    responses((status = 200, body = SsoOut), (status = 403, body = crate::error::Problem)))]
-pub async fn sso(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    headers: HeaderMap,
-) -> ApiResult<Json<SsoOut>> {
-    let c = state
-        .app
-        .platform()
-        .sso_settings(&ctx.actor)
-        .await
-        .map_err(problem(tr))?;
-    Ok(Json(sso_out(
-        c,
-        crate::platform::pages::sso::callback(&state, &headers),
-    )))
-}
-
-/// Saves the identity provider settings (owners).
-#[utoipa::path(put, path = "/api/v1/orgs/{org}/sso", tag = "accounts",
-    params(("org" = Uuid, Path, description = "Organisation id")),
-    request_body = mognad_app::platform::sso::SsoInput,
-    responses((status = 200, body = SsoOut), (status = 403, body = crate::error::Problem)))]
-pub async fn save_sso(
-    State(state): State<AppState>,
-    tr: Tr,
-    ctx: OrgCtx,
-    headers: HeaderMap,
-    ApiJson(input): ApiJson<mognad_app::platform::sso::SsoInput>,
-) -> ApiResult<Json<SsoOut>> {
-    let c = state
-        .app
-        .platform()
-        .save_sso_settings(&ctx.actor, &input)
-        .await
-        .map_err(problem(tr))?;
-    Ok(Json(sso_out(
-        Some(c),
-        crate::platform::pages::sso::callback(&state, &headers),
-    )))
 }

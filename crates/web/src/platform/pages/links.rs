@@ -13,7 +13,7 @@ use crate::views::{Field, FormPage, Layout, LoginPage};
 use axum::Extension;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
 use serde::Deserialize;
 
@@ -59,18 +59,11 @@ fn still_live(live: Result<bool, AppError>, tr: Tr) -> Result<(), WebError> {
     }
 }
 
-fn password_field(tr: Tr, existing: bool) -> Field {
-    if existing {
-        Field::new("password", tr.t("field-password"), "password", "")
-            .required()
-            .autocomplete("current-password")
-            .hint(tr.t("invite-existing-hint"))
-    } else {
-        Field::new("password", tr.t("field-new-password"), "password", "")
-            .required()
-            .autocomplete("new-password")
-            .hint(tr.t("hint-password"))
-    }
+fn password_field(tr: Tr) -> Field {
+    Field::new("password", tr.t("field-new-password"), "password", "")
+        .required()
+        .autocomplete("new-password")
+        .hint(tr.t("hint-password"))
 }
 
 async fn invite_form(
@@ -79,7 +72,8 @@ async fn invite_form(
     csrf: &CsrfToken,
     token: &str,
     name: &str,
-) -> Result<FormPage, WebError> {
+    headers: &HeaderMap,
+) -> Result<Result<FormPage, Response>, WebError> {
     let view = state
         .app
         .platform()
@@ -88,38 +82,62 @@ async fn invite_form(
         .map_err(page_error(tr))?;
     let role = tr.t(&format!("role-{}", view.role));
     let mut fields = Vec::new();
-    if !view.has_account {
+    if view.has_account {
+        // The account joins while signed in as itself: sign in first, then back here.
+        match crate::session::signed_in_user(state, headers).await {
+            Some(me) if me.email.as_str() == view.email => {}
+            Some(_) => {
+                return Err(page_error(tr)(AppError::Refused {
+                    code: "sign-in-first",
+                    message: "sign in with the invited account first".into(),
+                }));
+            }
+            None => {
+                let next = crate::http::url_encode(&format!("/invite/{token}"));
+                return Ok(Err(Redirect::to(&format!("/login?next={next}")).into_response()));
+            }
+        }
+    } else {
         fields.push(
             Field::new("display_name", tr.t("field-display-name"), "text", name)
                 .required()
                 .autocomplete("name")
                 .hint(tr.tn("invite-for", &[("email", &view.email), ("role", &role)])),
         );
+        fields.push(password_field(tr));
     }
-    fields.push(password_field(tr, view.has_account));
-    Ok(form(
+    let mut page = form(
         tr,
         csrf,
         tr.t1("invite-accept-title", "org", &view.org_name),
         format!("/invite/{token}"),
         fields,
         tr.t("invite-accept"),
-    ))
+    );
+    if view.has_account {
+        page.heading = tr.tn("invite-join-as", &[("org", &view.org_name), ("role", &role)]);
+    }
+    Ok(Ok(page))
 }
 
 pub async fn invite_page(
     State(state): State<AppState>,
     tr: Tr,
     Extension(csrf): Extension<CsrfToken>,
+    headers: HeaderMap,
     Path(token): Path<String>,
 ) -> Page {
-    Ok(render(invite_form(&state, tr, &csrf, &token, "").await?))
+    match invite_form(&state, tr, &csrf, &token, "", &headers).await? {
+        Ok(page) => Ok(render(page)),
+        Err(redirect) => Ok(redirect),
+    }
 }
 
 #[derive(Deserialize)]
 pub struct AcceptForm {
     #[serde(default)]
     display_name: String,
+    #[serde(default)]
     password: String,
 }
 
@@ -128,21 +146,30 @@ pub async fn accept(
     tr: Tr,
     Extension(csrf): Extension<CsrfToken>,
     ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
     Path(token): Path<String>,
     PageForm(f): PageForm<AcceptForm>,
 ) -> Page {
+    let me = crate::session::signed_in_user(&state, &headers).await;
     let result = state
         .app
         .platform()
-        .accept_invitation(&token, &f.display_name, &f.password, &client)
+        .accept_invitation(&token, me.as_ref(), &f.display_name, &f.password, &client)
         .await;
     match result {
-        Ok(session) => Ok(signed_in(&state, &session.token, "/")),
-        Err(e @ AppError::Invalid(_)) => again(
-            invite_form(&state, tr, &csrf, &token, &f.display_name).await?,
-            e,
-            tr,
-        ),
+        Ok(accepted) => {
+            let to = format!("/orgs/{}", accepted.org);
+            Ok(match accepted.session {
+                Some(session) => signed_in(&state, &session.token, &to),
+                None => Redirect::to(&to).into_response(),
+            })
+        }
+        Err(e @ AppError::Invalid(_)) => {
+            match invite_form(&state, tr, &csrf, &token, &f.display_name, &headers).await? {
+                Ok(page) => again(page, e, tr),
+                Err(redirect) => Ok(redirect),
+            }
+        }
         Err(e) => Err(page_error(tr)(e)),
     }
 }
@@ -201,15 +228,14 @@ pub async fn forgot(
         .map_err(page_error(tr))?
     {
         let link = format!("{base}/password/reset/{token}");
-        super::mail::reset(
-            &state,
-            user.display_name.as_str(),
-            user.email.as_str(),
-            &link,
-            user.language,
-        )
-        .await
-        .map_err(page_error(tr))?;
+        // Sent after the answer, so its time does not tell that the address has an account.
+        let state = state.clone();
+        tokio::spawn(async move {
+            let (name, email) = (user.display_name.to_string(), user.email.to_string());
+            if let Err(e) = super::mail::reset(&state, &name, &email, &link, user.language).await {
+                tracing::error!(error = %e, "a password-reset mail could not be sent");
+            }
+        });
     }
     Ok(render(LoginPage {
         l: Layout::bare(tr, csrf.0),
@@ -226,7 +252,7 @@ fn reset_form(tr: Tr, csrf: &CsrfToken, token: &str) -> FormPage {
         csrf,
         tr.t("reset-title"),
         format!("/password/reset/{token}"),
-        vec![password_field(tr, false).autocomplete("new-password")],
+        vec![password_field(tr).autocomplete("new-password")],
         tr.t("password-submit"),
     )
 }
@@ -286,7 +312,7 @@ fn setup_form(tr: Tr, csrf: &CsrfToken, token: &str, email: &str, name: &str) ->
             Field::new("display_name", tr.t("field-display-name"), "text", name)
                 .required()
                 .autocomplete("name"),
-            password_field(tr, false),
+            password_field(tr),
         ],
         tr.t("setup-submit"),
     )

@@ -275,10 +275,11 @@ pub async fn invite(c: PageCtx, headers: axum::http::HeaderMap, PageForm(f): Pag
                 "email",
                 &issued.invitation.email,
             );
+            // The link goes to the invitee only: shown here just when no mail could carry it.
             page(
                 &c,
                 Some(notice),
-                Some(link),
+                (!sent).then_some(link),
                 Vec::new(),
                 invite_fields(&c, "", "member"),
             )

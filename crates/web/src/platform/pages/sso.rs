@@ -22,6 +22,9 @@ use serde::Deserialize;
 
 type Page = Result<Response, WebError>;
 
+/// The cookie holding a sign-in's `state` while the browser is at the provider.
+const STATE_COOKIE: &str = "mognad_sso_state";
+
 /// Where the provider sends the browser back: to register at the provider.
 pub(crate) fn callback(state: &AppState, headers: &HeaderMap) -> String {
     let base = state
@@ -226,13 +229,25 @@ pub async fn start(
     headers: HeaderMap,
     QueryOr(q): QueryOr<Start>,
 ) -> Page {
-    let url = state
+    let (url, sso_state) = state
         .app
         .platform()
         .start_sso(q.org, &callback(&state, &headers), &next_of(q.next))
         .await
         .map_err(page_error(tr))?;
-    Ok(Redirect::to(&url).into_response())
+    // The browser keeps the state: an answer from the provider counts only in the browser that
+    // set out, so nobody can send someone else a link that signs them in as the sender.
+    let mut res = Redirect::to(&url).into_response();
+    let c = crate::http::set_cookie(
+        STATE_COOKIE,
+        &sso_state,
+        mognad_app::platform::sso::STATE_MINUTES * 60,
+        state.config.secure_cookies,
+    );
+    if let Ok(v) = c.parse() {
+        res.headers_mut().append(axum::http::header::SET_COOKIE, v);
+    }
+    Ok(res)
 }
 
 #[derive(Deserialize)]
@@ -247,6 +262,7 @@ pub async fn callback_page(
     State(state): State<AppState>,
     tr: Tr,
     ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
     QueryOr(a): QueryOr<Answer>,
 ) -> Page {
     let (Some(s), Some(code), None) = (a.state, a.code, a.error.as_ref()) else {
@@ -258,11 +274,23 @@ pub async fn callback_page(
             message: "the identity provider did not sign you in".into(),
         }));
     };
+    let mine = crate::http::cookie(&headers, STATE_COOKIE)
+        .is_some_and(|c| crate::csrf::constant_time_eq(c.as_bytes(), s.as_bytes()));
+    if !mine {
+        return Err(page_error(tr)(AppError::Refused {
+            code: "sso-state",
+            message: "this sign-in was not started in this browser".into(),
+        }));
+    }
     let (session, next) = state
         .app
         .platform()
         .finish_sso(&s, &code, &client)
         .await
         .map_err(page_error(tr))?;
-    Ok(signed_in(&state, &session.token, &next))
+    let mut res = signed_in(&state, &session.token, &next);
+    if let Ok(v) = crate::http::set_cookie(STATE_COOKIE, "", 0, state.config.secure_cookies).parse() {
+        res.headers_mut().append(axum::http::header::SET_COOKIE, v);
+    }
+    Ok(res)
 }

@@ -139,7 +139,7 @@ pub async fn confirm(
     match state
         .app
         .platform()
-        .confirm_two_factor(&current.user, &f.code)
+        .confirm_two_factor(&current.user, &current.token, &f.code)
         .await
     {
         Ok(codes) => page(&state, tr, &csrf, &current, codes, None).await,
