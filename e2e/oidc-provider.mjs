@@ -1,7 +1,7 @@
 // A real OpenID Connect provider for the tests (the npm package oauth2-mock-server): discovery,
 // JWKS, the authorization code flow with PKCE and nonce, ID tokens signed with a fresh RSA key.
 // What goes into the next token is read from the JSON file named by the first argument (email,
-// name, groups, and a mode: "wrong-audience", "expired" or "bad-signature"), so a test can ask
+// name, groups, sub, and a mode: "wrong-audience", "expired" or "bad-signature"), so a test can ask
 // for each kind of bad answer. Prints "issuer <url>" once it listens.
 import { OAuth2Server, Events } from 'oauth2-mock-server';
 import fs from 'node:fs';
@@ -15,6 +15,8 @@ await server.issuer.keys.generate('RS256');
 server.service.on(Events.BeforeTokenSigning, (token) => {
   const c = read();
   for (const key of ['email', 'name', 'groups']) if (c[key] !== undefined) token.payload[key] = c[key];
+  // A subject of its own per person (the package's default is one for everyone).
+  if (c.sub !== undefined || c.email !== undefined) token.payload.sub = c.sub ?? `user-${c.email}`;
   if (c.mode === 'wrong-audience') token.payload.aud = 'another-application';
   if (c.mode === 'expired') {
     token.payload.iat -= 7200;

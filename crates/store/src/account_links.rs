@@ -182,3 +182,16 @@ pub async fn sweep(tx: &mut Tx, before: DateTime<Utc>) -> Result<u64> {
     .map(|r| r.rows_affected()))?;
     Ok(a + b)
 }
+
+/// Withdraws every open invitation of `org` to `email` (when the account is paused, so an old
+/// link cannot bring it back).
+pub async fn withdraw_for(tx: &mut Tx, org: OrgId, email: &str) -> Result<u64> {
+    Ok(on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM account_invitations WHERE org_id = $1 AND email = $2 AND accepted_at IS NULL"
+    )
+    .bind(org.0)
+    .bind(email)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?)
+}

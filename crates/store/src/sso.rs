@@ -194,3 +194,54 @@ pub async fn mark_session(tx: &mut Tx, token_hash: &str, org: OrgId) -> Result<(
     .map(|r| r.rows_affected()))?;
     Ok(())
 }
+
+/// The account linked to a provider account (issuer, subject) for `org`.
+pub async fn identity(
+    tx: &mut Tx,
+    issuer: &str,
+    subject: &str,
+    org: OrgId,
+) -> Result<Option<mognad_domain::ids::UserId>> {
+    let id: Option<Uuid> = on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT user_id FROM sso_identities WHERE issuer = $1 AND subject = $2 AND org_id = $3"
+    )
+    .bind(issuer)
+    .bind(subject)
+    .bind(org.0)
+    .fetch_optional(c)
+    .await)?;
+    Ok(id.map(mognad_domain::ids::UserId))
+}
+
+/// Links a provider account to an account (once; a second link of the same one is ignored).
+pub async fn link_identity(
+    tx: &mut Tx,
+    issuer: &str,
+    subject: &str,
+    user: mognad_domain::ids::UserId,
+    org: OrgId,
+) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO sso_identities (issuer, subject, user_id, org_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (issuer, subject) DO NOTHING"
+    )
+    .bind(issuer)
+    .bind(subject)
+    .bind(user.0)
+    .bind(org.0)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The organisation whose provider vouched for a session, if any.
+pub async fn session_org(tx: &mut Tx, token_hash: &str) -> Result<Option<OrgId>> {
+    let id: Option<Option<Uuid>> = on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT sso_org FROM sessions WHERE token_hash = $1"
+    )
+    .bind(token_hash)
+    .fetch_optional(c)
+    .await)?;
+    Ok(id.flatten().map(OrgId))
+}

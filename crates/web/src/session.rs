@@ -152,11 +152,12 @@ impl FromRequestParts<AppState> for OrgCtx {
                 },
                 parts,
             )),
+            // Owners keep their password as the way back in when the provider fails.
             Ok(Some(InOrg {
-                role: Some(_),
+                role: Some(role),
                 needs_sso: true,
                 ..
-            })) => Err(WebError::from_app(
+            })) if role != mognad_domain::role::Role::Owner => Err(WebError::from_app(
                 mognad_app::AppError::Refused {
                     code: "sso-required",
                     message: "this organisation signs in through its identity provider only; \

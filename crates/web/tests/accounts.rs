@@ -965,8 +965,8 @@ async fn an_existing_account_joins_only_while_signed_in_as_itself() {
     let m = members.iter().find(|m| m.email == "chef@soderby.se").unwrap();
     assert_eq!(
         (m.role, m.active),
-        (Role::Owner, true),
-        "back, and still an owner"
+        (Role::Member, true),
+        "a paused member comes back with the role the owner invited them with"
     );
 }
 
@@ -1026,5 +1026,32 @@ async fn an_api_token_cannot_make_tokens_accounts_or_roles() {
         me.body.contains("Norrvik") && !me.body.contains("Annan"),
         "{}",
         me.body
+    );
+}
+
+#[tokio::test]
+async fn pausing_withdraws_the_open_invitations_that_could_bring_the_account_back() {
+    let w = World::new().await;
+    let owner = w.member("agare@norrvik.se", "Norrvik", Role::Owner).await;
+    let p = w.app.platform();
+    let first = p.invite(&owner, "ny@norrvik.se", Role::Member).await.unwrap();
+    let second = p.invite(&owner, "ny@norrvik.se", Role::Member).await.unwrap();
+    let mut k = w.client();
+    k.get("/login").await;
+    let joined = k
+        .post_form(
+            &format!("/invite/{}", first.token),
+            &[("display_name", "Ny"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(joined.status, StatusCode::SEE_OTHER);
+    let user = p.user_by_email("ny@norrvik.se").await.unwrap().unwrap();
+    p.set_member_active(&owner, user.id, false).await.unwrap();
+    let old = k.post_form(&format!("/invite/{}", second.token), &[]).await;
+    assert_eq!(old.status, StatusCode::CONFLICT, "the second link is gone");
+    assert_eq!(
+        k.get(&format!("/orgs/{}", owner.org)).await.status,
+        StatusCode::NOT_FOUND,
+        "still paused"
     );
 }

@@ -219,14 +219,22 @@ async fn single_sign_on_through_a_real_provider() {
     );
     assert_eq!(k.get(&format!("/orgs/{org}")).await.status, StatusCode::OK);
 
-    // Local passwords turned off: a password session no longer reaches the organisation, the
-    // provider's does, and the owner stays owner.
+    // Local passwords turned off: a member's password session no longer reaches the
+    // organisation, the provider's does; an owner keeps the password as the way back in and
+    // stays owner through the provider too.
+    let lisa = p
+        .create_user("lisa@ekby.se", "Lisa", PASSWORD, mognad_domain::org::Language::Sv)
+        .await
+        .unwrap();
+    p.grant_role(lisa.id, owner.org, Role::Analyst).await.unwrap();
+    let mut l = w.client();
+    l.login("lisa@ekby.se").await;
+    assert_eq!(l.get(&format!("/orgs/{org}")).await.status, StatusCode::OK);
     let mut o = w.client();
     o.login("agare@ekby.se").await;
-    assert_eq!(o.get(&format!("/orgs/{org}")).await.status, StatusCode::OK);
     settings.passwords_off = true;
     p.save_sso_settings(&owner, &settings).await.unwrap();
-    let stopped = o.get(&format!("/orgs/{org}")).await;
+    let stopped = l.get(&format!("/orgs/{org}")).await;
     assert_eq!(stopped.status, StatusCode::CONFLICT);
     assert!(
         stopped
@@ -234,6 +242,11 @@ async fn single_sign_on_through_a_real_provider() {
             .contains("bara emot inloggning via sin identitetsleverantör"),
         "{}",
         stopped.body
+    );
+    assert_eq!(
+        o.get(&format!("/orgs/{org}")).await.status,
+        StatusCode::OK,
+        "the owner's way back in"
     );
     idp.next(serde_json::json!({"email": "agare@ekby.se", "groups": ["analys"]}));
     let back = to_provider_and_back(&mut o, &org).await;
@@ -244,6 +257,25 @@ async fn single_sign_on_through_a_real_provider() {
         members.iter().find(|m| m.email == "agare@ekby.se").unwrap().role,
         Role::Owner
     );
+
+    // A provider's session speaks for its organisation only: it cannot change how the account
+    // signs in, and once the account joins another organisation, it does not reach that one;
+    // the provider still signs the account in (it was linked at the first sign-in).
+    let tf = c.post_form("/account/two-factor/start", &[]).await;
+    assert_eq!(tf.status, StatusCode::CONFLICT);
+    assert!(tf.body.contains("identitetsleverantör"), "{}", tf.body);
+    let invite = p.invite(&elsewhere, "eva@ekby.se", Role::Member).await.unwrap();
+    let joined = c.post_form(&format!("/invite/{}", invite.token), &[]).await;
+    assert_eq!(joined.status, StatusCode::SEE_OTHER, "{}", joined.body);
+    assert_eq!(
+        c.get(&format!("/orgs/{}", elsewhere.org)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    idp.next(serde_json::json!({"email": "eva@ekby.se", "groups": ["it-ledning"]}));
+    let mut e = w.client();
+    let back = to_provider_and_back(&mut e, &org).await;
+    assert_eq!(e.get(&back).await.status, StatusCode::SEE_OTHER, "the link holds");
+    assert_eq!(e.get(&format!("/orgs/{org}")).await.status, StatusCode::OK);
 
     // The settings page never shows the secret; the owner saves, an admin only reads.
     settings.client_secret = "hemligt-värde".into();

@@ -202,6 +202,21 @@ impl super::Platform<'_> {
         Ok(users::session_in_org(&self.db, &token_hash(token), org, Utc::now()).await?)
     }
 
+    /// Refuses account-wide changes (password, two-factor) in a session a provider opened: such a
+    /// session speaks for its organisation only, so it must not change how the account signs in
+    /// anywhere else.
+    #[tracing::instrument(skip_all)]
+    pub async fn not_via_provider(&self, token: &str) -> Result<()> {
+        let mut tx = self.db.read().await?;
+        match mognad_store::sso::session_org(&mut tx, &token_hash(token)).await? {
+            Some(_) => Err(AppError::Refused {
+                code: "sso-session-account",
+                message: "not in a sign-in through an identity provider; sign in with the password".into(),
+            }),
+            None => Ok(()),
+        }
+    }
+
     #[tracing::instrument(skip_all)]
     pub async fn logout(&self, token: &str) -> Result<()> {
         let mut tx = self.db.write().await?;

@@ -18,7 +18,6 @@ fn b64(part: &str) -> Result<Vec<u8>> {
 
 /// Checks the signature of `token` with the matching key of `jwks`.
 fn verify_signature(header: &Map<String, Value>, signed: &[u8], sig: &[u8], jwks: &Value) -> Result<()> {
-    use ring::signature as s;
     let alg = header.get("alg").and_then(Value::as_str).unwrap_or("");
     let kid = header.get("kid").and_then(Value::as_str);
     let keys = jwks
@@ -26,11 +25,31 @@ fn verify_signature(header: &Map<String, Value>, signed: &[u8], sig: &[u8], jwks
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
-    let key = keys
+    // The key the token names; without a name, any signing key of the provider (during a key
+    // rotation there are two).
+    let candidates: Vec<&Value> = keys
         .iter()
         .filter(|k| k.get("use").and_then(Value::as_str).is_none_or(|u| u == "sig"))
-        .find(|k| kid.is_none_or(|id| k.get("kid").and_then(Value::as_str) == Some(id)))
-        .ok_or_else(|| refused("sso-signature", format!("no key {kid:?} in the provider's keys")))?;
+        .filter(|k| kid.is_none_or(|id| k.get("kid").and_then(Value::as_str) == Some(id)))
+        .collect();
+    if candidates.is_empty() {
+        return Err(refused(
+            "sso-signature",
+            format!("no key {kid:?} in the provider's keys"),
+        ));
+    }
+    let mut last = None;
+    for key in candidates {
+        match verify_with(key, alg, signed, sig) {
+            Ok(()) => return Ok(()),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| refused("sso-signature", "no key verifies")))
+}
+
+fn verify_with(key: &Value, alg: &str, signed: &[u8], sig: &[u8]) -> Result<()> {
+    use ring::signature as s;
     let field = |name: &str| -> Result<Vec<u8>> {
         b64(key
             .get(name)
@@ -115,6 +134,13 @@ pub fn verify_id_token(
         .ok_or_else(|| refused("sso-token", "no exp"))?;
     if exp + LEEWAY <= now {
         return Err(refused("sso-expired", format!("expired at {exp}, now {now}")));
+    }
+    if claims
+        .get("nbf")
+        .and_then(Value::as_i64)
+        .is_some_and(|nbf| nbf > now + LEEWAY)
+    {
+        return Err(refused("sso-expired", "not valid yet"));
     }
     if claims
         .get("iat")

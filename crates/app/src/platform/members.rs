@@ -109,6 +109,9 @@ impl super::Platform<'_> {
             keeps_an_owner(&mut tx, actor, &m).await?;
         }
         members::set_active(&mut tx, actor.org, user, active).await?;
+        if !active {
+            account_links::withdraw_for(&mut tx, actor.org, &m.email).await?;
+        }
         let action = if active {
             "member-reactivated"
         } else {

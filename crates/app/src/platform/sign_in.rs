@@ -37,15 +37,30 @@ impl super::Platform<'_> {
         let since = now - WINDOW_SECS;
         // The attempt is counted before it is made, so parallel guesses cannot all pass under
         // the limit; a success takes its count back.
+        // A brake that is on refuses without writing, so hammering a locked account does not
+        // push its count further (nor queue writes).
+        let mut tx = self.db.read().await?;
+        for (key, limit) in &keys {
+            if throttle::failures(&mut tx, key, since).await? >= *limit {
+                tx.rollback().await?;
+                return Err(AppError::Throttled);
+            }
+        }
+        tx.rollback().await?;
         let mut tx = self.db.write().await?;
         let mut over = false;
         for (key, limit) in &keys {
             over |= throttle::fail(&mut tx, key, now, since).await? > *limit;
         }
-        tx.commit().await?;
         if over {
+            // Lost a race with other attempts: this one is not made, and not counted.
+            for (key, _) in &keys {
+                throttle::undo(&mut tx, key).await?;
+            }
+            tx.commit().await?;
             return Err(AppError::Throttled);
         }
+        tx.commit().await?;
         let result = self.login(email, password).await;
         let mut tx = self.db.write().await?;
         match &result {

@@ -160,14 +160,31 @@ impl super::Platform<'_> {
                 message: format!("addresses at {domain} do not sign in here"),
             });
         }
-        let existing = {
+        let subject = claims
+            .get("sub")
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| AppError::Refused {
+                code: "sso-token",
+                message: "the token names no subject".into(),
+            })?
+            .to_owned();
+        let (linked, existing) = {
             let mut tx = self.db.read().await?;
-            users::by_email(&mut tx, &email).await?
+            let linked = sso::identity(&mut tx, &d.issuer, &subject, pending.org).await?;
+            let linked = match linked {
+                Some(id) => users::get(&mut tx, id).await?,
+                None => None,
+            };
+            (linked, users::by_email(&mut tx, &email).await?)
         };
-        let user = match existing {
+        let user = match (linked, existing) {
+            // Signed in as this provider account before: the link holds, wherever else the
+            // account has joined since.
+            (Some(u), _) => u,
             // An account of another organisation, or the instance's administrator, is not
-            // signed in on this provider's word: its owner could otherwise name any address.
-            Some(u) => {
+            // signed in on a provider's first word: its owner could otherwise name any address.
+            (None, Some(u)) => {
                 let mut tx = self.db.read().await?;
                 if members::is_instance_admin(&mut tx, u.id).await?
                     || members::member_elsewhere(&mut tx, u.id, pending.org).await?
@@ -181,7 +198,7 @@ impl super::Platform<'_> {
                 }
                 u
             }
-            None => {
+            (None, None) => {
                 // Just in time: the account has a password nobody knows; the provider vouches.
                 let name = claims
                     .get("name")
@@ -220,6 +237,7 @@ impl super::Platform<'_> {
                 .await?
             }
         }
+        sso::link_identity(&mut tx, &d.issuer, &subject, user.id, pending.org).await?;
         record_account(
             &mut tx,
             Some(pending.org),

@@ -219,8 +219,10 @@ impl super::Platform<'_> {
         let bucket = format!("code:{}", user.id.0);
         let since = now.timestamp() - super::sign_in::WINDOW_SECS;
         // Counted before it is checked, like a password, so parallel guesses cannot all pass.
-        if throttle::fail(&mut tx, &bucket, now.timestamp(), since).await? > MAX_CODE_FAILURES {
-            tx.commit().await?;
+        if throttle::failures(&mut tx, &bucket, since).await? >= MAX_CODE_FAILURES
+            || throttle::fail(&mut tx, &bucket, now.timestamp(), since).await? > MAX_CODE_FAILURES
+        {
+            tx.rollback().await?;
             return Err(AppError::Throttled);
         }
         let s = store::get(&mut tx, user.id)

@@ -33,3 +33,14 @@ CREATE TABLE sso_states (
 
 -- The organisation whose provider vouched for a session; NULL for a password sign-in.
 ALTER TABLE sessions ADD COLUMN sso_org UUID;
+
+-- Which provider account an account was signed in as: once linked, the provider's word for
+-- that account counts even after it joins other organisations (its sessions still reach only
+-- the provider's organisation).
+CREATE TABLE sso_identities (
+    issuer TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    org_id UUID NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    PRIMARY KEY (issuer, subject)
+);

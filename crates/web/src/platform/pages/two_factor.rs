@@ -118,6 +118,12 @@ pub async fn start(
     state
         .app
         .platform()
+        .not_via_provider(&current.token)
+        .await
+        .map_err(page_error(tr))?;
+    state
+        .app
+        .platform()
         .start_two_factor(&current.user)
         .await
         .map_err(page_error(tr))?;
@@ -136,6 +142,12 @@ pub async fn confirm(
     current: CurrentUser,
     PageForm(f): PageForm<CodeForm>,
 ) -> Page {
+    state
+        .app
+        .platform()
+        .not_via_provider(&current.token)
+        .await
+        .map_err(page_error(tr))?;
     match state
         .app
         .platform()
@@ -160,6 +172,12 @@ pub async fn disable(
     current: CurrentUser,
     PageForm(f): PageForm<DisableForm>,
 ) -> Page {
+    state
+        .app
+        .platform()
+        .not_via_provider(&current.token)
+        .await
+        .map_err(page_error(tr))?;
     match state
         .app
         .platform()
