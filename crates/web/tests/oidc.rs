@@ -286,7 +286,7 @@ async fn single_sign_on_through_a_real_provider() {
     assert!(p.save_sso_settings(&admin, &settings).await.is_err());
 
     // Two-factor sign-in required of admins: the provider's sign-in stands in for it.
-    let enrol = p.start_two_factor(&owner.user).await.unwrap();
+    let enrol = p.start_two_factor(&owner.user, "").await.unwrap();
     let key = mognad_domain::totp::decode_secret(&enrol.secret).unwrap();
     let code =
         mognad_domain::totp::code_at(&key, mognad_domain::totp::step_at(chrono::Utc::now().timestamp()));

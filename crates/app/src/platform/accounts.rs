@@ -228,6 +228,7 @@ impl super::Platform<'_> {
     /// Changes the password after checking the current one, and ends the user's other sessions.
     #[tracing::instrument(skip_all)]
     pub async fn change_password(&self, user: &User, token: &str, current: &str, new: &str) -> Result<()> {
+        self.not_via_provider(token).await?;
         if !verify_password_async(user.password_hash.clone(), current).await? {
             return Err(AppError::invalid(
                 "current",

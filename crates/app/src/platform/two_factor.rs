@@ -85,7 +85,8 @@ impl super::Platform<'_> {
 
     /// Starts setting up: a new secret for the app, not in use until confirmed with a code.
     #[tracing::instrument(skip_all)]
-    pub async fn start_two_factor(&self, user: &User) -> Result<Enrolment> {
+    pub async fn start_two_factor(&self, user: &User, session: &str) -> Result<Enrolment> {
+        self.not_via_provider(session).await?;
         if self.two_factor_on(user).await? {
             return Err(AppError::Refused {
                 code: "two-factor-on",
@@ -119,6 +120,7 @@ impl super::Platform<'_> {
     /// The session it is done in (`session`, its token) has thereby passed a second factor.
     #[tracing::instrument(skip_all)]
     pub async fn confirm_two_factor(&self, user: &User, session: &str, code: &str) -> Result<Vec<String>> {
+        self.not_via_provider(session).await?;
         let mut tx = self.db.write().await?;
         let s = store::get(&mut tx, user.id)
             .await?
@@ -152,7 +154,8 @@ impl super::Platform<'_> {
 
     /// Turns two-factor sign-in off after checking the password.
     #[tracing::instrument(skip_all)]
-    pub async fn disable_two_factor(&self, user: &User, password: &str) -> Result<()> {
+    pub async fn disable_two_factor(&self, user: &User, session: &str, password: &str) -> Result<()> {
+        self.not_via_provider(session).await?;
         if !verify_password_async(user.password_hash.clone(), password).await? {
             return Err(AppError::invalid(
                 "current",

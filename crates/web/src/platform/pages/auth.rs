@@ -191,9 +191,6 @@ pub async fn change_password(
     current: CurrentUser,
     PageForm(form): PageForm<PasswordForm>,
 ) -> Response {
-    if let Err(e) = state.app.platform().not_via_provider(&current.token).await {
-        return WebError::app(e, false, tr).into_response();
-    }
     match state
         .app
         .platform()

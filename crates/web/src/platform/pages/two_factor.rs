@@ -118,13 +118,7 @@ pub async fn start(
     state
         .app
         .platform()
-        .not_via_provider(&current.token)
-        .await
-        .map_err(page_error(tr))?;
-    state
-        .app
-        .platform()
-        .start_two_factor(&current.user)
+        .start_two_factor(&current.user, &current.token)
         .await
         .map_err(page_error(tr))?;
     page(&state, tr, &csrf, &current, Vec::new(), None).await
@@ -142,12 +136,6 @@ pub async fn confirm(
     current: CurrentUser,
     PageForm(f): PageForm<CodeForm>,
 ) -> Page {
-    state
-        .app
-        .platform()
-        .not_via_provider(&current.token)
-        .await
-        .map_err(page_error(tr))?;
     match state
         .app
         .platform()
@@ -172,16 +160,10 @@ pub async fn disable(
     current: CurrentUser,
     PageForm(f): PageForm<DisableForm>,
 ) -> Page {
-    state
-        .app
-        .platform()
-        .not_via_provider(&current.token)
-        .await
-        .map_err(page_error(tr))?;
     match state
         .app
         .platform()
-        .disable_two_factor(&current.user, &f.current)
+        .disable_two_factor(&current.user, &current.token, &f.current)
         .await
     {
         Ok(()) => Ok(Redirect::to("/account/two-factor").into_response()),
