@@ -486,6 +486,30 @@ async function accounts(browser, page, base, org, mailDir) {
   await audit(page, 'audit log');
   await page.goto(`${base}/admin`);
   await audit(page, 'instance administration');
+
+  // A forgotten password: the request page, and the page the mailed link opens (not used here,
+  // so the owner's session lives on).
+  const p2 = await (await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 375, height: 667 } })).newPage();
+  current = p2;
+  await p2.goto(`${base}/password/forgot`);
+  await audit(p2, 'forgot password (375×667)');
+  await p2.fill('#f-email', email);
+  await Promise.all([p2.waitForNavigation(), p2.click('main button[type=submit]')]);
+  await audit(p2, 'reset link sent');
+  let reset = null;
+  for (let i = 0; i < 50 && !reset; i++) {
+    for (const f of fs.readdirSync(mailDir)) {
+      const text = fs.readFileSync(path.join(mailDir, f), 'utf8').replace(/=\r?\n/g, '');
+      const m = text.match(/https?:\/\/\S+\/password\/reset\/[A-Za-z0-9_-]+/);
+      if (m) reset = m[0];
+    }
+    if (!reset) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!reset) throw new Error('no reset mail');
+  await p2.goto(reset);
+  await audit(p2, 'choose a new password (375×667)');
+  await p2.context().close();
+  current = page;
 }
 
 /// The test identity provider (e2e/oidc-provider.mjs), with the file that says whom it signs in.
