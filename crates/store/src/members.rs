@@ -173,20 +173,14 @@ pub async fn set_setup_link(tx: &mut Tx, token_hash: &str, expires: DateTime<Utc
 
 /// Spends the set-up link: true when it was live. Every link goes, used or not.
 pub async fn use_setup_link(tx: &mut Tx, token_hash: &str, now: DateTime<Utc>) -> Result<bool> {
-    let n: i64 = on_tx!(tx, |c| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM setup_links WHERE token_hash = $1 AND expires_at > $2"
-    )
-    .bind(token_hash)
-    .bind(now)
-    .fetch_one(c)
-    .await)?;
-    if n > 0 {
+    let live = setup_link_live(tx, token_hash, now).await?;
+    if live {
         on_tx!(tx, |c| sqlx::query("DELETE FROM setup_links")
             .execute(c)
             .await
             .map(|r| r.rows_affected()))?;
     }
-    Ok(n > 0)
+    Ok(live)
 }
 
 /// Whether a set-up link is live (to show its form).

@@ -59,13 +59,16 @@ pub fn page_error(tr: Tr) -> impl Fn(AppError) -> WebError + Copy {
 
 /// Renders a form page, answering 422 when it shows errors, 200 otherwise.
 pub fn render_form(page: crate::views::FormPage) -> Response {
-    let status = if page.errors.is_empty() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let mut res = render(page);
-    *res.status_mut() = status;
+    let refused = !page.errors.is_empty();
+    render_refused(page, refused)
+}
+
+/// Renders a page that may carry a form's errors: 422 when it does (`refused`), 200 otherwise.
+pub fn render_refused(t: impl Template, refused: bool) -> Response {
+    let mut res = render(t);
+    if refused {
+        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
     res
 }
 

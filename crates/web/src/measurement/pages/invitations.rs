@@ -123,6 +123,15 @@ async fn sheet_page(
     }))
 }
 
+/// Where mailed and shown links point: the configured `public_url`, or else the address the
+/// browser used; without a trailing slash.
+pub(crate) fn public_base(state: &AppState, headers: &axum::http::HeaderMap) -> String {
+    match &state.config.public_url {
+        Some(url) => url.trim_end_matches('/').to_owned(),
+        None => origin(state, headers),
+    }
+}
+
 /// The scheme and host the browser used, so the links work where they are shown.
 pub(crate) fn origin(state: &AppState, headers: &axum::http::HeaderMap) -> String {
     let host = headers

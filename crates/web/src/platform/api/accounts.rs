@@ -120,11 +120,7 @@ pub async fn invite(
         .invite(&ctx.actor, &input.email, input.role)
         .await
         .map_err(problem(tr))?;
-    let base = state
-        .config
-        .public_url
-        .clone()
-        .unwrap_or_else(|| crate::measurement::pages::invitations::origin(&state, &headers));
+    let base = crate::measurement::pages::invitations::public_base(&state, &headers);
     let link = crate::platform::pages::members::invitation_link(&base, &issued);
     let org = state
         .app

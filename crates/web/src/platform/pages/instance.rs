@@ -7,7 +7,7 @@ use crate::csrf::CsrfToken;
 use crate::error::WebError;
 use crate::extract::PageForm;
 use crate::i18n::Tr;
-use crate::page::{apply_errors, page_error, render};
+use crate::page::{apply_errors, page_error};
 use crate::session::CurrentUser;
 use crate::views::{Field, FormError, Layout};
 use askama::Template;
@@ -69,30 +69,27 @@ async fn page(state: &AppState, tr: Tr, csrf: &CsrfToken, current: &CurrentUser,
         .map_err(page_error(tr))?;
     let mut l = Layout::bare(tr, csrf.0.clone());
     l.user = Some(current.user.display_name.to_string());
-    let status = if shown.errors.is_empty() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let mut res = render(AdminPage {
-        l,
-        notice: shown.notice,
-        link: shown.link,
-        errors: shown.errors,
-        orgs: orgs
-            .into_iter()
-            .map(|o| {
-                let href = mine
-                    .iter()
-                    .any(|(m, _)| m.id == o.id)
-                    .then(|| format!("/orgs/{}", o.id));
-                (o.name, href, o.accounts)
-            })
-            .collect(),
-        fields: shown.fields,
-    });
-    *res.status_mut() = status;
-    Ok(res)
+    let refused = !shown.errors.is_empty();
+    Ok(crate::page::render_refused(
+        AdminPage {
+            l,
+            notice: shown.notice,
+            link: shown.link,
+            errors: shown.errors,
+            orgs: orgs
+                .into_iter()
+                .map(|o| {
+                    let href = mine
+                        .iter()
+                        .any(|(m, _)| m.id == o.id)
+                        .then(|| format!("/orgs/{}", o.id));
+                    (o.name, href, o.accounts)
+                })
+                .collect(),
+            fields: shown.fields,
+        },
+        refused,
+    ))
 }
 
 pub async fn index(
@@ -133,11 +130,7 @@ pub async fn create(
         .await;
     let shown = match result {
         Ok((org, issued)) => {
-            let base_url = state
-                .config
-                .public_url
-                .clone()
-                .unwrap_or_else(|| crate::measurement::pages::invitations::origin(&state, &headers));
+            let base_url = crate::measurement::pages::invitations::public_base(&state, &headers);
             let link = super::members::invitation_link(&base_url, &issued);
             let name = org.settings.name.to_string();
             let sent = super::mail::invitation(&state, &issued, &name, &link, org.settings.language)

@@ -3,7 +3,7 @@
 
 use crate::error::WebError;
 use crate::extract::{IdParam, PageForm};
-use crate::page::{PageCtx, org_layout, render, translated};
+use crate::page::{PageCtx, org_layout, translated};
 use crate::views::{Choice, Field, FormError, Layout};
 use askama::Template;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -149,28 +149,25 @@ async fn page(
             withdraw: format!("{base}/invitations/{}/withdraw", i.id),
         })
         .collect();
-    let status = if errors.is_empty() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let mut res = render(MembersPage {
-        l,
-        notice,
-        link,
-        errors,
-        members,
-        invitations,
-        invite_action: format!("{base}/members/invite"),
-        fields,
-        tokens_href: format!("{base}/tokens"),
-        sso_href: format!("{base}/sso"),
-        audit_href: (a.role == Role::Owner).then(|| format!("{base}/audit")),
-        two_factor,
-        policy_action: format!("{base}/members/two-factor"),
-    });
-    *res.status_mut() = status;
-    Ok(res)
+    let refused = !errors.is_empty();
+    Ok(crate::page::render_refused(
+        MembersPage {
+            l,
+            notice,
+            link,
+            errors,
+            members,
+            invitations,
+            invite_action: format!("{base}/members/invite"),
+            fields,
+            tokens_href: format!("{base}/tokens"),
+            sso_href: format!("{base}/sso"),
+            audit_href: (a.role == Role::Owner).then(|| format!("{base}/audit")),
+            two_factor,
+            policy_action: format!("{base}/members/two-factor"),
+        },
+        refused,
+    ))
 }
 
 pub async fn list(c: PageCtx) -> Page {
@@ -252,12 +249,7 @@ pub async fn invite(c: PageCtx, headers: axum::http::HeaderMap, PageForm(f): Pag
     };
     match result {
         Ok(issued) => {
-            let base_url = c
-                .state
-                .config
-                .public_url
-                .clone()
-                .unwrap_or_else(|| crate::measurement::pages::invitations::origin(&c.state, &headers));
+            let base_url = crate::measurement::pages::invitations::public_base(&c.state, &headers);
             let link = invitation_link(&base_url, &issued);
             let org = c
                 .state

@@ -27,11 +27,7 @@ const STATE_COOKIE: &str = "mognad_sso_state";
 
 /// Where the provider sends the browser back: to register at the provider.
 pub(crate) fn callback(state: &AppState, headers: &HeaderMap) -> String {
-    let base = state
-        .config
-        .public_url
-        .clone()
-        .unwrap_or_else(|| crate::measurement::pages::invitations::origin(state, headers));
+    let base = crate::measurement::pages::invitations::public_base(state, headers);
     format!("{}/sso/callback", base.trim_end_matches('/'))
 }
 

@@ -3,7 +3,7 @@
 
 use crate::error::WebError;
 use crate::extract::{IdParam, PageForm};
-use crate::page::{PageCtx, apply_errors, org_layout, render};
+use crate::page::{PageCtx, apply_errors, org_layout};
 use crate::views::{Field, FormError, Layout};
 use askama::Template;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -79,21 +79,18 @@ async fn page(c: &PageCtx, secret: Option<String>, errors: Vec<FormError>, field
             }
         })
         .collect();
-    let status = if errors.is_empty() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let mut res = render(TokensPage {
-        l,
-        secret,
-        errors,
-        tokens,
-        action: base,
-        fields,
-    });
-    *res.status_mut() = status;
-    Ok(res)
+    let refused = !errors.is_empty();
+    Ok(crate::page::render_refused(
+        TokensPage {
+            l,
+            secret,
+            errors,
+            tokens,
+            action: base,
+            fields,
+        },
+        refused,
+    ))
 }
 
 pub async fn list(c: PageCtx) -> Page {

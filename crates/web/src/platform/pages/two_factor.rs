@@ -16,7 +16,7 @@ use crate::views::{Field, FormError, FormPage, Layout};
 use askama::Template;
 use axum::Extension;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
 use serde::Deserialize;
@@ -78,26 +78,23 @@ async fn page(
     };
     let mut l = Layout::bare(tr, csrf.0.clone());
     l.user = Some(current.user.display_name.to_string());
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let mut res = render(TwoFactorPage {
-        l,
-        on,
-        codes_left: p
-            .recovery_codes_left(&current.user)
-            .await
-            .map_err(page_error(tr))?,
-        uri: pending.as_ref().map(|e| e.uri.clone()).unwrap_or_default(),
-        secret: pending.map(|e| e.secret),
-        codes,
-        errors,
-        fields,
-    });
-    *res.status_mut() = status;
-    Ok(res)
+    let refused = !errors.is_empty();
+    Ok(crate::page::render_refused(
+        TwoFactorPage {
+            l,
+            on,
+            codes_left: p
+                .recovery_codes_left(&current.user)
+                .await
+                .map_err(page_error(tr))?,
+            uri: pending.as_ref().map(|e| e.uri.clone()).unwrap_or_default(),
+            secret: pending.map(|e| e.secret),
+            codes,
+            errors,
+            fields,
+        },
+        refused,
+    ))
 }
 
 pub async fn show(
