@@ -7,7 +7,7 @@ use mognad_app::measurement::rounds::RoundInput;
 use mognad_app::org::directory::{NamedInput, PersonInput, UnitInput};
 use mognad_app::{Actor, App};
 use mognad_domain::answer::complete_form;
-use mognad_domain::ids::{GroupId, ModelId, PersonId, RoundId};
+use mognad_domain::ids::RoundId;
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::role::Role;
 use mognad_domain::text::Name;
@@ -52,7 +52,7 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
             parent_id: parent.map(|p| p.to_string()),
             ..Default::default()
         };
-        units.push(app.org().save_unit(&a, None, &input).await.unwrap().id);
+        units.push(app.org().save_unit(&a, None, &input).await.unwrap().id.0);
     }
     let mut people = 0;
     for g in 0..rng.random_range(2..=6) {
@@ -86,7 +86,7 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
                 .unwrap();
             people += 1;
             app.org()
-                .set_group_member(&a, GroupId(group.id), PersonId(p.id), true)
+                .set_group_member(&a, group.id, p.id, true)
                 .await
                 .unwrap();
         }
@@ -104,16 +104,12 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
         )
         .await
         .unwrap();
-    let links = app
-        .measurement()
-        .issue_invitations(&a, RoundId(round.id))
-        .await
-        .unwrap();
+    let links = app.measurement().issue_invitations(&a, round.id).await.unwrap();
     app.measurement()
-        .set_round_state(&a, RoundId(round.id), "open")
+        .set_round_state(&a, round.id, "open")
         .await
         .unwrap();
-    let m = app.measurement().model(&a, ModelId(model)).await.unwrap();
+    let m = app.measurement().model(&a, model).await.unwrap();
     for l in links {
         if !rng.random_bool(0.75) {
             continue;
@@ -123,10 +119,10 @@ async fn random_org(app: &App, rng: &mut StdRng, n: usize) -> (Actor, Uuid, i64)
     }
     // Results show only once a round has closed.
     app.measurement()
-        .set_round_state(&a, RoundId(round.id), "closed")
+        .set_round_state(&a, round.id, "closed")
         .await
         .unwrap();
-    (a, round.id, k)
+    (a, round.id.0, k)
 }
 
 async fn check(app: &App, a: &Actor, round: Uuid, k: i64) -> usize {

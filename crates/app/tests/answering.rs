@@ -51,19 +51,22 @@ async fn organisation(app: &App) -> Org {
         .save_unit(&a, None, &unit("Kommunen", None))
         .await
         .unwrap()
-        .id;
+        .id
+        .0;
     let ua = app
         .org()
         .save_unit(&a, None, &unit("A", Some(root)))
         .await
         .unwrap()
-        .id;
+        .id
+        .0;
     let ub = app
         .org()
         .save_unit(&a, None, &unit("B", Some(root)))
         .await
         .unwrap()
-        .id;
+        .id
+        .0;
     let mut groups = [Uuid::nil(); 3];
     for (gi, (name, unit_id, size)) in [("G1", ua, 6), ("G2", ua, 3), ("G3", ub, 6)]
         .into_iter()
@@ -92,7 +95,7 @@ async fn round(app: &App, a: &Actor, name: &str) -> Uuid {
         model_id: model.id.to_string(),
         ..Default::default()
     };
-    app.measurement().create_round(a, &input).await.unwrap().id
+    app.measurement().create_round(a, &input).await.unwrap().id.0
 }
 
 async fn answering_story(app: &App) {

@@ -13,13 +13,12 @@ use mognad_app::org::directory::{PersonInput, UnitInput};
 use mognad_app::org::relations::RelationshipInput;
 use mognad_app::{Actor, App, AppError};
 use mognad_domain::competence::assessment::Source;
-use mognad_domain::ids::{FrameworkId, PersonId, UnitId};
+use mognad_domain::ids::{PersonId, UnitId};
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use mognad_store::testdb;
-use uuid::Uuid;
 
-async fn member(app: &App, admin: &Actor, email: &str, name: &str, unit: Uuid) -> (Actor, PersonId) {
+async fn member(app: &App, admin: &Actor, email: &str, name: &str, unit: UnitId) -> (Actor, PersonId) {
     let p = app
         .org()
         .save_person(
@@ -43,10 +42,7 @@ async fn member(app: &App, admin: &Actor, email: &str, name: &str, unit: Uuid) -
         .grant_role(user.id, admin.org, Role::Member)
         .await
         .unwrap();
-    (
-        app.platform().actor(user, admin.org).await.unwrap(),
-        PersonId(p.id),
-    )
+    (app.platform().actor(user, admin.org).await.unwrap(), p.id)
 }
 
 async fn relate(app: &App, admin: &Actor, kind: &str, from: PersonId, to: PersonId) {
@@ -266,14 +262,14 @@ async fn records_follow_the_relationships() {
 
         // The heatmap: an admin sees all four, the manager sees Anna and himself, a colleague
         // only himself; risks are computed over the rows shown.
-        let scope = Scope::Unit(UnitId(unit));
+        let scope = Scope::Unit(unit);
         let all = app
             .competence()
             .team_competence(&admin, scope, None)
             .await
             .unwrap();
         assert_eq!((all.people.len(), all.hidden), (4, 0));
-        let row = all.people.iter().position(|p| *p == anna_id.0).unwrap();
+        let row = all.people.iter().position(|p| *p == anna_id).unwrap();
         let col = all.matrix.competences.iter().position(|c| *c == first).unwrap();
         assert_eq!(all.matrix.levels[row][col], Some(3.0));
         assert!(
@@ -320,7 +316,7 @@ async fn imports_are_all_or_nothing_and_versioned() {
         );
         let (_, csv) = app
             .competence()
-            .framework_moodle(&admin, FrameworkId(first.id), Language::Sv)
+            .framework_moodle(&admin, first.id, Language::Sv)
             .await
             .unwrap();
         assert!(csv.contains("Omvärldsanalys"));
@@ -344,11 +340,7 @@ async fn imports_are_all_or_nothing_and_versioned() {
             .import_framework(&admin, "esco", &esco)
             .await
             .unwrap();
-        let f = app
-            .competence()
-            .framework(&admin, FrameworkId(e.id))
-            .await
-            .unwrap();
+        let f = app.competence().framework(&admin, e.id).await.unwrap();
         assert!(f.description.sv.contains("CC BY 4.0"));
         assert_eq!(
             app.competence().frameworks(&admin).await.unwrap().len(),
@@ -387,7 +379,7 @@ async fn the_demo_shows_a_manager_a_record_a_plan_and_a_coverage_risk() {
             .unwrap();
         let r = app
             .competence()
-            .competence_record(&owner, PersonId(strateg.id))
+            .competence_record(&owner, strateg.id)
             .await
             .unwrap();
         assert_eq!(
@@ -403,11 +395,7 @@ async fn the_demo_shows_a_manager_a_record_a_plan_and_a_coverage_risk() {
                 .all(|s| s.combined.is_some() && s.previous.is_some())
         );
         assert!(r.standings.iter().any(|s| s.gap().is_some_and(|g| g > 0.0)));
-        let d = app
-            .competence()
-            .development(&owner, PersonId(strateg.id))
-            .await
-            .unwrap();
+        let d = app.competence().development(&owner, strateg.id).await.unwrap();
         assert!(d.placements[0].target.is_some() && !d.role_placements.is_empty());
         assert_eq!(d.actions.len(), 4);
         assert_eq!(d.progress, Some(25));
@@ -421,7 +409,7 @@ async fn the_demo_shows_a_manager_a_record_a_plan_and_a_coverage_risk() {
             .unwrap();
         let map = app
             .competence()
-            .team_competence(&owner, Scope::Unit(UnitId(it.id)), None)
+            .team_competence(&owner, Scope::Unit(it.id), None)
             .await
             .unwrap();
         let scanning = map

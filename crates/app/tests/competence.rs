@@ -7,7 +7,6 @@ mod common;
 use common::actor;
 use mognad_app::{App, AppError};
 use mognad_domain::competence::builtin_source;
-use mognad_domain::ids::FrameworkId;
 use mognad_domain::role::Role;
 use mognad_store::testdb;
 
@@ -24,14 +23,10 @@ async fn frameworks_are_shipped_validated_and_kept_apart() {
             first,
             "the shipped framework is added once"
         );
-        let f = app
-            .competence()
-            .framework(&a, FrameworkId(first[0].id))
-            .await
-            .unwrap();
+        let f = app.competence().framework(&a, first[0].id).await.unwrap();
         assert_eq!(f.id, "it-ledarskap");
         assert!(matches!(
-            app.competence().framework(&b, FrameworkId(first[0].id)).await,
+            app.competence().framework(&b, first[0].id).await,
             Err(AppError::NotFound)
         ));
 

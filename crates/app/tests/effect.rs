@@ -12,7 +12,7 @@ use mognad_app::plan::cards::{MoveInput, TaskInput};
 use mognad_app::plan::initiatives::InitiativeInput;
 use mognad_app::{Actor, App, AppError};
 use mognad_domain::answer::complete_form;
-use mognad_domain::ids::{BoardId, InitiativeId, ModelId, RoundId};
+use mognad_domain::ids::{BoardId, InitiativeId, RoundId};
 use mognad_domain::model::Model;
 use mognad_domain::role::Role;
 use mognad_store::testdb;
@@ -39,7 +39,7 @@ async fn organisation(app: &App) -> Org {
         .into_iter()
         .find(|m| m.key == "nio-motorer")
         .unwrap();
-    let model = app.measurement().model(&a, ModelId(info.id)).await.unwrap();
+    let model = app.measurement().model(&a, info.id).await.unwrap();
     Org { a, groups, model }
 }
 
@@ -54,7 +54,7 @@ async fn measure(app: &App, o: &Org, name: &str, groups: &[Uuid], value: &dyn Fn
         group_ids: groups.iter().map(Uuid::to_string).collect(),
         ..Default::default()
     };
-    let r = app.measurement().create_round(&o.a, &input).await.unwrap().id;
+    let r = app.measurement().create_round(&o.a, &input).await.unwrap().id.0;
     let links = app
         .measurement()
         .issue_invitations(&o.a, RoundId(r))
@@ -70,7 +70,7 @@ async fn measure(app: &App, o: &Org, name: &str, groups: &[Uuid], value: &dyn Fn
         .await
         .unwrap()
         .into_iter()
-        .map(|g| (g.id, g.name))
+        .map(|g| (g.id.0, g.name))
         .collect();
     for (i, l) in links.iter().enumerate() {
         let group = names.iter().find(|(_, n)| *n == l.group_name).unwrap().0;
@@ -176,7 +176,7 @@ async fn story(app: &App) {
             },
             "competences",
         ),
-        (initiative("X", &focus, &[stranger.id]), "group_ids"),
+        (initiative("X", &focus, &[stranger.id.0]), "group_ids"),
         (
             InitiativeInput {
                 group_ids: vec!["inte-ett-id".into()],
@@ -225,7 +225,7 @@ async fn story(app: &App) {
     let f = engine(&focus);
     assert_eq!(f.initiatives.len(), 1);
     let pi = &f.initiatives[0];
-    assert_eq!(pi.id, piloted.0);
+    assert_eq!(pi.id, piloted);
     assert_eq!(
         pi.groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(),
         ["G1", "G2"]
@@ -245,7 +245,7 @@ async fn story(app: &App) {
     assert!(org.diff > 0.0 && org.diff < cov.diff, "{org:?}");
 
     let w = engine(&wide);
-    assert_eq!(w.initiatives[0].id, everyone.0);
+    assert_eq!(w.initiatives[0].id, everyone);
     assert!(w.initiatives[0].groups.is_empty());
     let ch = w.change.as_ref().unwrap();
     assert!(ch.clear && ch.diff > 0.0);
@@ -340,7 +340,7 @@ async fn story(app: &App) {
     // The organisation's dashboard holds the same counts among everything else.
     let org = app.plan().dashboard(a).await.unwrap();
     assert_eq!((org.open, org.overdue), (2, 1));
-    let pp = org.initiatives.iter().find(|p| p.id == piloted.0).unwrap();
+    let pp = org.initiatives.iter().find(|p| p.id == piloted).unwrap();
     assert_eq!((pp.done, pp.total, pp.overdue), (1, 3, 1));
     assert_eq!(
         org.throughput.len(),

@@ -7,7 +7,7 @@ mod common;
 use mognad_app::org::directory::{NamedInput, UnitInput};
 use mognad_app::org::organisations::SettingsInput;
 use mognad_app::{Actor, App, AppError};
-use mognad_domain::ids::{GroupId, PersonId, RoundId, UnitId};
+use mognad_domain::ids::{GroupId, RoundId, UnitId};
 use mognad_domain::role::Role;
 use mognad_store::testdb;
 use serde_json::Value;
@@ -55,19 +55,22 @@ async fn closed_round(app: &App, a: &Actor) -> (Uuid, [Uuid; 3], [Uuid; 3]) {
         .save_unit(a, None, &unit("Kommunen", None))
         .await
         .unwrap()
-        .id;
+        .id
+        .0;
     let ua = app
         .org()
         .save_unit(a, None, &unit("A", Some(root)))
         .await
         .unwrap()
-        .id;
+        .id
+        .0;
     let ub = app
         .org()
         .save_unit(a, None, &unit("B", Some(root)))
         .await
         .unwrap()
-        .id;
+        .id
+        .0;
     let g1 = common::group_of(app, a, "G1", Some(ua), 6).await;
     let g2 = common::group_of(app, a, "G2", Some(ua), 3).await;
     let g3 = common::group_of(app, a, "G3", Some(ub), 6).await;
@@ -98,9 +101,7 @@ async fn a_closed_round_shows_the_same_whatever_the_directory_and_threshold_do()
         assert!(!res.area(groups[1]).unwrap().visible, "three answers under k = 5");
         // Closing recorded in the ledger exactly what the round shows.
         let mut tx = app.db.read().await.unwrap();
-        let ledger = mognad_store::frozen::releases(&mut tx, mognad_domain::ids::RoundId(r))
-            .await
-            .unwrap();
+        let ledger = mognad_store::frozen::releases(&mut tx, RoundId(r)).await.unwrap();
         tx.rollback().await.unwrap();
         let mut recorded: Vec<Uuid> = ledger.iter().map(|x| x.area_id).collect();
         let mut shown: Vec<Uuid> = std::iter::once(&res.organisation)
@@ -125,7 +126,7 @@ async fn a_closed_round_shows_the_same_whatever_the_directory_and_threshold_do()
         let g1 = app.org().group(&a, GroupId(groups[0])).await.unwrap();
         for p in g1.member_ids {
             app.org()
-                .set_group_member(&a, GroupId(groups[0]), PersonId(p), false)
+                .set_group_member(&a, GroupId(groups[0]), p, false)
                 .await
                 .unwrap();
         }
@@ -147,7 +148,7 @@ async fn a_closed_round_shows_the_same_whatever_the_directory_and_threshold_do()
         let res = app.measurement().results(&a, RoundId(r)).await.unwrap();
         assert_eq!(res.k, 5, "the round keeps the threshold it was answered under");
         let status = app.measurement().round_status(&a, RoundId(r)).await.unwrap();
-        let g1 = status.iter().find(|s| s.group_id == groups[0]).unwrap();
+        let g1 = status.iter().find(|s| s.group_id == GroupId(groups[0])).unwrap();
         assert_eq!(
             (g1.name.as_str(), g1.members),
             ("G1", 6),

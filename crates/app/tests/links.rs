@@ -9,7 +9,7 @@ use mognad_app::measurement::submit::Outcome;
 use mognad_app::platform::mail::{Invitation, MailConfig, Mailer, SmtpTls};
 use mognad_app::{Actor, App, AppError};
 use mognad_domain::answer::complete_form;
-use mognad_domain::ids::{GroupId, PersonId, RoundId};
+use mognad_domain::ids::{GroupId, RoundId};
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use mognad_store::testdb;
@@ -36,7 +36,7 @@ async fn open_round(
         .await
         .unwrap();
     let status = app.measurement().round_status(a, RoundId(r)).await.unwrap();
-    let s = status.iter().find(|s| s.group_id == g).unwrap();
+    let s = status.iter().find(|s| s.group_id == GroupId(g)).unwrap();
     let (slug, code) = (s.shared_slug.clone().unwrap(), s.access_code.clone().unwrap());
     (g, r, links, slug, code)
 }
@@ -69,7 +69,7 @@ async fn reminders_name_nobody_and_the_sheet_does_not_tell_who_answered() {
             };
             let p = app.org().save_person(&a, None, &p).await.unwrap();
             app.org()
-                .set_group_member(&a, GroupId(g), PersonId(p.id), true)
+                .set_group_member(&a, GroupId(g), p.id, true)
                 .await
                 .unwrap();
         }
@@ -178,7 +178,10 @@ async fn a_shared_link_takes_no_more_answers_than_its_group_has_places() {
             })
         ));
         let status = app.measurement().round_status(&a, RoundId(r)).await.unwrap();
-        assert_eq!(status.iter().find(|s| s.group_id == g).unwrap().answered, 3);
+        assert_eq!(
+            status.iter().find(|s| s.group_id == GroupId(g)).unwrap().answered,
+            3
+        );
         t.cleanup().await.unwrap();
     }
 }
@@ -233,7 +236,7 @@ async fn a_person_in_two_groups_answers_once_and_counts_where_they_answer() {
         let g2 = common::group_of(&app, &a, "G2", None, 4).await;
         let both = app.org().group(&a, GroupId(g1)).await.unwrap().member_ids[0];
         app.org()
-            .set_group_member(&a, GroupId(g2), PersonId(both), true)
+            .set_group_member(&a, GroupId(g2), both, true)
             .await
             .unwrap();
         let r = common::new_round(&app, &a, "T0").await;
@@ -243,7 +246,7 @@ async fn a_person_in_two_groups_answers_once_and_counts_where_they_answer() {
         assert_eq!((several.len(), several[0].settled), (1, false));
         let members = |st: &[mognad_app::measurement::invite::GroupStatus]| {
             let m = |g| st.iter().find(|s| s.group_id == g).unwrap().members;
-            (m(g1), m(g2))
+            (m(GroupId(g1)), m(GroupId(g2)))
         };
         let first = members(&app.measurement().round_status(&a, RoundId(r)).await.unwrap());
         assert_eq!(first.0 + first.1, 8, "each person counted once");
@@ -253,7 +256,7 @@ async fn a_person_in_two_groups_answers_once_and_counts_where_they_answer() {
             .unwrap();
         assert!(matches!(
             app.measurement()
-                .set_answering_group(&a, RoundId(r), PersonId(both), GroupId(g2))
+                .set_answering_group(&a, RoundId(r), both, GroupId(g2))
                 .await,
             Err(AppError::Refused { .. })
         ));
@@ -290,7 +293,7 @@ async fn a_person_in_two_groups_answers_once_and_counts_where_they_answer() {
         let st = app.measurement().round_status(&a, RoundId(r)).await.unwrap();
         assert_eq!(members(&st), (3, 5), "{}", t.label);
         let answered = |g| st.iter().find(|s| s.group_id == g).unwrap().answered;
-        assert_eq!((answered(g1), answered(g2)), (0, 1));
+        assert_eq!((answered(GroupId(g1)), answered(GroupId(g2))), (0, 1));
 
         // In a draft an administrator may settle it instead.
         let r2 = common::new_round(&app, &a, "T1").await;
@@ -299,7 +302,7 @@ async fn a_person_in_two_groups_answers_once_and_counts_where_they_answer() {
             .await
             .unwrap();
         app.measurement()
-            .set_answering_group(&a, RoundId(r2), PersonId(both), GroupId(g2))
+            .set_answering_group(&a, RoundId(r2), both, GroupId(g2))
             .await
             .unwrap();
         assert!(app.measurement().several_groups(&a, RoundId(r2)).await.unwrap()[0].settled);

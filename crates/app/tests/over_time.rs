@@ -17,7 +17,7 @@ use mognad_app::org::organisations::SettingsInput;
 use mognad_app::platform::mail::{Invitation, MailConfig, Mailer, SmtpTls};
 use mognad_app::{Actor, App};
 use mognad_domain::answer::complete_form;
-use mognad_domain::ids::{GroupId, ModelId, PersonId, RoundId};
+use mognad_domain::ids::{GroupId, RoundId};
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use mognad_store::{responses, testdb};
@@ -189,7 +189,7 @@ async fn world(app: App, rng: &mut StdRng, n: u64, mail: &std::path::Path) -> Wo
             parent_id: parent.map(|p: Uuid| p.to_string()),
             ..Default::default()
         };
-        units.push(app.org().save_unit(&a, None, &input).await.unwrap().id);
+        units.push(app.org().save_unit(&a, None, &input).await.unwrap().id.0);
     }
     let mut groups = Vec::new();
     for g in 0..rng.random_range(2..=5) {
@@ -221,7 +221,7 @@ async fn world(app: App, rng: &mut StdRng, n: u64, mail: &std::path::Path) -> Wo
 
 async fn answer_some(w: &mut World, rng: &mut StdRng, i: usize) {
     let model = w.app.measurement().models(&w.a).await.unwrap()[0].id;
-    let m = w.app.measurement().model(&w.a, ModelId(model)).await.unwrap();
+    let m = w.app.measurement().model(&w.a, model).await.unwrap();
     let take = rng.random_range(0..=w.rounds[i].unused.len());
     for token in w.rounds[i].unused.drain(..take).collect::<Vec<_>>() {
         let f = complete_form(&m, |it| rng.random_range(1..=it.answer_count()), 3);
@@ -241,20 +241,15 @@ async fn step(w: &mut World, rng: &mut StdRng) {
                 ..Default::default()
             };
             let id = w.app.measurement().create_round(&w.a, &input).await.unwrap().id;
-            let links = w
-                .app
-                .measurement()
-                .issue_invitations(&w.a, RoundId(id))
-                .await
-                .unwrap();
+            let links = w.app.measurement().issue_invitations(&w.a, id).await.unwrap();
             w.app
                 .measurement()
-                .set_round_state(&w.a, RoundId(id), "open")
+                .set_round_state(&w.a, id, "open")
                 .await
                 .unwrap();
             let unused = links.into_iter().map(|l| l.token).collect();
             w.rounds.push(Round {
-                id,
+                id: id.0,
                 k: w.k,
                 unused,
                 closed: false,
@@ -297,7 +292,7 @@ async fn step(w: &mut World, rng: &mut StdRng) {
             if let Some(p) = members.first() {
                 w.app
                     .org()
-                    .set_group_member(&w.a, GroupId(g), PersonId(*p), false)
+                    .set_group_member(&w.a, GroupId(g), *p, false)
                     .await
                     .unwrap();
             }
@@ -311,7 +306,7 @@ async fn step(w: &mut World, rng: &mut StdRng) {
             let p = w.app.org().save_person(&w.a, None, &p).await.unwrap();
             w.app
                 .org()
-                .set_group_member(&w.a, GroupId(g), PersonId(p.id), true)
+                .set_group_member(&w.a, GroupId(g), p.id, true)
                 .await
                 .unwrap();
         }

@@ -10,7 +10,7 @@ use mognad_app::plan::cards::{MoveInput, TaskInput};
 use mognad_app::plan::initiatives::{CostInput, InitiativeInput};
 use mognad_app::plan::intake::FormInput;
 use mognad_app::{App, AppError};
-use mognad_domain::ids::{BoardId, ColumnId, RoundId, TaskId};
+use mognad_domain::ids::{BoardId, ColumnId, TaskId};
 use mognad_domain::role::Role;
 use mognad_store::boards::Filter;
 use mognad_store::testdb;
@@ -49,7 +49,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             .unwrap();
         let names: Vec<&str> = view.columns.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["Inkorg", "Redo", "Pågår", "Klart"]);
-        let (backlog, doing, done) = (view.columns[0].id, view.columns[2].id, view.columns[3].id);
+        let (backlog, doing, done) = (view.columns[0].id.0, view.columns[2].id.0, view.columns[3].id.0);
 
         // Sixteen clients create at once, each sending its request twice with one key.
         let mut handles = Vec::new();
@@ -83,7 +83,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         assert_eq!(view.columns[0].count, 16);
 
         // Moves: to another column's top and bottom, after and before named cards.
-        let cards: Vec<Uuid> = view.columns[0].cards.iter().map(|c| c.id).collect();
+        let cards: Vec<Uuid> = view.columns[0].cards.iter().map(|c| c.id.0).collect();
         let mv = |column: Uuid, after: Option<Uuid>, before: Option<Uuid>, position: &str| MoveInput {
             column_id: column.to_string(),
             after: after.map(|a| a.to_string()).unwrap_or_default(),
@@ -131,7 +131,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             .board(&admin, BoardId(b.id), &Filter::default(), None)
             .await
             .unwrap();
-        let order: Vec<Uuid> = view.columns[2].cards.iter().map(|c| c.id).collect();
+        let order: Vec<Uuid> = view.columns[2].cards.iter().map(|c| c.id.0).collect();
         assert_eq!(order, [cards[1], cards[2], cards[3], cards[0]]);
         assert!(
             matches!(
@@ -173,7 +173,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         assert_eq!(view.columns[3].count, 6);
         let detail = app
             .plan()
-            .task(&admin, TaskId(view.columns[3].cards[0].id))
+            .task(&admin, view.columns[3].cards[0].id)
             .await
             .unwrap();
         assert!(detail.done, "a card in a done column is done");
@@ -201,7 +201,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         let finished = view.columns[3].cards[0].id;
         match app
             .plan()
-            .move_task(&admin, TaskId(finished), &mv(doing, None, None, ""), None)
+            .move_task(&admin, finished, &mv(doing, None, None, ""), None)
             .await
         {
             Err(AppError::Conflict(m)) => assert!(m.contains("Pågår"), "{m}"),
@@ -213,7 +213,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             .await
             .unwrap();
         app.plan()
-            .move_task(&admin, TaskId(finished), &mv(backlog, None, None, ""), None)
+            .move_task(&admin, finished, &mv(backlog, None, None, ""), None)
             .await
             .unwrap();
 
@@ -226,7 +226,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             .unwrap();
         for c in view.columns[2].cards.iter().skip(2) {
             app.plan()
-                .move_task(&admin, TaskId(c.id), &mv(backlog, None, None, ""), None)
+                .move_task(&admin, c.id, &mv(backlog, None, None, ""), None)
                 .await
                 .unwrap();
         }
@@ -257,7 +257,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
         let outside = view.columns[2].cards[2].id;
         for _ in 0..2 {
             app.plan()
-                .move_task(&admin, TaskId(outside), &mv(doing, None, None, ""), Some("fill"))
+                .move_task(&admin, outside, &mv(doing, None, None, ""), Some("fill"))
                 .await
                 .unwrap();
         }
@@ -480,7 +480,7 @@ async fn intake_submissions_become_tasks_and_alike_ones_group() {
             view.columns[0].count, 3,
             "each submission is a task in the backlog"
         );
-        let task = app.plan().task(&admin, TaskId(r1.task_id)).await.unwrap();
+        let task = app.plan().task(&admin, r1.task_id).await.unwrap();
         assert_eq!(task.title, "Skrivaren på plan 3 skriver inte ut");
         assert!(task.description.contains("**Brådskande?**: Ja"));
         let groups = app.plan().recurring_problems(&admin).await.unwrap();
@@ -569,20 +569,20 @@ async fn goals_and_initiatives_from_the_gap_list() {
             .unwrap();
         let detail = app
             .measurement()
-            .area_detail(&owner, RoundId(round.id), demo.org.0)
+            .area_detail(&owner, round.id, demo.org.0)
             .await
             .unwrap();
         let top = &detail.gaps[0];
         let id = app
             .plan()
-            .initiative_from_gap(&owner, RoundId(round.id), None, &top.engine)
+            .initiative_from_gap(&owner, round.id, None, &top.engine)
             .await
             .unwrap();
         let (list, _) = app.plan().initiatives(&owner).await.unwrap();
         let i = list.iter().find(|i| i.id == id.0).unwrap();
         assert_eq!(
             (i.engines.as_str(), i.round_id, i.status.as_str()),
-            (top.engine.as_str(), Some(round.id), "proposed")
+            (top.engine.as_str(), Some(round.id.0), "proposed")
         );
         assert!(i.title.starts_with("Höj "));
         let edit = InitiativeInput {
@@ -633,7 +633,7 @@ async fn goals_and_initiatives_from_the_gap_list() {
         let i = list.iter().find(|i| i.id == id.0).unwrap();
         assert_eq!(
             (i.status.as_str(), i.goal_id, i.round_id),
-            ("active", Some(goals[1].id), Some(round.id))
+            ("active", Some(goals[1].id), Some(round.id.0))
         );
         assert_eq!(
             costs
@@ -644,7 +644,7 @@ async fn goals_and_initiatives_from_the_gap_list() {
             570_000
         );
         // The demo's own plan: three initiatives from the baseline's gaps, boards, a form.
-        assert!(list.iter().filter(|i| i.round_id == Some(round.id)).count() >= 4);
+        assert!(list.iter().filter(|i| i.round_id == Some(round.id.0)).count() >= 4);
         let boards = app.plan().boards(&owner).await.unwrap();
         let desk = boards.iter().find(|b| b.name == "IT-servicedesk").unwrap();
         let view = app
@@ -683,7 +683,7 @@ async fn goals_and_initiatives_from_the_gap_list() {
         assert!(c.clear && c.diff > o.diff + 5.0, "{c:?} against {o:?}");
         assert!(matches!(
             app.plan()
-                .initiative_from_gap(&owner, RoundId(round.id), None, "finns-inte")
+                .initiative_from_gap(&owner, round.id, None, "finns-inte")
                 .await,
             Err(AppError::Invalid(_))
         ));

@@ -12,7 +12,7 @@ use mognad_app::org::privacy::RetentionInput;
 use mognad_app::org::relations::RelationshipInput;
 use mognad_app::plan::intake::FormInput;
 use mognad_app::{Actor, App, AppError};
-use mognad_domain::ids::{GroupId, OrgId, PersonId, RoundId};
+use mognad_domain::ids::{GroupId, OrgId, RoundId};
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use mognad_store::testdb;
@@ -73,7 +73,7 @@ async fn a_person_gets_their_data_and_can_be_erased_while_answers_stay_counted()
             .unwrap()
             .id;
         app.org()
-            .set_group_member(&admin, GroupId(group), PersonId(eva), true)
+            .set_group_member(&admin, GroupId(group), eva, true)
             .await
             .unwrap();
         for (kind, from, to) in [("supervision", bo, eva), ("mentorship", eva, bo)] {
@@ -91,7 +91,7 @@ async fn a_person_gets_their_data_and_can_be_erased_while_answers_stay_counted()
         let eva_actor = user(&app, admin.org, "eva@norrvik.se", Role::Member).await;
         let fw = app.competence().default_framework(&admin).await.unwrap();
         app.competence()
-            .set_target_role(&eva_actor, PersonId(eva), fw, Some("it-strateg"))
+            .set_target_role(&eva_actor, eva, fw, Some("it-strateg"))
             .await
             .unwrap();
         let framework = app.competence().framework(&admin, fw).await.unwrap();
@@ -109,10 +109,7 @@ async fn a_person_gets_their_data_and_can_be_erased_while_answers_stay_counted()
             source: "self".into(),
             note: "Ledde budgeten".into(),
         };
-        app.competence()
-            .assess(&eva_actor, PersonId(eva), &assess)
-            .await
-            .unwrap();
+        app.competence().assess(&eva_actor, eva, &assess).await.unwrap();
         // She wrote to the service desk with her address.
         let slug = service_desk(&app, &admin).await;
         let answers = vec![("f1".to_string(), "Skrivaren".to_string())];
@@ -141,7 +138,7 @@ async fn a_person_gets_their_data_and_can_be_erased_while_answers_stay_counted()
         let before = app.measurement().results(&admin, RoundId(round)).await.unwrap();
 
         // Her document: every part, and nothing about whether she answered.
-        let doc = app.org().person_data(&eva_actor, PersonId(eva)).await.unwrap();
+        let doc = app.org().person_data(&eva_actor, eva).await.unwrap();
         assert_eq!(doc["person"]["email"], "eva@norrvik.se");
         assert_eq!(rows(&doc, "groups").len(), 1);
         assert_eq!(
@@ -161,19 +158,19 @@ async fn a_person_gets_their_data_and_can_be_erased_while_answers_stay_counted()
         // A colleague may not read it; an administrator may.
         let bo_actor = user(&app, admin.org, "bo@norrvik.se", Role::Member).await;
         assert!(matches!(
-            app.org().person_data(&bo_actor, PersonId(eva)).await,
+            app.org().person_data(&bo_actor, eva).await,
             Err(AppError::Forbidden)
         ));
-        assert!(app.org().person_data(&admin, PersonId(eva)).await.is_ok());
+        assert!(app.org().person_data(&admin, eva).await.is_ok());
         assert!(matches!(
-            app.org().erase_person(&eva_actor, PersonId(eva)).await,
+            app.org().erase_person(&eva_actor, eva).await,
             Err(AppError::Forbidden)
         ));
 
-        let erased = app.org().erase_person(&admin, PersonId(eva)).await.unwrap();
+        let erased = app.org().erase_person(&admin, eva).await.unwrap();
         assert_eq!((erased.contacts, erased.account), (1, true));
         assert!(matches!(
-            app.org().person(&admin, PersonId(eva)).await,
+            app.org().person(&admin, eva).await,
             Err(AppError::NotFound)
         ));
         assert!(app.org().relationships(&admin).await.unwrap().is_empty());
@@ -193,8 +190,8 @@ async fn a_person_gets_their_data_and_can_be_erased_while_answers_stay_counted()
         let after = app.measurement().results(&admin, RoundId(round)).await.unwrap();
         assert_eq!(after.organisation.n, before.organisation.n);
         assert_eq!(after.organisation.scores, before.organisation.scores);
-        assert!(app.org().person(&admin, PersonId(bo)).await.is_ok());
-        let bo_doc = app.org().person_data(&admin, PersonId(bo)).await.unwrap();
+        assert!(app.org().person(&admin, bo).await.is_ok());
+        let bo_doc = app.org().person_data(&admin, bo).await.unwrap();
         assert!(rows(&bo_doc, "assessments").is_empty());
         let mut tx = app.db.read().await.unwrap();
         let requests = mognad_store::records::dump(&mut tx, "intake_submissions", "org_id = $1", admin.org.0)
@@ -222,31 +219,22 @@ async fn the_only_owner_is_not_erased() {
             ..Default::default()
         };
         let id = app.org().save_person(&owner, None, &me).await.unwrap().id;
-        let refused = app.org().erase_person(&owner, PersonId(id)).await;
+        let refused = app.org().erase_person(&owner, id).await;
         assert!(
             matches!(&refused, Err(AppError::Invalid(v)) if v[0].code == "last-owner"),
             "{refused:?}"
         );
-        assert!(
-            app.org().person(&owner, PersonId(id)).await.is_ok(),
-            "half erased"
-        );
+        assert!(app.org().person(&owner, id).await.is_ok(), "half erased");
         // With a second owner, an admin still may not take an owner's role away by erasure.
         let second = user(&app, owner.org, "andra@norrvik.se", Role::Owner).await;
         let admin = user(&app, owner.org, "admin@norrvik.se", Role::Admin).await;
-        let refused = app.org().erase_person(&admin, PersonId(id)).await;
+        let refused = app.org().erase_person(&admin, id).await;
         assert!(
             matches!(&refused, Err(AppError::Invalid(v)) if v[0].code == "outranks"),
             "{refused:?}"
         );
         // The other owner may.
-        assert!(
-            app.org()
-                .erase_person(&second, PersonId(id))
-                .await
-                .unwrap()
-                .account
-        );
+        assert!(app.org().erase_person(&second, id).await.unwrap().account);
         t.cleanup().await.unwrap();
     }
 }

@@ -5,7 +5,7 @@
 mod common;
 
 use mognad_app::{App, AppError};
-use mognad_domain::ids::RoundId;
+use mognad_domain::ids::{GroupId, RoundId};
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use mognad_store::testdb;
@@ -55,7 +55,7 @@ async fn two_apps_on_one_database_share_brakes_and_sessions() {
             .await
             .unwrap();
         let status = one.measurement().round_status(&a, RoundId(r)).await.unwrap();
-        let s = status.iter().find(|s| s.group_id == g).unwrap();
+        let s = status.iter().find(|s| s.group_id == GroupId(g)).unwrap();
         let (slug, code) = (s.shared_slug.clone().unwrap(), s.access_code.clone().unwrap());
         for i in 0..10 {
             let app = if i % 2 == 0 { &one } else { &two };

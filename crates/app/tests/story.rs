@@ -8,7 +8,7 @@ use common::actor;
 use mognad_app::org::directory::{NamedInput, PersonInput, UnitInput};
 use mognad_app::org::relations::RelationshipInput;
 use mognad_app::{Actor, App, AppError};
-use mognad_domain::ids::{GroupId, ModelId, PersonId, RelationshipId, RoundId, UnitId};
+use mognad_domain::ids::RoundId;
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use mognad_store::testdb;
@@ -44,15 +44,15 @@ async fn isolation_and_roles(app: &App) {
 
     // Another organisation's owner sees none of it and cannot touch it.
     assert!(matches!(
-        app.org().unit(&b, UnitId(unit.id)).await,
+        app.org().unit(&b, unit.id).await,
         Err(AppError::NotFound)
     ));
     assert!(matches!(
-        app.org().person(&b, PersonId(person.id)).await,
+        app.org().person(&b, person.id).await,
         Err(AppError::NotFound)
     ));
     assert!(matches!(
-        app.org().delete_person(&b, PersonId(person.id)).await,
+        app.org().delete_person(&b, person.id).await,
         Err(AppError::NotFound)
     ));
     assert!(app.org().units(&b).await.unwrap().is_empty());
@@ -151,7 +151,7 @@ async fn isolation_and_roles(app: &App) {
         .org()
         .save_unit(
             &a,
-            Some(UnitId(unit.id)),
+            Some(unit.id),
             &UnitInput {
                 name: "IT".into(),
                 parent_id: Some(child.id.to_string()),
@@ -164,7 +164,7 @@ async fn isolation_and_roles(app: &App) {
         "{err:?}"
     );
     assert!(matches!(
-        app.org().delete_unit(&a, UnitId(unit.id)).await,
+        app.org().delete_unit(&a, unit.id).await,
         Err(AppError::Conflict(_))
     ));
 
@@ -190,12 +190,12 @@ async fn isolation_and_roles(app: &App) {
         valid_to: None,
     };
     app.org()
-        .save_relationship(&a, None, &rel("supervision", person.id, bo.id, None))
+        .save_relationship(&a, None, &rel("supervision", person.id.0, bo.id.0, None))
         .await
         .unwrap();
     let err = app
         .org()
-        .save_relationship(&a, None, &rel("supervision", bo.id, person.id, None))
+        .save_relationship(&a, None, &rel("supervision", bo.id.0, person.id.0, None))
         .await;
     assert!(
         matches!(err, Err(AppError::Invalid(ref v)) if v[0].code == "supervision-cycle"),
@@ -214,12 +214,12 @@ async fn isolation_and_roles(app: &App) {
         .await
         .unwrap();
     app.org()
-        .save_relationship(&a, None, &rel("team", bo.id, team.id, Some("lead")))
+        .save_relationship(&a, None, &rel("team", bo.id.0, team.id.0, Some("lead")))
         .await
         .unwrap();
     let err = app
         .org()
-        .save_relationship(&a, None, &rel("team", person.id, team.id, Some("lead")))
+        .save_relationship(&a, None, &rel("team", person.id.0, team.id.0, Some("lead")))
         .await;
     assert!(
         matches!(err, Err(AppError::Invalid(ref v)) if v[0].code == "second-team-lead"),
@@ -227,14 +227,14 @@ async fn isolation_and_roles(app: &App) {
     );
     let m = app
         .org()
-        .save_relationship(&a, None, &rel("mentorship", bo.id, person.id, None))
+        .save_relationship(&a, None, &rel("mentorship", bo.id.0, person.id.0, None))
         .await
         .unwrap();
-    let mut ended = rel("mentorship", bo.id, person.id, None);
+    let mut ended = rel("mentorship", bo.id.0, person.id.0, None);
     ended.valid_to = Some("2026-06-30".into());
     assert_eq!(
         app.org()
-            .save_relationship(&a, Some(RelationshipId(m.id)), &ended)
+            .save_relationship(&a, Some(m.id), &ended)
             .await
             .unwrap()
             .valid_to
@@ -244,13 +244,10 @@ async fn isolation_and_roles(app: &App) {
     );
     assert_eq!(app.org().relationships(&a).await.unwrap().len(), 3);
     assert!(matches!(
-        app.org().delete_relationship(&b, RelationshipId(m.id)).await,
+        app.org().delete_relationship(&b, m.id).await,
         Err(AppError::NotFound)
     ));
-    app.org()
-        .delete_relationship(&a, RelationshipId(m.id))
-        .await
-        .unwrap();
+    app.org().delete_relationship(&a, m.id).await.unwrap();
     assert_eq!(app.org().relationships(&a).await.unwrap().len(), 2);
 }
 
@@ -395,17 +392,12 @@ async fn models_and_rounds(app: &App) {
     );
     let nine = models.iter().find(|m| m.key == "nio-motorer").unwrap().clone();
     assert_eq!(
-        app.measurement()
-            .model(&a, ModelId(nine.id))
-            .await
-            .unwrap()
-            .engines
-            .len(),
+        app.measurement().model(&a, nine.id).await.unwrap().engines.len(),
         9
     );
     assert!(
         matches!(
-            app.measurement().model(&b, ModelId(nine.id)).await,
+            app.measurement().model(&b, nine.id).await,
             Err(AppError::NotFound)
         ),
         "models belong to one organisation"
@@ -459,7 +451,7 @@ async fn models_and_rounds(app: &App) {
     };
     let round = app.measurement().create_round(&a, &input).await.unwrap();
     assert_eq!((round.state.as_str(), round.group_ids.len()), ("draft", 2));
-    let err = app.org().delete_group(&a, GroupId(round.group_ids[0])).await;
+    let err = app.org().delete_group(&a, round.group_ids[0]).await;
     assert!(
         matches!(err, Err(AppError::Conflict(ref m)) if m.contains("measurement round")),
         "{err:?}"
@@ -480,11 +472,11 @@ async fn models_and_rounds(app: &App) {
         matches!(app.measurement().create_round(&b, &foreign).await, Err(AppError::Invalid(ref v)) if v[0].code == "unknown-ref")
     );
     assert!(
-        matches!(app.measurement().set_round_state(&a, RoundId(round.id), "closed").await, Err(AppError::Invalid(ref v)) if v[0].code == "round-transition")
+        matches!(app.measurement().set_round_state(&a, round.id, "closed").await, Err(AppError::Invalid(ref v)) if v[0].code == "round-transition")
     );
     assert_eq!(
         app.measurement()
-            .set_round_state(&a, RoundId(round.id), "open")
+            .set_round_state(&a, round.id, "open")
             .await
             .unwrap()
             .state,
@@ -492,7 +484,7 @@ async fn models_and_rounds(app: &App) {
     );
     assert_eq!(
         app.measurement()
-            .set_round_state(&a, RoundId(round.id), "closed")
+            .set_round_state(&a, round.id, "closed")
             .await
             .unwrap()
             .state,
@@ -500,19 +492,17 @@ async fn models_and_rounds(app: &App) {
     );
     assert!(
         app.measurement()
-            .set_round_state(&a, RoundId(round.id), "open")
+            .set_round_state(&a, round.id, "open")
             .await
             .is_err(),
         "a closed round never reopens"
     );
     assert!(matches!(
-        app.measurement()
-            .set_round_state(&b, RoundId(round.id), "closed")
-            .await,
+        app.measurement().set_round_state(&b, round.id, "closed").await,
         Err(AppError::NotFound)
     ));
     assert!(matches!(
-        app.measurement().round(&b, RoundId(round.id)).await,
+        app.measurement().round(&b, round.id).await,
         Err(AppError::NotFound)
     ));
 

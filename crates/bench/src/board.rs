@@ -57,7 +57,7 @@ pub async fn seed(url: &str, cards: usize) -> Result<()> {
             let t = Task {
                 id: Uuid::now_v7(),
                 board_id: board.id,
-                column_id: c.id,
+                column_id: c.id.0,
                 rank: r,
                 title: format!("Kort {n} om ett återkommande ärende"),
                 description: String::new(),
@@ -112,7 +112,7 @@ pub async fn run(
         .plan()
         .board(&actor, BoardId(board), &Default::default(), None)
         .await?;
-    let columns: Arc<Vec<Uuid>> = Arc::new(view.columns.iter().map(|c| c.id).collect());
+    let columns: Arc<Vec<Uuid>> = Arc::new(view.columns.iter().map(|c| c.id.0).collect());
     let before: i64 = view.columns.iter().map(|c| c.count).sum();
 
     // The board page as a browser gets it.

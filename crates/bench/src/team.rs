@@ -8,7 +8,7 @@ use chrono::{Duration, Utc};
 use mognad_app::App;
 use mognad_app::competence::team_map::Scope;
 use mognad_domain::competence::assessment::{self, Assessment, Source};
-use mognad_domain::ids::{FrameworkId, OrgId, PersonId, UnitId};
+use mognad_domain::ids::{OrgId, PersonId, UnitId};
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::people::{Person, Unit};
 use mognad_domain::text::{Email, Name};
@@ -103,7 +103,7 @@ pub async fn seed(url: &str, n_people: usize, n_competences: usize) -> Result<()
         people::insert(&mut tx, &p).await?;
         let profile = Profile {
             person_id: p.id.0,
-            framework_id: Some(fw),
+            framework_id: Some(fw.0),
             role_key: Some("alla".into()),
             mentor_may_see: false,
         };
@@ -124,13 +124,13 @@ pub async fn seed(url: &str, n_people: usize, n_competences: usize) -> Result<()
                 })
                 .collect();
             for a in &history {
-                assessments::insert(&mut tx, org.id, p.id, fw, a).await?;
+                assessments::insert(&mut tx, org.id, p.id, fw.0, a).await?;
             }
             let refs: Vec<&Assessment> = history.iter().collect();
             let level = assessment::combined(&refs).context("assessed")?;
             levels.insert(competence, f64::from(level));
         }
-        assessments::put_levels(&mut tx, p.id, fw, &levels).await?;
+        assessments::put_levels(&mut tx, p.id, fw.0, &levels).await?;
     }
     tx.commit().await?;
     println!(
@@ -158,7 +158,7 @@ pub async fn run(url: &str, org: Uuid, unit: Uuid, server: Option<&str>, runs: u
         let t = Instant::now();
         let v = app
             .competence()
-            .team_competence(&actor, Scope::Unit(UnitId(unit)), framework.map(FrameworkId))
+            .team_competence(&actor, Scope::Unit(UnitId(unit)), framework)
             .await?;
         times.push(t.elapsed().as_micros());
         risks = v.risks.len();

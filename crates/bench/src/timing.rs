@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result};
 use mognad_app::App;
-use mognad_domain::ids::{OrgId, RoundId};
+use mognad_domain::ids::OrgId;
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use mognad_store::Db;
@@ -71,14 +71,14 @@ pub async fn run(url: &str, org: uuid::Uuid, runs: usize) -> Result<()> {
         let (_, owner) = admin(&app, OrgId(org)).await?;
         let t = Instant::now();
         app.measurement()
-            .set_round_state(&owner, RoundId(round.id), "closed")
+            .set_round_state(&owner, round.id, "closed")
             .await?;
         println!(
             "closed the round (deciding and recording its releases) in {:.1} ms",
             t.elapsed().as_secs_f64() * 1000.0
         );
     }
-    let res = app.measurement().results(&actor, RoundId(round.id)).await?;
+    let res = app.measurement().results(&actor, round.id).await?;
     let answers: i64 = res.groups.iter().map(|g| g.n).sum();
     let group = res.groups[0].id;
     println!(
@@ -90,14 +90,11 @@ pub async fn run(url: &str, org: uuid::Uuid, runs: usize) -> Result<()> {
     let mut all = Vec::with_capacity(runs);
     for _ in 0..runs {
         let t = Instant::now();
-        let d = app
-            .measurement()
-            .area_detail(&actor, RoundId(round.id), group)
-            .await?;
+        let d = app.measurement().area_detail(&actor, round.id, group).await?;
         one.push(t.elapsed().as_micros());
         assert!(d.visible);
         let t = Instant::now();
-        app.measurement().results(&actor, RoundId(round.id)).await?;
+        app.measurement().results(&actor, round.id).await?;
         all.push(t.elapsed().as_micros());
     }
     summary("one group's results (scores, phases, items, gaps, comments)", one);

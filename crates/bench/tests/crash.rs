@@ -11,7 +11,7 @@ mod support;
 use futures_util::StreamExt;
 use mognad_bench::answers_body;
 use mognad_domain::answer::Answers;
-use mognad_domain::ids::RoundId;
+use mognad_domain::ids::{OrgId, RoundId};
 use mognad_domain::tally::Tally;
 use mognad_store::{Db, responses};
 use rand::Rng;
@@ -135,7 +135,7 @@ async fn crash_story(url: &str, dir: &Path, label: &str) {
         .unwrap()
         .into_iter()
         .collect();
-    let tasks = mognad_store::boards::all_tasks(&mut tx, mognad_domain::ids::OrgId(seeded.org))
+    let tasks = mognad_store::boards::all_tasks(&mut tx, OrgId(seeded.org))
         .await
         .unwrap();
     tx.rollback().await.unwrap();

@@ -780,13 +780,13 @@ async fn two_factor_sign_in_with_the_app_and_a_recovery_code() {
 async fn the_audit_log_records_rounds_exports_and_deletions_but_never_an_answer() {
     use mognad_app::measurement::rounds::RoundInput;
     use mognad_domain::answer::{comment_field, complete_form};
-    use mognad_domain::ids::{ModelId, RoundId, UnitId};
+
     let w = World::new().await;
     let owner = w.member("agare@norrvik.se", "Norrvik", Role::Owner).await;
     let app = &w.app;
     w.group_with_members(&owner, "Ledningen", 5).await;
     let model_id = app.measurement().models(&owner).await.unwrap()[0].id;
-    let model = app.measurement().model(&owner, ModelId(model_id)).await.unwrap();
+    let model = app.measurement().model(&owner, model_id).await.unwrap();
     let round = app
         .measurement()
         .create_round(
@@ -799,7 +799,7 @@ async fn the_audit_log_records_rounds_exports_and_deletions_but_never_an_answer(
         )
         .await
         .unwrap();
-    let round_id = RoundId(round.id);
+    let round_id = round.id;
     let links = app
         .measurement()
         .issue_invitations(&owner, round_id)
@@ -834,7 +834,7 @@ async fn the_audit_log_records_rounds_exports_and_deletions_but_never_an_answer(
         )
         .await
         .unwrap();
-    app.org().delete_unit(&owner, UnitId(unit.id)).await.unwrap();
+    app.org().delete_unit(&owner, unit.id).await.unwrap();
 
     let mut c = w.client();
     c.login("agare@norrvik.se").await;

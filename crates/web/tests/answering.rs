@@ -13,7 +13,6 @@ use axum::http::StatusCode;
 use common::*;
 use mognad_app::measurement::rounds::RoundInput;
 use mognad_domain::answer::{importance_field, item_field};
-use mognad_domain::ids::{ModelId, RoundId};
 use mognad_domain::model::Model;
 use mognad_domain::role::Role;
 use std::sync::{Arc, Mutex};
@@ -104,10 +103,10 @@ async fn a_respondent_answers_through_a_link_and_results_follow() {
         .unwrap();
     w.app
         .measurement()
-        .set_round_state(&a, RoundId(round.id), "open")
+        .set_round_state(&a, round.id, "open")
         .await
         .unwrap();
-    let model = w.app.measurement().model(&a, ModelId(model_id)).await.unwrap();
+    let model = w.app.measurement().model(&a, model_id).await.unwrap();
 
     let mut admin = w.client();
     admin.login("anna@norrvik.se").await;
@@ -181,12 +180,7 @@ async fn a_respondent_answers_through_a_link_and_results_follow() {
         .post_raw_form(&format!("{link}/submit"), &with_csrf(&again, all.clone()))
         .await;
     assert_eq!(twice.status, StatusCode::SEE_OTHER);
-    let status = w
-        .app
-        .measurement()
-        .round_status(&a, RoundId(round.id))
-        .await
-        .unwrap();
+    let status = w.app.measurement().round_status(&a, round.id).await.unwrap();
     assert_eq!(status[0].answered, 1);
 
     // While the round is open nothing but counts shows, and nothing is exported; once it has

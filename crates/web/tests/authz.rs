@@ -21,7 +21,7 @@ use mognad_app::measurement::rounds::RoundInput;
 use mognad_app::org::directory::{NamedInput, PersonInput, UnitInput};
 use mognad_app::org::relations::RelationshipInput;
 use mognad_app::{Actor, App};
-use mognad_domain::ids::{BoardId, GroupId, PersonId, RoundId};
+use mognad_domain::ids::BoardId;
 use mognad_domain::role::Role;
 
 /// Who may use a route: nobody needs to sign in, any signed-in user, or a role in the
@@ -300,7 +300,7 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         .await
         .unwrap();
     app.org()
-        .set_group_member(a, GroupId(group.id), PersonId(people[0]), true)
+        .set_group_member(a, group.id, people[0], true)
         .await
         .unwrap();
     let team = app
@@ -344,25 +344,17 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         )
         .await
         .unwrap();
-    let links = app
-        .measurement()
-        .issue_invitations(a, RoundId(round.id))
-        .await
-        .unwrap();
+    let links = app.measurement().issue_invitations(a, round.id).await.unwrap();
     app.measurement()
-        .set_round_state(a, RoundId(round.id), "open")
+        .set_round_state(a, round.id, "open")
         .await
         .unwrap();
-    let status = app
-        .measurement()
-        .round_status(a, RoundId(round.id))
-        .await
-        .unwrap();
+    let status = app.measurement().round_status(a, round.id).await.unwrap();
     let action = app
         .competence()
         .add_action(
             a,
-            mognad_domain::ids::PersonId(people[1]),
+            people[1],
             &mognad_app::competence::develop::ActionInput {
                 title: format!("Kurs {n}"),
                 kind: "course".into(),

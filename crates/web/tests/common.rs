@@ -7,7 +7,6 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use mognad_app::{Actor, App};
-use mognad_domain::ids::{GroupId, PersonId};
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::role::Role;
 use mognad_domain::text::Name;
@@ -192,11 +191,11 @@ impl World {
             let p = self.app.org().save_person(a, None, &person).await.unwrap();
             self.app
                 .org()
-                .set_group_member(a, GroupId(g.id), PersonId(p.id), true)
+                .set_group_member(a, g.id, p.id, true)
                 .await
                 .unwrap();
         }
-        g.id
+        g.id.0
     }
 
     pub fn client(&self) -> Client {

@@ -176,7 +176,7 @@ async fn people_assess_plan_and_read_as_the_relationships_allow() {
     );
     let action_id = app
         .competence()
-        .development(&admin, mognad_domain::ids::PersonId(ids[0]))
+        .development(&admin, ids[0])
         .await
         .unwrap()
         .actions[0]

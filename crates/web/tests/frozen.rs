@@ -8,7 +8,7 @@ use common::World;
 use mognad_app::measurement::rounds::RoundInput;
 use mognad_app::org::directory::{NamedInput, UnitInput};
 use mognad_app::org::organisations::SettingsInput;
-use mognad_domain::ids::{GroupId, ModelId, RoundId};
+use mognad_domain::ids::GroupId;
 use mognad_domain::role::Role;
 
 /// Everything a reader of the round can fetch, as text.
@@ -58,18 +58,13 @@ async fn moving_a_group_and_lowering_k_after_close_changes_nothing_served() {
         ..Default::default()
     };
     let round = w.app.measurement().create_round(&a, &input).await.unwrap().id;
-    let links = w
-        .app
-        .measurement()
-        .issue_invitations(&a, RoundId(round))
-        .await
-        .unwrap();
+    let links = w.app.measurement().issue_invitations(&a, round).await.unwrap();
     w.app
         .measurement()
-        .set_round_state(&a, RoundId(round), "open")
+        .set_round_state(&a, round, "open")
         .await
         .unwrap();
-    let m = w.app.measurement().model(&a, ModelId(model)).await.unwrap();
+    let m = w.app.measurement().model(&a, model).await.unwrap();
     let mut answer: i64 = 0;
     let mut c = w.client();
     c.login("anna@norrvik.se").await;
@@ -102,10 +97,10 @@ async fn moving_a_group_and_lowering_k_after_close_changes_nothing_served() {
     }
     w.app
         .measurement()
-        .set_round_state(&a, RoundId(round), "closed")
+        .set_round_state(&a, round, "closed")
         .await
         .unwrap();
-    let before = everything(&mut c, a.org.0, round).await;
+    let before = everything(&mut c, a.org.0, round.0).await;
     let res = c.get(&format!("{api}/results")).await;
     let doc: serde_json::Value = serde_json::from_str(&res.body).unwrap();
     let shown = |doc: &serde_json::Value, kind: &str| -> Vec<String> {
@@ -144,7 +139,7 @@ async fn moving_a_group_and_lowering_k_after_close_changes_nothing_served() {
         anonymity_threshold: "3".into(),
     };
     w.app.org().update_settings(&a, &settings).await.unwrap();
-    let after = everything(&mut c, a.org.0, round).await;
+    let after = everything(&mut c, a.org.0, round.0).await;
     for ((path, b), (_, x)) in before.iter().zip(&after) {
         assert_eq!(b, x, "{path} changed after the round closed");
     }

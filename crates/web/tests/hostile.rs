@@ -9,7 +9,7 @@ use common::*;
 use mognad_app::measurement::rounds::RoundInput;
 use mognad_app::org::directory::{NamedInput, PersonInput, UnitInput};
 use mognad_domain::answer::{comment_field, complete_form};
-use mognad_domain::ids::{BoardId, GroupId, ModelId, PersonId, RoundId};
+use mognad_domain::ids::BoardId;
 use mognad_domain::role::Role;
 
 const PAYLOADS: &[&str] = &[
@@ -87,7 +87,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
             .await
             .unwrap();
         app.org()
-            .set_group_member(&a, GroupId(group.id), PersonId(p.id), true)
+            .set_group_member(&a, group.id, p.id, true)
             .await
             .unwrap();
     }
@@ -106,7 +106,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         )
         .await
         .unwrap();
-    let me_id = mognad_domain::ids::PersonId(me.id);
+    let me_id = me.id;
     let competence = mognad_domain::competence::builtin().areas[0].competences[0]
         .id
         .clone();
@@ -238,7 +238,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
     };
     app.plan().add_point(&a, agenda, &point).await.unwrap();
     let model_id = app.measurement().models(&a).await.unwrap()[0].id;
-    let model = app.measurement().model(&a, ModelId(model_id)).await.unwrap();
+    let model = app.measurement().model(&a, model_id).await.unwrap();
     let round = app
         .measurement()
         .create_round(
@@ -251,13 +251,9 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
         )
         .await
         .unwrap();
-    let links = app
-        .measurement()
-        .issue_invitations(&a, RoundId(round.id))
-        .await
-        .unwrap();
+    let links = app.measurement().issue_invitations(&a, round.id).await.unwrap();
     app.measurement()
-        .set_round_state(&a, RoundId(round.id), "open")
+        .set_round_state(&a, round.id, "open")
         .await
         .unwrap();
     for (i, l) in links.iter().enumerate() {
@@ -279,7 +275,7 @@ async fn markup_in_names_and_comments_never_comes_back_live() {
     assert_inert(&sheet.body, "the link sheet");
     // Results, and so comments, show once the round has closed.
     app.measurement()
-        .set_round_state(&a, RoundId(round.id), "closed")
+        .set_round_state(&a, round.id, "closed")
         .await
         .unwrap();
     let pages = [

@@ -5,7 +5,6 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use mognad_domain::ids::{ModelId, RoundId};
 use mognad_domain::role::Role;
 
 fn multipart(file: &str) -> (String, String) {
@@ -176,7 +175,7 @@ async fn the_results_api_withholds_what_the_pages_withhold() {
     let round = w.app.measurement().create_round(&a, &input).await.unwrap();
     w.app
         .measurement()
-        .set_round_state(&a, RoundId(round.id), "open")
+        .set_round_state(&a, round.id, "open")
         .await
         .unwrap();
     let mut c = w.client();
@@ -188,7 +187,7 @@ async fn the_results_api_withholds_what_the_pages_withhold() {
     assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
     let links: serde_json::Value = serde_json::from_str(&made.body).unwrap();
     assert_eq!(links.as_array().unwrap().len(), 3);
-    let m = w.app.measurement().model(&a, ModelId(model)).await.unwrap();
+    let m = w.app.measurement().model(&a, model).await.unwrap();
     let fields = mognad_domain::answer::complete_form(&m, |_| 2, 3);
     for l in links.as_array().unwrap() {
         w.app

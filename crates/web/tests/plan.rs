@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use common::*;
 use mognad_app::plan::boards::BoardInput;
 use mognad_app::plan::intake::FormInput;
+use mognad_domain::ids::BoardId;
 use mognad_domain::role::Role;
 use serde_json::json;
 
@@ -252,7 +253,7 @@ async fn the_api_creates_once_per_key_and_members_work_on_cards() {
         };
         w.app
             .plan()
-            .create_task(&admin, mognad_domain::ids::BoardId(b.id), &input, None)
+            .create_task(&admin, BoardId(b.id), &input, None)
             .await
             .unwrap();
     }

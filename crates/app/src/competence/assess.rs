@@ -55,7 +55,7 @@ pub struct HistoryEntry {
 pub struct Record {
     pub person: Person,
     pub access: Access,
-    pub framework_id: Uuid,
+    pub framework_id: FrameworkId,
     pub framework: Framework,
     pub frameworks: Vec<FrameworkInfo>,
     pub role: Option<RoleProfile>,
@@ -92,7 +92,7 @@ fn default_of(list: &[FrameworkInfo]) -> Result<Uuid> {
     list.iter()
         .find(|f| f.key == shipped.id)
         .or(list.first())
-        .map(|f| f.id)
+        .map(|f| f.id.0)
         .ok_or_else(|| AppError::Internal("the organisation has no framework".into()))
 }
 
@@ -161,7 +161,7 @@ impl super::Competence<'_> {
         Ok(Record {
             person: p,
             access,
-            framework_id,
+            framework_id: FrameworkId(framework_id),
             framework,
             frameworks,
             role,

@@ -54,7 +54,7 @@ pub struct Placed {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PlanAction {
-    pub id: Uuid,
+    pub id: ActionId,
     #[schema(value_type = Object)]
     pub action: Action,
 }
@@ -110,7 +110,7 @@ fn current(list: Vec<Placement>) -> Vec<Placed> {
 
 fn action(s: StoredAction) -> Option<PlanAction> {
     Some(PlanAction {
-        id: s.id,
+        id: ActionId(s.id),
         action: Action {
             title: s.title,
             kind: ActionKind::parse(&s.kind)?,

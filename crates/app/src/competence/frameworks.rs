@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct FrameworkInfo {
-    pub id: Uuid,
+    pub id: FrameworkId,
     /// The framework's own id, e.g. `it-ledarskap`.
     pub key: String,
     pub version: i64,
@@ -38,7 +38,7 @@ pub(crate) fn stored(org: Uuid, f: &Framework, source: &str) -> StoredFramework 
 
 fn info(s: StoredFramework) -> FrameworkInfo {
     FrameworkInfo {
-        id: s.id,
+        id: FrameworkId(s.id),
         key: s.framework_key,
         version: s.version,
         name_sv: s.name_sv,

@@ -46,14 +46,14 @@ pub struct SignalInput {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RadarBlip {
-    pub id: Uuid,
+    pub id: BlipId,
     #[schema(value_type = Object)]
     pub blip: Blip,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SignalView {
-    pub id: Uuid,
+    pub id: SignalId,
     pub noted_on: NaiveDate,
     pub source: String,
     pub signal: String,
@@ -72,7 +72,7 @@ impl super::Competence<'_> {
             .into_iter()
             .filter_map(|b| {
                 Some(RadarBlip {
-                    id: b.id,
+                    id: BlipId(b.id),
                     blip: Blip {
                         quadrant: Quadrant::parse(&b.quadrant)?,
                         ring: Ring::parse(&b.ring)?,
@@ -85,7 +85,7 @@ impl super::Competence<'_> {
         let signals = signals
             .into_iter()
             .map(|s| SignalView {
-                id: s.id,
+                id: SignalId(s.id),
                 noted_on: s.noted_on,
                 source: s.source,
                 signal: s.signal,

@@ -8,7 +8,7 @@ use crate::{Actor, AppError, Result};
 use chrono::Utc;
 use mognad_domain::competence::Framework;
 use mognad_domain::competence::team::{Matrix, Risk, team_required};
-use mognad_domain::ids::{FrameworkId, TeamId, UnitId};
+use mognad_domain::ids::{FrameworkId, PersonId, TeamId, UnitId};
 use mognad_domain::role::Role;
 use mognad_store::{assessments, people, relationships, teams, units};
 use std::collections::{HashMap, HashSet};
@@ -23,10 +23,10 @@ pub enum Scope {
 #[derive(Debug, Clone)]
 pub struct TeamView {
     pub name: String,
-    pub framework_id: Uuid,
+    pub framework_id: FrameworkId,
     pub framework: Framework,
     /// People ids in the order of the matrix rows.
-    pub people: Vec<Uuid>,
+    pub people: Vec<PersonId>,
     pub matrix: Matrix,
     pub risks: Vec<Risk>,
     /// People of the scope the reader may not see.
@@ -151,9 +151,9 @@ impl super::Competence<'_> {
         };
         Ok(TeamView {
             name,
-            framework_id: framework_id.0,
+            framework_id,
             framework,
-            people: rows.iter().map(|p| p.id.0).collect(),
+            people: rows.iter().map(|p| p.id).collect(),
             risks: matrix.risks(),
             hidden: members.len() - rows.len(),
             matrix,

@@ -14,7 +14,7 @@ use crate::plan::initiatives::{CostInput, InitiativeInput};
 use crate::plan::intake::FormInput;
 use crate::{App, Result};
 use chrono::{Duration, Utc};
-use mognad_domain::ids::{BoardId, GroupId, OrgId, RoundId};
+use mognad_domain::ids::{BoardId, GroupId, OrgId};
 use mognad_domain::plan::rank;
 use mognad_store::boards::{self as store, Task};
 use uuid::Uuid;
@@ -45,13 +45,10 @@ impl App {
             .enumerate()
             .filter(|(gi, g)| done_in_follow_up(*gi) && g.member_ids.len() >= 6)
             .step_by(2)
-            .map(|(_, g)| GroupId(g.id))
+            .map(|(_, g)| g.id)
             .collect();
         if let Some(round) = baseline {
-            let detail = self
-                .measurement()
-                .area_detail(&actor, RoundId(round.id), org.0)
-                .await?;
+            let detail = self.measurement().area_detail(&actor, round.id, org.0).await?;
             let people = self.org().all_people(&actor).await?;
             let owner = people
                 .iter()
@@ -59,7 +56,7 @@ impl App {
             for (k, gap) in detail.gaps.iter().take(3).enumerate() {
                 let id = self
                     .plan()
-                    .initiative_from_gap(&actor, RoundId(round.id), None, &gap.engine)
+                    .initiative_from_gap(&actor, round.id, None, &gap.engine)
                     .await?;
                 let (list, _) = self.plan().initiatives(&actor).await?;
                 let i = list.into_iter().find(|i| i.id == id.0).expect("just made");
@@ -194,11 +191,11 @@ impl App {
                 let t = Task {
                     id: Uuid::now_v7(),
                     board_id: desk.id,
-                    column_id: col.id,
+                    column_id: col.id.0,
                     rank: r,
                     title: format!("Ärende {n}: {}", REQUESTS[k % REQUESTS.len()].0),
                     description: String::new(),
-                    assignee_id: it.get(k % it.len().max(1)).map(|p| p.id),
+                    assignee_id: it.get(k % it.len().max(1)).map(|p| p.id.0),
                     priority: ["low", "normal", "normal", "high"][k % 4].into(),
                     due_on: None,
                     labels: ["skrivare", "behörighet", "e-tjänst", "telefoni"][k % 4].into(),

@@ -45,9 +45,9 @@ pub struct ComparedArea {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Comparison {
-    pub before_id: Uuid,
+    pub before_id: RoundId,
     pub before_name: String,
-    pub after_id: Uuid,
+    pub after_id: RoundId,
     pub after_name: String,
     pub engines: Vec<String>,
     pub areas: Vec<ComparedArea>,
@@ -65,7 +65,7 @@ pub struct TargetInput {
     pub target: Option<i64>,
 }
 
-fn compare(before: &RoundResults, after: &RoundResults) -> Vec<ComparedArea> {
+pub(crate) fn compare(before: &RoundResults, after: &RoundResults) -> Vec<ComparedArea> {
     // From the whole to its parts, as the result pages read.
     let areas = std::iter::once(&after.organisation)
         .chain(&after.units)

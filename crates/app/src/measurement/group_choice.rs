@@ -16,12 +16,12 @@ use uuid::Uuid;
 /// A person of a round who belongs to several of its groups, and where they answer now.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SeveralGroups {
-    pub person_id: Uuid,
+    pub person_id: PersonId,
     pub person_name: String,
     /// (group id, group name) of each of their groups in the round.
     pub groups: Vec<(Uuid, String)>,
     /// The group their invitation counts them in.
-    pub group_id: Uuid,
+    pub group_id: GroupId,
     /// Whether the choice has been made (by an administrator, or by the person).
     pub settled: bool,
 }
@@ -54,13 +54,13 @@ impl super::Measurement<'_> {
             };
             let inv = invs.get(&p.0);
             out.push(SeveralGroups {
-                person_id: p.0,
+                person_id: p,
                 person_name: person.name.to_string(),
                 groups: theirs
                     .iter()
                     .map(|g| (g.0, names.get(&g.0).cloned().unwrap_or_default()))
                     .collect(),
-                group_id: inv.map(|i| i.group_id).unwrap_or(theirs[0].0),
+                group_id: GroupId(inv.map(|i| i.group_id).unwrap_or(theirs[0].0)),
                 settled: inv.is_some_and(|i| i.group_fixed),
             });
         }

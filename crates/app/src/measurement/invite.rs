@@ -32,7 +32,7 @@ pub struct IssuedLink {
 /// Where one group of a round stands.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct GroupStatus {
-    pub group_id: Uuid,
+    pub group_id: GroupId,
     pub name: String,
     pub members: i64,
     /// Links handed out: personal ones plus those taken through the shared link.
@@ -197,7 +197,7 @@ impl super::Measurement<'_> {
                 let base = m.max(invited);
                 let link = shared.get(&g.0).filter(|_| admin);
                 GroupStatus {
-                    group_id: g.0,
+                    group_id: g,
                     name: names.get(&g.0).cloned().unwrap_or_default(),
                     members: m,
                     invited,

@@ -45,7 +45,7 @@ impl super::Measurement<'_> {
             .into_iter()
             .map(|s| ModelInfo {
                 in_use: used.contains(&s.id),
-                id: s.id,
+                id: ModelId(s.id),
                 key: s.model_key,
                 version: s.version,
                 name_sv: s.name_sv,
@@ -89,7 +89,7 @@ impl super::Measurement<'_> {
         }
         tx.commit().await?;
         Ok(ModelInfo {
-            id: s.id,
+            id: ModelId(s.id),
             key: s.model_key,
             version: s.version,
             name_sv: s.name_sv,

@@ -77,7 +77,7 @@ impl Area {
 /// All of a round's results at the level of engines.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RoundResults {
-    pub round_id: Uuid,
+    pub round_id: RoundId,
     pub round_name: String,
     pub state: String,
     /// The anonymity threshold applied.
@@ -251,7 +251,7 @@ impl super::Measurement<'_> {
             a.tally = t;
         }
         Ok(RoundResults {
-            round_id: round.id.0,
+            round_id: round.id,
             round_name: round.name.to_string(),
             state: round.state.as_str().into(),
             k,
@@ -273,7 +273,7 @@ impl super::Measurement<'_> {
             return Ok(());
         };
         let mut tx = self.db.write().await?;
-        frozen::release(&mut tx, RoundId(res.round_id), list).await?;
+        frozen::release(&mut tx, res.round_id, list).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -21,7 +21,7 @@ use uuid::Uuid;
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ModelInfo {
-    pub id: Uuid,
+    pub id: ModelId,
     /// The model's own id, e.g. `nio-motorer`.
     pub key: String,
     pub version: i64,
@@ -43,14 +43,14 @@ impl ModelInfo {
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct RoundView {
-    pub id: Uuid,
+    pub id: RoundId,
     pub name: String,
-    pub model_id: Uuid,
+    pub model_id: ModelId,
     /// `draft`, `open` or `closed`.
     pub state: String,
     pub opens_on: Option<chrono::NaiveDate>,
     pub closes_on: Option<chrono::NaiveDate>,
-    pub group_ids: Vec<Uuid>,
+    pub group_ids: Vec<GroupId>,
 }
 
 /// A new round as a form or JSON body holds it.
@@ -95,13 +95,13 @@ pub(crate) fn model_errors(errors: Vec<model::ModelError>) -> AppError {
 
 async fn round_view(tx: &mut Tx, r: &Round) -> Result<RoundView> {
     Ok(RoundView {
-        id: r.id.0,
+        id: r.id,
         name: r.name.to_string(),
-        model_id: r.model_id.0,
+        model_id: r.model_id,
         state: r.state.as_str().into(),
         opens_on: r.opens_on,
         closes_on: r.closes_on,
-        group_ids: rounds::groups(tx, r.id).await?.into_iter().map(|g| g.0).collect(),
+        group_ids: rounds::groups(tx, r.id).await?.into_iter().collect(),
     })
 }
 

@@ -2,7 +2,7 @@
 
 use crate::{Actor, AppError, Result};
 use chrono::{NaiveDate, Utc};
-use mognad_domain::ids::PersonId;
+use mognad_domain::ids::{PersonId, TeamId};
 use mognad_domain::leadership::{self, Relationships};
 use mognad_domain::role::Role;
 use mognad_store::{people, relationships, teams};
@@ -15,13 +15,13 @@ pub const DEFAULT_SPAN: (usize, usize) = (2, 10);
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct PersonRef {
-    pub id: Uuid,
+    pub id: PersonId,
     pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct MismatchView {
-    pub team_id: Uuid,
+    pub team_id: TeamId,
     pub team: String,
     pub lead: PersonRef,
     pub member: PersonRef,
@@ -75,7 +75,7 @@ impl super::Org<'_> {
         tx.rollback().await?;
         let names: HashMap<PersonId, String> = everyone.iter().map(|p| (p.id, p.name.to_string())).collect();
         let person = |id: PersonId| PersonRef {
-            id: id.0,
+            id,
             name: names.get(&id).cloned().unwrap_or_default(),
         };
         let ids: Vec<PersonId> = everyone.iter().map(|p| p.id).collect();
@@ -109,7 +109,7 @@ impl super::Org<'_> {
                 .lead_mismatches
                 .into_iter()
                 .map(|m| MismatchView {
-                    team_id: m.team.0,
+                    team_id: m.team,
                     team: team_names.get(&m.team.0).cloned().unwrap_or_default(),
                     lead: person(m.lead),
                     member: person(m.member),

@@ -15,19 +15,7 @@ impl super::Org<'_> {
         let mut tx = self.db.read().await?;
         let members = groups::all_members(&mut tx, actor.org).await?;
         let list = groups::list(&mut tx, actor.org).await?;
-        Ok(list
-            .iter()
-            .map(|g| {
-                GroupView::new(
-                    g,
-                    members
-                        .iter()
-                        .filter(|(gid, _)| *gid == g.id)
-                        .map(|(_, p)| p.0)
-                        .collect(),
-                )
-            })
-            .collect())
+        Ok(list.iter().map(|g| GroupView::from_pairs(g, &members)).collect())
     }
 
     #[tracing::instrument(skip_all)]
@@ -37,11 +25,7 @@ impl super::Org<'_> {
         let g = groups::get(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let members = groups::members(&mut tx, g.id)
-            .await?
-            .into_iter()
-            .map(|p| p.0)
-            .collect();
+        let members = groups::members(&mut tx, g.id).await?;
         Ok(GroupView::new(&g, members))
     }
 
@@ -67,11 +51,7 @@ impl super::Org<'_> {
             groups::insert(&mut tx, &g).await.map(|_| true)
         };
         finish_named(saved)?;
-        let members = groups::members(&mut tx, g.id)
-            .await?
-            .into_iter()
-            .map(|p| p.0)
-            .collect();
+        let members = groups::members(&mut tx, g.id).await?;
         tx.commit().await?;
         Ok(GroupView::new(&g, members))
     }

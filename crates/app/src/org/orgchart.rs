@@ -104,7 +104,7 @@ impl super::Org<'_> {
             let person = by_id[&p];
             rows.push(ChartRow {
                 person: PersonRef {
-                    id: p.0,
+                    id: p,
                     name: person.name.to_string(),
                 },
                 title: person.title.as_ref().map(|t| t.to_string()),

@@ -84,7 +84,7 @@ impl super::Org<'_> {
         self.relationships(actor)
             .await?
             .into_iter()
-            .find(|r| r.id == id.0)
+            .find(|r| r.id == id)
             .ok_or(AppError::NotFound)
     }
 

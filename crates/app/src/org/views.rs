@@ -1,6 +1,7 @@
 //! What use cases hand out: plain, serialisable views of domain records, documented for the
 //! OpenAPI description. They are also the records of the export format, so change them with care.
 
+use mognad_domain::ids::{GroupId, OrgId, PersonId, RelationshipId, TeamId, UnitId};
 use mognad_domain::org::Organisation;
 use mognad_domain::people::{LeadershipGroup, Person, Team, Unit};
 use mognad_domain::relationship::{Mentorship, Supervision, TeamMembership};
@@ -10,7 +11,7 @@ use uuid::Uuid;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct OrgView {
-    pub id: Uuid,
+    pub id: OrgId,
     pub name: String,
     /// `sv` or `en`.
     pub language: String,
@@ -21,7 +22,7 @@ pub struct OrgView {
 impl From<&Organisation> for OrgView {
     fn from(o: &Organisation) -> Self {
         Self {
-            id: o.id.0,
+            id: o.id,
             name: o.settings.name.to_string(),
             language: o.settings.language.code().into(),
             anonymity_threshold: o.settings.anonymity_threshold.get(),
@@ -31,8 +32,8 @@ impl From<&Organisation> for OrgView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct UnitView {
-    pub id: Uuid,
-    pub parent_id: Option<Uuid>,
+    pub id: UnitId,
+    pub parent_id: Option<UnitId>,
     pub name: String,
     pub kind: Option<String>,
 }
@@ -40,8 +41,8 @@ pub struct UnitView {
 impl From<&Unit> for UnitView {
     fn from(u: &Unit) -> Self {
         Self {
-            id: u.id.0,
-            parent_id: u.parent_id.map(|p| p.0),
+            id: u.id,
+            parent_id: u.parent_id.map(|p| p.0).map(UnitId),
             name: u.name.to_string(),
             kind: u.kind.as_ref().map(ToString::to_string),
         }
@@ -50,20 +51,20 @@ impl From<&Unit> for UnitView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct PersonView {
-    pub id: Uuid,
+    pub id: PersonId,
     pub name: String,
     pub email: Option<String>,
-    pub unit_id: Option<Uuid>,
+    pub unit_id: Option<UnitId>,
     pub title: Option<String>,
 }
 
 impl From<&Person> for PersonView {
     fn from(p: &Person) -> Self {
         Self {
-            id: p.id.0,
+            id: p.id,
             name: p.name.to_string(),
             email: p.email.as_ref().map(ToString::to_string),
-            unit_id: p.unit_id.map(|u| u.0),
+            unit_id: p.unit_id.map(|u| u.0).map(UnitId),
             title: p.title.as_ref().map(ToString::to_string),
         }
     }
@@ -71,36 +72,46 @@ impl From<&Person> for PersonView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct GroupView {
-    pub id: Uuid,
+    pub id: GroupId,
     pub name: String,
-    pub unit_id: Option<Uuid>,
-    pub member_ids: Vec<Uuid>,
+    pub unit_id: Option<UnitId>,
+    pub member_ids: Vec<PersonId>,
 }
 
 impl GroupView {
-    pub fn new(g: &LeadershipGroup, members: Vec<Uuid>) -> Self {
+    pub fn new(g: &LeadershipGroup, members: Vec<PersonId>) -> Self {
         Self {
-            id: g.id.0,
+            id: g.id,
             name: g.name.to_string(),
-            unit_id: g.unit_id.map(|u| u.0),
+            unit_id: g.unit_id.map(|u| u.0).map(UnitId),
             member_ids: members,
         }
+    }
+
+    /// The group with the people `pairs` (group, person) place in it.
+    pub fn from_pairs(g: &LeadershipGroup, pairs: &[(GroupId, PersonId)]) -> Self {
+        let members = pairs
+            .iter()
+            .filter(|(gid, _)| *gid == g.id)
+            .map(|(_, p)| *p)
+            .collect();
+        Self::new(g, members)
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct TeamView {
-    pub id: Uuid,
+    pub id: TeamId,
     pub name: String,
-    pub unit_id: Option<Uuid>,
+    pub unit_id: Option<UnitId>,
 }
 
 impl From<&Team> for TeamView {
     fn from(t: &Team) -> Self {
         Self {
-            id: t.id.0,
+            id: t.id,
             name: t.name.to_string(),
-            unit_id: t.unit_id.map(|u| u.0),
+            unit_id: t.unit_id.map(|u| u.0).map(UnitId),
         }
     }
 }
@@ -108,7 +119,7 @@ impl From<&Team> for TeamView {
 /// One relationship record of any of the three kinds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct RelationshipView {
-    pub id: Uuid,
+    pub id: RelationshipId,
     /// `supervision`, `mentorship` or `team`.
     pub kind: String,
     /// Supervisor, mentor, or the team member.
@@ -124,7 +135,7 @@ pub struct RelationshipView {
 impl From<&Supervision> for RelationshipView {
     fn from(s: &Supervision) -> Self {
         Self {
-            id: s.id.0,
+            id: RelationshipId(s.id.0),
             kind: "supervision".into(),
             from_id: s.supervisor_id.0,
             to_id: s.subordinate_id.0,
@@ -138,7 +149,7 @@ impl From<&Supervision> for RelationshipView {
 impl From<&Mentorship> for RelationshipView {
     fn from(m: &Mentorship) -> Self {
         Self {
-            id: m.id.0,
+            id: RelationshipId(m.id.0),
             kind: "mentorship".into(),
             from_id: m.mentor_id.0,
             to_id: m.protege_id.0,
@@ -152,7 +163,7 @@ impl From<&Mentorship> for RelationshipView {
 impl From<&TeamMembership> for RelationshipView {
     fn from(m: &TeamMembership) -> Self {
         Self {
-            id: m.id.0,
+            id: RelationshipId(m.id.0),
             kind: "team".into(),
             from_id: m.person_id.0,
             to_id: m.team_id.0,

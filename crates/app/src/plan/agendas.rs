@@ -39,7 +39,7 @@ pub struct Point {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AgendaView {
-    pub id: Uuid,
+    pub id: AgendaId,
     pub title: String,
     pub meets_on: chrono::NaiveDate,
     pub points: Vec<Point>,
@@ -131,7 +131,7 @@ impl super::Plan<'_> {
         }
         tx.rollback().await?;
         Ok(AgendaView {
-            id: a.id,
+            id: AgendaId(a.id),
             title: a.title,
             meets_on: a.meets_on,
             points,

@@ -3,7 +3,7 @@
 
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::Utc;
-use mognad_domain::ids::{BoardId, ColumnId, OrgId};
+use mognad_domain::ids::{BoardId, ColumnId, InitiativeId, OrgId, PersonId, TaskId};
 use mognad_domain::plan::rank;
 use mognad_domain::role::Role;
 use mognad_store::Tx;
@@ -45,7 +45,7 @@ pub struct ColumnInput {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ColumnView {
-    pub id: Uuid,
+    pub id: ColumnId,
     pub name: String,
     pub wip_limit: Option<i64>,
     pub done: bool,
@@ -60,24 +60,24 @@ pub struct ColumnView {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TaskView {
-    pub id: Uuid,
-    pub column_id: Uuid,
+    pub id: TaskId,
+    pub column_id: ColumnId,
     pub title: String,
-    pub assignee_id: Option<Uuid>,
+    pub assignee_id: Option<PersonId>,
     pub priority: String,
     pub due_on: Option<chrono::NaiveDate>,
     pub labels: Vec<String>,
-    pub initiative_id: Option<Uuid>,
+    pub initiative_id: Option<InitiativeId>,
     pub estimate_hours: Option<i64>,
 }
 
 impl From<&Task> for TaskView {
     fn from(t: &Task) -> Self {
         TaskView {
-            id: t.id,
-            column_id: t.column_id,
+            id: TaskId(t.id),
+            column_id: ColumnId(t.column_id),
             title: t.title.clone(),
-            assignee_id: t.assignee_id,
+            assignee_id: t.assignee_id.map(PersonId),
             priority: t.priority.clone(),
             due_on: t.due_on,
             labels: t
@@ -86,7 +86,7 @@ impl From<&Task> for TaskView {
                 .filter(|l| !l.is_empty())
                 .map(str::to_owned)
                 .collect(),
-            initiative_id: t.initiative_id,
+            initiative_id: t.initiative_id.map(InitiativeId),
             estimate_hours: t.estimate_hours,
         }
     }
@@ -94,9 +94,9 @@ impl From<&Task> for TaskView {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct BoardView {
-    pub id: Uuid,
+    pub id: BoardId,
     pub name: String,
-    pub initiative_id: Option<Uuid>,
+    pub initiative_id: Option<InitiativeId>,
     pub columns: Vec<ColumnView>,
 }
 
@@ -294,7 +294,7 @@ impl super::Plan<'_> {
                 count: counts.iter().find(|(k, _)| *k == c.id).map_or(0, |(_, n)| *n),
                 cards: cards.iter().map(TaskView::from).collect(),
                 more,
-                id: c.id,
+                id: ColumnId(c.id),
                 name: c.name,
                 wip_limit: c.wip_limit,
                 done: c.is_done,
@@ -302,9 +302,9 @@ impl super::Plan<'_> {
         }
         tx.rollback().await?;
         Ok(BoardView {
-            id: b.id,
+            id: BoardId(b.id),
             name: b.name,
-            initiative_id: b.initiative_id,
+            initiative_id: b.initiative_id.map(InitiativeId),
             columns: views,
         })
     }

@@ -5,15 +5,14 @@ use crate::plan::card_writes::fields;
 use crate::plan::cards::TaskInput;
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::{NaiveDate, Utc};
-use mognad_domain::ids::{ChecklistItemId, TaskId};
+use mognad_domain::ids::{BoardId, ChecklistItemId, ColumnId, InitiativeId, PersonId, TaskId};
 use mognad_domain::role::Role;
 use mognad_store::boards as store;
 use serde::Serialize;
-use uuid::Uuid;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ChecklistView {
-    pub id: Uuid,
+    pub id: ChecklistItemId,
     pub text: String,
     pub done: bool,
 }
@@ -27,16 +26,16 @@ pub struct CommentView {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TaskDetail {
-    pub id: Uuid,
-    pub board_id: Uuid,
-    pub column_id: Uuid,
+    pub id: TaskId,
+    pub board_id: BoardId,
+    pub column_id: ColumnId,
     pub title: String,
     pub description: String,
-    pub assignee_id: Option<Uuid>,
+    pub assignee_id: Option<PersonId>,
     pub priority: String,
     pub due_on: Option<NaiveDate>,
     pub labels: Vec<String>,
-    pub initiative_id: Option<Uuid>,
+    pub initiative_id: Option<InitiativeId>,
     pub estimate_hours: Option<i64>,
     pub done: bool,
     pub checklist: Vec<ChecklistView>,
@@ -68,9 +67,9 @@ impl super::Plan<'_> {
         let comments = store::comments(&mut tx, id.0).await?;
         tx.rollback().await?;
         Ok(TaskDetail {
-            id: t.id,
-            board_id: t.board_id,
-            column_id: t.column_id,
+            id: TaskId(t.id),
+            board_id: BoardId(t.board_id),
+            column_id: ColumnId(t.column_id),
             labels: t
                 .labels
                 .split(',')
@@ -79,15 +78,19 @@ impl super::Plan<'_> {
                 .collect(),
             title: t.title,
             description: t.description,
-            assignee_id: t.assignee_id,
+            assignee_id: t.assignee_id.map(PersonId),
             priority: t.priority,
             due_on: t.due_on,
-            initiative_id: t.initiative_id,
+            initiative_id: t.initiative_id.map(InitiativeId),
             estimate_hours: t.estimate_hours,
             done: t.done_at.is_some(),
             checklist: checklist
                 .into_iter()
-                .map(|(id, text, done)| ChecklistView { id, text, done })
+                .map(|(id, text, done)| ChecklistView {
+                    id: ChecklistItemId(id),
+                    text,
+                    done,
+                })
                 .collect(),
             comments: comments
                 .into_iter()

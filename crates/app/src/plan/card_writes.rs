@@ -5,7 +5,7 @@ use crate::input::noted_ref;
 use crate::platform::write_queue::stored;
 use crate::{AppError, Invalid, Result};
 use chrono::Utc;
-use mognad_domain::ids::OrgId;
+use mognad_domain::ids::{OrgId, PersonId};
 use mognad_domain::plan::rank;
 use mognad_domain::plan::task::{Priority, fits, labels};
 use mognad_domain::text::parse_date;
@@ -78,9 +78,7 @@ pub(crate) async fn fields(tx: &mut Tx, org: OrgId, input: &TaskInput, t: &mut T
     let assignee = noted_ref("assignee_id", &input.assignee_id, &mut errors);
     let initiative = noted_ref("initiative_id", &input.initiative_id, &mut errors);
     if let Some(a) = assignee
-        && mognad_store::people::get(tx, org, mognad_domain::ids::PersonId(a))
-            .await?
-            .is_none()
+        && mognad_store::people::get(tx, org, PersonId(a)).await?.is_none()
     {
         errors.push(Invalid::new("assignee_id", "unknown-ref", "no such person"));
     }

@@ -6,20 +6,19 @@
 use crate::plan::workload::{Workload, paused, workload_of};
 use crate::{Actor, Result};
 use chrono::{Duration, NaiveDate, Utc};
-use mognad_domain::ids::RoundId;
+use mognad_domain::ids::InitiativeId;
 use mognad_domain::plan::workload::week_of;
 use mognad_domain::role::Role;
 use mognad_store::boards::{self, Task};
 use mognad_store::plan::Initiative;
 use serde::Serialize;
-use uuid::Uuid;
 
 /// Weeks of throughput shown.
 pub const THROUGHPUT_WEEKS: usize = 8;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Progress {
-    pub id: Uuid,
+    pub id: InitiativeId,
     pub title: String,
     pub status: String,
     pub done: usize,
@@ -47,7 +46,7 @@ pub(crate) fn overdue(t: &Task, today: NaiveDate) -> bool {
 pub(crate) fn progress_of(i: &Initiative, tasks: &[&Task], today: NaiveDate) -> Progress {
     let mine: Vec<_> = tasks.iter().filter(|t| t.initiative_id == Some(i.id)).collect();
     Progress {
-        id: i.id,
+        id: InitiativeId(i.id),
         title: i.title.clone(),
         status: i.status.clone(),
         done: mine.iter().filter(|t| t.done_at.is_some()).count(),
@@ -88,7 +87,7 @@ impl super::Plan<'_> {
             if r.state != "closed" {
                 continue;
             }
-            let res = self.measurement().results(actor, RoundId(r.id)).await?;
+            let res = self.measurement().results(actor, r.id).await?;
             trend.push((r.name.clone(), res.organisation.overall()));
         }
         Ok(Dashboard {

@@ -11,7 +11,7 @@
 use crate::measurement::compare::ChangeView;
 use crate::measurement::results::RoundResults;
 use crate::{Actor, Result};
-use mognad_domain::ids::RoundId;
+use mognad_domain::ids::{GroupId, InitiativeId};
 use mognad_domain::role::Role;
 use mognad_domain::stats::{self, Sums};
 use serde::Serialize;
@@ -20,7 +20,7 @@ use uuid::Uuid;
 /// A leadership group an initiative works with, and its change on the engine.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct GroupChange {
-    pub id: Uuid,
+    pub id: GroupId,
     pub name: String,
     /// `None` when the group is not shown in both rounds (too few answers, or not taking part).
     pub change: Option<ChangeView>,
@@ -28,7 +28,7 @@ pub struct GroupChange {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct InitiativeEffect {
-    pub id: Uuid,
+    pub id: InitiativeId,
     pub title: String,
     pub status: String,
     /// The groups it works with; empty when it covers the whole organisation.
@@ -112,7 +112,7 @@ impl super::Plan<'_> {
         let mut pair = None;
         // Only closed rounds show results.
         for r in rounds.iter().rev().filter(|r| r.state == "closed") {
-            if let Some(before) = self.measurement().previous_round(actor, RoundId(r.id)).await? {
+            if let Some(before) = self.measurement().previous_round(actor, r.id).await? {
                 pair = Some((before, r.id));
                 break;
             }
@@ -120,7 +120,7 @@ impl super::Plan<'_> {
         let Some((before, after)) = pair else {
             return Ok(None);
         };
-        let (b, a) = self.measurement().result_pair(actor, before.0, after).await?;
+        let (b, a) = self.measurement().result_pair(actor, before.0, after.0).await?;
         let (initiatives, _) = self.initiatives(actor).await?;
         let directory = self.org().groups(actor).await?;
         // The name the later round froze; a group it did not measure goes by today's name.
@@ -129,7 +129,12 @@ impl super::Plan<'_> {
                 .iter()
                 .find(|x| x.id == g)
                 .map(|x| x.name.clone())
-                .or_else(|| directory.iter().find(|x| x.id == g).map(|x| x.name.clone()))
+                .or_else(|| {
+                    directory
+                        .iter()
+                        .find(|x| x.id == GroupId(g))
+                        .map(|x| x.name.clone())
+                })
                 .unwrap_or_default()
         };
         let engines = a
@@ -152,14 +157,14 @@ impl super::Plan<'_> {
                             }
                         }
                         InitiativeEffect {
-                            id: x.id,
+                            id: InitiativeId(x.id),
                             title: x.title.clone(),
                             status: x.status.clone(),
                             groups: x
                                 .groups
                                 .iter()
                                 .map(|g| GroupChange {
-                                    id: *g,
+                                    id: GroupId(*g),
                                     name: group_name(*g),
                                     change: pooled(&b, &a, &[*g], &e.id).change,
                                 })

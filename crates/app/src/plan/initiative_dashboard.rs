@@ -8,7 +8,7 @@ use crate::plan::dashboard::{Progress, progress_of, throughput};
 use crate::plan::workload::{Workload, paused, workload_of};
 use crate::{Actor, AppError, Result};
 use chrono::Utc;
-use mognad_domain::ids::{InitiativeId, RoundId};
+use mognad_domain::ids::{GroupId, InitiativeId};
 use mognad_domain::role::Role;
 use mognad_domain::stats::Sums;
 use mognad_store::boards::{self, Task};
@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct GroupRef {
-    pub id: Uuid,
+    pub id: GroupId,
     pub name: String,
 }
 
@@ -103,10 +103,10 @@ impl super::Plan<'_> {
             .groups
             .iter()
             .map(|g| GroupRef {
-                id: *g,
+                id: GroupId(*g),
                 name: directory
                     .iter()
-                    .find(|x| x.id == *g)
+                    .find(|x| x.id == GroupId(*g))
                     .map(|x| x.name.clone())
                     .unwrap_or_default(),
             })
@@ -114,7 +114,7 @@ impl super::Plan<'_> {
         let mut results = Vec::new();
         for r in self.measurement().rounds(actor).await? {
             if r.state == "closed" {
-                results.push(self.measurement().results(actor, RoundId(r.id)).await?);
+                results.push(self.measurement().results(actor, r.id).await?);
             }
         }
         let choices = self.engine_choices(actor).await?;

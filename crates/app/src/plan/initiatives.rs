@@ -165,7 +165,7 @@ impl super::Plan<'_> {
             engines: scope.engines.join(" "),
             competences: scope.competences.join(" "),
             round_id: before.and_then(|b| b.round_id),
-            groups: scope.groups,
+            groups: scope.groups.iter().map(|g| g.0).collect(),
         };
         store::save_initiative(&mut tx, actor.org, &i, Utc::now()).await?;
         tx.commit().await?;

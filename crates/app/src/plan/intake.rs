@@ -5,7 +5,7 @@
 
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::Utc;
-use mognad_domain::ids::IntakeFormId;
+use mognad_domain::ids::{BoardId, IntakeFormId, OrgId};
 use mognad_domain::plan::intake::{self, Field};
 use mognad_domain::role::Role;
 use mognad_store::boards::{self as boards_store};
@@ -32,12 +32,12 @@ pub struct FormInput {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct FormView {
-    pub id: Uuid,
-    pub org_id: Uuid,
+    pub id: IntakeFormId,
+    pub org_id: OrgId,
     pub name: String,
     pub slug: String,
     pub public: bool,
-    pub board_id: Uuid,
+    pub board_id: BoardId,
     pub intro: String,
     #[schema(value_type = Vec<Object>)]
     pub fields: Vec<Field>,
@@ -47,12 +47,12 @@ pub(crate) fn view(f: IntakeForm) -> Result<FormView> {
     let fields: Vec<Field> = serde_json::from_str(&f.fields)
         .map_err(|e| AppError::Internal(format!("intake form {} fields: {e}", f.id)))?;
     Ok(FormView {
-        id: f.id,
-        org_id: f.org_id,
+        id: IntakeFormId(f.id),
+        org_id: OrgId(f.org_id),
         name: f.name,
         slug: f.slug,
         public: f.public,
-        board_id: f.board_id,
+        board_id: BoardId(f.board_id),
         intro: f.intro,
         fields,
     })

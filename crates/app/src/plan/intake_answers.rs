@@ -4,7 +4,7 @@
 use super::intake::{FormView, code, view};
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::Utc;
-use mognad_domain::ids::{OrgId, UserId};
+use mognad_domain::ids::{OrgId, TaskId, UserId};
 use mognad_domain::plan::intake::{self};
 use mognad_domain::plan::{rank, similarity};
 use mognad_domain::role::Role;
@@ -19,7 +19,7 @@ use uuid::Uuid;
 pub struct Receipt {
     /// What the submitter quotes when they get in touch.
     pub code: String,
-    pub task_id: Uuid,
+    pub task_id: TaskId,
 }
 
 /// Alike submissions and tasks: what IT should look at together.
@@ -93,7 +93,7 @@ impl super::Plan<'_> {
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }
-        let org = OrgId(form.org_id);
+        let org = form.org_id;
         let now = Utc::now();
         let mut tx = self.db.write().await?;
         let task_id = Uuid::now_v7();
@@ -108,10 +108,10 @@ impl super::Plan<'_> {
                 .unwrap_or_default();
             return Ok(Receipt {
                 code,
-                task_id: earlier,
+                task_id: TaskId(earlier),
             });
         }
-        let column = boards_store::columns(&mut tx, org, form.board_id)
+        let column = boards_store::columns(&mut tx, org, form.board_id.0)
             .await?
             .into_iter()
             .next()
@@ -120,7 +120,7 @@ impl super::Plan<'_> {
         let last = boards_store::end_rank(&mut tx, column.id, true).await?;
         let t = Task {
             id: task_id,
-            board_id: form.board_id,
+            board_id: form.board_id.0,
             column_id: column.id,
             rank: rank::between(last.as_deref(), None),
             title,
@@ -142,18 +142,18 @@ impl super::Plan<'_> {
             .collect();
         let s = Submission {
             id: Uuid::now_v7(),
-            form_id: form.id,
+            form_id: form.id.0,
             task_id: Some(task_id),
             answers: serde_json::to_string(&answers_json).map_err(|e| AppError::Internal(e.to_string()))?,
             contact: (!contact.is_empty()).then(|| contact.to_owned()),
             receipt: code(8),
             created_at: now,
         };
-        store::insert_submission(&mut tx, form.org_id, &s).await?;
+        store::insert_submission(&mut tx, form.org_id.0, &s).await?;
         tx.commit().await?;
         Ok(Receipt {
             code: s.receipt,
-            task_id,
+            task_id: TaskId(task_id),
         })
     }
 

@@ -112,7 +112,7 @@ impl super::Plan<'_> {
             let t = Task {
                 id: Uuid::now_v7(),
                 board_id: board.id,
-                column_id: backlog,
+                column_id: backlog.0,
                 rank: r,
                 title: title.chars().take(200).collect(),
                 description: String::new(),

@@ -5,7 +5,7 @@
 
 use crate::plan::initiatives::InitiativeInput;
 use crate::{Actor, Invalid, Result};
-use mognad_domain::ids::FrameworkId;
+use mognad_domain::ids::GroupId;
 use mognad_domain::role::Role;
 use mognad_store::plan::Initiative;
 use mognad_store::{groups, rounds};
@@ -89,7 +89,7 @@ impl super::Plan<'_> {
         let mut out: Vec<CompetenceChoices> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for info in infos {
-            let f = self.competence().framework(actor, FrameworkId(info.id)).await?;
+            let f = self.competence().framework(actor, info.id).await?;
             let competences = f
                 .areas
                 .iter()
@@ -177,7 +177,7 @@ impl super::Plan<'_> {
         }
         Ok(Scope {
             engines,
-            groups: ids,
+            groups: ids.into_iter().map(GroupId).collect(),
             competences,
         })
     }
@@ -186,7 +186,7 @@ impl super::Plan<'_> {
 /// What an initiative aims at, checked.
 pub(crate) struct Scope {
     pub engines: Vec<String>,
-    pub groups: Vec<Uuid>,
+    pub groups: Vec<GroupId>,
     pub competences: Vec<String>,
 }
 

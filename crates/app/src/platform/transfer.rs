@@ -95,16 +95,7 @@ impl super::Platform<'_> {
             groups: groups::list(&mut tx, org)
                 .await?
                 .iter()
-                .map(|g| {
-                    GroupView::new(
-                        g,
-                        members
-                            .iter()
-                            .filter(|(gid, _)| *gid == g.id)
-                            .map(|(_, p)| p.0)
-                            .collect(),
-                    )
-                })
+                .map(|g| GroupView::from_pairs(g, &members))
                 .collect(),
             teams: teams::list(&mut tx, org)
                 .await?

@@ -27,7 +27,7 @@ impl super::Platform<'_> {
             ));
         }
         let o = &doc.organisation;
-        let org_id = OrgId(o.id);
+        let org_id = o.id;
         let org = Organisation {
             id: org_id,
             settings: OrgSettings {
@@ -46,9 +46,9 @@ impl super::Platform<'_> {
                 optional_name("kind", u.kind.as_deref()),
             ) {
                 (Ok(name), Ok(kind)) => unit_list.push(Unit {
-                    id: UnitId(u.id),
+                    id: u.id,
                     org_id,
-                    parent_id: u.parent_id.map(UnitId),
+                    parent_id: u.parent_id,
                     name,
                     kind,
                 }),
@@ -59,11 +59,11 @@ impl super::Platform<'_> {
         for (i, p) in doc.people.iter().enumerate() {
             let parsed = (|| {
                 Ok::<_, mognad_domain::DomainError>(Person {
-                    id: PersonId(p.id),
+                    id: p.id,
                     org_id,
                     name: Name::parse("name", &p.name)?,
                     email: optional_email(p.email.as_deref())?,
-                    unit_id: p.unit_id.map(UnitId),
+                    unit_id: p.unit_id,
                     title: optional_name("title", p.title.as_deref())?,
                 })
             })();
@@ -77,9 +77,9 @@ impl super::Platform<'_> {
             match Name::parse("name", &g.name) {
                 Ok(name) => group_list.push((
                     LeadershipGroup {
-                        id: GroupId(g.id),
+                        id: g.id,
                         org_id,
-                        unit_id: g.unit_id.map(UnitId),
+                        unit_id: g.unit_id,
                         name,
                     },
                     &g.member_ids,
@@ -91,9 +91,9 @@ impl super::Platform<'_> {
         for (i, t) in doc.teams.iter().enumerate() {
             match Name::parse("name", &t.name) {
                 Ok(name) => team_list.push(Team {
-                    id: TeamId(t.id),
+                    id: t.id,
                     org_id,
-                    unit_id: t.unit_id.map(UnitId),
+                    unit_id: t.unit_id,
                     name,
                 }),
                 Err(e) => errors.push(bad(format!("teams[{i}]"), e)),
@@ -110,7 +110,7 @@ impl super::Platform<'_> {
             };
             match r.kind.as_str() {
                 "supervision" => rel_list.push(Rel::S(Supervision {
-                    id: SupervisionId(r.id),
+                    id: SupervisionId(r.id.0),
                     org_id,
                     supervisor_id: PersonId(r.from_id),
                     subordinate_id: PersonId(r.to_id),
@@ -118,7 +118,7 @@ impl super::Platform<'_> {
                     period,
                 })),
                 "mentorship" => rel_list.push(Rel::M(Mentorship {
-                    id: MentorshipId(r.id),
+                    id: MentorshipId(r.id.0),
                     org_id,
                     mentor_id: PersonId(r.from_id),
                     protege_id: PersonId(r.to_id),
@@ -126,7 +126,7 @@ impl super::Platform<'_> {
                 })),
                 "team" => match TeamRole::parse(&r.role) {
                     Ok(role) => rel_list.push(Rel::T(TeamMembership {
-                        id: TeamMembershipId(r.id),
+                        id: TeamMembershipId(r.id.0),
                         org_id,
                         team_id: TeamId(r.to_id),
                         person_id: PersonId(r.from_id),
@@ -141,8 +141,8 @@ impl super::Platform<'_> {
                 )),
             }
         }
-        let group_ids: HashSet<uuid::Uuid> = doc.groups.iter().map(|g| g.id).collect();
-        let person_ids: HashSet<uuid::Uuid> = doc.people.iter().map(|p| p.id).collect();
+        let group_ids: HashSet<uuid::Uuid> = doc.groups.iter().map(|g| g.id.0).collect();
+        let person_ids: HashSet<uuid::Uuid> = doc.people.iter().map(|p| p.id.0).collect();
         let measurement = crate::platform::transfer_measurement::parse(
             &doc.measurement,
             org_id,
@@ -188,7 +188,7 @@ impl super::Platform<'_> {
             for (g, members) in &group_list {
                 groups::insert(&mut tx, g).await?;
                 for m in *members {
-                    groups::add_member(&mut tx, g.id, PersonId(*m)).await?;
+                    groups::add_member(&mut tx, g.id, *m).await?;
                 }
             }
             for t in &team_list {

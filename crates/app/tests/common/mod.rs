@@ -1,7 +1,7 @@
 //! What the use-case tests share: a signed-up user with a role in a new organisation.
 
 use mognad_app::{Actor, App};
-use mognad_domain::ids::{GroupId, PersonId};
+use mognad_domain::ids::RoundId;
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::role::Role;
 use mognad_domain::text::Name;
@@ -59,11 +59,11 @@ pub async fn group_of(app: &App, a: &Actor, name: &str, unit: Option<uuid::Uuid>
         };
         let person = app.org().save_person(a, None, &person).await.unwrap();
         app.org()
-            .set_group_member(a, GroupId(g.id), PersonId(person.id), true)
+            .set_group_member(a, g.id, person.id, true)
             .await
             .unwrap();
     }
-    g.id
+    g.id.0
 }
 
 /// A new draft round of the organisation's first model, taking part: every group.
@@ -75,7 +75,7 @@ pub async fn new_round(app: &App, a: &Actor, name: &str) -> uuid::Uuid {
         model_id: model.to_string(),
         ..Default::default()
     };
-    app.measurement().create_round(a, &input).await.unwrap().id
+    app.measurement().create_round(a, &input).await.unwrap().id.0
 }
 
 /// A new round of every group, its personal links issued, opened.
@@ -86,7 +86,7 @@ pub async fn open_round(
     name: &str,
 ) -> (uuid::Uuid, Vec<mognad_app::measurement::invite::IssuedLink>) {
     let round = new_round(app, a, name).await;
-    let id = mognad_domain::ids::RoundId(round);
+    let id = RoundId(round);
     let links = app.measurement().issue_invitations(a, id).await.unwrap();
     app.measurement().set_round_state(a, id, "open").await.unwrap();
     (round, links)

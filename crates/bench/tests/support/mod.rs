@@ -8,7 +8,6 @@ use mognad_app::measurement::rounds::RoundInput;
 use mognad_app::org::directory::{NamedInput, PersonInput};
 use mognad_bench::encode;
 use mognad_bench::http::Conn;
-use mognad_domain::ids::{GroupId, PersonId, RoundId};
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::role::Role;
 use mognad_domain::text::Name;
@@ -108,10 +107,7 @@ pub async fn seed(url: &str, respondents: usize) -> Seeded {
             )
             .await
             .unwrap();
-        app.org()
-            .set_group_member(&a, GroupId(g.id), PersonId(p.id), true)
-            .await
-            .unwrap();
+        app.org().set_group_member(&a, g.id, p.id, true).await.unwrap();
     }
     let model = app
         .measurement()
@@ -134,13 +130,9 @@ pub async fn seed(url: &str, respondents: usize) -> Seeded {
         )
         .await
         .unwrap();
-    let links = app
-        .measurement()
-        .issue_invitations(&a, RoundId(round.id))
-        .await
-        .unwrap();
+    let links = app.measurement().issue_invitations(&a, round.id).await.unwrap();
     app.measurement()
-        .set_round_state(&a, RoundId(round.id), "open")
+        .set_round_state(&a, round.id, "open")
         .await
         .unwrap();
     let board = app
@@ -163,7 +155,7 @@ pub async fn seed(url: &str, respondents: usize) -> Seeded {
     app.db.close().await;
     Seeded {
         tokens: links.into_iter().map(|l| l.token).collect(),
-        round: round.id,
+        round: round.id.0,
         org: org.id.0,
         board: board.id,
         session,

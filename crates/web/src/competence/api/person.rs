@@ -40,7 +40,7 @@ pub struct PlacementDoc {
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct RecordDoc {
     pub person_id: Uuid,
-    pub framework_id: Uuid,
+    pub framework_id: mognad_domain::ids::FrameworkId,
     pub role: Option<String>,
     pub mentor_may_see: bool,
     /// False for a colleague who may only add a peer assessment.

@@ -18,11 +18,11 @@ use uuid::Uuid;
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct MatrixDoc {
     pub name: String,
-    pub framework_id: Uuid,
+    pub framework_id: mognad_domain::ids::FrameworkId,
     pub competences: Vec<String>,
     /// The team's requirement per competence (the highest any member's role asks).
     pub required: Vec<Option<u8>>,
-    pub people: Vec<Uuid>,
+    pub people: Vec<mognad_domain::ids::PersonId>,
     pub names: Vec<String>,
     /// Combined levels, a row per person, a column per competence.
     pub levels: Vec<Vec<Option<f32>>>,

@@ -36,7 +36,7 @@ pub struct GridView {
 }
 
 pub struct ActionRow {
-    pub id: Uuid,
+    pub id: mognad_domain::ids::ActionId,
     pub title: String,
     pub kind: String,
     pub competences: String,

@@ -14,13 +14,12 @@ use mognad_domain::ids::BlipId;
 use mognad_domain::role::Role;
 use mognad_domain::scanning::{self, Blip, Quadrant, Ring};
 use mognad_reports::techradar;
-use uuid::Uuid;
 
 type Page = Result<Response, WebError>;
 
 pub struct BlipRow {
     pub n: usize,
-    pub id: Uuid,
+    pub id: mognad_domain::ids::BlipId,
     pub name: String,
     pub quadrant: String,
     pub ring: String,

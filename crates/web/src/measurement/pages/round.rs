@@ -8,7 +8,7 @@ use crate::page::page_error;
 use crate::page::{PageCtx, org_layout, render};
 use crate::views::{Cell, Choice, RoundPage, SeveralRow};
 use axum::response::{IntoResponse, Redirect, Response};
-use mognad_domain::ids::{GroupId, ModelId, PersonId, RoundId};
+use mognad_domain::ids::{GroupId, PersonId, RoundId};
 use mognad_domain::role::Role;
 use serde::Deserialize;
 
@@ -26,11 +26,7 @@ pub async fn round(c: PageCtx, IdParam(id): IdParam) -> Page {
     let r = app.measurement().round(actor, RoundId(id)).await.map_err(e)?;
     let here = format!("{}/rounds/{id}", base(&c));
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &here).await?;
-    let model = app
-        .measurement()
-        .model(actor, ModelId(r.model_id))
-        .await
-        .map_err(e)?;
+    let model = app.measurement().model(actor, r.model_id).await.map_err(e)?;
     let admin = actor.role.at_least(Role::Admin);
     let next = match r.state.as_str() {
         "draft" if admin => Some(("open", tr.t("round-open"), tr.t("round-open-warning"))),
@@ -74,7 +70,7 @@ pub async fn round(c: PageCtx, IdParam(id): IdParam) -> Page {
                     .groups
                     .into_iter()
                     .map(|(g, name)| Choice {
-                        selected: g == p.group_id,
+                        selected: GroupId(g) == p.group_id,
                         value: g.to_string(),
                         label: name,
                     })

@@ -13,7 +13,7 @@ use axum::response::Response;
 use mognad_app::AppError;
 use mognad_app::plan::boards::{BoardInput, BoardView, ColumnInput};
 use mognad_app::plan::cards::{MoveInput, TaskInput};
-use mognad_domain::ids::{BoardId, ColumnId, TaskId};
+use mognad_domain::ids::{BoardId, ColumnId, PersonId, TaskId};
 use mognad_domain::role::Role;
 use mognad_store::boards::Filter;
 use serde::Deserialize;
@@ -52,7 +52,7 @@ pub struct BoardPage {
 }
 
 impl BoardPage {
-    pub fn person(&self, id: &Option<Uuid>) -> String {
+    pub fn person(&self, id: &Option<PersonId>) -> String {
         id.and_then(|id| self.people.iter().find(|(k, _, _)| *k == id.to_string()))
             .map(|(_, n, _)| n.clone())
             .unwrap_or_default()
@@ -161,7 +161,7 @@ async fn board_page(c: &PageCtx, id: Uuid, q: &BoardQuery, errors: Vec<String>, 
     let mut res = render(BoardPage {
         people: people
             .into_iter()
-            .map(|p| (p.id.to_string(), p.name, filter.assignee == Some(p.id)))
+            .map(|p| (p.id.to_string(), p.name, filter.assignee == Some(p.id.0)))
             .collect(),
         label: filter.label.clone().unwrap_or_default(),
         due_by: filter.due_by.map(|d| d.to_string()).unwrap_or_default(),
@@ -261,5 +261,5 @@ pub async fn move_task(c: PageCtx, IdParam(id): IdParam, Form(input): Form<MoveI
         .plan()
         .move_task(&c.org.actor, TaskId(id), &input, None)
         .await;
-    after(c, board, r).await
+    after(c, board.0, r).await
 }

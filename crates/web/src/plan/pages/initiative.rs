@@ -13,7 +13,7 @@ use mognad_app::AppError;
 use mognad_app::plan::initiative_dashboard::InitiativeDashboard;
 use mognad_app::plan::initiatives::{InitiativeInput, STATUSES};
 use mognad_app::plan::workload::Workload;
-use mognad_domain::ids::InitiativeId;
+use mognad_domain::ids::{InitiativeId, PersonId};
 use mognad_domain::role::Role;
 use mognad_reports::{bars, hbars};
 use uuid::Uuid;
@@ -153,7 +153,7 @@ pub(crate) async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, e
         (
             tr.t("plan-owner"),
             i.owner_id
-                .and_then(|o| people.iter().find(|p| p.id == o))
+                .and_then(|o| people.iter().find(|p| p.id == PersonId(o)))
                 .map(|p| p.name.clone())
                 .unwrap_or_else(dash),
         ),

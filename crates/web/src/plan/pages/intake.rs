@@ -88,7 +88,7 @@ async fn designer(
     let l = org_layout(&c.state, &c.org, c.tr, &c.csrf, "intake", &base).await?;
     let forms = app.plan().intake_forms(actor).await.map_err(c.err())?;
     let boards = app.plan().boards(actor).await.map_err(c.err())?;
-    let current = editing.and_then(|id| forms.iter().find(|f| f.id == id));
+    let current = editing.and_then(|id| forms.iter().find(|f| f.id == IntakeFormId(id)));
     if editing.is_some() && current.is_none() {
         return Err(c.err()(AppError::NotFound));
     }

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use mognad_app::AppError;
 use mognad_app::plan::cards::{TaskDetail, TaskInput};
-use mognad_domain::ids::{ChecklistItemId, TaskId};
+use mognad_domain::ids::{ChecklistItemId, InitiativeId, TaskId};
 use mognad_domain::plan::task::Priority;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -59,7 +59,13 @@ async fn page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) ->
             .collect(),
         initiatives: initiatives
             .into_iter()
-            .map(|i| (i.id.to_string(), i.title, t.initiative_id == Some(i.id)))
+            .map(|i| {
+                (
+                    i.id.to_string(),
+                    i.title,
+                    t.initiative_id == Some(InitiativeId(i.id)),
+                )
+            })
             .collect(),
         labels: t.labels.join(", "),
         errors,

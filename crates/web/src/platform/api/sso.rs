@@ -8,6 +8,7 @@ use crate::session::OrgCtx;
 use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
+use mognad_domain::ids::OrgId;
 use mognad_domain::role::Role;
 use serde::Serialize;
 use uuid::Uuid;
@@ -32,7 +33,7 @@ pub struct SsoOut {
 
 fn sso_out(c: Option<mognad_store::sso::SsoConfig>, redirect_uri: String) -> SsoOut {
     let c = c.unwrap_or(mognad_store::sso::SsoConfig {
-        org: mognad_domain::ids::OrgId(Uuid::nil()),
+        org: OrgId(Uuid::nil()),
         issuer: String::new(),
         client_id: String::new(),
         client_secret: None,

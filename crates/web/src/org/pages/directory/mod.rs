@@ -14,6 +14,7 @@ use crate::page::{PageCtx as Ctx, apply_errors, org_layout, render};
 use crate::views::*;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
+use mognad_domain::ids::UnitId;
 use mognad_domain::role::Role;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -121,12 +122,12 @@ impl Ctx {
             .await
             .map_err(self.err())?
             .into_iter()
-            .filter(|u| Some(u.id) != except)
+            .filter(|u| Some(u.id.0) != except)
             .map(|u| (u.id.to_string(), u.name))
             .collect())
     }
 
-    pub async fn unit_names(&self) -> Result<HashMap<Uuid, String>, WebError> {
+    pub async fn unit_names(&self) -> Result<HashMap<UnitId, String>, WebError> {
         Ok(self
             .state
             .app

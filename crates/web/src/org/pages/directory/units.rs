@@ -35,7 +35,7 @@ async fn fields(c: &Ctx, id: Option<Uuid>, input: &UnitInput) -> Result<Vec<Fiel
 pub async fn list(c: Ctx) -> Page {
     let tr = c.tr;
     let units = c.state.app.org().units(&c.org.actor).await.map_err(c.err())?;
-    let names: HashMap<Uuid, String> = units.iter().map(|u| (u.id, u.name.clone())).collect();
+    let names: HashMap<UnitId, String> = units.iter().map(|u| (u.id, u.name.clone())).collect();
     let base = c.base("units");
     let admin = c.admin();
     let rows = units
