@@ -73,6 +73,12 @@ for answers in $(want measurement && echo 10000) $(want measurement && [ -z "${Q
   # Results show once a round has closed: this closes it (recording its ledger), then times reads.
   $bin/mognad-bench results --db "$db" --org "$org"
   cookie=$($bin/mognad-bench session --db "$db" --org "$org")
+  # The organisation's PDF report (every group in the heatmap, a page per engine), as a reader
+  # downloads it: five requests, the median and the slowest.
+  for _ in 1 2 3 4 5; do
+    curl -s -o "$work/report.pdf" -H "Cookie: $cookie" -w "%{time_total} %{size_download} %{http_code}\n" \
+      "http://127.0.0.1:$port/orgs/$org/rounds/$round/results/$org/report.pdf"
+  done | sort -n | awk '{t[NR]=$1; size=$2; code=$3} END {printf "organisation report PDF: median %.3f s, max %.3f s over %d runs, %d bytes (HTTP %s)\n", t[int((NR+1)/2)], t[NR], NR, size, code}'
   peak=0
   ( while kill -0 $server_pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$server_pid/status; sleep 0.05; done ) >"$work/rss.txt" &
   sampler=$!

@@ -76,6 +76,11 @@ async function browseOrganisation(page, base, org) {
     await page.goto(`${base}${org}${section}`);
     await audit(page, `org${section || ' overview'}`);
   }
+  // A model read in full: phases, what they mean and the advice for the next step.
+  await page.goto(`${base}${org}/models`);
+  await page.goto(`${base}${await page.getAttribute('main table a', 'href')}`);
+  if (!/Nästa steg/.test(await page.textContent('main'))) throw new Error('the model page shows no advice');
+  await audit(page, 'maturity model');
   await page.goto(`${base}${org}/frameworks`);
   await page.goto(`${base}${await page.getAttribute('main table a', 'href')}`);
   if (!/Strategiskt tänkande/.test(await page.textContent('main'))) throw new Error('the shipped framework is not shown');
@@ -151,6 +156,10 @@ async function planAndExecution(browser, page, base, org) {
   await page.goto(`${base}${org}/rounds`);
   const baseline = await page.getAttribute('main table a:has-text("0-mätning")', 'href');
   await page.goto(`${base}${baseline}/results/${org.split('/').pop()}`);
+  const summary = await page.textContent('section.summary');
+  if (!/har svarat/.test(summary) || !/Starkast är/.test(summary)) throw new Error(`no summary in words:\n${summary}`);
+  if ((await page.$$('section.advice')).length !== 9) throw new Error('not every engine has its meaning and advice');
+  await audit(page, 'area results with summary and advice');
   await page.selectOption('#gap-engine', { index: 0 });
   await Promise.all([page.waitForNavigation(), page.click('main form:has(#gap-engine) button[type=submit]')]);
   if (!/\/initiatives\//.test(page.url())) throw new Error(`creating from the gap went to ${page.url()}`);

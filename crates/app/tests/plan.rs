@@ -537,21 +537,7 @@ async fn goals_and_initiatives_from_the_gap_list() {
     for t in testdb::backends().await {
         let app = App::new(t.db.clone());
         let demo = app.create_demo(&|_, _| {}).await.unwrap();
-        let user = app
-            .platform()
-            .create_user(
-                "owner@norrvik.se",
-                "Ägare",
-                "ett långt lösenord",
-                mognad_domain::org::Language::Sv,
-            )
-            .await
-            .unwrap();
-        app.platform()
-            .grant_role(user.id, demo.org, Role::Owner)
-            .await
-            .unwrap();
-        let owner = app.platform().actor(user, demo.org).await.unwrap();
+        let owner = common::member_of(&app, demo.org, "owner@norrvik.se", Role::Owner).await;
         let goals = app.plan().goals(&owner).await.unwrap();
         let titles: Vec<&str> = goals.iter().map(|g| g.title.as_str()).collect();
         assert_eq!(
@@ -585,6 +571,18 @@ async fn goals_and_initiatives_from_the_gap_list() {
             (top.engine.as_str(), Some(round.id.0), "proposed")
         );
         assert!(i.title.starts_with("Höj "));
+        // The description carries the model's next step from the phase the engine is in.
+        let model = mognad_domain::model::builtin()
+            .iter()
+            .find(|m| m.id == "nio-motorer")
+            .unwrap();
+        let phase = mognad_domain::model::score::phase_of(top.score);
+        let advice = model
+            .engine(&top.engine)
+            .unwrap()
+            .advice(&model.id, phase)
+            .unwrap();
+        assert!(i.description.ends_with(&advice.sv), "{}", i.description);
         let edit = InitiativeInput {
             title: i.title.clone(),
             goal_id: goals[1].id.to_string(),

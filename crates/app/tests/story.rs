@@ -428,6 +428,22 @@ async fn models_and_rounds(app: &App) {
         "an unused version may be replaced"
     );
 
+    // A shipped model stored before its advice existed takes the shipped texts while unused.
+    let shipped = mognad_domain::model::builtin_sources()[1];
+    let older: Vec<&str> = shipped.lines().filter(|l| !l.starts_with("advice.")).collect();
+    let rel = app
+        .measurement()
+        .upload_model(&a, &older.join("\n"))
+        .await
+        .unwrap();
+    let (file, text) = app.measurement().model_source(&a, rel.id).await.unwrap();
+    assert!(!text.contains("advice.") && file == "med-relationer-v1.toml");
+    app.measurement().models(&a).await.unwrap();
+    assert_eq!(
+        app.measurement().model_source(&a, rel.id).await.unwrap().1,
+        shipped
+    );
+
     // Rounds: every group by default, only forward through their states.
     for g in ["KLF ledning", "Soc ledning"] {
         app.org()

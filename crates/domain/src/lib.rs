@@ -22,6 +22,7 @@ pub mod round;
 pub mod scanning;
 mod source;
 pub mod stats;
+pub mod summary;
 pub mod tally;
 pub mod text;
 pub mod totp;

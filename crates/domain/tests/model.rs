@@ -78,6 +78,15 @@ fn the_shipped_models_are_complete() {
                 e.id
             );
             assert!(e.levels.iter().all(|l| !l.sv.is_empty() && !l.en.is_empty()));
+            let advice = e
+                .advice
+                .as_ref()
+                .unwrap_or_else(|| panic!("{} has no advice", e.id));
+            // Advice says more than the phase's description, and differs per phase.
+            for (a, l) in advice.iter().zip(&e.levels) {
+                assert!(a.sv.len() > l.sv.len() && a.en.len() > 60, "{}: {}", e.id, a.en);
+            }
+            assert!(advice[0] != advice[1] && advice[1] != advice[2]);
         }
     }
     assert_eq!(nine.engine("organisation").unwrap().focus, Phase::Koordinering);
@@ -163,4 +172,42 @@ fn arbitrary_input_never_panics() {
     ] {
         assert!(parse(junk).is_err());
     }
+}
+
+#[test]
+fn advice_is_optional_whole_and_falls_back_to_the_shipped_model() {
+    // A model of its own without advice has none.
+    let m = parse(SMALL).unwrap();
+    assert_eq!(m.engines[0].advice("liten", Phase::Mobilisering), None);
+
+    // Advice, when given, names all three phases.
+    let partial = SMALL.replace(
+        "levels.acceleration = { sv = \"3\", en = \"3\" }",
+        "levels.acceleration = { sv = \"3\", en = \"3\" }\nadvice.mobilisering = { sv = \"Gör\", en = \"Do\" }",
+    );
+    let errs = errors(&partial);
+    assert!(
+        errs.iter().any(|e| e.message.contains("koordinering")),
+        "{errs:?}"
+    );
+
+    let full = SMALL.replace(
+        "levels.acceleration = { sv = \"3\", en = \"3\" }",
+        "levels.acceleration = { sv = \"3\", en = \"3\" }\n\
+         advice = { mobilisering = { sv = \"m\", en = \"m\" }, koordinering = { sv = \"k\", en = \"k\" }, acceleration = { sv = \"a\", en = \"a\" } }",
+    );
+    let m = parse(&full).unwrap();
+    assert_eq!(m.engines[0].advice("liten", Phase::Koordinering).unwrap().sv, "k");
+
+    // A round measured on a shipped model stored before the texts existed gets them by id.
+    let shipped = &builtin()[0];
+    let mut old = shipped.engines[2].clone();
+    old.advice = None;
+    let phase = Phase::Acceleration;
+    assert_eq!(
+        old.advice(&shipped.id, phase),
+        shipped.engines[2].advice(&shipped.id, phase)
+    );
+    assert!(old.advice(&shipped.id, phase).is_some());
+    assert_eq!(old.advice("another-model", phase), None);
 }

@@ -6,10 +6,23 @@
 
 use crate::svg::Svg;
 
-const LABEL_W: f64 = 230.0;
 const CELL_W: f64 = 64.0;
 const CELL_H: f64 = 30.0;
-const HEAD_H: f64 = 120.0;
+/// Roughly one character's width at the charts' 13 px, generous so labels are never cut.
+const CHAR: f64 = 7.4;
+const LEGEND_H: f64 = 64.0;
+/// The heading angle: 40 degrees up from the row.
+const SIN: f64 = 0.643;
+const COS: f64 = 0.766;
+/// The score ranges of the six colour steps, for the legend.
+const STEPS: [(f64, &str); 6] = [
+    (0.0, "0–16"),
+    (20.0, "17–33"),
+    (40.0, "34–49"),
+    (60.0, "50–66"),
+    (80.0, "67–83"),
+    (90.0, "84–100"),
+];
 
 /// (fill, text colour) for a score: light to dark blue.
 pub fn shade(score: f64) -> (&'static str, &'static str) {
@@ -32,35 +45,64 @@ pub struct Heatmap<'a> {
     pub rows: &'a [(String, Vec<Option<f64>>)],
     /// What a withheld cell says, e.g. "–".
     pub hidden: &'a str,
+    /// The legend's words: its heading and what the hidden mark means.
+    pub legend: (&'a str, &'a str),
+}
+
+/// How wide `text` is drawn, near enough to leave room for it.
+fn span(text: &str) -> f64 {
+    CHAR * text.chars().count() as f64
 }
 
 pub fn render(h: &Heatmap) -> String {
-    let width = LABEL_W + CELL_W * h.columns.len() as f64 + 10.0;
-    let height = HEAD_H + CELL_H * h.rows.len() as f64 + 10.0;
+    // Row labels and engine headings are drawn whole: the chart grows to fit them.
+    let label_w = 16.0 + h.rows.iter().map(|(l, _)| span(l)).fold(120.0, f64::max);
+    let longest = h.columns.iter().map(|c| span(c)).fold(0.0, f64::max);
+    let head_h = 24.0 + SIN * longest;
+    let n = h.columns.len() as f64;
+    let last = h.columns.last().map(|c| span(c)).unwrap_or(0.0);
+    let width = (label_w + CELL_W * n + 10.0).max(label_w + CELL_W * (n - 0.5) + COS * last + 16.0);
+    let grid_h = CELL_H * h.rows.len() as f64;
+    let height = head_h + grid_h + 10.0 + LEGEND_H;
     let mut svg = Svg::new(h.id, width as u32, height as u32, h.title, h.desc);
     for (i, c) in h.columns.iter().enumerate() {
-        let x = LABEL_W + CELL_W * i as f64 + CELL_W / 2.0;
-        svg.text_rotated(x, HEAD_H - 8.0, -40.0, c);
+        let x = label_w + CELL_W * i as f64 + CELL_W / 2.0;
+        svg.text_rotated(x, head_h - 8.0, -40.0, c);
     }
     for (r, (label, values)) in h.rows.iter().enumerate() {
-        let y = HEAD_H + CELL_H * r as f64;
-        let shown: String = label.chars().take(34).collect();
-        svg.text(LABEL_W - 8.0, y + CELL_H / 2.0 + 5.0, "end", &shown);
+        let y = head_h + CELL_H * r as f64;
+        svg.text(label_w - 8.0, y + CELL_H / 2.0 + 5.0, "end", label);
         for (i, v) in values.iter().enumerate() {
-            let x = LABEL_W + CELL_W * i as f64;
+            let x = label_w + CELL_W * i as f64;
             let (fill, ink, text) = match v {
                 Some(s) => {
                     let (f, t) = shade(*s);
                     (f, t, format!("{s:.0}"))
                 }
-                None => ("#e3e6e9", "#1b1f24", h.hidden.to_owned()),
+                None => (HIDDEN, "#1b1f24", h.hidden.to_owned()),
             };
             svg.rect(x + 1.0, y + 1.0, CELL_W - 2.0, CELL_H - 2.0, fill);
             svg.text_fill(x + CELL_W / 2.0, y + CELL_H / 2.0 + 5.0, "middle", ink, &text);
         }
     }
+    // The legend: each colour step with its range, then the hidden mark.
+    let top = head_h + grid_h + 18.0;
+    svg.text(8.0, top + 12.0, "start", h.legend.0);
+    let mut x = 8.0;
+    for (score, range) in STEPS {
+        let (fill, ink) = shade(score);
+        svg.rect(x, top + 22.0, 56.0, 24.0, fill);
+        svg.text_fill(x + 28.0, top + 39.0, "middle", ink, range);
+        x += 60.0;
+    }
+    svg.rect(x + 8.0, top + 22.0, 24.0, 24.0, HIDDEN);
+    svg.text(x + 20.0, top + 39.0, "middle", h.hidden);
+    svg.text(x + 40.0, top + 39.0, "start", h.legend.1);
     svg.finish()
 }
+
+/// The grey of a withheld cell.
+const HIDDEN: &str = "#e3e6e9";
 
 #[cfg(test)]
 mod tests {
@@ -80,14 +122,44 @@ mod tests {
             columns: &cols,
             rows: &rows,
             hidden: "–",
+            legend: ("Färgskala", "visas inte"),
         });
         assert!(out.contains(">12</text>") && out.contains(">88</text>"));
-        assert_eq!(out.matches(">–</text>").count(), 2);
+        // Two withheld cells and the legend's sample.
+        assert_eq!(out.matches(">–</text>").count(), 3);
+        assert!(out.contains(">84–100</text>") && out.contains(">visas inte</text>"));
         assert!(out.contains("Ledning &lt;IT&gt;") && out.contains("Data &amp; Analys"));
         assert!(
             out.contains(r##"fill="#0b3a6b""##),
             "the highest step is the darkest"
         );
+    }
+
+    #[test]
+    fn long_labels_and_headings_are_drawn_whole() {
+        let long = "Ledningsgrupp Kultur- och fritidsförvaltningen (enhet med underenheter)".to_string();
+        let rows = vec![(long.clone(), vec![Some(40.0)])];
+        let cols = vec!["Erbjudande & Intäktsmodell".to_string()];
+        let out = render(&Heatmap {
+            id: "hm",
+            title: "t",
+            desc: "d",
+            columns: &cols,
+            rows: &rows,
+            hidden: "–",
+            legend: ("Färgskala", "visas inte"),
+        });
+        assert!(out.contains(&long) && out.contains("Erbjudande &amp; Intäktsmodell"));
+        let width: f64 = out
+            .split("width=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(width > span(&long) + CELL_W, "{width}");
     }
 
     #[test]

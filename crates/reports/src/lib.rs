@@ -10,6 +10,7 @@ pub mod grid;
 pub mod hbars;
 pub mod heatmap;
 pub mod orgchart;
+pub mod pdf;
 pub mod radar;
 pub mod svg;
 pub mod techradar;

@@ -1,6 +1,6 @@
 //! Tables as Excel workbooks: one sheet, a bold header row, numbers stored as numbers.
 
-use mognad_app::measurement::export::{Table, Value};
+use mognad_app::measurement::export::{Table, Value, rounded};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 /// Writes `table` into a workbook with one sheet named `sheet` (at most 31 characters are kept).
@@ -25,7 +25,7 @@ pub fn write(table: &Table, sheet: &str) -> Result<Vec<u8>, XlsxError> {
                     ws.write_string(r, c as u16, t)?;
                 }
                 Value::Number(n) => {
-                    ws.write_number(r, c as u16, (n * 10.0).round() / 10.0)?;
+                    ws.write_number(r, c as u16, rounded(*n))?;
                 }
                 Value::Count(n) => {
                     ws.write_number(r, c as u16, *n as f64)?;

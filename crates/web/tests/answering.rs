@@ -215,15 +215,25 @@ async fn a_respondent_answers_through_a_link_and_results_follow() {
     assert_eq!(closed.status, StatusCode::SEE_OTHER);
     let page = admin.get(&group_page).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("5 svar") && page.body.contains("<svg") && page.body.contains("role=\"img\""));
+    assert!(
+        page.body.contains("5 av ")
+            && page.body.contains("har svarat")
+            && page.body.contains("<svg")
+            && page.body.contains("role=\"img\"")
+    );
     let heat = admin.get(&results_path).await;
     assert!(heat.body.contains("<table") && heat.body.contains("Ledningen"));
     admin.lang = Some("en");
-    assert!(admin.get(&group_page).await.body.contains("5 answers"));
+    assert!(admin.get(&group_page).await.body.contains("5 of "));
 
     // Exports: results with the group's scores, and the answers with one row per respondent.
     let csv = admin.get(&format!("{round_path}/results.csv")).await;
-    assert!(csv.body.contains("group,Ledningen,5,yes"));
+    assert!(
+        csv.body.contains("leadership group,Ledningen,5,yes"),
+        "{}",
+        csv.body
+    );
+    assert!(csv.body.contains(",Values,"), "engine names head the columns");
     let answers = admin.get(&format!("{round_path}/answers.csv")).await;
     assert_eq!(answers.body.lines().count(), 6, "a header and five answers");
     let xlsx = admin.get(&format!("{round_path}/results.xlsx")).await;

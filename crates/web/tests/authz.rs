@@ -511,6 +511,7 @@ fn fill(pattern: &str, ids: &Ids) -> String {
                 "members" => ids.member.clone(),
                 "invitations" => ids.invitation.clone(),
                 "tokens" => ids.api_token.clone(),
+                "models" => ids.model.clone(),
                 other => panic!("no id for a path under '{other}': {pattern}"),
             },
             "{person}" => ids.person.clone(),

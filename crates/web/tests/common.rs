@@ -20,6 +20,8 @@ pub struct Res {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent, for files that are not text.
+    pub bytes: Vec<u8>,
 }
 
 impl Res {
@@ -77,11 +79,13 @@ impl Client {
         }
         let status = res.status();
         let headers = res.headers().clone();
-        let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        let body = String::from_utf8_lossy(&bytes).into_owned();
         Res {
             status,
             headers,
             body,
+            bytes,
         }
     }
 

@@ -140,6 +140,30 @@ async fn members_see_rounds_but_cannot_run_them() {
     );
     let models = c.get(&format!("{base}/models")).await.body;
     assert!(!models.contains(r#"type="file""#), "no upload form for members");
+
+    // A member reads a model in full, with its advice per phase, and downloads its file.
+    let nine = w.app.measurement().models(&m).await.unwrap();
+    let nine = nine.iter().find(|x| x.key == "nio-motorer").unwrap();
+    let page = c.get(&format!("{base}/models/{}", nine.id)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let shipped = &mognad_domain::model::builtin()[0];
+    let advice = &shipped.engines[0].advice.as_ref().unwrap()[2].sv;
+    assert!(page.body.contains("Nästa steg") && page.body.contains(advice.as_str()));
+    let file = c.get(&format!("{base}/models/{}/file", nine.id)).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert!(
+        file.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("nio-motorer-v1.toml")
+    );
+    assert_eq!(file.body, mognad_domain::model::builtin_sources()[0]);
+    assert_eq!(
+        c.get(&format!("{base}/models/{}", uuid::Uuid::now_v7()))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
     let api = c
         .json(
             "POST",

@@ -27,6 +27,20 @@ pub enum Value {
     Empty,
 }
 
+/// A score as both exports write it: one decimal, halves away from zero (so CSV and XLSX agree).
+pub fn rounded(n: f64) -> f64 {
+    (n * 10.0).round() / 10.0
+}
+
+/// The words of the results export in the reader's language: the four leading column headings,
+/// the area kinds (organisation, unit, group) and shown/withheld.
+pub struct ExportWords {
+    pub headers: [String; 4],
+    pub kinds: [String; 3],
+    pub shown: [String; 2],
+    pub lang: mognad_domain::org::Language,
+}
+
 /// A table ready to be written as CSV or XLSX.
 pub struct Table {
     pub headers: Vec<String>,
@@ -54,7 +68,7 @@ impl Table {
                 r.iter()
                     .map(|v| match v {
                         Value::Text(t) => csv_field(t),
-                        Value::Number(n) => format!("{n:.1}"),
+                        Value::Number(n) => format!("{:.1}", rounded(*n)),
                         Value::Count(n) => n.to_string(),
                         Value::Empty => String::new(),
                     })
@@ -65,27 +79,29 @@ impl Table {
     }
 }
 
-fn kind(k: AreaKind) -> &'static str {
-    match k {
-        AreaKind::Organisation => "organisation",
-        AreaKind::Unit => "unit",
-        AreaKind::Group => "group",
-    }
-}
-
-/// The results of a round as a table: one row per area, one column per engine.
-pub fn results_table(res: &RoundResults) -> Table {
-    let mut headers: Vec<String> = ["kind", "name", "n", "shown"].map(String::from).to_vec();
-    headers.extend(res.engines.iter().cloned());
+/// The results of every area, one row each, engines as columns headed by their names.
+pub fn results_table(res: &RoundResults, words: &ExportWords) -> Table {
+    let mut headers: Vec<String> = words.headers.to_vec();
+    headers.extend(
+        res.model
+            .engines
+            .iter()
+            .map(|e| e.name.get(words.lang).to_owned()),
+    );
+    let kind = |k: AreaKind| match k {
+        AreaKind::Organisation => &words.kinds[0],
+        AreaKind::Unit => &words.kinds[1],
+        AreaKind::Group => &words.kinds[2],
+    };
     let rows = std::iter::once(&res.organisation)
         .chain(&res.units)
         .chain(&res.groups)
         .map(|a| {
             let mut row = vec![
-                Value::Text(kind(a.kind).into()),
+                Value::Text(kind(a.kind).clone()),
                 Value::Text(a.name.clone()),
                 Value::Count(a.n),
-                Value::Text(if a.visible { "yes" } else { "no" }.into()),
+                Value::Text(words.shown[usize::from(!a.visible)].clone()),
             ];
             if a.visible {
                 row.extend(
@@ -211,6 +227,7 @@ mod tests {
                 vec![Value::Text("G2".into()), Value::Empty],
             ],
         };
-        assert_eq!(t.to_csv(), "name,score\r\nG1,41.2\r\nG2,\r\n");
+        // Halves away from zero, as the XLSX export writes them.
+        assert_eq!(t.to_csv(), "name,score\r\nG1,41.3\r\nG2,\r\n");
     }
 }

@@ -10,12 +10,13 @@
 //! | `export` | `results_for_export`, `stream_answers` |
 //! | `group_choice` | `several_groups`, `set_answering_group`, `choose_group` |
 //! | `invite` | `issue_invitations`, `round_status` |
-//! | `models` | `models`, `model`, `upload_model` |
+//! | `models` | `models`, `model`, `model_source`, `upload_model` |
 //! | `remind` | `remind`, `link_sheet` |
 //! | `respond` | `respondent`, `save_answers`, `submit_answers` |
 //! | `results` | `results` |
 //! | `rounds` | `rounds`, `round`, `create_round`, `set_round_state` |
 //! | `shared_link` | `join_shared`, `shared_link_info` |
+//! | `summary` | `summary` |
 
 pub mod compare;
 pub mod detail;
@@ -30,6 +31,7 @@ pub mod results;
 pub mod rounds;
 pub mod shared_link;
 pub mod submit;
+pub mod summary;
 
 crate::handle!(
     /// The measurement feature's use cases, borrowed from an [`App`](crate::App).

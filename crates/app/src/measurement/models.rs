@@ -30,11 +30,31 @@ impl super::Measurement<'_> {
         let mut list = models::list(&mut tx, actor.org).await?;
         let mut used = models::used_ids(&mut tx, actor.org).await?;
         tx.rollback().await?;
+        // A shipped model no round uses yet takes the texts of the version Mognad ships now
+        // (advice added later, say); one in use stays as the rounds measured it.
+        let stale = |list: &[StoredModel], used: &[uuid::Uuid]| -> Vec<StoredModel> {
+            model::builtin_sources()
+                .into_iter()
+                .zip(model::builtin())
+                .filter_map(|(source, m)| {
+                    let s = list
+                        .iter()
+                        .find(|s| s.model_key == m.id && s.version == i64::from(m.version))?;
+                    (s.source != source && !used.contains(&s.id)).then(|| StoredModel {
+                        id: s.id,
+                        ..stored(actor.org.0, m, source)
+                    })
+                })
+                .collect()
+        };
         // Only the first listing writes; every later one is a plain read.
-        if !missing(&list).is_empty() {
+        if !missing(&list).is_empty() || !stale(&list, &used).is_empty() {
             let mut tx = self.db.write().await?;
             for (source, m) in missing(&list) {
                 models::insert_if_absent(&mut tx, &stored(actor.org.0, m, source), Utc::now()).await?;
+            }
+            for s in stale(&list, &used) {
+                models::replace_unused(&mut tx, &s).await?;
             }
             list = models::list(&mut tx, actor.org).await?;
             used = models::used_ids(&mut tx, actor.org).await?;
@@ -64,6 +84,18 @@ impl super::Measurement<'_> {
             .ok_or(AppError::NotFound)?;
         model::parse(&s.source)
             .map_err(|e| AppError::Internal(format!("stored model {id} no longer parses: {e:?}")))
+    }
+
+    /// A stored model's file as it was uploaded (or shipped), with a file name for it.
+    #[tracing::instrument(skip_all)]
+    pub async fn model_source(&self, actor: &Actor, id: ModelId) -> Result<(String, String)> {
+        actor.require(Role::Member)?;
+        let mut tx = self.db.read().await?;
+        let s = models::get(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        tx.rollback().await?;
+        Ok((format!("{}-v{}.toml", s.model_key, s.version), s.source))
     }
 
     /// Adds a model file, or replaces one of the same id and version that no round uses yet.

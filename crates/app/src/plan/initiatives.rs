@@ -8,6 +8,7 @@ use crate::measurement::results::AreaKind;
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::{Datelike, Utc};
 use mognad_domain::ids::{InitiativeId, PersonId, RoundId};
+use mognad_domain::model::score;
 use mognad_domain::role::Role;
 use mognad_domain::text::parse_date;
 use mognad_store::plan::{self as store, Cost, Initiative};
@@ -194,12 +195,17 @@ impl super::Plan<'_> {
             ))
         })?;
         let org = self.org().organisation(actor).await?;
-        let sv = org.settings.language == mognad_domain::org::Language::Sv;
-        let name = results
-            .model
-            .engine(engine)
-            .map(|e| if sv { e.name.sv.clone() } else { e.name.en.clone() })
+        let lang = org.settings.language;
+        let sv = lang == mognad_domain::org::Language::Sv;
+        let model_engine = results.model.engine(engine);
+        let name = model_engine
+            .map(|e| e.name.get(lang).to_owned())
             .unwrap_or_else(|| engine.to_owned());
+        // The model's recommended next step from the phase the engine is in now.
+        let advice = model_engine
+            .and_then(|e| e.advice(&results.model.id, score::phase_of(gap.score)))
+            .map(|a| format!("\n\n{}", a.get(lang)))
+            .unwrap_or_default();
         let groups = match detail.kind {
             AreaKind::Organisation => Vec::new(),
             _ => results.area(area).map(|a| a.groups.clone()).unwrap_or_default(),
@@ -212,7 +218,7 @@ impl super::Plan<'_> {
             (
                 format!("Höj {name}"),
                 format!(
-                    "Från gaplistan{whose}: {name} ligger på {:.0} mot målet {}.",
+                    "Från gaplistan{whose}: {name} ligger på {:.0} mot målet {}.{advice}",
                     gap.score, gap.target
                 ),
             )
@@ -220,7 +226,7 @@ impl super::Plan<'_> {
             (
                 format!("Raise {name}"),
                 format!(
-                    "From the gap list{whose}: {name} stands at {:.0} against the target {}.",
+                    "From the gap list{whose}: {name} stands at {:.0} against the target {}.{advice}",
                     gap.score, gap.target
                 ),
             )

@@ -6,6 +6,7 @@ use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
 use mognad_domain::role::Role;
 use mognad_domain::text::Name;
 
+#[allow(dead_code)]
 pub async fn actor(app: &App, email: &str, org_name: &str, role: Role) -> Actor {
     let user = app
         .platform()
@@ -20,6 +21,18 @@ pub async fn actor(app: &App, email: &str, org_name: &str, role: Role) -> Actor 
     let org = app.org().create_org(settings, Some(user.id)).await.unwrap();
     app.platform().grant_role(user.id, org.id, role).await.unwrap();
     app.platform().actor(user, org.id).await.unwrap()
+}
+
+/// A new user with `role` in an existing organisation (the demo's, say).
+#[allow(dead_code)]
+pub async fn member_of(app: &App, org: mognad_domain::ids::OrgId, email: &str, role: Role) -> Actor {
+    let user = app
+        .platform()
+        .create_user(email, "Ägare", "ett långt lösenord", Language::Sv)
+        .await
+        .unwrap();
+    app.platform().grant_role(user.id, org, role).await.unwrap();
+    app.platform().actor(user, org).await.unwrap()
 }
 
 /// A new board with the default columns.

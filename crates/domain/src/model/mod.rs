@@ -94,7 +94,32 @@ pub struct Engine {
     pub focus: Phase,
     /// What the engine looks like in each phase, in `Phase::ALL` order.
     pub levels: [Text; 3],
+    /// The recommended next step from each phase (what to do, how, and when in the programme),
+    /// in `Phase::ALL` order; models written before advice existed have none.
+    #[serde(default)]
+    pub advice: Option<[Text; 3]>,
     pub items: Vec<Item>,
+}
+
+impl Engine {
+    /// What the engine looks like in `phase`.
+    pub fn level(&self, phase: Phase) -> &Text {
+        &self.levels[phase.index()]
+    }
+
+    /// The recommended next step from `phase`: the engine's own, or else that of the shipped
+    /// model with the same id, so rounds measured before the texts existed get them too.
+    pub fn advice(&self, model_id: &str, phase: Phase) -> Option<&Text> {
+        let own = self.advice.as_ref().map(|a| &a[phase.index()]);
+        own.or_else(|| {
+            builtin()
+                .iter()
+                .find(|m| m.id == model_id)
+                .and_then(|m| m.engine(&self.id))
+                .and_then(|e| e.advice.as_ref())
+                .map(|a| &a[phase.index()])
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -10,7 +10,7 @@ use toml::Spanned;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawLevels {
+struct RawPhases {
     mobilisering: RawText,
     koordinering: RawText,
     acceleration: RawText,
@@ -33,7 +33,8 @@ struct RawEngine {
     name: RawText,
     description: RawText,
     focus: Spanned<String>,
-    levels: RawLevels,
+    levels: RawPhases,
+    advice: Option<RawPhases>,
     #[serde(default)]
     item: Vec<Spanned<RawItem>>,
 }
@@ -52,6 +53,15 @@ struct RawModel {
 }
 
 pub const FORMAT: &str = "mognad-model-1";
+
+/// The three texts of a per-phase table (`levels`, `advice`), in `Phase::ALL` order.
+fn phases(report: &mut Report, raw: RawPhases, key: &str) -> [Text; 3] {
+    [
+        report.text(raw.mobilisering, &format!("{key}.mobilisering")),
+        report.text(raw.koordinering, &format!("{key}.koordinering")),
+        report.text(raw.acceleration, &format!("{key}.acceleration")),
+    ]
+}
 
 /// Parses and validates a model file. Every error found is returned, not just the first.
 pub fn parse(src: &str) -> Result<Model, Vec<ModelError>> {
@@ -90,11 +100,8 @@ pub fn parse(src: &str) -> Result<Model, Vec<ModelError>> {
                 Phase::Mobilisering
             }
         };
-        let levels = [
-            report.text(e.levels.mobilisering, "levels.mobilisering"),
-            report.text(e.levels.koordinering, "levels.koordinering"),
-            report.text(e.levels.acceleration, "levels.acceleration"),
-        ];
+        let levels = phases(&mut report, e.levels, "levels");
+        let advice = e.advice.map(|a| phases(&mut report, a, "advice"));
         if e.item.is_empty() {
             report.at(engine_start, format!("engine '{id}' has no [[engine.item]]"));
         }
@@ -169,6 +176,7 @@ pub fn parse(src: &str) -> Result<Model, Vec<ModelError>> {
             description: report.text(e.description, "description"),
             focus,
             levels,
+            advice,
             items,
         });
     }

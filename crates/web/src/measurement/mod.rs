@@ -13,8 +13,10 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/r/{token}/group", pages::respond::choose_group)
         .get("/g/{slug}", pages::shared_link::shared)
         .post("/g/{slug}", pages::shared_link::join)
-        .get("/orgs/{org}/models", pages::rounds::models)
-        .post("/orgs/{org}/models", pages::rounds::upload_model)
+        .get("/orgs/{org}/models", pages::models::models)
+        .post("/orgs/{org}/models", pages::models::upload_model)
+        .get("/orgs/{org}/models/{id}", pages::models::model)
+        .get("/orgs/{org}/models/{id}/file", pages::models::model_file)
         .get("/orgs/{org}/rounds", pages::rounds::rounds)
         .get("/orgs/{org}/rounds/new", pages::rounds::new_round)
         .post("/orgs/{org}/rounds", pages::rounds::create_round)
@@ -29,6 +31,10 @@ pub(crate) fn routes(r: Routes) -> Routes {
         )
         .get("/orgs/{org}/rounds/{id}/results", pages::results::results)
         .get("/orgs/{org}/rounds/{id}/results/{area}", pages::area::area)
+        .get(
+            "/orgs/{org}/rounds/{id}/results/{area}/report.pdf",
+            pages::report::report,
+        )
         .post(
             "/orgs/{org}/rounds/{id}/results/{area}/targets",
             pages::area::set_targets,

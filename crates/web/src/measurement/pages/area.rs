@@ -5,6 +5,7 @@
 use crate::error::WebError;
 use crate::extract::{AreaParam, IdParam};
 use crate::measurement::pages::results::{engine_names, fmt, round_href};
+use crate::measurement::pages::words::{self, EngineText};
 use crate::page::{PageCtx, org_layout, render};
 use askama::Template;
 use axum::Form;
@@ -27,7 +28,12 @@ pub struct AreaPage {
     pub heading: String,
     pub round: String,
     pub back: String,
+    /// The PDF report of this area.
+    pub report: String,
     pub summary: String,
+    /// The summary in whole sentences (visible areas only).
+    pub sentences: Vec<String>,
+    pub engine_texts: Vec<EngineText>,
     pub visible: bool,
     pub radar: String,
     pub engine_columns: Vec<String>,
@@ -82,6 +88,13 @@ pub async fn area(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPara
             _ => tr.t1("area-hidden", "k", res.k),
         }
     };
+    let said = app
+        .measurement()
+        .summary(actor, &res, &d)
+        .await
+        .map_err(c.err())?;
+    let sentences = words::sentences(tr, m, &said);
+    let engine_texts = words::engine_texts(tr, m, &d);
     let org = &res.organisation;
     let targets: Vec<Option<f64>> = d.engines.iter().map(|e| e.target.map(|t| t as f64)).collect();
     let scores: Vec<Option<f64>> = d.engines.iter().map(|e| e.score).collect();
@@ -214,8 +227,11 @@ pub async fn area(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPara
         l,
         heading: format!("{} – {}", d.name, res.round_name),
         round: res.round_name.clone(),
+        report: format!("{here}/report.pdf"),
         back,
         summary,
+        sentences,
+        engine_texts,
         visible: d.visible,
         radar: radar_svg,
         engine_columns: col(&[

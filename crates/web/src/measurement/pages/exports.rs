@@ -2,11 +2,12 @@
 
 use crate::error::WebError;
 use crate::extract::IdParam;
+use crate::i18n::Tr;
 use crate::page::PageCtx;
 use axum::body::Body;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use mognad_app::measurement::export::results_table;
+use mognad_app::measurement::export::{ExportWords, results_table};
 use mognad_domain::ids::RoundId;
 
 type Page = Result<Response, WebError>;
@@ -40,6 +41,26 @@ pub(crate) fn attachment(content_type: &'static str, name: &str, body: Body) -> 
         .into_response()
 }
 
+/// The export's headings and values in the reader's language.
+fn words(tr: Tr) -> ExportWords {
+    let t = |k: &str| tr.t(k);
+    ExportWords {
+        headers: [
+            t("export-kind"),
+            t("export-name"),
+            t("export-answers"),
+            t("export-shown"),
+        ],
+        kinds: [
+            t("results-kind-org"),
+            t("results-kind-unit"),
+            t("results-kind-group"),
+        ],
+        shown: [t("export-yes"), t("export-no")],
+        lang: tr.lang,
+    }
+}
+
 pub async fn results_csv(c: PageCtx, IdParam(id): IdParam) -> Page {
     let res = c
         .state
@@ -49,7 +70,7 @@ pub async fn results_csv(c: PageCtx, IdParam(id): IdParam) -> Page {
         .await
         .map_err(c.err())?;
     // A byte-order mark makes spreadsheet programs read the file as UTF-8 (å, ä, ö).
-    let body = format!("\u{feff}{}", results_table(&res).to_csv());
+    let body = format!("\u{feff}{}", results_table(&res, &words(c.tr)).to_csv());
     Ok(attachment(
         "text/csv; charset=utf-8",
         &file_name(&res.round_name, "results.csv"),
@@ -65,7 +86,7 @@ pub async fn results_xlsx(c: PageCtx, IdParam(id): IdParam) -> Page {
         .results_for_export(&c.org.actor, RoundId(id))
         .await
         .map_err(c.err())?;
-    let bytes = mognad_reports::xlsx::write(&results_table(&res), &res.round_name)
+    let bytes = mognad_reports::xlsx::write(&results_table(&res, &words(c.tr)), &res.round_name)
         .map_err(|e| WebError::app(mognad_app::AppError::Internal(e.to_string()), false, c.tr))?;
     Ok(attachment(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

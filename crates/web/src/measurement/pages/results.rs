@@ -95,6 +95,46 @@ fn area_label(tr: crate::i18n::Tr, a: &Area) -> String {
     kind_label(tr, &a.name, a.kind)
 }
 
+/// The heatmap of every area of a round (withheld ones as dashes), and what it shows in words
+/// for a reader who cannot see it.
+pub(super) fn heatmap_svg(tr: crate::i18n::Tr, res: &RoundResults) -> (String, String) {
+    let columns = engine_names(&res.model, tr.lang);
+    let chart_rows: Vec<(String, Vec<Option<f64>>)> = ordered(res)
+        .iter()
+        .map(|a| {
+            let v = if a.visible {
+                a.scores.clone()
+            } else {
+                vec![None; columns.len()]
+            };
+            (area_label(tr, a), v)
+        })
+        .collect();
+    let title = tr.t1("results-heatmap-title", "round", &res.round_name);
+    let desc = tr.t("results-heatmap-desc");
+    let svg = heatmap::render(&heatmap::Heatmap {
+        id: "heatmap",
+        title: &title,
+        desc: &desc,
+        columns: &columns,
+        rows: &chart_rows,
+        hidden: "–",
+        legend: (&tr.t("results-legend"), &tr.t("results-legend-hidden")),
+    });
+    let rows: Vec<String> = chart_rows
+        .iter()
+        .map(|(name, values)| {
+            let cells: Vec<String> = columns
+                .iter()
+                .zip(values)
+                .map(|(c, v)| format!("{c} {}", fmt(*v)))
+                .collect();
+            format!("{name}: {}", cells.join(", "))
+        })
+        .collect();
+    (svg, format!("{title}. {desc} {}.", rows.join(". ")))
+}
+
 pub async fn results(c: PageCtx, IdParam(id): IdParam) -> Page {
     let tr = c.tr;
     let res = c
@@ -109,26 +149,7 @@ pub async fn results(c: PageCtx, IdParam(id): IdParam) -> Page {
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &here).await?;
     let columns = engine_names(&res.model, tr.lang);
     let areas = ordered(&res);
-    let chart_rows: Vec<(String, Vec<Option<f64>>)> = areas
-        .iter()
-        .map(|a| {
-            let v = if a.visible {
-                a.scores.clone()
-            } else {
-                vec![None; columns.len()]
-            };
-            (area_label(tr, a), v)
-        })
-        .collect();
-    let title = tr.t1("results-heatmap-title", "round", &res.round_name);
-    let svg = heatmap::render(&heatmap::Heatmap {
-        id: "heatmap",
-        title: &title,
-        desc: &tr.t("results-heatmap-desc"),
-        columns: &columns,
-        rows: &chart_rows,
-        hidden: "–",
-    });
+    let (svg, _) = heatmap_svg(tr, &res);
     let rows = areas
         .iter()
         .map(|a| Row {

@@ -1,14 +1,11 @@
-//! Pages for maturity models (list, upload) and measurement rounds (list, create); one round's
-//! page is in `round`.
+//! Pages for measurement rounds (list, create); one round's page is in `round`, the models'
+//! pages in `models`.
 
-use crate::csrf;
 use crate::error::WebError;
 use crate::extract::PageForm;
 use crate::page::page_error;
 use crate::page::{PageCtx, org_layout, render};
-use crate::views::{Cell, Field, FormPage, ListPage, ModelsPage};
-use axum::extract::Multipart;
-use axum::http::StatusCode;
+use crate::views::{Cell, Field, FormPage, ListPage};
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
 use mognad_app::measurement::rounds::RoundInput;
@@ -16,91 +13,8 @@ use mognad_domain::role::Role;
 
 type Page = Result<Response, WebError>;
 
-fn base(c: &PageCtx) -> String {
+pub(crate) fn base(c: &PageCtx) -> String {
     format!("/orgs/{}", c.org.actor.org)
-}
-
-async fn models_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page {
-    let tr = c.tr;
-    let here = format!("{}/models", base(c));
-    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "models", &here).await?;
-    let models = c
-        .state
-        .app
-        .measurement()
-        .models(&c.org.actor)
-        .await
-        .map_err(page_error(tr))?;
-    let rows = models
-        .iter()
-        .map(|m| {
-            vec![
-                Cell::text(m.name(tr.lang)),
-                Cell::text(&m.key),
-                Cell::text(m.version.to_string()),
-                Cell::text(if m.in_use {
-                    tr.t("models-in-use")
-                } else {
-                    String::new()
-                }),
-            ]
-        })
-        .collect();
-    let upload = c
-        .org
-        .actor
-        .role
-        .at_least(Role::Admin)
-        .then(|| format!("{here}?{}={}", csrf::FIELD, c.csrf.0));
-    let mut res = render(ModelsPage {
-        l,
-        rows,
-        upload,
-        errors,
-    });
-    *res.status_mut() = status;
-    Ok(res)
-}
-
-pub async fn models(c: PageCtx) -> Page {
-    models_page(&c, Vec::new(), StatusCode::OK).await
-}
-
-pub async fn upload_model(c: PageCtx, mut form: Multipart) -> Page {
-    let tr = c.tr;
-    let bad = |e: axum::extract::multipart::MultipartError| WebError::bad_request(false, tr, e.body_text());
-    let mut source = None;
-    while let Some(field) = form.next_field().await.map_err(bad)? {
-        if field.name() == Some("file") {
-            let bytes = field.bytes().await.map_err(bad)?;
-            source = Some(
-                String::from_utf8(bytes.to_vec())
-                    .map_err(|_| WebError::bad_request(false, tr, "the file is not UTF-8 text"))?,
-            );
-        }
-    }
-    let Some(source) = source else {
-        return models_page(&c, vec![tr.t("import-no-file")], StatusCode::UNPROCESSABLE_ENTITY).await;
-    };
-    match c
-        .state
-        .app
-        .measurement()
-        .upload_model(&c.org.actor, &source)
-        .await
-    {
-        Ok(_) => Ok(Redirect::to(&format!("{}/models", base(&c))).into_response()),
-        Err(AppError::Invalid(list)) => {
-            models_page(
-                &c,
-                list.into_iter().map(|i| i.message).collect(),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(AppError::Conflict(m)) => models_page(&c, vec![m], StatusCode::CONFLICT).await,
-        Err(e) => Err(WebError::app(e, false, tr)),
-    }
 }
 
 pub async fn rounds(c: PageCtx) -> Page {

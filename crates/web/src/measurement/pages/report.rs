@@ -1,0 +1,337 @@
+//! An area's report as a PDF to hand around: cover and summary, radar, heatmap (for the
+//! organisation), a page per engine with its meaning, advice, answer distributions and
+//! comments, the comparison with the previous round, and the gap list. Built from the same
+//! use cases as the result page, so it shows exactly what the page shows and nothing more.
+
+use crate::error::WebError;
+use crate::extract::{AreaParam, IdParam};
+use crate::i18n::Tr;
+use crate::measurement::pages::exports::{attachment, file_name};
+use crate::measurement::pages::results::{engine_names, fmt, heatmap_svg};
+use crate::measurement::pages::words;
+use crate::page::PageCtx;
+use axum::response::Response;
+use mognad_app::measurement::compare::Comparison;
+use mognad_app::measurement::detail::AreaDetail;
+use mognad_app::measurement::results::{AreaKind, RoundResults, Withheld};
+use mognad_domain::ids::RoundId;
+use mognad_domain::model::{ItemKind, Model};
+use mognad_reports::bars::Bars;
+use mognad_reports::pdf::{Block, Report};
+use mognad_reports::{hbars, radar};
+
+type Page = Result<Response, WebError>;
+
+fn h(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
+    }
+}
+
+/// "Värderingar 55, Vision & Mission 51, …": what a chart of scores says, for its alt text.
+fn spoken(names: &[String], values: &[Option<f64>]) -> String {
+    names
+        .iter()
+        .zip(values)
+        .map(|(n, v)| format!("{n} {}", fmt(*v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn radar_block(tr: Tr, id: &str, title: &str, names: &[String], series: &[radar::Series]) -> Block {
+    let alt = series
+        .iter()
+        .map(|s| format!("{}: {}", s.label, spoken(names, s.values)))
+        .collect::<Vec<_>>()
+        .join(". ");
+    Block::Chart {
+        caption: None,
+        svg: radar::render(&radar::Radar {
+            id,
+            title,
+            desc: &tr.t("area-radar-desc"),
+            axes: names,
+            series,
+        }),
+        alt: format!("{title}. {alt}."),
+        max_width: 380.0,
+    }
+}
+
+/// One engine's page: where it stands, what that means, the next step, how each question was
+/// answered, and (for a group) the comments.
+fn engine_blocks(tr: Tr, m: &Model, d: &AreaDetail, text: &words::EngineText, i: usize) -> Vec<Block> {
+    let mut out = vec![
+        Block::PageBreak,
+        h(2, &text.name),
+        Block::Paragraph(tr.tn(
+            "advice-standing",
+            &[
+                ("score", &text.score),
+                ("phase", &text.phase),
+                ("expected", &text.expected),
+            ],
+        )),
+        h(3, tr.t("advice-meaning")),
+        Block::Paragraph(text.meaning.clone()),
+        h(3, tr.t("advice-next")),
+        Block::Paragraph(if text.advice.is_empty() {
+            tr.t("advice-none")
+        } else {
+            text.advice.clone()
+        }),
+        h(3, tr.t("area-items")),
+    ];
+    let (Some(e), Some(r)) = (m.engines.get(i), d.engines.get(i)) else {
+        return out;
+    };
+    for (j, (item, ir)) in e.items.iter().zip(&r.items).enumerate() {
+        let labels: Vec<String> = match &item.kind {
+            ItemKind::Statements(o) => o.iter().map(|t| t.get(tr.lang).to_owned()).collect(),
+            ItemKind::Scale => (1..=5).map(|s| tr.t(&format!("respond-scale-{s}"))).collect(),
+        };
+        let bars: Vec<(String, Option<f64>)> = labels
+            .iter()
+            .zip(&ir.counts)
+            .enumerate()
+            .map(|(k, (l, n))| (format!("{} {l}", k + 1), Some(*n as f64)))
+            .collect();
+        let question = item.text.get(tr.lang);
+        let alt = bars
+            .iter()
+            .map(|(l, n)| format!("{l}: {}", fmt(*n)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        out.push(Block::Chart {
+            caption: Some(question.to_owned()),
+            svg: hbars::render(&Bars {
+                id: &format!("d{i}-{j}"),
+                title: question,
+                desc: &tr.t("area-distribution"),
+                bars: &bars,
+                max: 0.0,
+            }),
+            alt: format!("{}: {alt}.", tr.t("area-distribution")),
+            max_width: 420.0,
+        });
+    }
+    let comments: Vec<String> = d
+        .comments
+        .iter()
+        .filter(|c| c.engine == e.id)
+        .map(|c| c.text.clone())
+        .collect();
+    if !comments.is_empty() {
+        out.push(h(3, tr.t("area-comments")));
+        out.push(Block::Bullets(comments));
+    }
+    out
+}
+
+/// The comparison with the previous round: both rounds on one radar, and the changes with
+/// their intervals.
+fn comparison_blocks(
+    tr: Tr,
+    names: &[String],
+    cmp: &Comparison,
+    d: &AreaDetail,
+    before: &RoundResults,
+) -> Vec<Block> {
+    let Some(area) = cmp.areas.iter().find(|a| a.id == d.id && a.visible) else {
+        return Vec::new();
+    };
+    let Some(earlier) = before.area(d.id) else {
+        return Vec::new();
+    };
+    let now: Vec<Option<f64>> = d.engines.iter().map(|e| e.score).collect();
+    let then: Vec<Option<f64>> = cmp
+        .engines
+        .iter()
+        .map(|k| {
+            let j = before.engines.iter().position(|x| x == k)?;
+            earlier.scores.get(j).copied().flatten()
+        })
+        .collect();
+    let title = tr.tn(
+        "report-compare-title",
+        &[("before", &cmp.before_name), ("after", &cmp.after_name)],
+    );
+    let series = [
+        radar::Series {
+            label: &cmp.before_name,
+            values: &then,
+            colour: "#4a5560",
+            dash: "6 4",
+        },
+        radar::Series {
+            label: &cmp.after_name,
+            values: &now,
+            colour: "#0b5394",
+            dash: "",
+        },
+    ];
+    let rows = names
+        .iter()
+        .zip(&area.changes)
+        .zip(then.iter().zip(&now))
+        .map(|((n, c), (b, a))| {
+            let change = c
+                .as_ref()
+                .map(|c| format!("{:+.0} ({:+.0} … {:+.0})", c.diff, c.low, c.high).replace("-0", "0"))
+                .unwrap_or_else(|| "–".into());
+            let clear = match c {
+                Some(c) if c.clear => tr.t("export-yes"),
+                Some(_) => tr.t("export-no"),
+                None => "–".into(),
+            };
+            vec![n.clone(), fmt(*b), fmt(*a), change, clear]
+        })
+        .collect();
+    vec![
+        Block::PageBreak,
+        h(2, &title),
+        radar_block(tr, "compare", &title, names, &series),
+        Block::Table {
+            header: [
+                "area-engine",
+                "report-before",
+                "report-after",
+                "report-change",
+                "report-clear",
+            ]
+            .iter()
+            .map(|k| tr.t(k))
+            .collect(),
+            rows,
+        },
+    ]
+}
+
+fn gap_blocks(tr: Tr, m: &Model, d: &AreaDetail) -> Vec<Block> {
+    let name = |k: &str| {
+        m.engine(k)
+            .map(|e| e.name.get(tr.lang).to_owned())
+            .unwrap_or_default()
+    };
+    let mut out = vec![Block::PageBreak, h(2, tr.t("area-gaps"))];
+    if d.gaps.is_empty() {
+        out.push(Block::Paragraph(tr.t("area-gaps-none")));
+        return out;
+    }
+    out.push(Block::Table {
+        header: [
+            "area-engine",
+            "results-score",
+            "area-target",
+            "area-gap",
+            "area-importance",
+            "area-priority",
+        ]
+        .iter()
+        .map(|k| tr.t(k))
+        .collect(),
+        rows: d
+            .gaps
+            .iter()
+            .map(|g| {
+                vec![
+                    name(&g.engine),
+                    fmt(Some(g.score)),
+                    g.target.to_string(),
+                    fmt(Some(g.gap)),
+                    g.importance
+                        .map(|i| format!("{i:.1}"))
+                        .unwrap_or_else(|| "–".into()),
+                    format!("{:.0}", g.priority),
+                ]
+            })
+            .collect(),
+    });
+    out
+}
+
+pub async fn report(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaParam) -> Page {
+    let tr = c.tr;
+    let m = c.state.app.measurement();
+    let actor = &c.org.actor;
+    let (res, d) = m
+        .area_with_results(actor, RoundId(id), area_id)
+        .await
+        .map_err(c.err())?;
+    let model = &res.model;
+    let names = engine_names(model, tr.lang);
+    let title = format!("{} – {}", d.name, res.round_name);
+    let org = c
+        .state
+        .app
+        .org()
+        .organisation(actor)
+        .await
+        .map_err(c.err())?
+        .settings
+        .name
+        .to_string();
+    let mut blocks = vec![
+        h(1, &title),
+        Block::Paragraph(tr.tn(
+            "report-cover",
+            &[
+                ("org", &org),
+                ("date", &chrono::Utc::now().date_naive().to_string()),
+            ],
+        )),
+        h(2, tr.t("summary-title")),
+    ];
+    if !d.visible {
+        blocks.push(Block::Paragraph(match res.area(d.id).and_then(|a| a.withheld) {
+            Some(Withheld::NotClosed) => tr.t("round-notice-open"),
+            Some(Withheld::ProtectsOthers) => tr.t1("area-hidden-protects", "k", res.k),
+            _ => tr.t1("area-hidden", "k", res.k),
+        }));
+    } else {
+        let said = m.summary(actor, &res, &d).await.map_err(c.err())?;
+        blocks.push(Block::Bullets(words::sentences(tr, model, &said)));
+        let scores: Vec<Option<f64>> = d.engines.iter().map(|e| e.score).collect();
+        let radar_title = tr.t1("area-radar-title", "area", &d.name);
+        let series = [radar::Series {
+            label: &d.name,
+            values: &scores,
+            colour: "#0b5394",
+            dash: "",
+        }];
+        blocks.push(radar_block(tr, "radar", &radar_title, &names, &series));
+        if d.kind == AreaKind::Organisation {
+            let (svg, alt) = heatmap_svg(tr, &res);
+            blocks.push(Block::PageBreak);
+            blocks.push(h(2, tr.t("report-heatmap")));
+            blocks.push(Block::Chart {
+                caption: None,
+                svg,
+                alt,
+                max_width: 483.0,
+            });
+        }
+        for (i, text) in words::engine_texts(tr, model, &d).iter().enumerate() {
+            blocks.extend(engine_blocks(tr, model, &d, text, i));
+        }
+        if let Some(before) = m.previous_round(actor, RoundId(id)).await.map_err(c.err())? {
+            let cmp = m.compare(actor, before, RoundId(id)).await.map_err(c.err())?;
+            let earlier = m.results(actor, before).await.map_err(c.err())?;
+            blocks.extend(comparison_blocks(tr, &names, &cmp, &d, &earlier));
+        }
+        blocks.extend(gap_blocks(tr, model, &d));
+    }
+    let pdf = mognad_reports::pdf::render(&Report {
+        title: title.clone(),
+        lang: tr.code().into(),
+        blocks,
+        page_label: tr.t1("report-page", "n", "{n}"),
+    })
+    .map_err(|e| WebError::app(mognad_app::AppError::Internal(e.to_string()), false, tr))?;
+    Ok(attachment(
+        "application/pdf",
+        &file_name(&format!("{}-{}", res.round_name, d.name), "report.pdf"),
+        pdf.into(),
+    ))
+}
