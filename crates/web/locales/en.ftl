@@ -976,3 +976,4 @@ report-change = Change (95 % interval)
 report-clear = Clear
 results-legend = Colour scale (points)
 results-legend-hidden = not shown, for anonymity
+compare-chart-caption = The whole organisation in both rounds. The changes with their intervals are in the table below.

@@ -976,3 +976,4 @@ report-change = Förändring (95 % intervall)
 report-clear = Tydlig
 results-legend = Färgskala (poäng)
 results-legend-hidden = visas inte av anonymitetsskäl
+compare-chart-caption = Hela organisationen i båda mätningarna. Förändringarna med sina intervall står i tabellen nedan.

@@ -11,14 +11,14 @@ use askama::Template;
 use axum::Form;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::measurement::compare::TargetInput;
-use mognad_app::measurement::results::{AreaKind, Standing, Withheld};
+use mognad_app::measurement::results::{AreaKind, Standing};
 use mognad_domain::ids::RoundId;
 use mognad_domain::role::Role;
 use mognad_reports::radar;
 
 type Page = Result<Response, WebError>;
 
-/// (question, score, answers per option) of one item.
+/// (question, score, the answers per option as labelled bars) of one item.
 pub type ItemRow = (String, String, String);
 
 #[derive(Template)]
@@ -82,11 +82,7 @@ pub async fn area(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPara
     let summary = if d.visible {
         tr.t1("area-summary", "n", d.n) + " " + &tr.t1("area-overall", "phase", phase(&d.phase))
     } else {
-        match res.area(d.id).and_then(|a| a.withheld) {
-            Some(Withheld::NotClosed) => tr.t("round-notice-open"),
-            Some(Withheld::ProtectsOthers) => tr.t1("area-hidden-protects", "k", res.k),
-            _ => tr.t1("area-hidden", "k", res.k),
-        }
+        words::withheld(tr, &res, d.id)
     };
     let said = app
         .measurement()
@@ -182,19 +178,16 @@ pub async fn area(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPara
         .engines
         .iter()
         .zip(&m.engines)
-        .map(|(er, e)| {
+        .enumerate()
+        .map(|(i, (er, e))| {
             let items = er
                 .items
                 .iter()
                 .zip(&e.items)
-                .map(|(ir, item)| {
-                    let dist = ir
-                        .counts
-                        .iter()
-                        .map(|n| n.to_string())
-                        .collect::<Vec<_>>()
-                        .join(" / ");
-                    (item.text.get(tr.lang).to_owned(), fmt(ir.score), dist)
+                .enumerate()
+                .map(|(j, (ir, item))| {
+                    let (svg, _) = words::distribution(tr, item, &ir.counts, &format!("dist-{i}-{j}"));
+                    (item.text.get(tr.lang).to_owned(), fmt(ir.score), svg)
                 })
                 .collect();
             (e.name.get(tr.lang).to_owned(), items)

@@ -7,18 +7,17 @@ use crate::error::WebError;
 use crate::extract::{AreaParam, IdParam};
 use crate::i18n::Tr;
 use crate::measurement::pages::exports::{attachment, file_name};
-use crate::measurement::pages::results::{engine_names, fmt, heatmap_svg};
+use crate::measurement::pages::results::{engine_names, fmt, heatmap_svg, signed};
 use crate::measurement::pages::words;
 use crate::page::PageCtx;
 use axum::response::Response;
 use mognad_app::measurement::compare::Comparison;
 use mognad_app::measurement::detail::AreaDetail;
-use mognad_app::measurement::results::{AreaKind, RoundResults, Withheld};
+use mognad_app::measurement::results::{AreaKind, RoundResults};
 use mognad_domain::ids::RoundId;
-use mognad_domain::model::{ItemKind, Model};
-use mognad_reports::bars::Bars;
+use mognad_domain::model::Model;
 use mognad_reports::pdf::{Block, Report};
-use mognad_reports::{hbars, radar};
+use mognad_reports::radar;
 
 type Page = Result<Response, WebError>;
 
@@ -87,32 +86,11 @@ fn engine_blocks(tr: Tr, m: &Model, d: &AreaDetail, text: &words::EngineText, i:
         return out;
     };
     for (j, (item, ir)) in e.items.iter().zip(&r.items).enumerate() {
-        let labels: Vec<String> = match &item.kind {
-            ItemKind::Statements(o) => o.iter().map(|t| t.get(tr.lang).to_owned()).collect(),
-            ItemKind::Scale => (1..=5).map(|s| tr.t(&format!("respond-scale-{s}"))).collect(),
-        };
-        let bars: Vec<(String, Option<f64>)> = labels
-            .iter()
-            .zip(&ir.counts)
-            .enumerate()
-            .map(|(k, (l, n))| (format!("{} {l}", k + 1), Some(*n as f64)))
-            .collect();
-        let question = item.text.get(tr.lang);
-        let alt = bars
-            .iter()
-            .map(|(l, n)| format!("{l}: {}", fmt(*n)))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let (svg, alt) = words::distribution(tr, item, &ir.counts, &format!("d{i}-{j}"));
         out.push(Block::Chart {
-            caption: Some(question.to_owned()),
-            svg: hbars::render(&Bars {
-                id: &format!("d{i}-{j}"),
-                title: question,
-                desc: &tr.t("area-distribution"),
-                bars: &bars,
-                max: 0.0,
-            }),
-            alt: format!("{}: {alt}.", tr.t("area-distribution")),
+            caption: Some(item.text.get(tr.lang).to_owned()),
+            svg,
+            alt,
             max_width: 420.0,
         });
     }
@@ -178,7 +156,7 @@ fn comparison_blocks(
         .map(|((n, c), (b, a))| {
             let change = c
                 .as_ref()
-                .map(|c| format!("{:+.0} ({:+.0} … {:+.0})", c.diff, c.low, c.high).replace("-0", "0"))
+                .map(|c| format!("{} ({} … {})", signed(c.diff), signed(c.low), signed(c.high)))
                 .unwrap_or_else(|| "–".into());
             let clear = match c {
                 Some(c) if c.clear => tr.t("export-yes"),
@@ -284,11 +262,7 @@ pub async fn report(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPa
         h(2, tr.t("summary-title")),
     ];
     if !d.visible {
-        blocks.push(Block::Paragraph(match res.area(d.id).and_then(|a| a.withheld) {
-            Some(Withheld::NotClosed) => tr.t("round-notice-open"),
-            Some(Withheld::ProtectsOthers) => tr.t1("area-hidden-protects", "k", res.k),
-            _ => tr.t1("area-hidden", "k", res.k),
-        }));
+        blocks.push(Block::Paragraph(words::withheld(tr, &res, d.id)));
     } else {
         let said = m.summary(actor, &res, &d).await.map_err(c.err())?;
         blocks.push(Block::Bullets(words::sentences(tr, model, &said)));

@@ -10,7 +10,7 @@ use axum::response::Response;
 use mognad_app::measurement::results::{Area, AreaKind, RoundResults, Withheld};
 use mognad_domain::ids::RoundId;
 use mognad_domain::model::Model;
-use mognad_reports::heatmap;
+use mognad_reports::{heatmap, radar};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -53,6 +53,8 @@ pub struct ResultsPage {
 #[template(path = "compare.html")]
 pub struct ComparePage {
     pub l: crate::views::Layout,
+    /// The organisation in both rounds on one radar; empty when either round withholds it.
+    pub chart: String,
     pub heading: String,
     pub round: String,
     pub back: String,
@@ -64,6 +66,12 @@ pub struct ComparePage {
 
 pub(super) fn round_href(c: &PageCtx, id: Uuid) -> String {
     format!("/orgs/{}/rounds/{id}", c.org.actor.org)
+}
+
+/// A change with its sign ("+5", "−3"), and a plain "0" when it rounds to nothing (never "-0").
+pub(super) fn signed(v: f64) -> String {
+    let r = v.round();
+    if r == 0.0 { "0".into() } else { format!("{r:+.0}") }
 }
 
 pub(super) fn fmt(v: Option<f64>) -> String {
@@ -228,7 +236,7 @@ pub async fn compare(c: PageCtx, IdParam(id): IdParam, QueryOr(q): QueryOr<Compa
                 .iter()
                 .map(|ch| match ch {
                     Some(ch) => (
-                        format!("{:+.0} [{:+.0}; {:+.0}]", ch.diff, ch.low, ch.high),
+                        format!("{} [{}; {}]", signed(ch.diff), signed(ch.low), signed(ch.high)),
                         ch.clear,
                     ),
                     None => ("–".to_string(), false),
@@ -237,7 +245,49 @@ pub async fn compare(c: PageCtx, IdParam(id): IdParam, QueryOr(q): QueryOr<Compa
             (label, cells)
         })
         .collect();
+    // The organisation in both rounds on one radar, where both rounds show it.
+    let org_scores = |r: &mognad_app::measurement::results::RoundResults| {
+        r.organisation.visible.then(|| r.organisation.scores.clone())
+    };
+    let before = app
+        .measurement()
+        .results(&c.org.actor, RoundId(q.with))
+        .await
+        .map_err(c.err())?;
+    let after = app
+        .measurement()
+        .results(&c.org.actor, RoundId(id))
+        .await
+        .map_err(c.err())?;
+    let names = engine_names(&cmp.model, tr.lang);
+    let chart = match (org_scores(&before), org_scores(&after)) {
+        (Some(b), Some(a)) if before.engines == after.engines => radar::render(&radar::Radar {
+            id: "compare-radar",
+            title: &tr.tn(
+                "report-compare-title",
+                &[("before", &cmp.before_name), ("after", &cmp.after_name)],
+            ),
+            desc: &tr.t("area-radar-desc"),
+            axes: &names,
+            series: &[
+                radar::Series {
+                    label: &cmp.before_name,
+                    values: &b,
+                    colour: "#4a5560",
+                    dash: "6 4",
+                },
+                radar::Series {
+                    label: &cmp.after_name,
+                    values: &a,
+                    colour: "#0b5394",
+                    dash: "",
+                },
+            ],
+        }),
+        _ => String::new(),
+    };
     Ok(render(ComparePage {
+        chart,
         l,
         heading: tr.t("compare-title"),
         round: cmp.after_name.clone(),

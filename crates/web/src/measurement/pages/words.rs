@@ -4,8 +4,11 @@
 use crate::i18n::Tr;
 use crate::measurement::pages::results::fmt;
 use mognad_app::measurement::detail::AreaDetail;
-use mognad_domain::model::{Model, Phase};
+use mognad_app::measurement::results::{RoundResults, Withheld};
+use mognad_domain::model::{Item, ItemKind, Model, Phase};
 use mognad_domain::summary::Sentence;
+use mognad_reports::bars::Bars;
+use mognad_reports::hbars;
 
 /// An engine explained: where it stands, what that means, and what to do next.
 pub struct EngineText {
@@ -101,4 +104,42 @@ pub fn engine_texts(tr: Tr, model: &Model, d: &AreaDetail) -> Vec<EngineText> {
             })
         })
         .collect()
+}
+
+/// How one question was answered, as labelled bars (each option with its count), and the same
+/// in words for a reader who cannot see the chart.
+pub fn distribution(tr: Tr, item: &Item, counts: &[i64], id: &str) -> (String, String) {
+    let labels: Vec<String> = match &item.kind {
+        ItemKind::Statements(o) => o.iter().map(|t| t.get(tr.lang).to_owned()).collect(),
+        ItemKind::Scale => (1..=5).map(|s| tr.t(&format!("respond-scale-{s}"))).collect(),
+    };
+    let bars: Vec<(String, Option<f64>)> = labels
+        .iter()
+        .zip(counts)
+        .enumerate()
+        .map(|(k, (l, n))| (format!("{} {l}", k + 1), Some(*n as f64)))
+        .collect();
+    let question = item.text.get(tr.lang);
+    let said = bars
+        .iter()
+        .map(|(l, n)| format!("{l}: {}", fmt(*n)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let svg = hbars::render(&Bars {
+        id,
+        title: question,
+        desc: &format!("{}: {said}.", tr.t("area-distribution")),
+        bars: &bars,
+        max: 0.0,
+    });
+    (svg, format!("{}: {said}.", tr.t("area-distribution")))
+}
+
+/// Why an area's results are not shown, in the reader's language.
+pub fn withheld(tr: Tr, res: &RoundResults, area: uuid::Uuid) -> String {
+    match res.area(area).and_then(|a| a.withheld) {
+        Some(Withheld::NotClosed) => tr.t("round-notice-open"),
+        Some(Withheld::ProtectsOthers) => tr.t1("area-hidden-protects", "k", res.k),
+        _ => tr.t1("area-hidden", "k", res.k),
+    }
 }
