@@ -15,6 +15,35 @@ pub struct Invalid {
     pub field: Option<String>,
     pub code: String,
     pub message: String,
+    /// Values for the translated message (`invalid-<code>` with these arguments); the API
+    /// carries the English `message` instead.
+    #[serde(skip)]
+    pub args: Vec<(String, String)>,
+}
+
+impl Invalid {
+    /// Each problem of a data file (model, framework, import) with its line and column, for
+    /// the reader's language as `invalid-source-<code>`.
+    pub fn from_source(errors: Vec<mognad_domain::source::SourceError>) -> AppError {
+        AppError::Invalid(
+            errors
+                .into_iter()
+                .map(|e| {
+                    let mut args = vec![
+                        ("line".to_owned(), e.line.to_string()),
+                        ("column".to_owned(), e.column.to_string()),
+                    ];
+                    args.extend(e.args.iter().map(|(k, v)| ((*k).to_owned(), v.clone())));
+                    Invalid {
+                        field: Some(format!("line {}", e.line)),
+                        code: format!("source-{}", e.code),
+                        message: e.to_string(),
+                        args,
+                    }
+                })
+                .collect(),
+        )
+    }
 }
 
 impl Invalid {
@@ -23,6 +52,7 @@ impl Invalid {
             field: Some(field.to_owned()),
             code: code.to_owned(),
             message: message.into(),
+            args: Vec::new(),
         }
     }
 }
@@ -33,6 +63,7 @@ impl From<DomainError> for Invalid {
             field: e.field().map(str::to_owned),
             code: e.code().to_owned(),
             message: e.to_string(),
+            args: Vec::new(),
         }
     }
 }

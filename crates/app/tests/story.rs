@@ -430,12 +430,11 @@ async fn models_and_rounds(app: &App) {
 
     // A shipped model stored before its advice existed takes the shipped texts while unused.
     let shipped = mognad_domain::model::builtin_sources()[1];
-    let older: Vec<&str> = shipped.lines().filter(|l| !l.starts_with("advice.")).collect();
-    let rel = app
-        .measurement()
-        .upload_model(&a, &older.join("\n"))
-        .await
-        .unwrap();
+    let older: String = shipped
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("advice."))
+        .collect();
+    let rel = app.measurement().upload_model(&a, &older).await.unwrap();
     let (file, text) = app.measurement().model_source(&a, rel.id).await.unwrap();
     assert!(!text.contains("advice.") && file == "med-relationer-v1.toml");
     app.measurement().models(&a).await.unwrap();
@@ -443,6 +442,11 @@ async fn models_and_rounds(app: &App) {
         app.measurement().model_source(&a, rel.id).await.unwrap().1,
         shipped
     );
+    // An organisation's own edit under the shipped id and version stays as uploaded.
+    let mine = shipped.replace("Digital mognad – med Relationer", "Vår egen variant");
+    app.measurement().upload_model(&a, &mine).await.unwrap();
+    app.measurement().models(&a).await.unwrap();
+    assert_eq!(app.measurement().model_source(&a, rel.id).await.unwrap().1, mine);
 
     // Rounds: every group by default, only forward through their states.
     for g in ["KLF ledning", "Soc ledning"] {

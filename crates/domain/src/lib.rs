@@ -20,7 +20,7 @@ pub mod relationship;
 pub mod role;
 pub mod round;
 pub mod scanning;
-mod source;
+pub mod source;
 pub mod stats;
 pub mod summary;
 pub mod tally;

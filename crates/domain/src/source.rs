@@ -8,12 +8,45 @@ use std::collections::HashSet;
 use std::fmt;
 use toml::Spanned;
 
+/// Every code a [`SourceError`] can carry (each has a message in the translation files).
+pub const CODES: &[&str] = &[
+    "syntax",
+    "text-empty",
+    "id-invalid",
+    "id-twice",
+    "format",
+    "version",
+    "no-engine",
+    "focus",
+    "engine-no-item",
+    "weight",
+    "scale-options",
+    "statements-count",
+    "statements-options",
+    "kind",
+    "order-unknown",
+    "order-twice",
+    "order-missing",
+    "levels-count",
+    "no-area",
+    "area-no-competence",
+    "esco-uri",
+    "role-unknown",
+    "role-level",
+    "other",
+];
+
 /// One problem in a data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceError {
     pub line: usize,
     pub column: usize,
+    /// In English, for logs and the API.
     pub message: String,
+    /// What went wrong, for the reader's language: `source-<code>` in the translation files,
+    /// filled with `args`.
+    pub code: &'static str,
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl fmt::Display for SourceError {
@@ -48,27 +81,42 @@ impl<'a> Report<'a> {
         match toml::from_str(self.src) {
             Ok(v) => Some(v),
             Err(e) => {
-                self.at(e.span().map_or(0, |s| s.start), e.message().to_owned());
+                let detail = e.message().to_owned();
+                self.said(
+                    e.span().map_or(0, |s| s.start),
+                    "syntax",
+                    &[("detail", &detail)],
+                    &detail,
+                );
                 None
             }
         }
     }
 
-    pub fn at(&mut self, offset: usize, message: impl Into<String>) {
+    /// Records a problem at `offset`: its `code` and `args` for the translation files, and
+    /// its English `message`.
+    pub fn said(&mut self, offset: usize, code: &'static str, args: &[(&'static str, &str)], message: &str) {
         let before = &self.src[..offset.min(self.src.len())];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         self.errors.push(SourceError {
             line,
             column,
-            message: message.into(),
+            message: message.to_owned(),
+            code,
+            args: args.iter().map(|(k, v)| (*k, (*v).to_owned())).collect(),
         });
     }
 
     pub fn text(&mut self, t: RawText, what: &str) -> Text {
         for (lang, s) in [("sv", &t.sv), ("en", &t.en)] {
             if s.get_ref().trim().is_empty() {
-                self.at(s.span().start, format!("{what}: the {lang} text is empty"));
+                self.said(
+                    s.span().start,
+                    "text-empty",
+                    &[("what", what), ("lang", lang)],
+                    &format!("{what}: the {lang} text is empty"),
+                );
             }
         }
         Text {
@@ -86,12 +134,19 @@ impl<'a> Report<'a> {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !valid {
-            self.at(
+            self.said(
                 start,
-                format!("{what} id '{value}' must be 1–40 characters of a–z, 0–9 and '-'"),
+                "id-invalid",
+                &[("what", what), ("value", &value)],
+                &format!("{what} id '{value}' must be 1–40 characters of a–z, 0–9 and '-'"),
             );
         } else if !seen.insert(value.clone()) {
-            self.at(start, format!("{what} id '{value}' is used twice"));
+            self.said(
+                start,
+                "id-twice",
+                &[("what", what), ("value", &value)],
+                &format!("{what} id '{value}' is used twice"),
+            );
         }
         value
     }

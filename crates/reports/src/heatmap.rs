@@ -76,7 +76,10 @@ pub fn render(h: &Heatmap) -> String {
             let x = label_w + CELL_W * i as f64;
             let (fill, ink, text) = match v {
                 Some(s) => {
-                    let (f, t) = shade(*s);
+                    // Coloured by the number it prints, so a cell never shows a score outside
+                    // its colour's range in the legend.
+                    let s = s.round();
+                    let (f, t) = shade(s);
                     (f, t, format!("{s:.0}"))
                 }
                 None => (HIDDEN, "#1b1f24", h.hidden.to_owned()),

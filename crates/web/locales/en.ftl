@@ -977,3 +977,29 @@ report-clear = Clear
 results-legend = Colour scale (points)
 results-legend-hidden = not shown, for anonymity
 compare-chart-caption = The whole organisation in both rounds. The changes with their intervals are in the table below.
+
+## Problems in an uploaded model or framework file, each at its line and column
+invalid-source-syntax = Line { $line }, column { $column }: the file could not be read ({ $detail }).
+invalid-source-text-empty = Line { $line }, column { $column }: { $what }: the { $lang } text is empty.
+invalid-source-id-invalid = Line { $line }, column { $column }: { $what } id '{ $value }' must be 1–40 characters of a–z, 0–9 and '-'.
+invalid-source-id-twice = Line { $line }, column { $column }: { $what } id '{ $value }' is used twice.
+invalid-source-format = Line { $line }, column { $column }: format must be "{ $format }".
+invalid-source-version = Line { $line }, column { $column }: version must be a whole number from 1.
+invalid-source-no-engine = Line { $line }, column { $column }: the model has no [[engine]].
+invalid-source-focus = Line { $line }, column { $column }: focus must be mobilisering, koordinering or acceleration.
+invalid-source-engine-no-item = Line { $line }, column { $column }: engine '{ $id }' has no [[engine.item]].
+invalid-source-weight = Line { $line }, column { $column }: weight must be a number above 0 and at most 100.
+invalid-source-scale-options = Line { $line }, column { $column }: a scale item has no options (it is always very poor … very good).
+invalid-source-statements-count = Line { $line }, column { $column }: a statements item needs 2 to 7 options, this has { $count }.
+invalid-source-statements-options = Line { $line }, column { $column }: item '{ $id }' of kind statements needs options.
+invalid-source-kind = Line { $line }, column { $column }: kind '{ $kind }' is unknown (use statements or scale).
+invalid-source-order-unknown = Line { $line }, column { $column }: recommended_order names '{ $id }', which is no engine.
+invalid-source-order-twice = Line { $line }, column { $column }: recommended_order names '{ $id }' twice.
+invalid-source-order-missing = Line { $line }, column { $column }: recommended_order leaves out { $ids }.
+invalid-source-levels-count = Line { $line }, column { $column }: a framework needs 2 to 9 [[level]]s, this has { $count }.
+invalid-source-no-area = Line { $line }, column { $column }: the framework has no [[area]].
+invalid-source-area-no-competence = Line { $line }, column { $column }: area '{ $id }' has no [[area.competence]].
+invalid-source-esco-uri = Line { $line }, column { $column }: an ESCO code is the competence's URI (http…).
+invalid-source-role-unknown = Line { $line }, column { $column }: the role requires '{ $id }', which is no competence of this framework.
+invalid-source-role-level = Line { $line }, column { $column }: '{ $id }' = { $level }: a level is 1 to { $count }.
+invalid-source-other = Line { $line }, column { $column }: { $message }

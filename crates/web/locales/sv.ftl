@@ -977,3 +977,29 @@ report-clear = Tydlig
 results-legend = Färgskala (poäng)
 results-legend-hidden = visas inte av anonymitetsskäl
 compare-chart-caption = Hela organisationen i båda mätningarna. Förändringarna med sina intervall står i tabellen nedan.
+
+## Problems in an uploaded model or framework file, each at its line and column
+invalid-source-syntax = Rad { $line }, kolumn { $column }: filen kunde inte läsas ({ $detail }).
+invalid-source-text-empty = Rad { $line }, kolumn { $column }: texten på { $lang } i { $what } är tom.
+invalid-source-id-invalid = Rad { $line }, kolumn { $column }: id:t '{ $value }' ({ $what }) ska vara 1–40 tecken av a–z, 0–9 och '-'.
+invalid-source-id-twice = Rad { $line }, kolumn { $column }: id:t '{ $value }' ({ $what }) används två gånger.
+invalid-source-format = Rad { $line }, kolumn { $column }: format ska vara "{ $format }".
+invalid-source-version = Rad { $line }, kolumn { $column }: version ska vara ett heltal från 1.
+invalid-source-no-engine = Rad { $line }, kolumn { $column }: modellen har ingen [[engine]].
+invalid-source-focus = Rad { $line }, kolumn { $column }: focus ska vara mobilisering, koordinering eller acceleration.
+invalid-source-engine-no-item = Rad { $line }, kolumn { $column }: motorn '{ $id }' har ingen [[engine.item]].
+invalid-source-weight = Rad { $line }, kolumn { $column }: weight ska vara ett tal över 0 och högst 100.
+invalid-source-scale-options = Rad { $line }, kolumn { $column }: en fråga av typen scale har inga alternativ (skalan är alltid mycket dåligt … mycket bra).
+invalid-source-statements-count = Rad { $line }, kolumn { $column }: en fråga av typen statements behöver 2–7 alternativ, den här har { $count }.
+invalid-source-statements-options = Rad { $line }, kolumn { $column }: frågan '{ $id }' av typen statements saknar alternativ.
+invalid-source-kind = Rad { $line }, kolumn { $column }: typen '{ $kind }' finns inte (använd statements eller scale).
+invalid-source-order-unknown = Rad { $line }, kolumn { $column }: recommended_order nämner '{ $id }', som inte är någon motor.
+invalid-source-order-twice = Rad { $line }, kolumn { $column }: recommended_order nämner '{ $id }' två gånger.
+invalid-source-order-missing = Rad { $line }, kolumn { $column }: recommended_order saknar { $ids }.
+invalid-source-levels-count = Rad { $line }, kolumn { $column }: ett ramverk behöver 2–9 [[level]], det här har { $count }.
+invalid-source-no-area = Rad { $line }, kolumn { $column }: ramverket har inget [[area]].
+invalid-source-area-no-competence = Rad { $line }, kolumn { $column }: området '{ $id }' har ingen [[area.competence]].
+invalid-source-esco-uri = Rad { $line }, kolumn { $column }: en ESCO-kod är kompetensens URI (http…).
+invalid-source-role-unknown = Rad { $line }, kolumn { $column }: rollen kräver '{ $id }', som inte är någon kompetens i ramverket.
+invalid-source-role-level = Rad { $line }, kolumn { $column }: '{ $id }' = { $level }: en nivå är 1 till { $count }.
+invalid-source-other = Rad { $line }, kolumn { $column }: { $message }

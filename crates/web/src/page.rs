@@ -197,7 +197,8 @@ where
 /// The translated text of a validation error, falling back to its English message.
 pub fn translated(i: &Invalid, tr: Tr) -> String {
     let key = format!("invalid-{}", i.code);
-    let text = tr.t(&key);
+    let args: Vec<(&str, &str)> = i.args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let text = tr.tn(&key, &args);
     if text == key { i.message.clone() } else { text }
 }
 

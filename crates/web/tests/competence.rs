@@ -254,7 +254,7 @@ async fn frameworks_are_imported_downloaded_and_radar_kept() {
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        res.body.contains("line 6") && res.body.contains("NOPE"),
+        res.body.contains("Rad 6") && res.body.contains("NOPE"),
         "{}",
         res.body
     );

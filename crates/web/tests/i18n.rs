@@ -57,3 +57,20 @@ fn every_literal_key_in_code_and_templates_exists() {
     );
     assert!(missing.is_empty(), "keys used but not defined: {missing:?}");
 }
+
+#[test]
+fn every_problem_in_a_data_file_has_its_message() {
+    use mognad_domain::org::Language;
+    use mognad_web::i18n::Tr;
+    for lang in [Language::Sv, Language::En] {
+        let tr = Tr::new(lang);
+        for code in mognad_domain::source::CODES {
+            let key = format!("invalid-source-{code}");
+            let text = tr.tn(&key, &[("line", "3"), ("column", "7")]);
+            assert!(
+                text != key && text.contains('3') && text.contains('7'),
+                "{lang:?}: {key}"
+            );
+        }
+    }
+}

@@ -39,10 +39,18 @@ async fn an_admin_uploads_a_model_and_runs_a_round() {
     let res = c.send(req(c.csrf(), body)).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        res.body.contains("line 4, column 6"),
-        "the error names its line: {}",
+        res.body
+            .contains("Rad 4, kolumn 6: id:t &#39;Fel Id&#39; (model) ska vara")
+            || res
+                .body
+                .contains("Rad 4, kolumn 6: id:t 'Fel Id' (model) ska vara"),
+        "the error names its line, in the page's language: {}",
         res.body
     );
+    c.lang = Some("en");
+    let res = c.send(req(c.csrf(), multipart(&broken).1)).await;
+    assert!(res.body.contains("Line 4, column 6: model id"), "{}", res.body);
+    c.lang = None;
     let fine = broken.replace("id = \"Fel Id\"", "id = \"egen-modell\"");
     let res = c.send(req(c.csrf(), multipart(&fine).1)).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);

@@ -55,16 +55,7 @@ pub enum ImportKind {
 
 /// Each problem of a file, with its line.
 fn invalid(errors: Vec<SourceError>) -> AppError {
-    AppError::Invalid(
-        errors
-            .into_iter()
-            .map(|e| Invalid {
-                field: Some(format!("line {}", e.line)),
-                code: "framework".into(),
-                message: e.to_string(),
-            })
-            .collect(),
-    )
+    Invalid::from_source(errors)
 }
 
 /// A stored framework read and parsed inside the caller's transaction.

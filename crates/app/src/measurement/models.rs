@@ -10,6 +10,24 @@ use mognad_domain::model::{self, Model};
 use mognad_domain::role::Role;
 use mognad_store::models::{self, StoredModel};
 
+/// The SHA-256 of every model file Mognad shipped before the current ones. A stored copy equal to
+/// one of them is Mognad's own and is brought up to the shipped texts while no round uses it;
+/// any other file under a shipped id and version is the organisation's upload and stays as it is.
+const SHIPPED_BEFORE: &[&str] = &[
+    // nio-motorer v1 and med-relationer v1 before the advice per phase.
+    "dc262f3b00456d8a7c8e36e07beea96142b719b58fcdf98b9484928c8295e258",
+    "3886ba759cbda81df86672d1626138d6e07887bbdf85ee91a54639d590777af5",
+];
+
+fn shipped_before(source: &str) -> bool {
+    use sha2::{Digest, Sha256};
+    let hex: String = Sha256::digest(source.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    SHIPPED_BEFORE.contains(&hex.as_str())
+}
+
 impl super::Measurement<'_> {
     /// The organisation's models; the shipped ones are added the first time.
     #[tracing::instrument(skip_all)]
@@ -30,8 +48,9 @@ impl super::Measurement<'_> {
         let mut list = models::list(&mut tx, actor.org).await?;
         let mut used = models::used_ids(&mut tx, actor.org).await?;
         tx.rollback().await?;
-        // A shipped model no round uses yet takes the texts of the version Mognad ships now
-        // (advice added later, say); one in use stays as the rounds measured it.
+        // A copy of a file Mognad shipped earlier that no round uses yet takes the texts
+        // Mognad ships now (advice added later, say); one in use stays as the rounds measured
+        // it, and an organisation's own upload under the same id is never touched.
         let stale = |list: &[StoredModel], used: &[uuid::Uuid]| -> Vec<StoredModel> {
             model::builtin_sources()
                 .into_iter()
@@ -40,7 +59,8 @@ impl super::Measurement<'_> {
                     let s = list
                         .iter()
                         .find(|s| s.model_key == m.id && s.version == i64::from(m.version))?;
-                    (s.source != source && !used.contains(&s.id)).then(|| StoredModel {
+                    let ours = shipped_before(&s.source);
+                    (s.source != source && ours && !used.contains(&s.id)).then(|| StoredModel {
                         id: s.id,
                         ..stored(actor.org.0, m, source)
                     })

@@ -81,16 +81,7 @@ pub(crate) fn stored(org: Uuid, m: &Model, source: &str) -> StoredModel {
 }
 
 pub(crate) fn model_errors(errors: Vec<model::ModelError>) -> AppError {
-    AppError::Invalid(
-        errors
-            .into_iter()
-            .map(|e| Invalid {
-                field: Some(format!("line {}", e.line)),
-                code: "model".into(),
-                message: e.to_string(),
-            })
-            .collect(),
-    )
+    Invalid::from_source(errors)
 }
 
 async fn round_view(tx: &mut Tx, r: &Round) -> Result<RoundView> {

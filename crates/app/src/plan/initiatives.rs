@@ -219,7 +219,8 @@ impl super::Plan<'_> {
                 format!("Höj {name}"),
                 format!(
                     "Från gaplistan{whose}: {name} ligger på {:.0} mot målet {}.{advice}",
-                    gap.score, gap.target
+                    gap.score.round(),
+                    gap.target
                 ),
             )
         } else {
@@ -227,7 +228,8 @@ impl super::Plan<'_> {
                 format!("Raise {name}"),
                 format!(
                     "From the gap list{whose}: {name} stands at {:.0} against the target {}.{advice}",
-                    gap.score, gap.target
+                    gap.score.round(),
+                    gap.target
                 ),
             )
         };

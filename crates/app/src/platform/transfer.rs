@@ -50,6 +50,7 @@ pub(crate) fn bad(path: String, e: impl ToString) -> Invalid {
         field: Some(path),
         code: "invalid".into(),
         message: e.to_string(),
+        args: Vec::new(),
     }
 }
 

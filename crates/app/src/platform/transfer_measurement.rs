@@ -174,6 +174,7 @@ fn bad(path: String, e: impl ToString) -> Invalid {
         field: Some(path),
         code: "invalid".into(),
         message: e.to_string(),
+        args: Vec::new(),
     }
 }
 

@@ -27,11 +27,16 @@ fn normalise(h: &str) -> String {
         .collect()
 }
 
+/// A problem in an imported CSV file. Its words are not in the translation files yet: the
+/// reader sees the English message under a translated line and column.
 pub fn error(line: usize, column: usize, message: impl Into<String>) -> SourceError {
+    let message = message.into();
     SourceError {
         line,
         column,
-        message: message.into(),
+        code: "other",
+        args: vec![("message", message.clone())],
+        message,
     }
 }
 

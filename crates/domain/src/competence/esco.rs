@@ -42,6 +42,12 @@ enum File {
 fn read(name: &str, src: &str, errors: &mut Vec<SourceError>) -> Option<File> {
     let prefix = |mut e: SourceError| {
         e.message = format!("{name}: {}", e.message);
+        // The translated text shows the file too: its argument carries the same words.
+        for (k, v) in &mut e.args {
+            if *k == "message" {
+                *v = format!("{name}: {v}");
+            }
+        }
         e
     };
     let table = match Table::read(src) {

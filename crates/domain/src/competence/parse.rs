@@ -70,22 +70,32 @@ pub fn parse(src: &str) -> Result<Framework, Vec<SourceError>> {
         return Err(report.errors);
     };
     if raw.format.get_ref() != FORMAT {
-        report.at(raw.format.span().start, format!("format must be \"{FORMAT}\""));
+        report.said(
+            raw.format.span().start,
+            "format",
+            &[("format", FORMAT)],
+            &format!("format must be \"{FORMAT}\""),
+        );
     }
     let version = u32::try_from(*raw.version.get_ref()).ok().filter(|v| *v >= 1);
     if version.is_none() {
-        report.at(raw.version.span().start, "version must be a whole number from 1");
+        report.said(
+            raw.version.span().start,
+            "version",
+            &[],
+            "version must be a whole number from 1",
+        );
     }
     let id = report.id(raw.id, &mut HashSet::new(), "framework");
     let name = report.text(raw.name, "name");
     let description = report.text(raw.description, "description");
     if !(2..=9).contains(&raw.level.len()) {
-        report.at(
+        let count = raw.level.len().to_string();
+        report.said(
             src.len(),
-            format!(
-                "a framework needs 2 to 9 [[level]]s, this has {}",
-                raw.level.len()
-            ),
+            "levels-count",
+            &[("count", &count)],
+            &format!("a framework needs 2 to 9 [[level]]s, this has {count}"),
         );
     }
     let levels: Vec<Level> = raw
@@ -97,7 +107,7 @@ pub fn parse(src: &str) -> Result<Framework, Vec<SourceError>> {
         })
         .collect();
     if raw.area.is_empty() {
-        report.at(src.len(), "the framework has no [[area]]");
+        report.said(src.len(), "no-area", &[], "the framework has no [[area]]");
     }
     let (mut area_ids, mut competence_ids) = (HashSet::new(), HashSet::new());
     let mut areas = Vec::new();
@@ -106,7 +116,12 @@ pub fn parse(src: &str) -> Result<Framework, Vec<SourceError>> {
         let a = a.into_inner();
         let area_id = report.id(a.id, &mut area_ids, "area");
         if a.competence.is_empty() {
-            report.at(start, format!("area '{area_id}' has no [[area.competence]]"));
+            report.said(
+                start,
+                "area-no-competence",
+                &[("id", &area_id)],
+                &format!("area '{area_id}' has no [[area.competence]]"),
+            );
         }
         let competences = a
             .competence
@@ -114,7 +129,12 @@ pub fn parse(src: &str) -> Result<Framework, Vec<SourceError>> {
             .map(|c| {
                 let esco = c.esco.map(|e| {
                     if !e.get_ref().starts_with("http://") && !e.get_ref().starts_with("https://") {
-                        report.at(e.span().start, "an ESCO code is the competence's URI (http…)");
+                        report.said(
+                            e.span().start,
+                            "esco-uri",
+                            &[],
+                            "an ESCO code is the competence's URI (http…)",
+                        );
                     }
                     e.into_inner()
                 });
@@ -150,14 +170,19 @@ pub fn parse(src: &str) -> Result<Framework, Vec<SourceError>> {
         let mut requires = Vec::new();
         for (competence, level) in r.requires.into_inner() {
             if !order.contains(&competence) {
-                report.at(
+                report.said(
                     at,
-                    format!("role requires '{competence}', which is no competence of this framework"),
+                    "role-unknown",
+                    &[("id", &competence)],
+                    &format!("role requires '{competence}', which is no competence of this framework"),
                 );
             } else if !(1..=level_count).contains(&level) {
-                report.at(
+                let (l, n) = (level.to_string(), level_count.to_string());
+                report.said(
                     at,
-                    format!("'{competence}' = {level}: a level is 1 to {level_count}"),
+                    "role-level",
+                    &[("id", &competence), ("level", &l), ("count", &n)],
+                    &format!("'{competence}' = {level}: a level is 1 to {level_count}"),
                 );
             } else {
                 requires.push((competence, level as u8));

@@ -70,18 +70,28 @@ pub fn parse(src: &str) -> Result<Model, Vec<ModelError>> {
         return Err(report.errors);
     };
     if raw.format.get_ref() != FORMAT {
-        report.at(raw.format.span().start, format!("format must be \"{FORMAT}\""));
+        report.said(
+            raw.format.span().start,
+            "format",
+            &[("format", FORMAT)],
+            &format!("format must be \"{FORMAT}\""),
+        );
     }
     let version = u32::try_from(*raw.version.get_ref()).ok().filter(|v| *v >= 1);
     if version.is_none() {
-        report.at(raw.version.span().start, "version must be a whole number from 1");
+        report.said(
+            raw.version.span().start,
+            "version",
+            &[],
+            "version must be a whole number from 1",
+        );
     }
     let mut model_ids = HashSet::new();
     let model_id = report.id(raw.id, &mut model_ids, "model");
     let name = report.text(raw.name, "name");
     let description = report.text(raw.description, "description");
     if raw.engine.is_empty() {
-        report.at(src.len(), "the model has no [[engine]]");
+        report.said(src.len(), "no-engine", &[], "the model has no [[engine]]");
     }
     let mut engine_ids = HashSet::new();
     let mut item_ids = HashSet::new();
@@ -93,8 +103,10 @@ pub fn parse(src: &str) -> Result<Model, Vec<ModelError>> {
         let focus = match Phase::parse(e.focus.get_ref()) {
             Some(p) => p,
             None => {
-                report.at(
+                report.said(
                     e.focus.span().start,
+                    "focus",
+                    &[],
                     "focus must be mobilisering, koordinering or acceleration",
                 );
                 Phase::Mobilisering
@@ -103,7 +115,12 @@ pub fn parse(src: &str) -> Result<Model, Vec<ModelError>> {
         let levels = phases(&mut report, e.levels, "levels");
         let advice = e.advice.map(|a| phases(&mut report, a, "advice"));
         if e.item.is_empty() {
-            report.at(engine_start, format!("engine '{id}' has no [[engine.item]]"));
+            report.said(
+                engine_start,
+                "engine-no-item",
+                &[("id", &id)],
+                &format!("engine '{id}' has no [[engine.item]]"),
+            );
         }
         let mut items = Vec::new();
         for spanned_item in e.item {
@@ -117,15 +134,22 @@ pub fn parse(src: &str) -> Result<Model, Vec<ModelError>> {
                     *w.get_ref()
                 }
                 Some(w) => {
-                    report.at(w.span().start, "weight must be a number above 0 and at most 100");
+                    report.said(
+                        w.span().start,
+                        "weight",
+                        &[],
+                        "weight must be a number above 0 and at most 100",
+                    );
                     1.0
                 }
             };
             let kind = match (i.kind.get_ref().as_str(), i.options) {
                 ("scale", None) => ItemKind::Scale,
                 ("scale", Some(o)) => {
-                    report.at(
+                    report.said(
                         o.span().start,
+                        "scale-options",
+                        &[],
                         "a scale item has no options (it is always very poor … very good)",
                     );
                     ItemKind::Scale
@@ -138,27 +162,31 @@ pub fn parse(src: &str) -> Result<Model, Vec<ModelError>> {
                         .map(|t| report.text(t, "option"))
                         .collect();
                     if !(2..=7).contains(&options.len()) {
-                        report.at(
+                        let count = options.len().to_string();
+                        report.said(
                             start,
-                            format!(
-                                "a statements item needs 2 to 7 options, this has {}",
-                                options.len()
-                            ),
+                            "statements-count",
+                            &[("count", &count)],
+                            &format!("a statements item needs 2 to 7 options, this has {count}"),
                         );
                     }
                     ItemKind::Statements(options)
                 }
                 ("statements", None) => {
-                    report.at(
+                    report.said(
                         item_start,
-                        format!("item '{item_id}' of kind statements needs options"),
+                        "statements-options",
+                        &[("id", &item_id)],
+                        &format!("item '{item_id}' of kind statements needs options"),
                     );
                     ItemKind::Scale
                 }
                 (other, _) => {
-                    report.at(
+                    report.said(
                         i.kind.span().start,
-                        format!("kind '{other}' is unknown (use statements or scale)"),
+                        "kind",
+                        &[("kind", other)],
+                        &format!("kind '{other}' is unknown (use statements or scale)"),
                     );
                     ItemKind::Scale
                 }
@@ -185,14 +213,18 @@ pub fn parse(src: &str) -> Result<Model, Vec<ModelError>> {
     let mut recommended_order = Vec::new();
     for o in raw.recommended_order.into_inner() {
         if !engine_ids.contains(o.get_ref()) {
-            report.at(
+            report.said(
                 o.span().start,
-                format!("recommended_order names '{}', which is no engine", o.get_ref()),
+                "order-unknown",
+                &[("id", o.get_ref())],
+                &format!("recommended_order names '{}', which is no engine", o.get_ref()),
             );
         } else if !in_order.insert(o.get_ref().clone()) {
-            report.at(
+            report.said(
                 o.span().start,
-                format!("recommended_order names '{}' twice", o.get_ref()),
+                "order-twice",
+                &[("id", o.get_ref())],
+                &format!("recommended_order names '{}' twice", o.get_ref()),
             );
         }
         recommended_order.push(o.into_inner());
@@ -200,7 +232,13 @@ pub fn parse(src: &str) -> Result<Model, Vec<ModelError>> {
     let mut missing: Vec<&String> = engine_ids.difference(&in_order).collect();
     missing.sort();
     if !missing.is_empty() {
-        report.at(order_start, format!("recommended_order leaves out {missing:?}"));
+        let ids = missing.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ");
+        report.said(
+            order_start,
+            "order-missing",
+            &[("ids", &ids)],
+            &format!("recommended_order leaves out {missing:?}"),
+        );
     }
     if !report.errors.is_empty() {
         report.errors.sort_by_key(|e| (e.line, e.column));

@@ -185,18 +185,19 @@ pub(super) fn lay_out(r: &Report, charts: &[ChartSize], regular: &Metrics, bold:
                 chart += 1;
                 let w = max_width.min(WIDTH).min(cw.max(1.0));
                 let h = ch * w / cw.max(1.0);
-                // Room is left above the tallest chart for a heading on the same page.
-                let tallest = BOTTOM - MARGIN - 80.0;
+                let above = caption
+                    .as_ref()
+                    .map(|c| wrap(regular, c, BODY, WIDTH).len() as f32 * BODY * LEADING)
+                    .unwrap_or(0.0);
+                // Room is left above the tallest chart for a heading (and its caption) on the
+                // same page.
+                let tallest = (BOTTOM - MARGIN - 80.0 - above).max(BODY * 4.0);
                 let (w, h) = if h > tallest {
                     let k = tallest / h;
                     (w * k, h * k)
                 } else {
                     (w, h)
                 };
-                let above = caption
-                    .as_ref()
-                    .map(|c| wrap(regular, c, BODY, WIDTH).len() as f32 * BODY * LEADING)
-                    .unwrap_or(0.0);
                 l.room(above + h);
                 if let Some(c) = caption {
                     l.lines(

@@ -152,7 +152,7 @@ pub async fn upload(c: PageCtx, mut form: Multipart) -> Page {
         Err(AppError::Invalid(list)) => {
             list_page(
                 &c,
-                list.into_iter().map(|i| i.message).collect(),
+                list.iter().map(|i| crate::page::translated(i, tr)).collect(),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await

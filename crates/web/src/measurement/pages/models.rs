@@ -91,7 +91,7 @@ pub async fn upload_model(c: PageCtx, mut form: Multipart) -> Page {
         Err(AppError::Invalid(list)) => {
             models_page(
                 &c,
-                list.into_iter().map(|i| i.message).collect(),
+                list.iter().map(|i| crate::page::translated(i, tr)).collect(),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await

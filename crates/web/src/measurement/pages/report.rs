@@ -7,7 +7,7 @@ use crate::error::WebError;
 use crate::extract::{AreaParam, IdParam};
 use crate::i18n::Tr;
 use crate::measurement::pages::exports::{attachment, file_name};
-use crate::measurement::pages::results::{engine_names, fmt, heatmap_svg, signed};
+use crate::measurement::pages::results::{engine_names, fmt, heatmap_of, ordered, signed};
 use crate::measurement::pages::words;
 use crate::page::PageCtx;
 use axum::response::Response;
@@ -20,6 +20,9 @@ use mognad_reports::pdf::{Block, Report};
 use mognad_reports::radar;
 
 type Page = Result<Response, WebError>;
+
+/// Areas per heatmap page of the organisation's report.
+const HEATMAP_ROWS: usize = 30;
 
 fn h(level: u8, text: impl Into<String>) -> Block {
     Block::Heading {
@@ -276,18 +279,21 @@ pub async fn report(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPa
         }];
         blocks.push(radar_block(tr, "radar", &radar_title, &names, &series));
         if d.kind == AreaKind::Organisation {
-            let (svg, alt) = heatmap_svg(tr, &res);
-            blocks.push(Block::PageBreak);
-            blocks.push(h(2, tr.t("report-heatmap")));
-            blocks.push(Block::Chart {
-                caption: None,
-                svg,
-                alt,
-                max_width: 483.0,
-            });
+            // A page holds about thirty rows at a readable size; a longer list takes more pages.
+            for (i, rows) in ordered(&res).chunks(HEATMAP_ROWS).enumerate() {
+                let (svg, alt) = heatmap_of(tr, &res, rows, &format!("heatmap-{i}"));
+                blocks.push(Block::PageBreak);
+                blocks.push(h(2, tr.t("report-heatmap")));
+                blocks.push(Block::Chart {
+                    caption: None,
+                    svg,
+                    alt,
+                    max_width: 483.0,
+                });
+            }
         }
-        for (i, text) in words::engine_texts(tr, model, &d).iter().enumerate() {
-            blocks.extend(engine_blocks(tr, model, &d, text, i));
+        for text in &words::engine_texts(tr, model, &d) {
+            blocks.extend(engine_blocks(tr, model, &d, text, text.index));
         }
         if let Some(before) = m.previous_round(actor, RoundId(id)).await.map_err(c.err())? {
             let cmp = m.compare(actor, before, RoundId(id)).await.map_err(c.err())?;

@@ -68,14 +68,16 @@ pub(super) fn round_href(c: &PageCtx, id: Uuid) -> String {
     format!("/orgs/{}/rounds/{id}", c.org.actor.org)
 }
 
-/// A change with its sign ("+5", "−3"), and a plain "0" when it rounds to nothing (never "-0").
+/// A change with its sign ("+5", "-3"), and a plain "0" when it rounds to nothing (never "-0").
 pub(super) fn signed(v: f64) -> String {
     let r = v.round();
     if r == 0.0 { "0".into() } else { format!("{r:+.0}") }
 }
 
+/// A score as every page, chart and sentence shows it: whole points, halves away from zero.
 pub(super) fn fmt(v: Option<f64>) -> String {
-    v.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into())
+    v.map(|v| format!("{:.0}", v.round()))
+        .unwrap_or_else(|| "–".into())
 }
 
 pub(super) fn engine_names(m: &Model, lang: mognad_domain::org::Language) -> Vec<String> {
@@ -106,8 +108,18 @@ fn area_label(tr: crate::i18n::Tr, a: &Area) -> String {
 /// The heatmap of every area of a round (withheld ones as dashes), and what it shows in words
 /// for a reader who cannot see it.
 pub(super) fn heatmap_svg(tr: crate::i18n::Tr, res: &RoundResults) -> (String, String) {
+    heatmap_of(tr, res, &ordered(res), "heatmap")
+}
+
+/// The heatmap of `areas` of a round, e.g. one page's share of a long list.
+pub(super) fn heatmap_of(
+    tr: crate::i18n::Tr,
+    res: &RoundResults,
+    areas: &[&Area],
+    id: &str,
+) -> (String, String) {
     let columns = engine_names(&res.model, tr.lang);
-    let chart_rows: Vec<(String, Vec<Option<f64>>)> = ordered(res)
+    let chart_rows: Vec<(String, Vec<Option<f64>>)> = areas
         .iter()
         .map(|a| {
             let v = if a.visible {
@@ -121,7 +133,7 @@ pub(super) fn heatmap_svg(tr: crate::i18n::Tr, res: &RoundResults) -> (String, S
     let title = tr.t1("results-heatmap-title", "round", &res.round_name);
     let desc = tr.t("results-heatmap-desc");
     let svg = heatmap::render(&heatmap::Heatmap {
-        id: "heatmap",
+        id,
         title: &title,
         desc: &desc,
         columns: &columns,

@@ -12,6 +12,8 @@ use mognad_reports::hbars;
 
 /// An engine explained: where it stands, what that means, and what to do next.
 pub struct EngineText {
+    /// The engine's place in the model (and in the area's results).
+    pub index: usize,
     pub name: String,
     pub score: String,
     pub phase: String,
@@ -84,9 +86,11 @@ pub fn engine_texts(tr: Tr, model: &Model, d: &AreaDetail) -> Vec<EngineText> {
     d.engines
         .iter()
         .zip(&model.engines)
-        .filter_map(|(r, e)| {
+        .enumerate()
+        .filter_map(|(index, (r, e))| {
             let phase = Phase::parse(r.phase.as_deref()?)?;
             Some(EngineText {
+                index,
                 name: e.name.get(tr.lang).to_owned(),
                 score: fmt(r.score),
                 phase: phase_name(tr, phase),
