@@ -1003,3 +1003,30 @@ invalid-source-esco-uri = Line { $line }, column { $column }: an ESCO code is th
 invalid-source-role-unknown = Line { $line }, column { $column }: the role requires '{ $id }', which is no competence of this framework.
 invalid-source-role-level = Line { $line }, column { $column }: '{ $id }' = { $level }: a level is 1 to { $count }.
 invalid-source-other = Line { $line }, column { $column }: { $message }
+
+## The parts of a data file a problem names (the $what of invalid-source-*)
+source-what-area-description = the area's description
+source-what-area-name = the area's name
+source-what-area = area
+source-what-competence-description = the competence's description
+source-what-competence-name = the competence's name
+source-what-competence = competence
+source-what-description = the description
+source-what-engine = engine
+source-what-framework = framework
+source-what-item = item
+source-what-level-description = the level's description
+source-what-level-name = the level's name
+source-what-model = model
+source-what-name = the name
+source-what-role-description = the role's description
+source-what-role-name = the role's name
+source-what-role = role
+source-what-text = the question's text
+source-what-option = an option
+source-what-levels-mobilisering = the description of mobilisering
+source-what-levels-koordinering = the description of koordinering
+source-what-levels-acceleration = the description of acceleration
+source-what-advice-mobilisering = the advice for mobilisering
+source-what-advice-koordinering = the advice for koordinering
+source-what-advice-acceleration = the advice for acceleration

@@ -981,8 +981,8 @@ compare-chart-caption = Hela organisationen i båda mätningarna. Förändringar
 ## Problems in an uploaded model or framework file, each at its line and column
 invalid-source-syntax = Rad { $line }, kolumn { $column }: filen kunde inte läsas ({ $detail }).
 invalid-source-text-empty = Rad { $line }, kolumn { $column }: texten på { $lang } i { $what } är tom.
-invalid-source-id-invalid = Rad { $line }, kolumn { $column }: id:t '{ $value }' ({ $what }) ska vara 1–40 tecken av a–z, 0–9 och '-'.
-invalid-source-id-twice = Rad { $line }, kolumn { $column }: id:t '{ $value }' ({ $what }) används två gånger.
+invalid-source-id-invalid = Rad { $line }, kolumn { $column }: id:t '{ $value }' för { $what } ska vara 1–40 tecken av a–z, 0–9 och '-'.
+invalid-source-id-twice = Rad { $line }, kolumn { $column }: id:t '{ $value }' för { $what } används två gånger.
 invalid-source-format = Rad { $line }, kolumn { $column }: format ska vara "{ $format }".
 invalid-source-version = Rad { $line }, kolumn { $column }: version ska vara ett heltal från 1.
 invalid-source-no-engine = Rad { $line }, kolumn { $column }: modellen har ingen [[engine]].
@@ -1003,3 +1003,30 @@ invalid-source-esco-uri = Rad { $line }, kolumn { $column }: en ESCO-kod är kom
 invalid-source-role-unknown = Rad { $line }, kolumn { $column }: rollen kräver '{ $id }', som inte är någon kompetens i ramverket.
 invalid-source-role-level = Rad { $line }, kolumn { $column }: '{ $id }' = { $level }: en nivå är 1 till { $count }.
 invalid-source-other = Rad { $line }, kolumn { $column }: { $message }
+
+## The parts of a data file a problem names (the $what of invalid-source-*)
+source-what-area-description = områdets beskrivning
+source-what-area-name = områdets namn
+source-what-area = område
+source-what-competence-description = kompetensens beskrivning
+source-what-competence-name = kompetensens namn
+source-what-competence = kompetens
+source-what-description = beskrivningen
+source-what-engine = motor
+source-what-framework = ramverk
+source-what-item = fråga
+source-what-level-description = nivåns beskrivning
+source-what-level-name = nivåns namn
+source-what-model = modell
+source-what-name = namnet
+source-what-role-description = rollens beskrivning
+source-what-role-name = rollens namn
+source-what-role = roll
+source-what-text = frågans text
+source-what-option = ett svarsalternativ
+source-what-levels-mobilisering = beskrivningen av mobilisering
+source-what-levels-koordinering = beskrivningen av koordinering
+source-what-levels-acceleration = beskrivningen av acceleration
+source-what-advice-mobilisering = rådet för mobilisering
+source-what-advice-koordinering = rådet för koordinering
+source-what-advice-acceleration = rådet för acceleration

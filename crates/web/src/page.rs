@@ -197,7 +197,18 @@ where
 /// The translated text of a validation error, falling back to its English message.
 pub fn translated(i: &Invalid, tr: Tr) -> String {
     let key = format!("invalid-{}", i.code);
-    let args: Vec<(&str, &str)> = i.args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    // The part of a file a problem names ("engine", "levels.koordinering") is a word too.
+    let words: Vec<(&str, String)> = i
+        .args
+        .iter()
+        .map(|(k, v)| {
+            let slug = v.replace([' ', '.'], "-");
+            let word = tr.t(&format!("source-what-{slug}"));
+            let known = k == "what" && !word.starts_with("source-what-");
+            (k.as_str(), if known { word } else { v.clone() })
+        })
+        .collect();
+    let args: Vec<(&str, &str)> = words.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let text = tr.tn(&key, &args);
     if text == key { i.message.clone() } else { text }
 }

@@ -40,10 +40,10 @@ async fn an_admin_uploads_a_model_and_runs_a_round() {
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         res.body
-            .contains("Rad 4, kolumn 6: id:t &#39;Fel Id&#39; (model) ska vara")
+            .contains("Rad 4, kolumn 6: id:t &#39;Fel Id&#39; för modell ska vara")
             || res
                 .body
-                .contains("Rad 4, kolumn 6: id:t 'Fel Id' (model) ska vara"),
+                .contains("Rad 4, kolumn 6: id:t 'Fel Id' för modell ska vara"),
         "the error names its line, in the page's language: {}",
         res.body
     );
