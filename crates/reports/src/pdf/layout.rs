@@ -230,7 +230,9 @@ pub(super) fn lay_out(r: &Report, charts: &[ChartSize], regular: &Metrics, bold:
 }
 
 /// A table: the first column takes the room its longest entry needs (up to 40% of the width),
-/// the others share the rest; the header row repeats on every page the table runs onto.
+/// the others share the rest. A row that does not fit the rest of a page goes on in slices,
+/// every column of a slice on the same lines; the header row repeats on every page the table
+/// runs onto.
 fn table(
     l: &mut Layout,
     block: usize,
@@ -254,59 +256,184 @@ fn table(
         0.0
     };
     let widths: Vec<f32> = (0..n).map(|c| if c == 0 { first } else { rest }).collect();
-    let step = BODY * LEADING;
-    let height = |cells: &[String], m: &Metrics| {
+    let wrapped = |cells: &[String], m: &Metrics| -> Vec<Vec<String>> {
         cells
             .iter()
+            .take(n)
             .zip(&widths)
-            .map(|(t, w)| wrap(m, t, BODY, w - 2.0 * CELL_PAD).len())
-            .max()
-            .unwrap_or(1) as f32
-            * step
-            + 2.0 * CELL_PAD
+            .map(|(t, w)| wrap(m, t, BODY, w - 2.0 * CELL_PAD))
+            .collect()
     };
-    let draw_row =
-        |l: &mut Layout, row: usize, cells: &[String], shade: Option<u8>, m: &Metrics, is_bold: bool| {
-            let h = height(cells, m);
-            let top = l.y;
-            if let Some(grey) = shade {
-                l.push(Op::Shade {
-                    x: MARGIN,
-                    y: top,
-                    w: WIDTH,
-                    h,
-                    grey,
-                });
-            }
-            let mut x = MARGIN;
-            for (col, (text, w)) in cells.iter().zip(&widths).enumerate() {
-                l.y = top + CELL_PAD;
-                let slot = Slot { block, row, col };
-                l.lines(
-                    slot,
-                    x + CELL_PAD,
-                    w - 2.0 * CELL_PAD,
-                    Pen {
-                        size: BODY,
-                        bold: is_bold,
-                        m,
-                    },
-                    text,
-                );
-                x += w;
-            }
-            l.y = top + h;
-        };
-    l.room(height(header, bold) + height(rows.first().map(Vec::as_slice).unwrap_or(&[]), regular));
-    draw_row(l, 0, header, Some(232), bold, true);
+    let head = wrapped(header, bold);
+    let head_h = lines_of(&head) as f32 * STEP + 2.0 * CELL_PAD;
+    let first_row = rows.first().map(|r| wrapped(r, regular)).unwrap_or_default();
+    l.room(head_h + (lines_of(&first_row).min(3) as f32) * STEP + 2.0 * CELL_PAD);
+    let pens = |is_bold: bool, m| Pen {
+        size: BODY,
+        bold: is_bold,
+        m,
+    };
+    row(l, block, 0, &head, &widths, Some(232), pens(true, bold), None);
     for (i, r) in rows.iter().enumerate() {
-        let h = height(r, regular);
-        if l.y + h > BOTTOM {
-            l.new_page();
-            // Repeated for the eye only: the structure has the header once.
-            draw_row(l, REPEATED, header, Some(232), bold, true);
-        }
-        draw_row(l, i + 1, r, (i % 2 == 1).then_some(246), regular, false);
+        let cells = wrapped(r, regular);
+        let repeat = (&head, pens(true, bold));
+        row(
+            l,
+            block,
+            i + 1,
+            &cells,
+            &widths,
+            (i % 2 == 1).then_some(246),
+            pens(false, regular),
+            Some(repeat),
+        );
     }
     l.y += BODY;
+}
+
+const STEP: f32 = BODY * LEADING;
+
+fn lines_of(cells: &[Vec<String>]) -> usize {
+    cells.iter().map(Vec::len).max().unwrap_or(1).max(1)
+}
+
+/// One table row of already wrapped cells, in as many slices as the pages need; before a slice
+/// on a new page the header (`repeat`) is drawn again, for the eye only.
+#[allow(clippy::too_many_arguments)]
+fn row(
+    l: &mut Layout,
+    block: usize,
+    row_no: usize,
+    cells: &[Vec<String>],
+    widths: &[f32],
+    shade: Option<u8>,
+    pen: Pen,
+    repeat: Option<(&Vec<Vec<String>>, Pen)>,
+) {
+    let total = lines_of(cells);
+    let mut done = 0;
+    while done < total {
+        let fits = ((BOTTOM - l.y - 2.0 * CELL_PAD) / STEP).floor().max(0.0) as usize;
+        if fits == 0 || (done == 0 && fits < total.min(3)) {
+            l.new_page();
+            // A header taller than a third of a page is not repeated: it would crowd out the rows.
+            if let Some((head, head_pen)) =
+                repeat.filter(|(h, _)| lines_of(h) as f32 * STEP < (BOTTOM - MARGIN) / 3.0)
+            {
+                row(l, block, REPEATED, head, widths, Some(232), head_pen, None);
+            }
+            continue;
+        }
+        let take = fits.min(total - done);
+        let top = l.y;
+        let h = take as f32 * STEP + 2.0 * CELL_PAD;
+        if let Some(grey) = shade {
+            l.push(Op::Shade {
+                x: MARGIN,
+                y: top,
+                w: WIDTH,
+                h,
+                grey,
+            });
+        }
+        let mut x = MARGIN;
+        for (col, (lines, w)) in cells.iter().zip(widths).enumerate() {
+            for (k, text) in lines.iter().skip(done).take(take).enumerate() {
+                l.push(Op::Text {
+                    slot: Slot {
+                        block,
+                        row: row_no,
+                        col,
+                    },
+                    x: x + CELL_PAD,
+                    y: top + CELL_PAD + (k as f32 + 0.75) * STEP,
+                    size: pen.size,
+                    bold: pen.bold,
+                    text: text.clone(),
+                });
+            }
+            x += w;
+        }
+        l.y = top + h;
+        done += take;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::fonts::{BOLD, REGULAR};
+
+    fn laid(blocks: Vec<Block>) -> Layout {
+        let r = Report {
+            title: "t".into(),
+            lang: "sv".into(),
+            blocks,
+            page_label: "{n}".into(),
+        };
+        lay_out(&r, &[], &Metrics::new(REGULAR), &Metrics::new(BOLD))
+    }
+
+    fn texts(l: &Layout) -> Vec<(usize, Slot, f32)> {
+        l.pages
+            .iter()
+            .enumerate()
+            .flat_map(|(p, ops)| {
+                ops.iter().filter_map(move |o| match o {
+                    Op::Text { slot, y, .. } => Some((p, *slot, *y)),
+                    _ => None,
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_goes_on_in_slices_within_the_margins() {
+        let huge = "ord ".repeat(3000);
+        let l = laid(vec![Block::Table {
+            header: vec!["Namn".into(), "Text".into()],
+            rows: vec![vec!["kort".into(), huge], vec!["nästa".into(), "rad".into()]],
+        }]);
+        assert!(l.pages.len() >= 3, "{} pages", l.pages.len());
+        let all = texts(&l);
+        assert!(
+            all.iter().all(|(_, _, y)| *y > MARGIN && *y < BOTTOM),
+            "text outside the margins"
+        );
+        // Lines on one page never share a baseline within a column (no overlap).
+        for p in 0..l.pages.len() {
+            let mut ys: Vec<(usize, i64)> = all
+                .iter()
+                .filter(|(q, s, _)| *q == p && s.row != REPEATED)
+                .map(|(_, s, y)| (s.col, (*y * 10.0) as i64))
+                .collect();
+            let n = ys.len();
+            ys.sort();
+            ys.dedup();
+            assert_eq!(ys.len(), n, "page {p} has overlapping lines");
+        }
+        // Every page after the first starts with the repeated header.
+        for p in 1..l.pages.len() {
+            let first = all.iter().find(|(q, _, _)| *q == p).unwrap();
+            assert_eq!(first.1.row, REPEATED, "page {p}");
+        }
+    }
+
+    #[test]
+    fn empty_tables_reports_and_cells_lay_out() {
+        let l = laid(vec![
+            Block::Table {
+                header: Vec::new(),
+                rows: Vec::new(),
+            },
+            Block::Table {
+                header: vec!["A".into()],
+                rows: vec![vec![String::new()], Vec::new()],
+            },
+            Block::Paragraph(String::new()),
+            Block::Bullets(Vec::new()),
+        ]);
+        assert_eq!(l.pages.len(), 1);
+        assert_eq!(laid(Vec::new()).pages.len(), 1);
+    }
 }
