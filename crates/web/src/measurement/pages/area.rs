@@ -158,22 +158,7 @@ pub async fn area(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPara
             .map(|e| e.name.get(tr.lang).to_owned())
             .unwrap_or_default()
     };
-    let gap_rows = d
-        .gaps
-        .iter()
-        .map(|g| {
-            vec![
-                name_of(&g.engine),
-                fmt(Some(g.score)),
-                g.target.to_string(),
-                fmt(Some(g.gap)),
-                g.importance
-                    .map(|i| format!("{i:.1}"))
-                    .unwrap_or_else(|| "–".into()),
-                format!("{:.0}", g.priority),
-            ]
-        })
-        .collect();
+    let gap_rows = words::gap_rows(tr, m, &d);
     let item_tables = d
         .engines
         .iter()

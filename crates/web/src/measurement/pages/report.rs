@@ -190,11 +190,6 @@ fn comparison_blocks(
 }
 
 fn gap_blocks(tr: Tr, m: &Model, d: &AreaDetail) -> Vec<Block> {
-    let name = |k: &str| {
-        m.engine(k)
-            .map(|e| e.name.get(tr.lang).to_owned())
-            .unwrap_or_default()
-    };
     let mut out = vec![Block::PageBreak, h(2, tr.t("area-gaps"))];
     if d.gaps.is_empty() {
         out.push(Block::Paragraph(tr.t("area-gaps-none")));
@@ -212,22 +207,7 @@ fn gap_blocks(tr: Tr, m: &Model, d: &AreaDetail) -> Vec<Block> {
         .iter()
         .map(|k| tr.t(k))
         .collect(),
-        rows: d
-            .gaps
-            .iter()
-            .map(|g| {
-                vec![
-                    name(&g.engine),
-                    fmt(Some(g.score)),
-                    g.target.to_string(),
-                    fmt(Some(g.gap)),
-                    g.importance
-                        .map(|i| format!("{i:.1}"))
-                        .unwrap_or_else(|| "–".into()),
-                    format!("{:.0}", g.priority),
-                ]
-            })
-            .collect(),
+        rows: words::gap_rows(tr, m, d),
     });
     out
 }

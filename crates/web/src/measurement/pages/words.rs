@@ -147,3 +147,28 @@ pub fn withheld(tr: Tr, res: &RoundResults, area: uuid::Uuid) -> String {
         _ => tr.t1("area-hidden", "k", res.k),
     }
 }
+
+/// The gap list as table cells: engine, score, target, gap, importance, priority.
+pub fn gap_rows(tr: Tr, model: &Model, d: &AreaDetail) -> Vec<Vec<String>> {
+    let name = |k: &str| {
+        model
+            .engine(k)
+            .map(|e| e.name.get(tr.lang).to_owned())
+            .unwrap_or_default()
+    };
+    d.gaps
+        .iter()
+        .map(|g| {
+            vec![
+                name(&g.engine),
+                fmt(Some(g.score)),
+                g.target.to_string(),
+                fmt(Some(g.gap)),
+                g.importance
+                    .map(|i| format!("{i:.1}"))
+                    .unwrap_or_else(|| "–".into()),
+                format!("{:.0}", g.priority.round()),
+            ]
+        })
+        .collect()
+}
