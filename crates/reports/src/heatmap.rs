@@ -11,6 +11,8 @@ const CELL_H: f64 = 30.0;
 /// Roughly one character's width at the charts' 13 px, generous so labels are never cut.
 const CHAR: f64 = 7.4;
 const LEGEND_H: f64 = 64.0;
+/// Indentation per level of the unit tree.
+const INDENT: f64 = 14.0;
 /// The heading angle: 40 degrees up from the row.
 const SIN: f64 = 0.643;
 const COS: f64 = 0.766;
@@ -47,6 +49,8 @@ pub struct Heatmap<'a> {
     pub hidden: &'a str,
     /// The legend's words: its heading and what the hidden mark means.
     pub legend: (&'a str, &'a str),
+    /// Each row's depth in the unit tree, drawn as indentation (empty: none).
+    pub indent: &'a [usize],
 }
 
 /// How wide `text` is drawn, near enough to leave room for it.
@@ -56,7 +60,13 @@ fn span(text: &str) -> f64 {
 
 pub fn render(h: &Heatmap) -> String {
     // Row labels and engine headings are drawn whole: the chart grows to fit them.
-    let label_w = 16.0 + h.rows.iter().map(|(l, _)| span(l)).fold(120.0, f64::max);
+    let depth = |r: usize| h.indent.get(r).copied().unwrap_or(0) as f64 * INDENT;
+    let label_w = 16.0
+        + h.rows
+            .iter()
+            .enumerate()
+            .map(|(r, (l, _))| depth(r) + span(l))
+            .fold(120.0, f64::max);
     let longest = h.columns.iter().map(|c| span(c)).fold(0.0, f64::max);
     let head_h = 24.0 + SIN * longest;
     let n = h.columns.len() as f64;
@@ -71,7 +81,8 @@ pub fn render(h: &Heatmap) -> String {
     }
     for (r, (label, values)) in h.rows.iter().enumerate() {
         let y = head_h + CELL_H * r as f64;
-        svg.text(label_w - 8.0, y + CELL_H / 2.0 + 5.0, "end", label);
+        // Left-aligned and indented by depth, so a unit's groups read as its own.
+        svg.text(8.0 + depth(r), y + CELL_H / 2.0 + 5.0, "start", label);
         for (i, v) in values.iter().enumerate() {
             let x = label_w + CELL_W * i as f64;
             let (fill, ink, text) = match v {
@@ -126,6 +137,7 @@ mod tests {
             rows: &rows,
             hidden: "–",
             legend: ("Färgskala", "visas inte"),
+            indent: &[],
         });
         assert!(out.contains(">12</text>") && out.contains(">88</text>"));
         // Two withheld cells and the legend's sample.
@@ -151,6 +163,7 @@ mod tests {
             rows: &rows,
             hidden: "–",
             legend: ("Färgskala", "visas inte"),
+            indent: &[],
         });
         assert!(out.contains(&long) && out.contains("Erbjudande &amp; Intäktsmodell"));
         let width: f64 = out

@@ -42,6 +42,17 @@ async fn the_organisation_report_says_what_the_page_says() {
         "the page links its report"
     );
 
+    // The results table reads as the unit tree: each unit followed by its own units and groups.
+    let results = c
+        .get(&format!("/orgs/{}/rounds/{}/results", demo.org, follow_up.id))
+        .await
+        .body;
+    let at = |s: &str| results.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    assert!(at("Förskola (enhet") < at("Förskola enhetsledning 1"));
+    assert!(at("Förskola enhetsledning 1") < at("Grundskola (enhet"));
+    assert!(at("Ledningsgrupp Förskola") < at("Grundskola (enhet"));
+    assert!(results.contains("class=\"depth-2\""));
+
     let res = c.get(&format!("{area}/report.pdf")).await;
     assert_eq!(res.status, StatusCode::OK);
     assert_eq!(res.headers["content-type"], "application/pdf");

@@ -7,7 +7,7 @@ use crate::error::WebError;
 use crate::extract::{AreaParam, IdParam};
 use crate::i18n::Tr;
 use crate::measurement::pages::exports::{attachment, file_name};
-use crate::measurement::pages::results::{engine_names, fmt, heatmap_of, ordered, signed};
+use crate::measurement::pages::results::{engine_names, fmt, heatmap_of, in_tree, signed};
 use crate::measurement::pages::words;
 use crate::page::PageCtx;
 use axum::response::Response;
@@ -260,7 +260,7 @@ pub async fn report(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPa
         blocks.push(radar_block(tr, "radar", &radar_title, &names, &series));
         if d.kind == AreaKind::Organisation {
             // A page holds about thirty rows at a readable size; a longer list takes more pages.
-            for (i, rows) in ordered(&res).chunks(HEATMAP_ROWS).enumerate() {
+            for (i, rows) in in_tree(&res).chunks(HEATMAP_ROWS).enumerate() {
                 let (svg, alt) = heatmap_of(tr, &res, rows, &format!("heatmap-{i}"));
                 blocks.push(Block::PageBreak);
                 blocks.push(h(2, tr.t("report-heatmap")));

@@ -18,6 +18,8 @@ type Page = Result<Response, WebError>;
 
 pub struct Row {
     pub name: String,
+    /// The area's depth in the unit tree (0 for the organisation), shown as indentation.
+    pub depth: usize,
     pub href: Option<String>,
     pub n: i64,
     /// Shown, or why not.
@@ -84,12 +86,53 @@ pub(super) fn engine_names(m: &Model, lang: mognad_domain::org::Language) -> Vec
     m.engines.iter().map(|e| e.name.get(lang).to_owned()).collect()
 }
 
-/// Organisation first, then units, then groups: from the whole to its parts.
-pub fn ordered(res: &RoundResults) -> Vec<&Area> {
-    std::iter::once(&res.organisation)
-        .chain(&res.units)
-        .chain(&res.groups)
-        .collect()
+/// The areas as the unit tree holds them: the organisation, then each unit followed by its own
+/// sub-units and leadership groups, then groups outside every unit; with each area's depth.
+///
+/// A unit's roll-up covers the groups of its subtree, so the tree is read back from those sets:
+/// a unit lies under the smallest other unit whose groups include all of its own.
+pub fn in_tree(res: &RoundResults) -> Vec<(&Area, usize)> {
+    use std::collections::HashSet;
+    let sets: Vec<HashSet<uuid::Uuid>> = res
+        .units
+        .iter()
+        .map(|u| u.groups.iter().copied().collect())
+        .collect();
+    // The smallest unit strictly containing unit `i` (ties between equal sets go by position,
+    // so two units covering the same groups still nest one way and never loop).
+    let parent = |i: usize| -> Option<usize> {
+        (0..res.units.len())
+            .filter(|&j| j != i && sets[i].is_subset(&sets[j]) && (sets[i].len() < sets[j].len() || j < i))
+            .min_by_key(|&j| sets[j].len())
+    };
+    let parents: Vec<Option<usize>> = (0..res.units.len()).map(parent).collect();
+    // A group sits under the smallest unit that covers it.
+    let home = |g: uuid::Uuid| {
+        (0..res.units.len())
+            .filter(|&j| sets[j].contains(&g))
+            .min_by_key(|&j| sets[j].len())
+    };
+    let mut out = vec![(&res.organisation, 0)];
+    fn walk<'a>(
+        res: &'a RoundResults,
+        under: Option<usize>,
+        depth: usize,
+        parents: &[Option<usize>],
+        home: &dyn Fn(uuid::Uuid) -> Option<usize>,
+        out: &mut Vec<(&'a Area, usize)>,
+    ) {
+        let mut units: Vec<usize> = (0..res.units.len()).filter(|&j| parents[j] == under).collect();
+        units.sort_by(|a, b| res.units[*a].name.cmp(&res.units[*b].name));
+        for j in units {
+            out.push((&res.units[j], depth));
+            walk(res, Some(j), depth + 1, parents, home, out);
+        }
+        for g in res.groups.iter().filter(|g| home(g.id) == under) {
+            out.push((g, depth));
+        }
+    }
+    walk(res, None, 1, &parents, &home, &mut out);
+    out
 }
 
 /// A group's name, or a roll-up's name with what it covers.
@@ -108,20 +151,21 @@ fn area_label(tr: crate::i18n::Tr, a: &Area) -> String {
 /// The heatmap of every area of a round (withheld ones as dashes), and what it shows in words
 /// for a reader who cannot see it.
 pub(super) fn heatmap_svg(tr: crate::i18n::Tr, res: &RoundResults) -> (String, String) {
-    heatmap_of(tr, res, &ordered(res), "heatmap")
+    heatmap_of(tr, res, &in_tree(res), "heatmap")
 }
 
 /// The heatmap of `areas` of a round, e.g. one page's share of a long list.
 pub(super) fn heatmap_of(
     tr: crate::i18n::Tr,
     res: &RoundResults,
-    areas: &[&Area],
+    areas: &[(&Area, usize)],
     id: &str,
 ) -> (String, String) {
     let columns = engine_names(&res.model, tr.lang);
+    let indent: Vec<usize> = areas.iter().map(|(_, d)| *d).collect();
     let chart_rows: Vec<(String, Vec<Option<f64>>)> = areas
         .iter()
-        .map(|a| {
+        .map(|(a, _)| {
             let v = if a.visible {
                 a.scores.clone()
             } else {
@@ -140,6 +184,7 @@ pub(super) fn heatmap_of(
         rows: &chart_rows,
         hidden: "–",
         legend: (&tr.t("results-legend"), &tr.t("results-legend-hidden")),
+        indent: &indent,
     });
     let rows: Vec<String> = chart_rows
         .iter()
@@ -168,11 +213,12 @@ pub async fn results(c: PageCtx, IdParam(id): IdParam) -> Page {
     let here = format!("{back}/results");
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "rounds", &here).await?;
     let columns = engine_names(&res.model, tr.lang);
-    let areas = ordered(&res);
+    let areas = in_tree(&res);
     let (svg, _) = heatmap_svg(tr, &res);
     let rows = areas
         .iter()
-        .map(|a| Row {
+        .map(|(a, depth)| Row {
+            depth: (*depth).min(4),
             name: area_label(tr, a),
             href: Some(format!("{here}/{}", a.id)),
             n: a.n,
