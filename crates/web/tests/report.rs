@@ -53,6 +53,20 @@ async fn the_organisation_report_says_what_the_page_says() {
     assert!(at("Ledningsgrupp Förskola") < at("Grundskola (enhet"));
     assert!(results.contains("class=\"depth-2\""));
 
+    // The comparison page draws the organisation in both rounds.
+    let earlier = rounds.iter().find(|r| r.state == "closed").unwrap();
+    let compare = c
+        .get(&format!(
+            "/orgs/{}/rounds/{}/compare?with={}",
+            demo.org, follow_up.id, earlier.id
+        ))
+        .await
+        .body;
+    assert!(
+        compare.contains("compare-radar-title"),
+        "no radar on the comparison page"
+    );
+
     let res = c.get(&format!("{area}/report.pdf")).await;
     assert_eq!(res.status, StatusCode::OK);
     assert_eq!(res.headers["content-type"], "application/pdf");

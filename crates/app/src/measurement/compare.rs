@@ -41,6 +41,12 @@ pub struct ComparedArea {
     pub visible: bool,
     /// Per engine in model order.
     pub changes: Vec<Option<ChangeView>>,
+    /// The scores in the earlier and the later round, per engine of the later round's model;
+    /// empty unless both rounds show the area (for charts beside the changes).
+    #[serde(skip)]
+    pub before: Vec<Option<f64>>,
+    #[serde(skip)]
+    pub after: Vec<Option<f64>>,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -73,6 +79,16 @@ pub(crate) fn compare(before: &RoundResults, after: &RoundResults) -> Vec<Compar
     areas
         .map(|a| {
             let b = before.area(a.id).filter(|b| b.visible && a.visible);
+            let earlier = |b: &crate::measurement::results::Area| -> Vec<Option<f64>> {
+                after
+                    .engines
+                    .iter()
+                    .map(|key| {
+                        let j = before.engines.iter().position(|k| k == key)?;
+                        b.scores.get(j).copied().flatten()
+                    })
+                    .collect()
+            };
             let changes = match b {
                 Some(b) => after
                     .engines
@@ -91,6 +107,8 @@ pub(crate) fn compare(before: &RoundResults, after: &RoundResults) -> Vec<Compar
                 kind: a.kind,
                 visible: b.is_some(),
                 changes,
+                before: b.map(earlier).unwrap_or_default(),
+                after: if b.is_some() { a.scores.clone() } else { Vec::new() },
             }
         })
         .collect()

@@ -7,13 +7,13 @@ use crate::error::WebError;
 use crate::extract::{AreaParam, IdParam};
 use crate::i18n::Tr;
 use crate::measurement::pages::exports::{attachment, file_name};
-use crate::measurement::pages::results::{engine_names, fmt, heatmap_of, in_tree, signed};
+use crate::measurement::pages::results::{before_after, engine_names, fmt, heatmap_of, in_tree, signed};
 use crate::measurement::pages::words;
 use crate::page::PageCtx;
 use axum::response::Response;
 use mognad_app::measurement::compare::Comparison;
 use mognad_app::measurement::detail::AreaDetail;
-use mognad_app::measurement::results::{AreaKind, RoundResults};
+use mognad_app::measurement::results::AreaKind;
 use mognad_domain::ids::RoundId;
 use mognad_domain::model::Model;
 use mognad_reports::pdf::{Block, Report};
@@ -63,7 +63,8 @@ fn radar_block(tr: Tr, id: &str, title: &str, names: &[String], series: &[radar:
 
 /// One engine's page: where it stands, what that means, the next step, how each question was
 /// answered, and (for a group) the comments.
-fn engine_blocks(tr: Tr, m: &Model, d: &AreaDetail, text: &words::EngineText, i: usize) -> Vec<Block> {
+fn engine_blocks(tr: Tr, m: &Model, d: &AreaDetail, text: &words::EngineText) -> Vec<Block> {
+    let i = text.index;
     let mut out = vec![
         Block::PageBreak,
         h(2, &text.name),
@@ -111,51 +112,21 @@ fn engine_blocks(tr: Tr, m: &Model, d: &AreaDetail, text: &words::EngineText, i:
 }
 
 /// The comparison with the previous round: both rounds on one radar, and the changes with
-/// their intervals.
-fn comparison_blocks(
-    tr: Tr,
-    names: &[String],
-    cmp: &Comparison,
-    d: &AreaDetail,
-    before: &RoundResults,
-) -> Vec<Block> {
+/// their intervals; nothing unless both rounds show the area.
+fn comparison_blocks(tr: Tr, names: &[String], cmp: &Comparison, d: &AreaDetail) -> Vec<Block> {
     let Some(area) = cmp.areas.iter().find(|a| a.id == d.id && a.visible) else {
         return Vec::new();
     };
-    let Some(earlier) = before.area(d.id) else {
-        return Vec::new();
-    };
-    let now: Vec<Option<f64>> = d.engines.iter().map(|e| e.score).collect();
-    let then: Vec<Option<f64>> = cmp
-        .engines
-        .iter()
-        .map(|k| {
-            let j = before.engines.iter().position(|x| x == k)?;
-            earlier.scores.get(j).copied().flatten()
-        })
-        .collect();
+    let (then, now) = (&area.before, &area.after);
     let title = tr.tn(
         "report-compare-title",
         &[("before", &cmp.before_name), ("after", &cmp.after_name)],
     );
-    let series = [
-        radar::Series {
-            label: &cmp.before_name,
-            values: &then,
-            colour: "#4a5560",
-            dash: "6 4",
-        },
-        radar::Series {
-            label: &cmp.after_name,
-            values: &now,
-            colour: "#0b5394",
-            dash: "",
-        },
-    ];
+    let series = before_after(cmp, area);
     let rows = names
         .iter()
         .zip(&area.changes)
-        .zip(then.iter().zip(&now))
+        .zip(then.iter().zip(now))
         .map(|((n, c), (b, a))| {
             let change = c
                 .as_ref()
@@ -273,12 +244,11 @@ pub async fn report(c: PageCtx, IdParam(id): IdParam, AreaParam(area_id): AreaPa
             }
         }
         for text in &words::engine_texts(tr, model, &d) {
-            blocks.extend(engine_blocks(tr, model, &d, text, text.index));
+            blocks.extend(engine_blocks(tr, model, &d, text));
         }
         if let Some(before) = m.previous_round(actor, RoundId(id)).await.map_err(c.err())? {
             let cmp = m.compare(actor, before, RoundId(id)).await.map_err(c.err())?;
-            let earlier = m.results(actor, before).await.map_err(c.err())?;
-            blocks.extend(comparison_blocks(tr, &names, &cmp, &d, &earlier));
+            blocks.extend(comparison_blocks(tr, &names, &cmp, &d));
         }
         blocks.extend(gap_blocks(tr, model, &d));
     }

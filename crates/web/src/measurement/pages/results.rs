@@ -7,6 +7,7 @@ use crate::extract::QueryOr;
 use crate::page::{PageCtx, org_layout, render};
 use askama::Template;
 use axum::response::Response;
+use mognad_app::measurement::compare::{ComparedArea, Comparison};
 use mognad_app::measurement::results::{Area, AreaKind, RoundResults, Withheld};
 use mognad_domain::ids::RoundId;
 use mognad_domain::model::Model;
@@ -266,6 +267,24 @@ pub struct CompareQuery {
     with: Uuid,
 }
 
+/// An area in both rounds of a comparison, as two radar series: the earlier one dashed.
+pub(super) fn before_after<'a>(cmp: &'a Comparison, area: &'a ComparedArea) -> [radar::Series<'a>; 2] {
+    [
+        radar::Series {
+            label: &cmp.before_name,
+            values: &area.before,
+            colour: "#4a5560",
+            dash: "6 4",
+        },
+        radar::Series {
+            label: &cmp.after_name,
+            values: &area.after,
+            colour: "#0b5394",
+            dash: "",
+        },
+    ]
+}
+
 pub async fn compare(c: PageCtx, IdParam(id): IdParam, QueryOr(q): QueryOr<CompareQuery>) -> Page {
     let tr = c.tr;
     let app = &c.state.app;
@@ -304,22 +323,13 @@ pub async fn compare(c: PageCtx, IdParam(id): IdParam, QueryOr(q): QueryOr<Compa
         })
         .collect();
     // The organisation in both rounds on one radar, where both rounds show it.
-    let org_scores = |r: &mognad_app::measurement::results::RoundResults| {
-        r.organisation.visible.then(|| r.organisation.scores.clone())
-    };
-    let before = app
-        .measurement()
-        .results(&c.org.actor, RoundId(q.with))
-        .await
-        .map_err(c.err())?;
-    let after = app
-        .measurement()
-        .results(&c.org.actor, RoundId(id))
-        .await
-        .map_err(c.err())?;
     let names = engine_names(&cmp.model, tr.lang);
-    let chart = match (org_scores(&before), org_scores(&after)) {
-        (Some(b), Some(a)) if before.engines == after.engines => radar::render(&radar::Radar {
+    let chart = match cmp
+        .areas
+        .iter()
+        .find(|a| a.kind == AreaKind::Organisation && a.visible)
+    {
+        Some(org) => radar::render(&radar::Radar {
             id: "compare-radar",
             title: &tr.tn(
                 "report-compare-title",
@@ -327,22 +337,9 @@ pub async fn compare(c: PageCtx, IdParam(id): IdParam, QueryOr(q): QueryOr<Compa
             ),
             desc: &tr.t("area-radar-desc"),
             axes: &names,
-            series: &[
-                radar::Series {
-                    label: &cmp.before_name,
-                    values: &b,
-                    colour: "#4a5560",
-                    dash: "6 4",
-                },
-                radar::Series {
-                    label: &cmp.after_name,
-                    values: &a,
-                    colour: "#0b5394",
-                    dash: "",
-                },
-            ],
+            series: &before_after(&cmp, org),
         }),
-        _ => String::new(),
+        None => String::new(),
     };
     Ok(render(ComparePage {
         chart,
