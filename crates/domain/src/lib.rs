@@ -7,6 +7,7 @@
 mod keyed;
 
 pub mod answer;
+pub mod benchmark;
 pub mod competence;
 pub mod disclosure;
 pub mod error;

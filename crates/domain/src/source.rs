@@ -33,6 +33,10 @@ pub const CODES: &[&str] = &[
     "esco-uri",
     "role-unknown",
     "role-level",
+    "reference-engine",
+    "reference-no-engine",
+    "reference-score",
+    "reference-rows",
     "other",
 ];
 
