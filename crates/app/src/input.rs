@@ -18,6 +18,11 @@ impl Errors {
         self.0.push(i);
     }
 
+    /// The collected problems as an error, for a caller that cannot go on without the values.
+    pub fn into_error(self) -> AppError {
+        AppError::Invalid(self.0)
+    }
+
     pub fn finish(self) -> Result<()> {
         if self.0.is_empty() {
             Ok(())

@@ -9,6 +9,7 @@ pub mod agendas;
 pub mod api_tokens;
 pub mod assessments;
 pub mod audit;
+pub mod benchmark;
 pub mod boards;
 pub mod catalogue;
 pub mod db;

@@ -118,3 +118,21 @@ pub async fn used_ids(tx: &mut Tx, org: OrgId) -> Result<Vec<Uuid>> {
     .fetch_all(c)
     .await)?)
 }
+
+/// The newest stored version of every model key on the instance, whichever organisation holds
+/// it (for choices made above the organisations, like a reference table's model).
+pub async fn newest_per_key(tx: &mut Tx) -> Result<Vec<StoredModel>> {
+    let all: Vec<StoredModel> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT id, org_id, model_key, version, name_sv, name_en, source FROM maturity_models
+         ORDER BY model_key, version DESC, id"
+    )
+    .fetch_all(c)
+    .await)?;
+    let mut out: Vec<StoredModel> = Vec::new();
+    for m in all {
+        if out.last().is_none_or(|l| l.model_key != m.model_key) {
+            out.push(m);
+        }
+    }
+    Ok(out)
+}

@@ -5,6 +5,7 @@
 //! its shape. It deliberately contains situations the product must handle: a team lead who
 //! supervises nobody, people without a supervisor, mentoring across units.
 
+mod benchmark;
 mod competence;
 mod names;
 mod plan;
@@ -263,6 +264,7 @@ impl App {
         self.create_demo_competence(o).await?;
         let focus = self.create_demo_plan(o).await?;
         answers += self.create_demo_follow_up(o, &focus).await?;
+        self.create_demo_benchmark(o).await?;
         Ok(DemoSummary {
             answers,
             org: o,

@@ -5,12 +5,14 @@
 //!
 //! | module | use cases |
 //! |---|---|
+//! | `benchmark` | `participation`, `set_participation`, `benchmark` |
 //! | `compare` | `compare`, `previous_round`, `set_targets` |
 //! | `detail` | `area_detail`, `area_with_results` |
 //! | `export` | `results_for_export`, `stream_answers` |
 //! | `group_choice` | `several_groups`, `set_answering_group`, `choose_group` |
 //! | `invite` | `issue_invitations`, `round_status` |
 //! | `models` | `models`, `model`, `model_source`, `upload_model` |
+//! | `reference` | `reference_models`, `references`, `load_reference`, `delete_reference` |
 //! | `remind` | `remind`, `link_sheet` |
 //! | `respond` | `respondent`, `save_answers`, `submit_answers` |
 //! | `results` | `results` |
@@ -18,6 +20,7 @@
 //! | `shared_link` | `join_shared`, `shared_link_info` |
 //! | `summary` | `summary` |
 
+pub mod benchmark;
 pub mod compare;
 pub mod detail;
 pub mod export;
@@ -25,6 +28,7 @@ pub mod freeze;
 pub mod group_choice;
 pub mod invite;
 pub mod models;
+pub mod reference;
 pub mod remind;
 pub mod respond;
 pub mod results;

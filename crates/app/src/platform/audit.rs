@@ -38,6 +38,7 @@ pub const ACTIONS: &[&str] = &[
     "two-factor-off",
     "two-factor-policy",
     "sso-changed",
+    "benchmark-changed",
 ];
 
 /// How many entries one page of the log shows.
