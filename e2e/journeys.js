@@ -274,11 +274,24 @@ async function results(page, base, org, lang) {
   const text = await page.textContent('main');
   if (!(await page.$('figure svg[role=img]'))) throw new Error(`no radar for the organisation:\n${text}`);
   await audit(page, `organisation result, radar and gaps (${lang})`);
+  // The report to hand around: a tagged PDF, fetched with the page's session.
+  const report = await page.getAttribute('a[href$="/report.pdf"]', 'href');
+  const pdf = await page.request.get(`${base}${report}`);
+  const bytes = await pdf.body();
+  if (pdf.status() !== 200 || pdf.headers()['content-type'] !== 'application/pdf' || bytes.subarray(0, 5).toString() !== '%PDF-') {
+    throw new Error(`the report is no PDF: ${pdf.status()} ${pdf.headers()['content-type']}`);
+  }
   await page.goto(`${base}${rounds[1]}`);
   await audit(page, `round page (${lang})`);
   const compare = await page.getAttribute('a[href*="/compare"]', 'href');
   await page.goto(`${base}${compare}`);
   await audit(page, `comparison (${lang})`);
+  // The benchmark: the demo takes part and is set against the example reference table.
+  await page.goto(`${base}${org}/benchmark`);
+  if (!(await page.$('main figure svg[role=img]')) || !(await page.$('main table.numbers'))) {
+    throw new Error('the benchmark page shows no comparison');
+  }
+  await audit(page, `benchmark (${lang})`);
   return rounds;
 }
 

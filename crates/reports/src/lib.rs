@@ -12,6 +12,7 @@ pub mod heatmap;
 pub mod orgchart;
 pub mod pdf;
 pub mod radar;
+pub mod spread;
 pub mod svg;
 pub mod techradar;
 pub mod xlsx;

@@ -115,6 +115,7 @@ pub async fn org_layout(
         ("intake", "/intake", "nav-intake"),
         ("rounds", "/rounds", "nav-rounds"),
         ("models", "/models", "nav-models"),
+        ("benchmark", "/benchmark", "nav-benchmark"),
     ];
     if admin {
         sections.push(("import", "/import", "nav-import"));

@@ -70,6 +70,11 @@ const RULES: &[(&str, &str, Need)] = &[
     // administrators' and, for the log, the owners'.
     ("GET", "/admin", InstanceAdmin),
     ("POST", "/admin/orgs", InstanceAdmin),
+    ("POST", "/admin/references", InstanceAdmin),
+    ("POST", "/admin/references/{key}/delete", InstanceAdmin),
+    // Any member reads the benchmark; taking part is the administrators' choice.
+    ("GET", "/orgs/{org}/benchmark", Role(Role::Member)),
+    ("POST", "/orgs/{org}/benchmark", Role(Role::Admin)),
     ("GET", "/setup/{token}", Public),
     ("POST", "/setup/{token}", Public),
     ("GET", "/invite/{token}", Public),
@@ -524,6 +529,7 @@ fn fill(pattern: &str, ids: &Ids) -> String {
             "{column}" => ids.column.clone(),
             "{item}" => ids.item.clone(),
             "{code}" => "en".into(),
+            "{key}" => "nio-motorer".into(),
             other => other.to_owned(),
         });
     }
@@ -556,6 +562,7 @@ fn order(method: &str, path: &str) -> u8 {
 
 /// Page routes that take a file upload (multipart).
 const UPLOADS: &[&str] = &[
+    "/admin/references",
     "/orgs/{org}/import",
     "/orgs/{org}/models",
     "/orgs/{org}/frameworks",

@@ -17,6 +17,8 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/orgs/{org}/models", pages::models::upload_model)
         .get("/orgs/{org}/models/{id}", pages::models::model)
         .get("/orgs/{org}/models/{id}/file", pages::models::model_file)
+        .get("/orgs/{org}/benchmark", pages::benchmark::show)
+        .post("/orgs/{org}/benchmark", pages::benchmark::save)
         .get("/orgs/{org}/rounds", pages::rounds::rounds)
         .get("/orgs/{org}/rounds/new", pages::rounds::new_round)
         .post("/orgs/{org}/rounds", pages::rounds::create_round)

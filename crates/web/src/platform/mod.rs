@@ -46,6 +46,8 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .put("/api/v1/orgs/{org}/sso", api::sso::save_sso)
         .get("/admin", pages::instance::index)
         .post("/admin/orgs", pages::instance::create)
+        .post("/admin/references", pages::references::upload)
+        .post("/admin/references/{key}/delete", pages::references::delete)
         .get("/setup/{token}", pages::links::setup_page)
         .post("/setup/{token}", pages::links::setup)
         .get("/invite/{token}", pages::links::invite_page)

@@ -1,6 +1,7 @@
 //! The measurement feature's HTML pages.
 
 pub mod area;
+pub mod benchmark;
 pub mod exports;
 pub mod invitations;
 pub mod models;

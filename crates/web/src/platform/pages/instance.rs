@@ -29,6 +29,14 @@ pub struct AdminPage {
     /// Name, address when the administrator is a member there, accounts.
     pub orgs: Vec<(String, Option<String>, i64)>,
     pub fields: Vec<Field>,
+    /// Loaded reference tables: model, name, rows, when, the address that removes it.
+    pub references: Vec<(String, String, i64, String, String)>,
+    /// The reference upload: its address (the CSRF token in the query, as multipart bodies
+    /// are not read by the check), fields and problems.
+    pub reference_action: String,
+    pub reference_fields: Vec<Field>,
+    pub reference_errors: Vec<String>,
+    pub reference_columns: Vec<(String, String)>,
 }
 
 fn fields(tr: Tr, name: &str, language: &str, owner: &str) -> Vec<Field> {
@@ -47,14 +55,33 @@ fn fields(tr: Tr, name: &str, language: &str, owner: &str) -> Vec<Field> {
     ]
 }
 
-struct Shown {
-    notice: Option<String>,
-    link: Option<String>,
-    errors: Vec<FormError>,
-    fields: Vec<Field>,
+pub(super) struct Shown {
+    pub notice: Option<String>,
+    pub link: Option<String>,
+    pub errors: Vec<FormError>,
+    pub fields: Vec<Field>,
+    pub reference: super::references::Upload,
 }
 
-async fn page(state: &AppState, tr: Tr, csrf: &CsrfToken, current: &CurrentUser, shown: Shown) -> Page {
+impl Shown {
+    pub(super) fn new(tr: Tr) -> Self {
+        Shown {
+            notice: None,
+            link: None,
+            errors: Vec::new(),
+            fields: fields(tr, "", tr.code(), ""),
+            reference: super::references::Upload::default(),
+        }
+    }
+}
+
+pub(super) async fn page(
+    state: &AppState,
+    tr: Tr,
+    csrf: &CsrfToken,
+    current: &CurrentUser,
+    shown: Shown,
+) -> Page {
     let orgs = state
         .app
         .platform()
@@ -67,9 +94,10 @@ async fn page(state: &AppState, tr: Tr, csrf: &CsrfToken, current: &CurrentUser,
         .my_orgs(current.user.id)
         .await
         .map_err(page_error(tr))?;
+    let refs = super::references::section(state, tr, csrf, current, &shown.reference).await?;
     let mut l = Layout::bare(tr, csrf.0.clone());
     l.user = Some(current.user.display_name.to_string());
-    let refused = !shown.errors.is_empty();
+    let refused = !shown.errors.is_empty() || !shown.reference.errors.is_empty();
     Ok(crate::page::render_refused(
         AdminPage {
             l,
@@ -87,6 +115,11 @@ async fn page(state: &AppState, tr: Tr, csrf: &CsrfToken, current: &CurrentUser,
                 })
                 .collect(),
             fields: shown.fields,
+            references: refs.rows,
+            reference_action: refs.action,
+            reference_fields: refs.fields,
+            reference_errors: shown.reference.errors,
+            reference_columns: refs.columns,
         },
         refused,
     ))
@@ -98,13 +131,7 @@ pub async fn index(
     Extension(csrf): Extension<CsrfToken>,
     current: CurrentUser,
 ) -> Page {
-    let shown = Shown {
-        notice: None,
-        link: None,
-        errors: Vec::new(),
-        fields: fields(tr, "", tr.code(), ""),
-    };
-    page(&state, tr, &csrf, &current, shown).await
+    page(&state, tr, &csrf, &current, Shown::new(tr)).await
 }
 
 #[derive(Deserialize)]
@@ -144,18 +171,16 @@ pub async fn create(
             Shown {
                 notice: Some(tr.tn(key, &[("org", &name), ("email", &issued.invitation.email)])),
                 link: Some(link),
-                errors: Vec::new(),
-                fields: fields(tr, "", tr.code(), ""),
+                ..Shown::new(tr)
             }
         }
         Err(e) => {
             let mut fields = fields(tr, &f.name, &f.language, &f.owner_email);
             let errors = apply_errors(&mut fields, e, tr)?;
             Shown {
-                notice: None,
-                link: None,
                 errors,
                 fields,
+                ..Shown::new(tr)
             }
         }
     };
