@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod markdown;
 pub mod measurement;
 pub mod metrics;
+pub mod nav;
 pub mod openapi;
 pub mod org;
 pub mod page;

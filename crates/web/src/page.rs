@@ -7,7 +7,7 @@ use crate::error::WebError;
 use crate::http::url_encode;
 use crate::i18n::Tr;
 use crate::session::OrgCtx;
-use crate::views::{Field, FormError, Layout, NavItem};
+use crate::views::{Field, FormError, Layout};
 use askama::Template;
 use axum::extract::FromRequestParts;
 use axum::response::{Html, IntoResponse, Response};
@@ -99,43 +99,12 @@ pub async fn org_layout(
         .map_err(page_error(tr))?;
     let base = format!("/orgs/{}", ctx.actor.org);
     let admin = ctx.actor.role.at_least(Role::Admin);
-    let mut sections = vec![
-        ("overview", "", "nav-overview"),
-        ("units", "/units", "nav-units"),
-        ("people", "/people", "nav-people"),
-        ("groups", "/groups", "nav-groups"),
-        ("teams", "/teams", "nav-teams"),
-        ("relationships", "/relationships", "nav-relationships"),
-        ("checks", "/checks", "nav-checks"),
-        ("frameworks", "/frameworks", "nav-frameworks"),
-        ("radar", "/radar", "nav-radar"),
-        ("plan", "/plan", "nav-plan"),
-        ("boards", "/boards", "nav-boards"),
-        ("workload", "/workload", "nav-workload"),
-        ("intake", "/intake", "nav-intake"),
-        ("rounds", "/rounds", "nav-rounds"),
-        ("models", "/models", "nav-models"),
-        ("benchmark", "/benchmark", "nav-benchmark"),
-    ];
-    if admin {
-        sections.push(("import", "/import", "nav-import"));
-        sections.push(("settings", "/settings", "nav-settings"));
-        sections.push(("privacy", "/privacy", "nav-privacy"));
-        sections.push(("members", "/members", "nav-members"));
-    }
     Ok(Layout {
         tr,
         csrf: csrf.0.clone(),
         user: Some(ctx.current.user.display_name.to_string()),
         org_name: Some(org.settings.name.to_string()),
-        nav: sections
-            .into_iter()
-            .map(|(key, path, label)| NavItem {
-                href: format!("{base}{path}"),
-                label: tr.t(label),
-                current: key == active,
-            })
-            .collect(),
+        nav: crate::nav::areas(tr, &base, active, admin),
         here: url_encode(here),
     })
 }

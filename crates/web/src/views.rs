@@ -12,7 +12,8 @@ pub struct Layout {
     pub csrf: String,
     pub user: Option<String>,
     pub org_name: Option<String>,
-    pub nav: Vec<NavItem>,
+    /// The organisation's pages by area; empty outside an organisation.
+    pub nav: Vec<NavArea>,
     /// The current path, encoded for the language switch's `next`.
     pub here: String,
 }
@@ -21,6 +22,22 @@ pub struct NavItem {
     pub href: String,
     pub label: String,
     pub current: bool,
+}
+
+/// One area of the product in the main navigation (measurement, competence, …): its name,
+/// where it starts, whether the current page is in it, and its pages.
+pub struct NavArea {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+    pub items: Vec<NavItem>,
+}
+
+impl Layout {
+    /// The area the current page is in, if any.
+    pub fn current_area(&self) -> Option<&NavArea> {
+        self.nav.iter().find(|a| a.current)
+    }
 }
 
 impl Layout {
@@ -39,7 +56,7 @@ impl Layout {
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorPage {
-    pub tr: Tr,
+    pub l: Layout,
     pub title: String,
     pub detail: Option<String>,
     pub status: u16,

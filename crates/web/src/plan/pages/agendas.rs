@@ -38,7 +38,7 @@ pub struct AgendaPage {
 
 async fn list_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page {
     let base = format!("/orgs/{}/agendas", c.org.actor.org);
-    let l = org_layout(&c.state, &c.org, c.tr, &c.csrf, "plan", &base).await?;
+    let l = org_layout(&c.state, &c.org, c.tr, &c.csrf, "agendas", &base).await?;
     let list = c.state.app.plan().agendas(&c.org.actor).await.map_err(c.err())?;
     let mut res = render(AgendasPage {
         agendas: list
@@ -78,7 +78,7 @@ async fn agenda_page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusC
         .map_err(c.err())?;
     let org = c.org.actor.org.to_string();
     let base = format!("/orgs/{org}/agendas/{id}");
-    let l = org_layout(&c.state, &c.org, c.tr, &c.csrf, "plan", &base).await?;
+    let l = org_layout(&c.state, &c.org, c.tr, &c.csrf, "agendas", &base).await?;
     let mut cards = Vec::new();
     for b in app.plan().boards(&c.org.actor).await.map_err(c.err())? {
         let view = app

@@ -66,7 +66,7 @@ pub async fn show(c: PageCtx) -> Result<Response, WebError> {
         &c.org,
         tr,
         &c.csrf,
-        "plan",
+        "dashboard",
         &format!("{base}/dashboard"),
     )
     .await?;

@@ -71,7 +71,7 @@ fn pooled(tr: Tr, key: &str, p: &PooledChange) -> String {
 pub async fn show(c: PageCtx) -> Result<Response, WebError> {
     let tr = c.tr;
     let base = format!("/orgs/{}", c.org.actor.org);
-    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "plan", &format!("{base}/effect")).await?;
+    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "effect", &format!("{base}/effect")).await?;
     let effect = c.state.app.plan().effect(&c.org.actor).await.map_err(c.err())?;
     let (heading, rows) = match effect {
         None => (None, Vec::new()),
