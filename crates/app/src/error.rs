@@ -78,8 +78,15 @@ pub enum AppError {
     NotFound,
     #[error("invalid input")]
     Invalid(Vec<Invalid>),
-    #[error("conflict: {0}")]
-    Conflict(String),
+    /// The request clashes with what is stored now (a version that exists, a full column): a
+    /// stable `code` the caller translates as `conflict-<code>` with `args`, and an English
+    /// message for logs and the API.
+    #[error("conflict ({code}): {message}")]
+    Conflict {
+        code: &'static str,
+        message: String,
+        args: Vec<(&'static str, String)>,
+    },
     /// The request does not fit the state of what it is about (a round not closed yet, a full
     /// link): a stable `code` the caller translates, and an English message.
     #[error("refused ({code}): {message}")]
@@ -104,6 +111,14 @@ pub enum AppError {
 }
 
 impl AppError {
+    pub fn conflict(code: &'static str, message: impl Into<String>, args: &[(&'static str, String)]) -> Self {
+        AppError::Conflict {
+            code,
+            message: message.into(),
+            args: args.to_vec(),
+        }
+    }
+
     pub fn invalid(field: &str, code: &str, message: impl Into<String>) -> Self {
         AppError::Invalid(vec![Invalid::new(field, code, message)])
     }

@@ -39,7 +39,7 @@ async fn frameworks_are_shipped_validated_and_kept_apart() {
         }
         assert!(matches!(
             app.competence().upload_framework(&a, builtin_source()).await,
-            Err(AppError::Conflict(_))
+            Err(AppError::Conflict { .. })
         ));
         let next = builtin_source().replace("version = 1", "version = 2");
         assert_eq!(

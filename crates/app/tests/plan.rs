@@ -204,7 +204,10 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             .move_task(&admin, finished, &mv(doing, None, None, ""), None)
             .await
         {
-            Err(AppError::Conflict(m)) => assert!(m.contains("Pågår"), "{m}"),
+            Err(AppError::Conflict { message, args, .. }) => {
+                assert!(message.contains("Pågår"), "{message}");
+                assert!(args.contains(&("column", "Pågår".to_owned())), "{args:?}");
+            }
             other => panic!("{other:?}"),
         }
         // Moving within a full column is still fine, and so is moving into an empty one.
@@ -248,7 +251,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             app.plan()
                 .create_task(&admin, BoardId(b.id), &into_doing, Some("one-more"))
                 .await,
-            Err(AppError::Conflict(_))
+            Err(AppError::Conflict { .. })
         ));
         app.plan()
             .move_task(&admin, last, &mv(backlog, None, None, ""), None)
@@ -265,7 +268,7 @@ async fn boards_keep_order_and_writes_are_idempotent() {
             app.plan()
                 .move_task(&admin, last, &mv(doing, None, None, ""), Some("overfill"))
                 .await,
-            Err(AppError::Conflict(_))
+            Err(AppError::Conflict { .. })
         ));
         let view = app
             .plan()

@@ -165,7 +165,7 @@ async fn isolation_and_roles(app: &App) {
     );
     assert!(matches!(
         app.org().delete_unit(&a, unit.id).await,
-        Err(AppError::Conflict(_))
+        Err(AppError::Conflict { .. })
     ));
 
     // Relationship rules through the use case.
@@ -473,7 +473,7 @@ async fn models_and_rounds(app: &App) {
     assert_eq!((round.state.as_str(), round.group_ids.len()), ("draft", 2));
     let err = app.org().delete_group(&a, round.group_ids[0]).await;
     assert!(
-        matches!(err, Err(AppError::Conflict(ref m)) if m.contains("measurement round")),
+        matches!(err, Err(AppError::Conflict { ref message, .. }) if message.contains("measurement round")),
         "{err:?}"
     );
     let backwards = RoundInput {
@@ -531,7 +531,7 @@ async fn models_and_rounds(app: &App) {
     assert!(models.iter().find(|m| m.id == nine.id).unwrap().in_use);
     let same = mognad_domain::model::builtin_sources()[0];
     assert!(
-        matches!(app.measurement().upload_model(&a, same).await, Err(AppError::Conflict(ref m)) if m.contains("version 2"))
+        matches!(app.measurement().upload_model(&a, same).await, Err(AppError::Conflict { ref message, .. }) if message.contains("version 2"))
     );
     let next = same.replace("version = 1", "version = 2");
     assert_eq!(
@@ -565,7 +565,7 @@ async fn demo_and_transfer_between_backends() {
     );
     assert!(matches!(
         source.create_demo(&|_, _| {}).await,
-        Err(AppError::Conflict(_))
+        Err(AppError::Conflict { .. })
     ));
     let owner = source
         .platform()
@@ -680,7 +680,7 @@ async fn demo_and_transfer_between_backends() {
     }
     assert!(matches!(
         target.platform().import_org(&parsed).await,
-        Err(AppError::Conflict(_))
+        Err(AppError::Conflict { .. })
     ));
 
     // Rows of another organisation are refused before anything is written.

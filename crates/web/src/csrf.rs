@@ -95,7 +95,7 @@ pub async fn protect(State(state): State<AppState>, req: Request, next: Next) ->
         let query_token = parts.uri.query().and_then(|q| form_field(q.as_bytes(), FIELD));
         let (presented, body) = if content_type.starts_with("application/x-www-form-urlencoded") {
             let Ok(bytes) = to_bytes(body, MAX_FORM).await else {
-                return WebError::bad_request(api, tr, "form too large").into_response();
+                return WebError::too_large(api, tr).into_response();
             };
             (form_field(&bytes, FIELD).or(header_token), Body::from(bytes))
         } else {

@@ -104,9 +104,9 @@ impl WebError {
                 w.errors = list;
                 w
             }
-            AppError::Conflict(m) => {
+            e @ AppError::Conflict { .. } => {
                 let mut w = Self::new(StatusCode::CONFLICT, "conflict", api, tr);
-                w.detail = Some(m);
+                w.detail = conflict_text(&e, tr);
                 w
             }
             AppError::Refused { code, message } => {
@@ -139,6 +139,17 @@ impl WebError {
         let mut w = Self::new(StatusCode::BAD_REQUEST, "bad-request", api, tr);
         w.detail = Some(detail.into());
         w
+    }
+
+    /// Maps a failure to read an uploaded file's form for a page: too large is said as such.
+    pub fn multipart(tr: Tr) -> impl Fn(axum::extract::multipart::MultipartError) -> Self + Copy {
+        move |e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                Self::too_large(false, tr)
+            } else {
+                Self::bad_request(false, tr, e.body_text())
+            }
+        }
     }
 
     pub fn csrf(api: bool, tr: Tr) -> Self {
@@ -185,19 +196,59 @@ impl IntoResponse for WebError {
             let encoded: String = url_encode(&next);
             return Redirect::to(&format!("/login?next={encoded}")).into_response();
         }
-        let detail = self.detail.or_else(|| {
-            (!self.errors.is_empty()).then(|| {
-                self.errors
-                    .iter()
-                    .map(|e| e.message.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            })
-        });
-        let page = ErrorPage {
-            tr: self.tr,
+        let tr = self.tr;
+        // A page says everything in the reader's language: field problems translated, and no
+        // parser's English for an unreadable request.
+        let detail = match self.code {
+            "bad-request" => Some(tr.t("error-bad-request-detail")),
+            _ => self.detail.or_else(|| {
+                (!self.errors.is_empty()).then(|| {
+                    self.errors
+                        .iter()
+                        .map(|e| crate::page::translated(e, tr))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+            }),
+        };
+        let shown = Shown {
             title,
             detail,
+            status: self.status,
+        };
+        let mut res = shown.render(crate::views::Layout::bare(tr, String::new()));
+        res.extensions_mut().insert(shown);
+        res
+    }
+}
+
+/// A conflict in the reader's language (`conflict-<code>` with its values); the English
+/// message only where a code has no translation. `None` for any other error.
+pub fn conflict_text(e: &AppError, tr: Tr) -> Option<String> {
+    let AppError::Conflict { code, message, args } = e else {
+        return None;
+    };
+    let key = format!("conflict-{code}");
+    let values: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let text = tr.tn(&key, &values);
+    Some(if text == key { message.clone() } else { text })
+}
+
+/// What an error page shows, kept on its response so that [`in_layout`] can show it again
+/// inside the organisation's frame.
+#[derive(Clone)]
+pub struct Shown {
+    title: String,
+    detail: Option<String>,
+    status: StatusCode,
+}
+
+impl Shown {
+    fn render(&self, l: crate::views::Layout) -> Response {
+        let page = ErrorPage {
+            l,
+            title: self.title.clone(),
+            detail: self.detail.clone(),
             status: self.status.as_u16(),
         };
         match page.render() {
@@ -207,6 +258,71 @@ impl IntoResponse for WebError {
                 (self.status, "error").into_response()
             }
         }
+    }
+}
+
+/// Shows an error page under `/orgs/{org}/…` in that organisation's frame (its menu and the
+/// reader's account) when the reader is one of its members; any other error page keeps the
+/// plain frame. It wraps every layer, so a refusal before routing (too large, too slow, a
+/// stale form) is framed too: the address is routed again to [`framed`] to find the reader.
+pub async fn in_layout(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if !req.uri().path().starts_with("/orgs/") {
+        return next.run(req).await;
+    }
+    let (uri, headers) = (req.uri().clone(), req.headers().clone());
+    let res = next.run(req).await;
+    let Some(shown) = res.extensions().get::<Shown>().cloned() else {
+        return res;
+    };
+    let mut again = axum::http::Request::new(axum::body::Body::empty());
+    *again.uri_mut() = uri;
+    let csrf = crate::http::cookie(&headers, crate::csrf::COOKIE).unwrap_or_default();
+    *again.headers_mut() = headers;
+    again.extensions_mut().insert(crate::csrf::CsrfToken(csrf));
+    again.extensions_mut().insert(shown);
+    let frame = axum::Router::new()
+        .route("/orgs/{org}", axum::routing::any(framed))
+        .route("/orgs/{org}/{*rest}", axum::routing::any(framed))
+        .with_state(state);
+    let Ok(out) = tower::ServiceExt::oneshot(frame, again).await;
+    if out.extensions().get::<Framed>().is_none() {
+        return res;
+    }
+    let (mut parts, body) = out.into_parts();
+    for (name, value) in res.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            parts.headers.insert(name.clone(), value.clone());
+        }
+    }
+    Response::from_parts(parts, body)
+}
+
+/// Marks an error page that [`framed`] drew in the organisation's frame.
+#[derive(Clone)]
+struct Framed;
+
+async fn framed(page: crate::page::PageCtx, axum::Extension(shown): axum::Extension<Shown>) -> Response {
+    let here = page.org.actor.org.to_string();
+    match crate::page::org_layout(
+        &page.state,
+        &page.org,
+        page.tr,
+        &page.csrf,
+        "",
+        &format!("/orgs/{here}"),
+    )
+    .await
+    {
+        Ok(l) => {
+            let mut out = shown.render(l);
+            out.extensions_mut().insert(Framed);
+            out
+        }
+        Err(e) => e.into_response(),
     }
 }
 

@@ -80,7 +80,6 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
         .router
         .fallback(crate::platform::pages::home::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::protect))
-        .layer(axum::middleware::from_fn(security::headers))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track,
@@ -90,6 +89,12 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
             state.clone(),
             crate::server::body_within,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::error::in_layout,
+        ))
+        // Outermost, so every answer carries the headers, refusals before routing included.
+        .layer(axum::middleware::from_fn(security::headers))
         .with_state(state);
     (router, list)
 }

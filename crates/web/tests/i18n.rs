@@ -74,3 +74,114 @@ fn every_problem_in_a_data_file_has_its_message() {
         }
     }
 }
+
+/// The string literal at the start of `s` (after white space), if there is one.
+fn literal(s: &str) -> Option<String> {
+    let s = s.trim_start().strip_prefix('"')?;
+    Some(s.split('"').next()?.to_owned())
+}
+
+/// What follows the first comma outside brackets in `s`: a call's second argument onwards.
+fn after_first_argument(s: &str) -> &str {
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => return "",
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => return &s[i + 1..],
+            _ => {}
+        }
+    }
+    ""
+}
+
+/// Every problem, conflict and refusal code the use cases and the domain can give, read from
+/// their sources: (kind, code).
+fn app_codes() -> BTreeSet<(&'static str, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut paths = Vec::new();
+    files(&root.join("app/src"), &mut paths);
+    files(&root.join("domain/src"), &mut paths);
+    let mut out = BTreeSet::new();
+    for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "rs")) {
+        let text = std::fs::read_to_string(p).unwrap();
+        for call in ["Invalid::new(", "AppError::invalid("] {
+            for part in text.split(call).skip(1) {
+                if let Some(code) = literal(after_first_argument(part)) {
+                    out.insert(("invalid", code));
+                }
+            }
+        }
+        // The import's own reasons for a row, said like form problems.
+        for part in text.split("\"import-").skip(1) {
+            let rest: String = part
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+                .collect();
+            if part[rest.len()..].starts_with('"') && !rest.is_empty() {
+                out.insert(("invalid", format!("import-{rest}")));
+            }
+        }
+        for part in text.split("AppError::conflict(").skip(1) {
+            out.extend(literal(part).map(|c| ("conflict", c)));
+        }
+        for part in text.split("refused(").skip(1) {
+            out.extend(literal(part).map(|c| ("refused", c)));
+        }
+        for part in text.split("Refused {").skip(1) {
+            let head: String = part.chars().take(200).collect();
+            if let Some((_, rest)) = head.split_once("code:") {
+                out.extend(literal(rest).map(|c| ("refused", c)));
+            }
+        }
+        // The domain's own rules, each with its code.
+        if p.ends_with("domain/src/error.rs") {
+            let body = text.split("pub fn code(&self)").nth(1).unwrap();
+            let body = body.split("pub fn field").next().unwrap();
+            for part in body.split("=> ").skip(1) {
+                out.extend(literal(part).map(|c| ("invalid", c)));
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn every_problem_and_refusal_of_the_app_is_said_in_swedish() {
+    use axum::response::IntoResponse;
+    use mognad_app::{AppError, Invalid};
+    use mognad_domain::org::Language;
+    use mognad_web::error::WebError;
+    use mognad_web::i18n::Tr;
+    const ENGLISH: &str = "ENGLISH MESSAGE LEFT UNTRANSLATED";
+    let codes = app_codes();
+    assert!(
+        codes.len() > 80,
+        "the scan found too few codes ({}); has the call syntax changed?",
+        codes.len()
+    );
+    let mut english = Vec::new();
+    for (kind, code) in &codes {
+        let code: &'static str = Box::leak(code.clone().into_boxed_str());
+        let e = match *kind {
+            "invalid" => AppError::Invalid(vec![Invalid::new("field", code, ENGLISH)]),
+            "conflict" => AppError::conflict(code, ENGLISH, &[]),
+            _ => AppError::Refused {
+                code,
+                message: ENGLISH.into(),
+            },
+        };
+        let res = WebError::app(e, false, Tr::new(Language::Sv)).into_response();
+        let body = axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap();
+        let page = String::from_utf8(body.to_vec()).unwrap();
+        assert!(page.contains("lang=\"sv\""));
+        if page.contains(ENGLISH) {
+            english.push(format!("{kind}-{code}"));
+        }
+    }
+    assert!(
+        english.is_empty(),
+        "said in English on a Swedish page: {english:?}"
+    );
+}

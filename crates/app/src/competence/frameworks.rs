@@ -173,12 +173,20 @@ impl super::Competence<'_> {
         let row = stored(actor.org.0, &f, source);
         let mut tx = self.db.write().await?;
         if !frameworks::insert_if_absent(&mut tx, &row, Utc::now()).await? {
-            return Err(AppError::Conflict(format!(
-                "{} version {} exists already and does not change; upload it as version {}",
-                f.id,
-                f.version,
-                f.version + 1
-            )));
+            return Err(AppError::conflict(
+                "framework-version",
+                format!(
+                    "{} version {} exists already and does not change; upload it as version {}",
+                    f.id,
+                    f.version,
+                    f.version + 1
+                ),
+                &[
+                    ("id", f.id.clone()),
+                    ("version", f.version.to_string()),
+                    ("next", (f.version + 1).to_string()),
+                ],
+            ));
         }
         tx.commit().await?;
         Ok(info(row))

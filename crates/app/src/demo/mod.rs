@@ -46,7 +46,11 @@ impl App {
     pub async fn create_demo(&self, progress: &(dyn Fn(u64, u64) + Sync)) -> Result<DemoSummary> {
         let mut tx = self.db.write().await?;
         if orgs::find_by_name(&mut tx, ORG_NAME).await?.is_some() {
-            return Err(AppError::Conflict(format!("{ORG_NAME} already exists")));
+            return Err(AppError::conflict(
+                "org-exists",
+                format!("{ORG_NAME} already exists"),
+                &[("id", ORG_NAME.to_owned())],
+            ));
         }
         let mut rng = StdRng::seed_from_u64(2016);
         let org = Organisation {

@@ -65,7 +65,7 @@ pub(crate) async fn open_or_draft_round(
         .await?
         .ok_or(AppError::NotFound)?;
     if r.state == RoundState::Closed {
-        return Err(AppError::Conflict("the round is closed".into()));
+        return Err(AppError::conflict("round-closed", "the round is closed", &[]));
     }
     Ok(r)
 }

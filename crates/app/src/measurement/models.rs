@@ -129,12 +129,20 @@ impl super::Measurement<'_> {
             Some(existing) => {
                 s.id = existing.id;
                 if !models::replace_unused(&mut tx, &s).await? {
-                    return Err(AppError::Conflict(format!(
-                        "{} version {} is used by a round and cannot change; upload it as version {}",
-                        m.id,
-                        m.version,
-                        m.version + 1
-                    )));
+                    return Err(AppError::conflict(
+                        "model-version",
+                        format!(
+                            "{} version {} is used by a round and cannot change; upload it as version {}",
+                            m.id,
+                            m.version,
+                            m.version + 1
+                        ),
+                        &[
+                            ("id", m.id.clone()),
+                            ("version", m.version.to_string()),
+                            ("next", (m.version + 1).to_string()),
+                        ],
+                    ));
                 }
             }
             None => models::insert(&mut tx, &s, Utc::now()).await?,

@@ -200,8 +200,10 @@ impl super::Measurement<'_> {
             .ok_or(AppError::NotFound)?;
         let next = r.state.transition(to)?;
         if !rounds::set_state(&mut tx, actor.org, r.id, r.state, next).await? {
-            return Err(AppError::Conflict(
-                "the round changed meanwhile; reload and try again".into(),
+            return Err(AppError::conflict(
+                "round-changed",
+                "the round changed meanwhile; reload and try again",
+                &[],
             ));
         }
         r.state = next;

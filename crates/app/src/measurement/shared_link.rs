@@ -75,7 +75,7 @@ impl super::Measurement<'_> {
             .await?
             .ok_or(AppError::NotFound)?;
         if !round.state.accepts_answers() {
-            return Err(AppError::Conflict("the round is not open".into()));
+            return Err(AppError::conflict("round-not-open", "the round is not open", &[]));
         }
         if shared_places_left(&mut tx, &round, GroupId(link.group_id)).await? <= 0 {
             return Err(AppError::Refused {

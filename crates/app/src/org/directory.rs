@@ -119,8 +119,10 @@ impl super::Org<'_> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
         if units::child_count(&mut tx, actor.org, id).await? > 0 {
-            return Err(AppError::Conflict(
-                "the unit has sub-units; move or delete them first".into(),
+            return Err(AppError::conflict(
+                "unit-has-units",
+                "the unit has sub-units; move or delete them first",
+                &[],
             ));
         }
         if !units::delete(&mut tx, actor.org, id).await? {

@@ -65,8 +65,10 @@ impl super::Org<'_> {
             Ok(false) => return Err(AppError::NotFound),
             // The only reference to a group that blocks deletion is a measurement round.
             Err(mognad_store::StoreError::Reference(_)) => {
-                return Err(AppError::Conflict(
-                    "the group takes part in a measurement round and must stay".into(),
+                return Err(AppError::conflict(
+                    "group-in-round",
+                    "the group takes part in a measurement round and must stay",
+                    &[],
                 ));
             }
             Err(e) => return Err(e.into()),

@@ -50,6 +50,17 @@ pub struct RowError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     pub message: String,
+    /// Values for the translated reason (`invalid-<code>`); the API carries `message`.
+    #[serde(skip)]
+    pub args: Vec<(String, String)>,
+}
+
+/// The first problem of a refused value as (code, English message), for a row's reason.
+fn first_problem(e: AppError) -> (Option<String>, String) {
+    match e {
+        AppError::Invalid(list) if !list.is_empty() => (Some(list[0].code.clone()), list[0].message.clone()),
+        other => (None, other.to_string()),
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -125,13 +136,18 @@ impl super::Org<'_> {
         let mut pending_supervisors: Vec<(usize, PersonId, String)> = Vec::new();
         let mut row_errors: Vec<RowError> = Vec::new();
         for (line, row) in &table.rows {
+            let mut fail_with =
+                |column: Option<&str>, code: Option<&str>, message: String, args: &[(&str, String)]| {
+                    row_errors.push(RowError {
+                        line: *line,
+                        column: column.map(str::to_owned),
+                        code: code.map(str::to_owned),
+                        message,
+                        args: args.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
+                    });
+                };
             let mut fail = |column: Option<&str>, code: Option<&str>, message: String| {
-                row_errors.push(RowError {
-                    line: *line,
-                    column: column.map(str::to_owned),
-                    code: code.map(str::to_owned),
-                    message,
-                });
+                fail_with(column, code, message, &[])
             };
             let name = match Name::parse("name", cell(row, Col::Name).as_deref().unwrap_or("")) {
                 Ok(n) => n,
@@ -157,18 +173,20 @@ impl super::Org<'_> {
             if let Some(e) = &email
                 && let Some(first) = seen_emails.insert(e.to_string(), *line)
             {
-                fail(Some("email"), None, format!("{e} also appears on line {first}"));
+                fail_with(
+                    Some("email"),
+                    Some("import-email-twice"),
+                    format!("{e} also appears on line {first}"),
+                    &[("email", e.to_string()), ("line", first.to_string())],
+                );
                 continue;
             }
             let unit = match cell(row, Col::Unit) {
                 Some(path) => match ensure_unit_path(&mut tx, &mut state, &path, &mut report).await {
                     Ok(u) => Some(u),
-                    Err(AppError::Invalid(list)) => {
-                        fail(
-                            Some("unit"),
-                            None,
-                            list.into_iter().map(|i| i.message).collect::<Vec<_>>().join("; "),
-                        );
+                    Err(e @ AppError::Invalid(_)) => {
+                        let (code, message) = first_problem(e);
+                        fail(Some("unit"), code.as_deref(), message);
                         continue;
                     }
                     Err(other) => return Err(other),
@@ -183,7 +201,10 @@ impl super::Org<'_> {
                             groups::add_member(&mut tx, gid, person).await?;
                             report.group_memberships += 1;
                         }
-                        Err(e) => fail(Some("groups"), None, e.to_string()),
+                        Err(e) => {
+                            let (code, message) = first_problem(e);
+                            fail(Some("groups"), code.as_deref(), message);
+                        }
                     }
                 }
             }
@@ -195,22 +216,30 @@ impl super::Org<'_> {
         // Supervisors may appear further down the file, so they are linked after every row.
         let today = Utc::now().date_naive();
         for (line, subordinate, raw) in pending_supervisors {
-            let fail = |m: String| RowError {
+            let fail = |code: &str, m: String, args: &[(&str, &str)]| RowError {
                 line,
                 column: Some("supervisor_email".into()),
-                code: None,
+                code: Some(code.to_owned()),
                 message: m,
+                args: args
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                    .collect(),
             };
             let Ok(email) = Email::parse(&raw) else {
-                report
-                    .errors
-                    .push(fail(format!("'{raw}' is not a valid e-mail address")));
+                report.errors.push(fail(
+                    "email",
+                    format!("'{raw}' is not a valid e-mail address"),
+                    &[],
+                ));
                 continue;
             };
             let Some(boss) = state.people_by_email.get(email.as_str()).map(|p| p.id) else {
-                report.errors.push(fail(format!(
-                    "no person with e-mail {email} in the file or the organisation"
-                )));
+                report.errors.push(fail(
+                    "import-supervisor-unknown",
+                    format!("no person with e-mail {email} in the file or the organisation"),
+                    &[("email", email.as_str())],
+                ));
                 continue;
             };
             if state.supervisions.iter().any(|s| {
@@ -232,7 +261,7 @@ impl super::Org<'_> {
                     state.supervisions.push(s);
                     report.supervisions_created += 1;
                 }
-                Err(e) => report.errors.push(fail(e.to_string())),
+                Err(e) => report.errors.push(fail(e.code(), e.to_string(), &[])),
             }
         }
         report.errors.sort_by_key(|e| e.line);

@@ -102,11 +102,15 @@ pub(crate) async fn fields(tx: &mut Tx, org: OrgId, input: &TaskInput, t: &mut T
 }
 
 pub(crate) fn full(c: &Column) -> AppError {
-    AppError::Conflict(format!(
-        "{} is at its limit of {} cards; finish or move one first",
-        c.name,
-        c.wip_limit.unwrap_or_default()
-    ))
+    let limit = c.wip_limit.unwrap_or_default();
+    AppError::conflict(
+        "wip-full",
+        format!(
+            "{} is at its limit of {limit} cards; finish or move one first",
+            c.name
+        ),
+        &[("column", c.name.to_string()), ("limit", limit.to_string())],
+    )
 }
 
 /// A refusal, unless a request with the same key was carried out before: then what it made.

@@ -157,10 +157,11 @@ impl super::Platform<'_> {
 
         let mut tx = self.db.write().await?;
         if orgs::get(&mut tx, org_id).await?.is_some() {
-            return Err(AppError::Conflict(format!(
-                "organisation {} already exists here",
-                o.id
-            )));
+            return Err(AppError::conflict(
+                "org-exists",
+                format!("organisation {} already exists here", o.id),
+                &[("id", o.id.to_string())],
+            ));
         }
         let written: mognad_store::Result<()> = async {
             orgs::insert(&mut tx, &org, Utc::now()).await?;

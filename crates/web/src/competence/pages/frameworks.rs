@@ -109,8 +109,8 @@ pub async fn list(c: PageCtx) -> Page {
 /// A framework file, a Moodle CSV, or ESCO CSV files; `kind` says which.
 pub async fn upload(c: PageCtx, mut form: Multipart) -> Page {
     let tr = c.tr;
-    let bad = |e: axum::extract::multipart::MultipartError| WebError::bad_request(false, tr, e.body_text());
-    let (mut kind, mut files) = (String::new(), Vec::new());
+    let bad = WebError::multipart(tr);
+    let (mut kind, mut files, mut not_text) = (String::new(), Vec::new(), false);
     while let Some(field) = form.next_field().await.map_err(bad)? {
         match field.name() {
             Some("kind") => kind = field.text().await.map_err(bad)?,
@@ -120,12 +120,21 @@ pub async fn upload(c: PageCtx, mut form: Multipart) -> Page {
                 if bytes.is_empty() {
                     continue;
                 }
-                let text = String::from_utf8(bytes.to_vec())
-                    .map_err(|_| WebError::bad_request(false, tr, tr.t("frameworks-not-utf8")))?;
-                files.push((name, text));
+                match String::from_utf8(bytes.to_vec()) {
+                    Ok(text) => files.push((name, text)),
+                    Err(_) => not_text = true,
+                }
             }
             _ => {}
         }
+    }
+    if not_text {
+        return list_page(
+            &c,
+            vec![tr.t("frameworks-not-utf8")],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     if files.is_empty() {
         return list_page(&c, vec![tr.t("import-no-file")], StatusCode::UNPROCESSABLE_ENTITY).await;
@@ -157,7 +166,10 @@ pub async fn upload(c: PageCtx, mut form: Multipart) -> Page {
             )
             .await
         }
-        Err(AppError::Conflict(m)) => list_page(&c, vec![m], StatusCode::CONFLICT).await,
+        Err(e @ AppError::Conflict { .. }) => {
+            let said = crate::error::conflict_text(&e, tr).unwrap_or_default();
+            list_page(&c, vec![said], StatusCode::CONFLICT).await
+        }
         Err(e) => Err(c.err()(e)),
     }
 }

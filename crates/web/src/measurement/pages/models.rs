@@ -66,19 +66,25 @@ pub async fn models(c: PageCtx) -> Page {
 
 pub async fn upload_model(c: PageCtx, mut form: Multipart) -> Page {
     let tr = c.tr;
-    let bad = |e: axum::extract::multipart::MultipartError| WebError::bad_request(false, tr, e.body_text());
+    let bad = WebError::multipart(tr);
     let mut source = None;
     while let Some(field) = form.next_field().await.map_err(bad)? {
         if field.name() == Some("file") {
             let bytes = field.bytes().await.map_err(bad)?;
-            source = Some(
-                String::from_utf8(bytes.to_vec())
-                    .map_err(|_| WebError::bad_request(false, tr, "the file is not UTF-8 text"))?,
-            );
+            source = Some(String::from_utf8(bytes.to_vec()));
         }
     }
-    let Some(source) = source else {
-        return models_page(&c, vec![tr.t("import-no-file")], StatusCode::UNPROCESSABLE_ENTITY).await;
+    let source = match source {
+        None => return models_page(&c, vec![tr.t("import-no-file")], StatusCode::UNPROCESSABLE_ENTITY).await,
+        Some(Err(_)) => {
+            return models_page(
+                &c,
+                vec![tr.t("frameworks-not-utf8")],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        Some(Ok(text)) => text,
     };
     match c
         .state
@@ -96,7 +102,10 @@ pub async fn upload_model(c: PageCtx, mut form: Multipart) -> Page {
             )
             .await
         }
-        Err(AppError::Conflict(m)) => models_page(&c, vec![m], StatusCode::CONFLICT).await,
+        Err(e @ AppError::Conflict { .. }) => {
+            let said = crate::error::conflict_text(&e, tr).unwrap_or_default();
+            models_page(&c, vec![said], StatusCode::CONFLICT).await
+        }
         Err(e) => Err(WebError::app(e, false, tr)),
     }
 }

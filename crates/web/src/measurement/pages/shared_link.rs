@@ -81,7 +81,7 @@ pub async fn join(
             ))
         }
         Err(AppError::NotFound) => Ok(not_found(tr, &csrf)),
-        Err(AppError::Conflict(_)) => Ok(note(
+        Err(AppError::Conflict { .. }) => Ok(note(
             tr,
             &csrf,
             &format!("/g/{slug}"),

@@ -56,7 +56,7 @@ pub async fn upload(
     ctx.actor.require(Role::Admin).map_err(page_error(tr))?;
     let mut file: Option<(String, Vec<u8>)> = None;
     let mut dry_run = true;
-    let bad = |e: axum::extract::multipart::MultipartError| WebError::bad_request(false, tr, e.body_text());
+    let bad = WebError::multipart(tr);
     while let Some(field) = form.next_field().await.map_err(bad)? {
         match field.name() {
             Some("file") => {
@@ -93,7 +93,9 @@ pub async fn upload(
                 for e in &mut r.errors {
                     if let Some(code) = &e.code {
                         let key = format!("invalid-{code}");
-                        let text = tr.t(&key);
+                        let args: Vec<(&str, &str)> =
+                            e.args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                        let text = tr.tn(&key, &args);
                         if text != key {
                             e.message = text;
                         }

@@ -185,8 +185,9 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam, QueryOr(q): QueryOr<BoardQue
 /// Back to the board after a write, or the board again with the errors.
 async fn after(c: PageCtx, board: Uuid, result: Result<(), AppError>) -> Page {
     let q = BoardQuery::default();
-    if let Err(AppError::Conflict(m)) = result {
-        return board_page(&c, board, &q, vec![m], StatusCode::CONFLICT).await;
+    if let Err(e @ AppError::Conflict { .. }) = &result {
+        let said = crate::error::conflict_text(e, c.tr).unwrap_or_default();
+        return board_page(&c, board, &q, vec![said], StatusCode::CONFLICT).await;
     }
     let to = format!("/orgs/{}/boards/{board}", c.org.actor.org);
     after_write(

@@ -99,7 +99,7 @@ pub async fn upload(
     current: CurrentUser,
     mut form: Multipart,
 ) -> Page {
-    let bad = |e: axum::extract::multipart::MultipartError| WebError::bad_request(false, tr, e.body_text());
+    let bad = WebError::multipart(tr);
     let mut u = Upload::default();
     let mut file: Option<Vec<u8>> = None;
     while let Some(field) = form.next_field().await.map_err(bad)? {
