@@ -19,6 +19,8 @@ const CHROMIUM = process.env.MOGNAD_CHROMIUM || '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 const OUT = path.join(__dirname, 'failures');
+// Screenshots of the key pages at a desktop and a phone width, kept by CI as artefacts.
+const SHOTS = path.join(__dirname, 'screenshots');
 
 function freePort() {
   return new Promise((resolve) => {
@@ -61,6 +63,18 @@ async function audit(page, label) {
   }
 }
 
+/// Saves the page at 1280 and at 375 px wide (whole page) and checks it with axe at each.
+async function screenshots(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const size = page.viewportSize();
+  for (const [width, height] of [[1280, 800], [375, 667]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+    await audit(page, `${name} at ${width} px`);
+  }
+  await page.setViewportSize(size);
+}
+
 async function login(page, base, password) {
   await page.goto(`${base}/login`);
   await audit(page, 'login');
@@ -75,6 +89,7 @@ async function browseOrganisation(page, base, org) {
   for (const section of ['', '/units', '/people', '/groups', '/teams', '/relationships', '/checks', '/frameworks', '/rounds', '/models', '/settings', '/privacy']) {
     await page.goto(`${base}${org}${section}`);
     await audit(page, `org${section || ' overview'}`);
+    if (section === '') await screenshots(page, 'overview');
   }
   // A model read in full: phases, what they mean and the advice for the next step.
   await page.goto(`${base}${org}/models`);
@@ -179,6 +194,7 @@ async function planAndExecution(browser, page, base, org) {
   await audit(page, 'boards');
   await page.goto(`${base}${await page.getAttribute('main a:has-text("IT-avdelningens tavla")', 'href')}`);
   await audit(page, 'board');
+  await screenshots(page, 'board');
   const card = await page.getAttribute('section.column:nth-of-type(1) li.card', 'data-id');
   const target = await page.getAttribute('section.column:nth-of-type(3) ul.cards', 'data-column');
   // A synthetic mouse drag now and then drops the card back where it was (the move is then
@@ -202,6 +218,8 @@ async function planAndExecution(browser, page, base, org) {
   await page.reload();
   if (!(await page.$(`ul[data-column="${target}"] li.card[data-id="${card}"]`))) throw new Error('the dragged card is not in its new column');
   const other = await page.getAttribute('section.column:nth-of-type(1) li.card', 'data-id');
+  // The move form is folded into each card; it opens with a click and works without JavaScript.
+  await page.click(`li.card[data-id="${other}"] details.move-menu summary`);
   await page.selectOption(`#m-${other}`, { index: 3 });
   await Promise.all([page.waitForNavigation(), page.click(`li.card[data-id="${other}"] form.move button`)]);
   if (!(await page.$(`section.column:nth-of-type(4) li.card[data-id="${other}"]`))) throw new Error('the move form did not move the card');
@@ -269,6 +287,7 @@ async function results(page, base, org, lang) {
   await page.goto(`${base}${rounds[0]}/results`);
   if (!(await page.$('figure svg[role=img]'))) throw new Error('no heatmap');
   await audit(page, `heatmap (${lang})`);
+  if (lang === 'sv') await screenshots(page, 'results');
   const areas = await page.$$eval('main table a', (as) => as.map((a) => a.getAttribute('href')));
   await page.goto(`${base}${areas[0]}`);
   const text = await page.textContent('main');
@@ -370,9 +389,14 @@ async function respondent(browser, page, base, round) {
   await p.focus('a.button');
   await Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
   await audit(p, 'respondent step 1');
+  await screenshots(p, 'respondent-step');
   // An empty step is refused with an error summary.
-  await Promise.all([p.waitForNavigation(), p.click('button[value=next]')]);
+  await Promise.all([p.waitForNavigation(), p.click('.actions button[value=next]')]);
   if (!(await p.$('.error-summary'))) throw new Error('no error summary for an empty step');
+  // The summary takes the focus and names each question it lists.
+  const focused = await p.evaluate(() => document.activeElement && document.activeElement.classList.contains('error-summary'));
+  if (!focused) throw new Error('the error summary is not focused');
+  if (!/^Fråga 1 \(/.test(await p.textContent('.error-summary li'))) throw new Error('the error summary does not name the question');
   await audit(p, 'respondent step with errors');
   await answerStepByKeyboard(p);
   await answerStepByKeyboard(p);

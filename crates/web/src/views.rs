@@ -94,15 +94,6 @@ pub struct Count {
     pub href: String,
 }
 
-#[derive(Template)]
-#[template(path = "org.html")]
-pub struct OrgPage {
-    pub l: Layout,
-    pub heading: String,
-    pub counts: Vec<Count>,
-    pub threshold: i64,
-}
-
 /// One table cell; with `href` it is a link.
 pub struct Cell {
     pub text: String,

@@ -44,6 +44,6 @@
   var lists = board.querySelectorAll('ul[data-column]');
   for (var i = 0; i < lists.length; i++) {
     // The fallback drags with pointer events, so touch screens and mice behave the same.
-    Sortable.create(lists[i], { group: 'board', animation: 120, forceFallback: true, onEnd: move, filter: 'form, select, button, input, a', preventOnFilter: false });
+    Sortable.create(lists[i], { group: 'board', animation: 120, forceFallback: true, onEnd: move, filter: 'form, select, button, input, a, summary', preventOnFilter: false });
   }
 })();

@@ -148,6 +148,16 @@ async fn a_respondent_answers_through_a_link_and_results_follow() {
         .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(empty.body.contains("error-summary") && empty.body.contains("Välj ett svar"));
+    // Each problem names its question; the summary takes the focus.
+    let first = model.engines[0].items[0]
+        .text
+        .get(mognad_domain::org::Language::Sv);
+    assert!(
+        empty.body.contains(&format!("Fråga 1 ({first}): Välj ett svar.")),
+        "{}",
+        empty.body
+    );
+    assert!(empty.body.contains(r#"tabindex="-1" autofocus"#));
     let mut f = step_form(&model, 1, 4);
     f.push(("go".into(), "next".into()));
     let next = r.post_raw_form(&link, &with_csrf(&r, f)).await;
@@ -155,6 +165,13 @@ async fn a_respondent_answers_through_a_link_and_results_follow() {
         (next.status, next.location()),
         (StatusCode::SEE_OTHER, format!("{link}?step=2").as_str())
     );
+
+    // Previous comes before Next, while Enter still goes on (the form's first button).
+    let step2 = r.get(&format!("{link}?step=2")).await.body;
+    let actions = step2.split(r#"<div class="actions">"#).nth(1).unwrap();
+    assert!(actions.find(r#"value="back""#).unwrap() < actions.find(r#"value="next""#).unwrap());
+    let form = step2.split("<form").nth(1).unwrap();
+    assert!(form.find(r#"value="next""#).unwrap() < form.find(r#"value="back""#).unwrap());
 
     // Closing the page and opening the link again resumes with the answers kept.
     let mut again = w.client();

@@ -114,11 +114,29 @@ pub(crate) fn step_page(
         name,
     });
     let cname = comment_field(&e.id);
+    // Each problem names its question, by number and text, so the list reads on its own.
     let summary = errors
         .iter()
-        .map(|x| FormError {
-            href: format!("#{}", field_id(&x.field)),
-            message: error_text(tr, x),
+        .map(|x| {
+            let id = field_id(&x.field);
+            let question = match questions.iter().position(|q| q.id == id) {
+                Some(i) => tr.tn(
+                    "respond-error-question",
+                    &[("n", &(i + 1).to_string()), ("question", &questions[i].legend)],
+                ),
+                None => tr.t("respond-comment"),
+            };
+            FormError {
+                href: format!(
+                    "#{}",
+                    if x.field == cname {
+                        "f-comment".to_owned()
+                    } else {
+                        id
+                    }
+                ),
+                message: format!("{question}: {}", error_text(tr, x)),
+            }
         })
         .collect();
     let mut res = render(StepPage {

@@ -5,5 +5,6 @@ pub mod directory;
 pub mod import;
 pub mod organisation;
 pub mod orgchart;
+pub mod overview;
 pub mod privacy;
 pub mod relations;

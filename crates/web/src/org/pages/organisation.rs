@@ -8,58 +8,47 @@ use crate::i18n::Tr;
 use crate::page::PageCtx;
 use crate::page::page_error;
 use crate::session::OrgCtx;
-use crate::views::{Count, Field, FormPage, OrgPage};
+use crate::views::{Count, Field, FormPage};
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::org::organisations::SettingsInput;
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 
-pub async fn overview(
-    PageCtx {
-        state,
-        tr,
-        csrf,
-        org: ctx,
-    }: PageCtx,
-) -> Result<Response, WebError> {
-    let base = format!("/orgs/{}", ctx.actor.org);
-    let l = crate::page::org_layout(&state, &ctx, tr, &csrf, "overview", &base).await?;
+pub async fn overview(c: PageCtx) -> Result<Response, WebError> {
+    let (tr, a) = (c.tr, &c.org.actor);
+    let base = format!("/orgs/{}", a.org);
     let e = page_error(tr);
-    let app = &state.app;
-    let org = app.org().organisation(&ctx.actor).await.map_err(e)?;
+    let app = &c.state.app;
+    let org = app.org().organisation(a).await.map_err(e)?;
     let counts = vec![
         Count {
             label: tr.t("nav-units"),
-            n: app.org().units(&ctx.actor).await.map_err(e)?.len() as i64,
+            n: app.org().units(a).await.map_err(e)?.len() as i64,
             href: format!("{base}/units"),
         },
         Count {
             label: tr.t("nav-people"),
-            n: app.org().people(&ctx.actor, None, 1, 0).await.map_err(e)?.1,
+            n: app.org().people(a, None, 1, 0).await.map_err(e)?.1,
             href: format!("{base}/people"),
         },
         Count {
             label: tr.t("nav-groups"),
-            n: app.org().groups(&ctx.actor).await.map_err(e)?.len() as i64,
+            n: app.org().groups(a).await.map_err(e)?.len() as i64,
             href: format!("{base}/groups"),
         },
         Count {
             label: tr.t("nav-teams"),
-            n: app.org().teams(&ctx.actor).await.map_err(e)?.len() as i64,
+            n: app.org().teams(a).await.map_err(e)?.len() as i64,
             href: format!("{base}/teams"),
         },
         Count {
             label: tr.t("nav-relationships"),
-            n: app.org().relationships(&ctx.actor).await.map_err(e)?.len() as i64,
+            n: app.org().relationships(a).await.map_err(e)?.len() as i64,
             href: format!("{base}/relationships"),
         },
     ];
-    Ok(crate::page::render(OrgPage {
-        l,
-        heading: org.settings.name.to_string(),
-        counts,
-        threshold: org.settings.anonymity_threshold.get(),
-    }))
+    let threshold = org.settings.anonymity_threshold.get();
+    super::overview::overview(c, counts, threshold, org.settings.name.to_string()).await
 }
 
 fn fields(tr: Tr, input: &SettingsInput) -> Vec<Field> {
