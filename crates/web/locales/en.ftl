@@ -1153,5 +1153,7 @@ overview-cards = { $open } open cards, { $overdue } overdue.
 overview-done = { $done } of { $total } cards done
 overview-overdue = { $n } overdue
 overview-no-initiatives = No initiatives under way.
+overview-risks = Competence resting on one person
+overview-single-holder = competences the roles require that one person only holds: { $n }
 overview-checks = To look at in the leadership
 overview-directory = The organisation

@@ -1153,5 +1153,7 @@ overview-cards = { $open } öppna kort, { $overdue } försenade.
 overview-done = { $done } av { $total } kort klara
 overview-overdue = { $n } försenade
 overview-no-initiatives = Inga initiativ pågår.
+overview-risks = Kompetens som vilar på en person
+overview-single-holder = kompetenser som rollerna kräver och som bara en person har: { $n }
 overview-checks = Att se över i ledarskapet
 overview-directory = Organisationen

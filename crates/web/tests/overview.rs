@@ -66,6 +66,28 @@ async fn the_start_page_says_where_the_organisation_stands() {
     let checks = w.app.org().leadership_checks(&actor, DEFAULT_SPAN).await.unwrap();
     assert!(body.contains(&format!("Utan chef: {}", checks.without_supervisor.len())));
 
+    // The demo's planted coverage risk, to a reader who sees the department's records: one
+    // person holds a competence the IT roles require. A member sees only their own record.
+    assert!(!body.contains("bara en person har"));
+    let admin = w
+        .app
+        .platform()
+        .create_user("admin@norrvik.se", "Admin", PASSWORD, Language::Sv)
+        .await
+        .unwrap();
+    w.app
+        .platform()
+        .grant_role(admin.id, demo.org, Role::Admin)
+        .await
+        .unwrap();
+    let mut ad = w.client();
+    ad.login("admin@norrvik.se").await;
+    let seen = ad.get(&base).await.body;
+    assert!(
+        seen.contains("IT-avdelningen</a>: kompetenser som rollerna kräver och som bara en person har: 1"),
+        "{seen}"
+    );
+
     // The menu by area; a member sees no Administration.
     assert!(body.contains(">Mätning</a>") && body.contains(">Ledarskap</a>"));
     assert!(!body.contains(">Administration</a>"));

@@ -53,6 +53,8 @@ pub struct OverviewPage {
     pub cards: String,
     /// Each check with findings: (what, how many).
     pub checks: Vec<(String, usize)>,
+    /// Units depending on one person for a competence: (unit, its competence map, in words).
+    pub risks: Vec<(String, String, String)>,
     pub counts: Vec<Count>,
     pub threshold: i64,
 }
@@ -124,6 +126,36 @@ async fn standing(
     }))
 }
 
+/// The units where a competence the roles require rests on one person, as far as the reader
+/// may see them; nothing when the organisation has no competence framework yet.
+async fn risks(c: &PageCtx, base: &str) -> Vec<(String, String, String)> {
+    use mognad_app::competence::team_map::Scope;
+    use mognad_domain::competence::team::Coverage;
+    let (app, a, tr) = (&c.state.app, &c.org.actor, c.tr);
+    let Ok(units) = app.org().units(a).await else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for u in units {
+        let Ok(view) = app.competence().team_competence(a, Scope::Unit(u.id), None).await else {
+            continue;
+        };
+        let single = view
+            .risks
+            .iter()
+            .filter(|r| r.coverage == Coverage::Single)
+            .count();
+        if single > 0 {
+            out.push((
+                u.name.clone(),
+                format!("{base}/units/{}/competence", u.id),
+                tr.t1("overview-single-holder", "n", single),
+            ));
+        }
+    }
+    out
+}
+
 fn checks(tr: Tr, v: &mognad_app::org::checks::ChecksView) -> Vec<(String, usize)> {
     [
         ("checks-cycles", v.cycles.len()),
@@ -188,6 +220,7 @@ pub async fn overview(c: PageCtx, counts: Vec<Count>, threshold: i64, heading: S
         .leadership_checks(a, DEFAULT_SPAN)
         .await
         .map_err(c.err())?;
+    let risks = risks(&c, &base).await;
     Ok(render(OverviewPage {
         l,
         heading,
@@ -203,6 +236,7 @@ pub async fn overview(c: PageCtx, counts: Vec<Count>, threshold: i64, heading: S
             ],
         ),
         checks: checks(tr, &found),
+        risks,
         counts,
         threshold,
     }))
