@@ -56,6 +56,15 @@ async fn others_taking_part_are_compared_from_five_and_none_is_named() {
         // Not taking part: lends nothing.
         measured(&app, "utanby", 5, 5, 5).await;
 
+        let ledger = |round: RoundId| {
+            let db = t.db.clone();
+            async move {
+                let mut tx = db.read().await.unwrap();
+                let l = frozen::releases(&mut tx, round).await.unwrap();
+                tx.rollback().await.unwrap();
+                l
+            }
+        };
         let b = m.benchmark(&me, None).await.unwrap();
         assert_eq!(b.round, Some(my_round));
         assert!(b.participation.is_none());
@@ -64,11 +73,15 @@ async fn others_taking_part_are_compared_from_five_and_none_is_named() {
             "only those taking part see the comparison"
         );
         assert_eq!(b.own.len(), b.model.as_ref().unwrap().engines.len());
+        assert!(ledger(my_round).await.iter().any(|r| r.area_id == me.org.0));
 
         m.set_participation(&me, &join("municipality", "under-250"))
             .await
             .unwrap();
         let b = m.benchmark(&me, Some(my_round)).await.unwrap();
+        // Lending shows the lender's organisation result once it feeds a figure: its ledger holds it.
+        let (a, round) = &lenders[0];
+        assert!(ledger(*round).await.iter().any(|r| r.area_id == a.org.0));
         let all = &b.comparisons[0];
         assert_eq!(all.population, Population::All);
         assert_eq!(
@@ -83,12 +96,6 @@ async fn others_taking_part_are_compared_from_five_and_none_is_named() {
         }
         assert_eq!(all.engines[0], figures(&lent));
         assert!(all.engines[0].is_some());
-        // Lending shows the lender's organisation result: its ledger holds it now.
-        let (a, round) = &lenders[0];
-        let mut tx = t.db.read().await.unwrap();
-        let ledger = frozen::releases(&mut tx, *round).await.unwrap();
-        tx.rollback().await.unwrap();
-        assert!(ledger.iter().any(|r| r.area_id == a.org.0));
 
         // Two leave: four remain, fewer than five, and nothing is compared.
         m.set_participation(&lenders[0].0, &ParticipationInput::default())

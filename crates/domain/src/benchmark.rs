@@ -7,13 +7,13 @@
 //! - a comparison is shown only when at least [`MIN_ORGS`] other organisations contribute;
 //! - each figure is the mean of the three or four contributions nearest its place, rounded to a
 //!   whole number, so no figure is one organisation's score;
-//! - narrower comparisons are shown beside wider ones only when the organisations outside them
-//!   are at least [`MIN_ORGS`] as well (otherwise the difference between two comparisons would
-//!   be about fewer);
-//! - every contribution must have a partner in the same comparisons whose score lies at least
+//! - comparisons by kind (or by kind and size) are shown only when every kind (every kind and
+//!   size) with contributions has at least [`MIN_ORGS`] of them, for every viewer alike, so
+//!   that no view, and no two views a viewer gets by changing their own kind, differ by fewer;
+//! - every contribution must have a partner in its finest cell whose score lies at least
 //!   [`MIN_APART`] points away, or every comparison it is in shows nothing for that engine.
-//!   Swapping the two leaves everything shown unchanged, so what is shown cannot tell an
-//!   organisation's score from one [`MIN_APART`] points off.
+//!   Swapping the two leaves everything any viewer is shown unchanged, so what is shown cannot
+//!   tell an organisation's score from one [`MIN_APART`] points off.
 
 keyed!(Category {
     Municipality = "municipality",
@@ -60,6 +60,15 @@ impl Population {
             Population::All => "all",
             Population::Category => "category",
             Population::CategoryAndSize => "category-size",
+        }
+    }
+
+    /// The cell this level puts `who` in: everyone alike, by kind, or by kind and size.
+    fn cell(self, who: Participation) -> (Option<Category>, Option<SizeBand>) {
+        match self {
+            Population::All => (None, None),
+            Population::Category => (Some(who.category), None),
+            Population::CategoryAndSize => (Some(who.category), Some(who.size)),
         }
     }
 
@@ -202,36 +211,38 @@ pub fn compare(viewer: Participation, peers: &[Peer], engines: usize) -> Vec<Com
     out
 }
 
-/// The comparisons one engine is shown in, given its contributions. Which comparisons are
-/// shown together is settled by counts alone: narrower ones are dropped until every cell they
-/// cut the contributions into (say, those of the viewer's category and those outside it) holds
-/// [`MIN_ORGS`] or more. Then a comparison is withheld when one of its contributions has no
-/// partner [`MIN_APART`] away in its cell. Both steps look only at each cell's values as a
-/// whole, so two contributions of one cell can trade places without anything shown changing.
+/// The comparisons one engine is shown in, given its contributions. What may be shown is
+/// settled for every viewer alike, so that no choice of kind or size band (which a viewer can
+/// change at will) shows a different cut of the others: a level — everyone, by kind, by kind
+/// and size — is shown when every cell it cuts the contributions into holds [`MIN_ORGS`] or
+/// more, so whatever two views differ by is about five or more. Within the finest level shown,
+/// a contribution without a partner [`MIN_APART`] away in its cell withholds every comparison
+/// it is in. Counts do not change when two contributions trade places, and the partner rule
+/// looks at each finest cell's values as a whole, so two contributions of one finest cell can
+/// trade places without anything any viewer is shown changing.
 fn shown_for(viewer: Participation, scored: &[(Participation, f64)]) -> Vec<Population> {
-    let cell = |shown: &[Population], who: Participation| -> Vec<bool> {
-        shown.iter().map(|p| p.takes(viewer, who)).collect()
+    let cells_hold_enough = |level: Population| {
+        let keys: Vec<_> = scored.iter().map(|(who, _)| level.cell(*who)).collect();
+        !keys.is_empty()
+            && keys
+                .iter()
+                .all(|k| keys.iter().filter(|j| *j == k).count() >= MIN_ORGS)
     };
     let mut shown: Vec<Population> = Population::ALL
         .into_iter()
-        .filter(|p| scored.iter().filter(|(who, _)| p.takes(viewer, *who)).count() >= MIN_ORGS)
+        .take_while(|level| cells_hold_enough(*level))
         .collect();
-    while !shown.is_empty() {
-        let cells: Vec<Vec<bool>> = scored.iter().map(|(who, _)| cell(&shown, *who)).collect();
-        let small = cells
-            .iter()
-            .any(|c| cells.iter().filter(|d| *d == c).count() < MIN_ORGS);
-        if !small {
-            break;
-        }
-        shown.pop();
-    }
-    let cells: Vec<(Vec<bool>, f64)> = scored.iter().map(|(who, v)| (cell(&shown, *who), *v)).collect();
+    let Some(finest) = shown.last().copied() else {
+        return shown;
+    };
     let lonely: Vec<Participation> = scored
         .iter()
-        .zip(&cells)
-        .filter(|(_, (c, v))| !cells.iter().any(|(d, w)| d == c && (v - w).abs() >= MIN_APART))
-        .map(|((who, _), _)| *who)
+        .filter(|(who, v)| {
+            !scored
+                .iter()
+                .any(|(other, w)| finest.cell(*other) == finest.cell(*who) && (v - w).abs() >= MIN_APART)
+        })
+        .map(|(who, _)| *who)
         .collect();
     shown.retain(|p| lonely.iter().all(|who| !p.takes(viewer, *who)));
     shown

@@ -1,6 +1,7 @@
-//! The demo's part in the benchmark: the organisation takes part as a large municipality, and
-//! when the instance has no reference table for the demo's model, an example table is loaded,
-//! named as made up, so the benchmark page has something to set the demo's scores against.
+//! The demo's part in the benchmark: on an instance of its own, the organisation takes part as
+//! a large municipality, and when there is no reference table for the demo's model, an example
+//! table is loaded, named as made up, so the benchmark page has something to set the demo's
+//! scores against.
 
 use crate::{AppError, Result};
 use chrono::Utc;
@@ -19,6 +20,11 @@ const EXAMPLE_ROWS: usize = 24;
 impl crate::App {
     pub(super) async fn create_demo_benchmark(&self, org: OrgId) -> Result<()> {
         let mut tx = self.db.write().await?;
+        // Made-up numbers must never reach real organisations' comparisons: on an instance
+        // that holds others, the demo neither takes part nor loads a table.
+        if mognad_store::orgs::list(&mut tx).await?.len() > 1 {
+            return Ok(());
+        }
         let p = Participation {
             category: Category::Municipality,
             size: SizeBand::To4999,

@@ -4,8 +4,8 @@
 //! instance administrator loaded (see `mognad_domain::benchmark` for what may be shown).
 //!
 //! Only an organisation result its own round shows is lent: a round whose organisation area
-//! the anonymity rules withhold lends nothing, and a lent area is recorded in the lending
-//! round's disclosure ledger like any other showing.
+//! the anonymity rules withhold lends nothing, and a lent area that feeds a figure shown is
+//! recorded in the lending round's disclosure ledger like any other showing.
 
 use crate::measurement::results::RoundResults;
 use crate::platform::audit::record;
@@ -89,6 +89,8 @@ impl super::Measurement<'_> {
     #[tracing::instrument(skip_all)]
     pub async fn set_participation(&self, actor: &Actor, input: &ParticipationInput) -> Result<()> {
         actor.require(Role::Admin)?;
+        // Sharing the organisation's results with others is a person's decision, not a script's.
+        actor.not_by_token()?;
         let p = input.parse()?;
         let mut tx = self.db.write().await?;
         store::set_participation(&mut tx, actor.org, p, Utc::now()).await?;
@@ -131,19 +133,41 @@ impl super::Measurement<'_> {
         };
         let mine = self.load_results(&mut tx, actor, chosen).await?;
         let engines = mine.engines.clone();
-        let mut lent = Vec::new();
+        // What this page shows for the first time, for the rounds' ledgers: the organisation's
+        // own result, and each lent result that feeds a figure shown.
+        let mut releases: Vec<(RoundId, Release)> = Vec::new();
+        if mine.organisation.visible
+            && let Some(r) = mine
+                .pending
+                .iter()
+                .flatten()
+                .find(|r| r.area_id == mine.organisation.id)
+        {
+            releases.push((chosen.id, r.clone()));
+        }
         if let Some(viewer) = participation {
             let mut peers = Vec::new();
+            let mut lent = Vec::new();
             for (org, p, id) in store::contributions(&mut tx, &mine.model_key, actor.org).await? {
                 if let Some((scores, release)) = self.lent(&mut tx, actor, org, id, &engines).await? {
                     peers.push(Peer {
                         participation: p,
                         scores,
                     });
-                    lent.extend(release.map(|r| (id, r)));
+                    lent.extend(release.map(|r| (id, r, p)));
                 }
             }
             out.comparisons = benchmark::compare(viewer, &peers, engines.len());
+            let shown = |p: Participation| {
+                out.comparisons
+                    .iter()
+                    .any(|c| c.engines.iter().any(Option::is_some) && c.population.takes(viewer, p))
+            };
+            releases.extend(
+                lent.into_iter()
+                    .filter(|(_, _, p)| shown(*p))
+                    .map(|(id, r, _)| (id, r)),
+            );
         }
         out.reference = store::reference(&mut tx, &mine.model_key)
             .await?
@@ -164,10 +188,9 @@ impl super::Measurement<'_> {
                 }
             });
         tx.rollback().await?;
-        self.record_releases(&mine).await?;
-        if !lent.is_empty() {
+        if !releases.is_empty() {
             let mut tx = self.db.write().await?;
-            for (id, release) in &lent {
+            for (id, release) in &releases {
                 frozen::release(&mut tx, *id, std::slice::from_ref(release)).await?;
             }
             tx.commit().await?;
