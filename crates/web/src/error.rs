@@ -292,11 +292,12 @@ pub async fn in_layout(
     if out.extensions().get::<Framed>().is_none() {
         return res;
     }
-    let (mut parts, body) = out.into_parts();
-    for (name, value) in res.headers() {
-        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
-            parts.headers.insert(name.clone(), value.clone());
-        }
+    // The refusal's own status and headers (every cookie it sets among them), the framed body.
+    let (mut parts, _) = res.into_parts();
+    let (framed, body) = out.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    if let Some(kind) = framed.headers.get(header::CONTENT_TYPE) {
+        parts.headers.insert(header::CONTENT_TYPE, kind.clone());
     }
     Response::from_parts(parts, body)
 }

@@ -126,6 +126,17 @@ fn app_codes() -> BTreeSet<(&'static str, String)> {
         for part in text.split("AppError::conflict(").skip(1) {
             out.extend(literal(part).map(|c| ("conflict", c)));
         }
+        for part in text.split("refuse(").skip(1) {
+            if let Some(code) = literal(after_first_argument(part)) {
+                out.insert(("invalid", code));
+            }
+        }
+        for part in text.split("Constraint {").skip(1) {
+            let head: String = part.chars().take(200).collect();
+            if let Some((_, rest)) = head.split_once("code:") {
+                out.extend(literal(rest).map(|c| ("refused", c)));
+            }
+        }
         for part in text.split("refused(").skip(1) {
             out.extend(literal(part).map(|c| ("refused", c)));
         }
