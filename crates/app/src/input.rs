@@ -67,6 +67,19 @@ pub(crate) fn bounded_text(
     t.to_owned()
 }
 
+/// Records why a required one-line text (a card's or an agenda's title) cannot be taken: empty,
+/// longer than `max` characters, or holding control characters, each with its own code so the
+/// reader is told which.
+pub(crate) fn check_title(t: &str, field: &str, max: usize, errors: &mut Vec<Invalid>) {
+    if t.is_empty() {
+        errors.push(Invalid::new(field, "empty", format!("a {field} of 1 to {max} characters")));
+    } else if t.chars().count() > max {
+        errors.push(Invalid::new(field, "too-long", format!("at most {max} characters")));
+    } else if t.chars().any(char::is_control) {
+        errors.push(Invalid::new(field, "control-chars", "no control characters"));
+    }
+}
+
 /// Reads a field the way a form sends it (text) from whatever JSON holds: a string as it is, a
 /// number or `true`/`false` as its text, `null` as blank. So a body that `GET` gave can be sent
 /// back with `PUT`, and the checks that follow see the same text a form would have sent.

@@ -330,6 +330,15 @@ async fn columns_page_and_filter() {
             Err(AppError::Invalid(v)) => assert_eq!(v.len(), 3, "{v:?}"),
             other => panic!("{other:?}"),
         }
+        // A title too long is said to be too long, not empty.
+        let long = TaskInput {
+            title: "x".repeat(10_000),
+            ..Default::default()
+        };
+        match app.plan().create_task(&admin, BoardId(b.id), &long, None).await {
+            Err(AppError::Invalid(v)) => assert_eq!(v[0].code, "too-long", "{v:?}"),
+            other => panic!("{other:?}"),
+        }
         let all = Filter::default();
         let first = app.plan().board(&admin, BoardId(b.id), &all, None).await.unwrap();
         let col = &first.columns[0];

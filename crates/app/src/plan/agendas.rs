@@ -60,9 +60,7 @@ impl super::Plan<'_> {
         actor.require(Role::Member)?;
         let mut errors = Vec::new();
         let title = input.title.trim();
-        if title.is_empty() || title.chars().count() > 200 {
-            errors.push(Invalid::new("title", "empty", "a title of 1 to 200 characters"));
-        }
+        crate::input::check_title(title, "title", 200, &mut errors);
         let day = parse_date(&input.meets_on).ok();
         if day.is_none() {
             errors.push(Invalid::new("meets_on", "date", "a date as YYYY-MM-DD"));

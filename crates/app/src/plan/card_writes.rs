@@ -29,9 +29,7 @@ pub(crate) fn key_ok(key: Option<&str>) -> Result<Option<&str>> {
 pub(crate) async fn fields(tx: &mut Tx, org: OrgId, input: &TaskInput, t: &mut Task) -> Result<()> {
     let mut errors = Vec::new();
     let title = input.title.trim();
-    if title.is_empty() || title.chars().count() > TITLE_MAX || title.chars().any(char::is_control) {
-        errors.push(Invalid::new("title", "empty", "a title of 1 to 200 characters"));
-    }
+    crate::input::check_title(title, "title", TITLE_MAX, &mut errors);
     if input.description.chars().count() > DESCRIPTION_MAX {
         errors.push(Invalid::new(
             "description",
