@@ -72,9 +72,17 @@ pub(crate) fn bounded_text(
 /// reader is told which.
 pub(crate) fn check_title(t: &str, field: &str, max: usize, errors: &mut Vec<Invalid>) {
     if t.is_empty() {
-        errors.push(Invalid::new(field, "empty", format!("a {field} of 1 to {max} characters")));
+        errors.push(Invalid::new(
+            field,
+            "empty",
+            format!("a {field} of 1 to {max} characters"),
+        ));
     } else if t.chars().count() > max {
-        errors.push(Invalid::new(field, "too-long", format!("at most {max} characters")));
+        errors.push(Invalid::new(
+            field,
+            "too-long",
+            format!("at most {max} characters"),
+        ));
     } else if t.chars().any(char::is_control) {
         errors.push(Invalid::new(field, "control-chars", "no control characters"));
     }

@@ -71,11 +71,24 @@ async fn boards_cards_and_intake_work_without_javascript() {
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
-    c.post_form(
-        &format!("{org}/tasks/{second}/move"),
-        &[("column_id", &doing), ("position", "top")],
-    )
-    .await;
+    assert!(!res.location().contains('?'), "no filter, none to keep");
+    // A move from a filtered board returns to it filtered; nothing else rides along.
+    let res = c
+        .post_form(
+            &format!("{org}/tasks/{second}/move"),
+            &[
+                ("column_id", &doing),
+                ("position", "top"),
+                ("back", "label=drift&due_by=2027-01-01\"><script>"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert!(
+        res.location().ends_with("?label=drift&due_by=2027-01-01script"),
+        "{}",
+        res.location()
+    );
     let view = app
         .plan()
         .board(&admin, board_id, &Default::default(), None)

@@ -184,12 +184,27 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam, QueryOr(q): QueryOr<BoardQue
 
 /// Back to the board after a write, or the board again with the errors.
 async fn after(c: PageCtx, board: Uuid, result: Result<(), AppError>) -> Page {
+    after_to(c, board, result, "").await
+}
+
+/// Like [`after`], back to the board as it was filtered (`back`, the board's query string).
+async fn after_to(c: PageCtx, board: Uuid, result: Result<(), AppError>, back: &str) -> Page {
     let q = BoardQuery::default();
     if let Err(e @ AppError::Conflict { .. }) = &result {
         let said = crate::error::conflict_text(e, c.tr).unwrap_or_default();
         return board_page(&c, board, &q, vec![said], StatusCode::CONFLICT).await;
     }
-    let to = format!("/orgs/{}/boards/{board}", c.org.actor.org);
+    // Only the characters a query string of the board's own filter holds: nothing that could
+    // lead elsewhere.
+    let back: String = back
+        .chars()
+        .filter(|ch| ch.is_ascii_alphanumeric() || "=&%._-+".contains(*ch))
+        .collect();
+    let to = if back.is_empty() {
+        format!("/orgs/{}/boards/{board}", c.org.actor.org)
+    } else {
+        format!("/orgs/{}/boards/{board}?{back}", c.org.actor.org)
+    };
     after_write(
         &c,
         result,
@@ -246,8 +261,21 @@ pub async fn update_column(
     after(c, id, r).await
 }
 
-/// The move form on a card: to a column's top or bottom.
-pub async fn move_task(c: PageCtx, IdParam(id): IdParam, Form(input): Form<MoveInput>) -> Page {
+/// The move form as a card sends it: the move, and the board's filter to return to.
+#[derive(Deserialize)]
+pub struct MoveForm {
+    #[serde(flatten)]
+    input: MoveInput,
+    #[serde(default)]
+    back: String,
+}
+
+/// The move form on a card: to a column's top or bottom, back to the board as it was filtered.
+pub async fn move_task(
+    c: PageCtx,
+    IdParam(id): IdParam,
+    Form(MoveForm { input, back }): Form<MoveForm>,
+) -> Page {
     let board = c
         .state
         .app
@@ -262,5 +290,5 @@ pub async fn move_task(c: PageCtx, IdParam(id): IdParam, Form(input): Form<MoveI
         .plan()
         .move_task(&c.org.actor, TaskId(id), &input, None)
         .await;
-    after(c, board.0, r).await
+    after_to(c, board.0, r, &back).await
 }
