@@ -166,6 +166,10 @@ async fn an_initiative_is_aimed_at_engines_and_groups_through_its_form() {
     );
     assert!(page.contains(">Ada Lovelace</text>") && page.contains(">12</text>"));
     assert!(page.contains("0 av 1 kort klara"));
+    // The initiative lists its cards, each linking to the card.
+    assert!(page.contains("Initiativets kort"));
+    assert!(page.contains(">Mät datakvaliteten</a>") && page.contains("<td>Öppet</td>"));
+    assert!(page.contains(&format!("{org}/tasks/")));
 
     // The dashboard and effect pages render; without two rounds the effect says so.
     let page = c.get(&format!("{org}/dashboard")).await;

@@ -8,7 +8,7 @@ use crate::plan::dashboard::{Progress, progress_of, throughput};
 use crate::plan::workload::{Workload, paused, workload_of};
 use crate::{Actor, AppError, Result};
 use chrono::Utc;
-use mognad_domain::ids::{GroupId, InitiativeId};
+use mognad_domain::ids::{GroupId, InitiativeId, TaskId};
 use mognad_domain::role::Role;
 use mognad_domain::stats::Sums;
 use mognad_store::boards::{self, Task};
@@ -49,6 +49,43 @@ pub struct InitiativeDashboard {
     /// The groups it works with; empty when it covers the whole organisation.
     pub groups: Vec<GroupRef>,
     pub trend: Vec<EngineTrend>,
+    /// Its cards: open ones first by due date, then those done.
+    #[serde(skip)]
+    pub cards: Vec<CardLine>,
+}
+
+/// One of an initiative's cards as its page lists it.
+#[derive(Debug, Clone)]
+pub struct CardLine {
+    pub id: TaskId,
+    pub title: String,
+    pub done: bool,
+    pub overdue: bool,
+    pub due_on: Option<chrono::NaiveDate>,
+    pub assignee: Option<String>,
+}
+
+fn card_lines(
+    tasks: &[&Task],
+    people: &[mognad_domain::people::Person],
+    today: chrono::NaiveDate,
+) -> Vec<CardLine> {
+    let mut lines: Vec<CardLine> = tasks
+        .iter()
+        .map(|t| CardLine {
+            id: TaskId(t.id),
+            title: t.title.clone(),
+            done: t.done_at.is_some(),
+            overdue: super::dashboard::overdue(t, today),
+            due_on: t.due_on,
+            assignee: t
+                .assignee_id
+                .and_then(|a| people.iter().find(|p| p.id.0 == a))
+                .map(|p| p.name.to_string()),
+        })
+        .collect();
+    lines.sort_by_key(|l| (l.done, l.due_on.is_none(), l.due_on));
+    lines
 }
 
 /// The engine's score in `r` over `groups` together (those shown), or the organisation's.
@@ -136,6 +173,7 @@ impl super::Plan<'_> {
             workload: workload_of(&mine, &paused, &people, today),
             groups,
             trend,
+            cards: card_lines(&mine, &people, today),
         })
     }
 }

@@ -41,6 +41,8 @@ pub struct InitiativePage {
     pub l: crate::views::Layout,
     pub base: String,
     pub back: String,
+    /// Where the organisation's cards are, for links to each of the initiative's.
+    pub tasks: String,
     pub admin: bool,
     pub errors: Vec<String>,
     pub title: String,
@@ -259,6 +261,7 @@ pub(crate) async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, e
     let selected = |list: &[String], v: &str| list.iter().any(|x| x == v);
     Ok(render(InitiativePage {
         back: format!("/orgs/{}/plan", actor.org),
+        tasks: format!("/orgs/{}/tasks", actor.org),
         admin: actor.role.at_least(Role::Admin),
         title: i.title.clone(),
         description: i.description.clone(),
