@@ -2,30 +2,23 @@
 //! of engine means per organisation (a national benchmark, nobody named), which every
 //! organisation's benchmark page sets its scores against. Loading another replaces it.
 
+use crate::platform::instance::require_instance_admin;
 use crate::{AppError, Invalid, Result};
 use chrono::Utc;
 use mognad_domain::benchmark::table;
 use mognad_domain::model::{self, Model};
 use mognad_domain::text::Name;
 use mognad_store::benchmark::{self as store, Reference};
+use mognad_store::models;
 use mognad_store::users::User;
-use mognad_store::{Tx, members, models};
 
 impl super::Measurement<'_> {
-    async fn require_instance_admin(&self, tx: &mut Tx, user: &User) -> Result<()> {
-        if members::is_instance_admin(tx, user.id).await? {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
-
     /// The models a reference table can be loaded for: the shipped ones and every other model
     /// key on the instance (its newest version). Instance administrators only.
     #[tracing::instrument(skip_all)]
     pub async fn reference_models(&self, user: &User) -> Result<Vec<Model>> {
         let mut tx = self.db.read().await?;
-        self.require_instance_admin(&mut tx, user).await?;
+        require_instance_admin(&mut tx, user).await?;
         let mut out: Vec<Model> = model::builtin().to_vec();
         for m in models::newest_per_key(&mut tx).await? {
             if out.iter().all(|o| o.id != m.model_key)
@@ -41,7 +34,7 @@ impl super::Measurement<'_> {
     #[tracing::instrument(skip_all)]
     pub async fn references(&self, user: &User) -> Result<Vec<Reference>> {
         let mut tx = self.db.read().await?;
-        self.require_instance_admin(&mut tx, user).await?;
+        require_instance_admin(&mut tx, user).await?;
         Ok(store::references(&mut tx).await?)
     }
 
@@ -72,7 +65,7 @@ impl super::Measurement<'_> {
             loaded_at: Utc::now(),
         };
         let mut tx = self.db.write().await?;
-        self.require_instance_admin(&mut tx, user).await?;
+        require_instance_admin(&mut tx, user).await?;
         store::load_reference(&mut tx, &reference, &rows).await?;
         tx.commit().await?;
         Ok(reference)
@@ -82,7 +75,7 @@ impl super::Measurement<'_> {
     #[tracing::instrument(skip_all)]
     pub async fn delete_reference(&self, user: &User, model_key: &str) -> Result<()> {
         let mut tx = self.db.write().await?;
-        self.require_instance_admin(&mut tx, user).await?;
+        require_instance_admin(&mut tx, user).await?;
         if !store::delete_reference(&mut tx, model_key).await? {
             return Err(AppError::NotFound);
         }

@@ -17,6 +17,16 @@ use mognad_store::users::User;
 /// How long the set-up link printed at start works.
 pub const SETUP_HOURS: i64 = 24;
 
+/// Fails with `Forbidden` unless `user` administers the instance; for every use case above the
+/// organisations, inside the caller's transaction.
+pub(crate) async fn require_instance_admin(tx: &mut mognad_store::Tx, user: &User) -> Result<()> {
+    if members::is_instance_admin(tx, user.id).await? {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// An organisation as the instance administrator sees it.
 pub struct OrgSummary {
     pub id: OrgId,
@@ -41,11 +51,8 @@ impl super::Platform<'_> {
     }
 
     async fn require_instance_admin(&self, user: &User) -> Result<()> {
-        if self.is_instance_admin(user.id).await? {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
+        let mut tx = self.db.read().await?;
+        require_instance_admin(&mut tx, user).await
     }
 
     /// Every organisation on the instance. Instance administrators only.

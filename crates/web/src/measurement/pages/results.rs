@@ -83,7 +83,7 @@ pub(super) fn fmt(v: Option<f64>) -> String {
         .unwrap_or_else(|| "–".into())
 }
 
-pub(super) fn engine_names(m: &Model, lang: mognad_domain::org::Language) -> Vec<String> {
+pub(crate) fn engine_names(m: &Model, lang: mognad_domain::org::Language) -> Vec<String> {
     m.engines.iter().map(|e| e.name.get(lang).to_owned()).collect()
 }
 

@@ -72,12 +72,7 @@ async fn standing(
         .area_with_results(&c.org.actor, r.id, org)
         .await
         .map_err(c.err())?;
-    let names: Vec<String> = res
-        .model
-        .engines
-        .iter()
-        .map(|e| e.name.get(tr.lang).to_owned())
-        .collect();
+    let names = crate::measurement::pages::results::engine_names(&res.model, tr.lang);
     let name_of = |key: &str| {
         res.model
             .engine(key)
