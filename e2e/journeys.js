@@ -258,6 +258,17 @@ async function planAndExecution(browser, page, base, org) {
   await page.goto(`${base}${org}/workload`);
   if (!(await page.$('#workload-table'))) throw new Error('no workload table');
   await audit(page, 'workload');
+  // Archive and restore: the card leaves its board for the archive and comes back from there.
+  await page.goto(`${base}${org}/tasks/${other}`);
+  if (!/flyttade kortet/.test(await page.textContent('main'))) throw new Error('the card\'s history does not show its move');
+  await Promise.all([page.waitForNavigation(), page.click('main form[action$="/archive"] button')]);
+  if (await page.$(`li.card[data-id="${other}"]`)) throw new Error('the archived card is still on the board');
+  await page.goto(`${base}${org}/archive`);
+  const restore = `main form[action$="/tasks/${other}/restore"] button`;
+  if (!(await page.$(restore))) throw new Error('the archive does not list the card');
+  await audit(page, 'archive');
+  await Promise.all([page.waitForNavigation(), page.click(restore)]);
+  if (!page.url().endsWith(`/tasks/${other}`)) throw new Error(`restoring went to ${page.url()}`);
 
   await page.goto(`${base}${org}/intake`);
   await audit(page, 'intake forms and recurring problems');

@@ -36,12 +36,14 @@ pub async fn insert(tx: &mut Tx, org: OrgId, a: &Agenda, now: DateTime<Utc>) -> 
 }
 
 pub async fn list(tx: &mut Tx, org: OrgId) -> Result<Vec<Agenda>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as(
-        "SELECT id, title, meets_on FROM agendas WHERE org_id = $1 ORDER BY meets_on DESC, id"
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as(
+        "SELECT id, title, meets_on FROM agendas WHERE org_id = $1 AND archived_at IS NULL ORDER BY meets_on DESC, id"
     )
     .bind(org.0)
     .fetch_all(c)
-    .await)?)
+    .await
+    })?)
 }
 
 pub async fn get(tx: &mut Tx, org: OrgId, id: Uuid) -> Result<Option<Agenda>> {

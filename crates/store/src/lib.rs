@@ -7,6 +7,7 @@
 pub mod account_links;
 pub mod agendas;
 pub mod api_tokens;
+pub mod archive;
 pub mod assessments;
 pub mod audit;
 pub mod benchmark;

@@ -45,13 +45,26 @@ pub async fn update_goal(tx: &mut Tx, org: OrgId, g: &Goal) -> Result<bool> {
     Ok(n == 1)
 }
 
+/// Whether the organisation has any goal, archived ones included.
+pub async fn any_goal(tx: &mut Tx, org: OrgId) -> Result<bool> {
+    let n: i64 = on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM goals WHERE org_id = $1"
+    )
+    .bind(org.0)
+    .fetch_one(c)
+    .await)?;
+    Ok(n > 0)
+}
+
 pub async fn goals(tx: &mut Tx, org: OrgId) -> Result<Vec<Goal>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as(
-        "SELECT id, title, description, position FROM goals WHERE org_id = $1 ORDER BY position, id"
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as(
+        "SELECT id, title, description, position FROM goals WHERE org_id = $1 AND archived_at IS NULL ORDER BY position, id"
     )
     .bind(org.0)
     .fetch_all(c)
-    .await)?)
+    .await
+    })?)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -111,7 +124,7 @@ const INITIATIVE: &str =
 
 pub async fn initiatives(tx: &mut Tx, org: OrgId) -> Result<Vec<Initiative>> {
     let mut list: Vec<Initiative> = on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{INITIATIVE} WHERE org_id = $1 ORDER BY created_at, id"
+        "{INITIATIVE} WHERE org_id = $1 AND archived_at IS NULL ORDER BY created_at, id"
     )))
     .bind(org.0)
     .fetch_all(c)
@@ -186,7 +199,8 @@ pub async fn insert_cost(tx: &mut Tx, org: OrgId, k: &Cost) -> Result<()> {
 pub async fn costs(tx: &mut Tx, org: OrgId) -> Result<Vec<Cost>> {
     Ok(on_tx!(tx, |c| {
         sqlx::query_as(
-        "SELECT id, initiative_id, label, amount, kind, year FROM initiative_costs WHERE org_id = $1 ORDER BY year, id"
+        "SELECT id, initiative_id, label, amount, kind, year FROM initiative_costs WHERE org_id = $1
+         AND initiative_id IN (SELECT id FROM initiatives WHERE org_id = $1 AND archived_at IS NULL) ORDER BY year, id"
     )
     .bind(org.0)
     .fetch_all(c)
@@ -235,7 +249,7 @@ pub async fn save_form(tx: &mut Tx, f: &IntakeForm, now: DateTime<Utc>) -> Resul
 
 pub async fn forms(tx: &mut Tx, org: OrgId) -> Result<Vec<IntakeForm>> {
     Ok(on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{FORM} WHERE org_id = $1 ORDER BY name"
+        "{FORM} WHERE org_id = $1 AND archived_at IS NULL ORDER BY name"
     )))
     .bind(org.0)
     .fetch_all(c)
@@ -255,7 +269,7 @@ pub async fn form(tx: &mut Tx, org: OrgId, id: Uuid) -> Result<Option<IntakeForm
 /// A form by its public address, in whichever organisation has it.
 pub async fn form_by_slug(tx: &mut Tx, slug: &str) -> Result<Option<IntakeForm>> {
     Ok(on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{FORM} WHERE slug = $1"
+        "{FORM} WHERE slug = $1 AND archived_at IS NULL"
     )))
     .bind(slug)
     .fetch_optional(c)

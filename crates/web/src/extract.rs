@@ -150,3 +150,33 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Que
         }
     }
 }
+
+/// The kind of plan item a path names by its collection (`/tasks/{id}/…` a card,
+/// `/intake/{id}/…` a form), for the archive routes that every kind shares.
+pub struct ArchivableParam(pub mognad_domain::plan::archive::Archivable);
+
+impl<S: Send + Sync> FromRequestParts<S> for ArchivableParam {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        use mognad_domain::plan::archive::Archivable;
+        let matched = axum::extract::MatchedPath::from_request_parts(parts, state)
+            .await
+            .map_err(|_| WebError::not_found(parts))?;
+        let collection = matched
+            .as_str()
+            .split('/')
+            .take_while(|s| *s != "{id}")
+            .last()
+            .unwrap_or_default();
+        let kind = match collection {
+            "tasks" => Archivable::Card,
+            "boards" => Archivable::Board,
+            "goals" => Archivable::Goal,
+            "initiatives" => Archivable::Initiative,
+            "intake" => Archivable::Form,
+            "agendas" => Archivable::Agenda,
+            _ => return Err(WebError::not_found(parts)),
+        };
+        Ok(ArchivableParam(kind))
+    }
+}

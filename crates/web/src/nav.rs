@@ -48,6 +48,7 @@ fn all(admin: bool) -> Vec<(&'static str, Vec<Entry>)> {
                 ("effect", "/effect", "nav-effect"),
                 ("intake", "/intake", "nav-intake"),
                 ("agendas", "/agendas", "nav-agendas"),
+                ("archive", "/archive", "nav-archive"),
             ],
         ),
     ];

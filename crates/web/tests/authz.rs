@@ -120,6 +120,13 @@ const RULES: &[(&str, &str, Need)] = &[
     ("POST", "/api/v1/orgs/{org}/boards/{id}/tasks", Role(Role::Member)),
     ("PUT", "/api/v1/orgs/{org}/tasks/{id}", Role(Role::Member)),
     ("POST", "/api/v1/orgs/{org}/tasks/{id}/move", Role(Role::Member)),
+    // Members archive and restore what members make (cards, agendas) and take back a move;
+    // the rest is the administrators' to archive, and deleting is always theirs.
+    ("POST", "/orgs/{org}/tasks/{id}/archive", Role(Role::Member)),
+    ("POST", "/orgs/{org}/tasks/{id}/restore", Role(Role::Member)),
+    ("POST", "/orgs/{org}/tasks/{id}/undo", Role(Role::Member)),
+    ("POST", "/orgs/{org}/agendas/{id}/archive", Role(Role::Member)),
+    ("POST", "/orgs/{org}/agendas/{id}/restore", Role(Role::Member)),
     // Anyone who meets may write an agenda.
     // Erasure and retention are the administrators'. A person's document is theirs and the
     // administrators': the seeded person is the caller, so any role reads it (the app test
@@ -249,6 +256,7 @@ struct Ids {
     task: String,
     item: String,
     initiative: String,
+    goal: String,
     form: String,
     form_slug: String,
     agenda: String,
@@ -414,6 +422,18 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         .unwrap();
     app.plan().add_checklist_item(a, task, "Punkt").await.unwrap();
     let item = app.plan().task(a, task).await.unwrap().checklist[0].id;
+    let goal = app
+        .plan()
+        .save_goal(
+            a,
+            None,
+            &mognad_app::plan::goals::GoalInput {
+                title: format!("Mål {n}"),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     let initiative = app
         .plan()
         .save_initiative(
@@ -481,6 +501,7 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         task: task.to_string(),
         item: item.to_string(),
         initiative: initiative.to_string(),
+        goal: goal.to_string(),
         form: form.to_string(),
         form_slug,
         agenda: agenda.to_string(),
@@ -511,6 +532,7 @@ fn fill(pattern: &str, ids: &Ids) -> String {
                 "boards" => ids.board.clone(),
                 "tasks" => ids.task.clone(),
                 "initiatives" => ids.initiative.clone(),
+                "goals" => ids.goal.clone(),
                 "intake" => ids.form.clone(),
                 "agendas" => ids.agenda.clone(),
                 "members" => ids.member.clone(),

@@ -179,6 +179,18 @@ impl World {
         self.app.platform().actor(user, o.id).await.unwrap()
     }
 
+    /// A user with `role` in the existing organisation `org`.
+    pub async fn member_of(&self, org: mognad_domain::ids::OrgId, email: &str, role: Role) -> Actor {
+        let user = self
+            .app
+            .platform()
+            .create_user(email, "Testperson", PASSWORD, Language::Sv)
+            .await
+            .unwrap();
+        self.app.platform().grant_role(user.id, org, role).await.unwrap();
+        self.app.platform().actor(user, org).await.unwrap()
+    }
+
     /// A leadership group named `name` with `size` new people in it.
     pub async fn group_with_members(&self, a: &Actor, name: &str, size: usize) -> uuid::Uuid {
         use mognad_app::org::directory::{NamedInput, PersonInput};

@@ -97,6 +97,8 @@ pub struct BoardView {
     pub id: BoardId,
     pub name: String,
     pub initiative_id: Option<InitiativeId>,
+    /// The board is archived (its cards went with it).
+    pub archived: bool,
     pub columns: Vec<ColumnView>,
 }
 
@@ -116,12 +118,24 @@ fn parse_more(raw: &str) -> Option<(Uuid, String, Uuid)> {
     ))
 }
 
-fn name(raw: &str, field: &str, errors: &mut Vec<Invalid>) -> String {
+pub(crate) fn name(raw: &str, field: &str, errors: &mut Vec<Invalid>) -> String {
     let n = raw.trim();
     if n.is_empty() || n.chars().count() > 100 || n.chars().any(char::is_control) {
         errors.push(Invalid::new(field, "empty", "a name of 1 to 100 characters"));
     }
     n.to_owned()
+}
+
+/// A board name in use (by a live or an archived board) is said so on the name field.
+pub(crate) fn name_taken(e: mognad_store::StoreError) -> AppError {
+    match e {
+        mognad_store::StoreError::Conflict(_) => AppError::from(Invalid::new(
+            "name",
+            "name-taken",
+            "a board with that name exists",
+        )),
+        e => e.into(),
+    }
 }
 
 pub(crate) async fn board_of(tx: &mut Tx, org: OrgId, id: Uuid) -> Result<Board> {
@@ -168,17 +182,11 @@ impl super::Plan<'_> {
             id: Uuid::now_v7(),
             name: n,
             initiative_id: initiative,
+            archived: false,
         };
         store::insert_board(&mut tx, actor.org, &b, Utc::now())
             .await
-            .map_err(|e| match e {
-                mognad_store::StoreError::Conflict(_) => AppError::from(Invalid::new(
-                    "name",
-                    "name-taken",
-                    "a board with that name exists",
-                )),
-                e => e.into(),
-            })?;
+            .map_err(name_taken)?;
         let ranks = rank::spread(DEFAULT_COLUMNS.len());
         for ((sv, en, done), r) in DEFAULT_COLUMNS.iter().zip(ranks) {
             let col = Column {
@@ -196,54 +204,6 @@ impl super::Plan<'_> {
         }
         tx.commit().await?;
         Ok(b)
-    }
-
-    /// Adds a column at the right end of a board.
-    #[tracing::instrument(skip_all)]
-    pub async fn add_column(&self, actor: &Actor, board: BoardId, input: &ColumnInput) -> Result<ColumnId> {
-        actor.require(Role::Admin)?;
-        let (n, limit, done) = column_fields(input)?;
-        let mut tx = self.db.write().await?;
-        board_of(&mut tx, actor.org, board.0).await?;
-        let last = store::columns(&mut tx, actor.org, board.0)
-            .await?
-            .pop()
-            .map(|c| c.rank);
-        let col = Column {
-            id: Uuid::now_v7(),
-            board_id: board.0,
-            name: n,
-            rank: rank::between(last.as_deref(), None),
-            wip_limit: limit,
-            is_done: done,
-        };
-        store::insert_column(&mut tx, actor.org, &col).await?;
-        tx.commit().await?;
-        Ok(ColumnId(col.id))
-    }
-
-    #[tracing::instrument(skip_all)]
-    pub async fn update_column(
-        &self,
-        actor: &Actor,
-        board: BoardId,
-        column: ColumnId,
-        input: &ColumnInput,
-    ) -> Result<()> {
-        actor.require(Role::Admin)?;
-        let (n, limit, done) = column_fields(input)?;
-        let mut tx = self.db.write().await?;
-        let mut col = store::columns(&mut tx, actor.org, board.0)
-            .await?
-            .into_iter()
-            .find(|c| c.id == column.0)
-            .ok_or(AppError::NotFound)?;
-        col.name = n;
-        col.wip_limit = limit;
-        col.is_done = done;
-        store::update_column(&mut tx, actor.org, &col).await?;
-        tx.commit().await?;
-        Ok(())
     }
 
     /// A board with the first page of each column. `more` (a column's `more`, as given)
@@ -305,30 +265,8 @@ impl super::Plan<'_> {
             id: BoardId(b.id),
             name: b.name,
             initiative_id: b.initiative_id.map(InitiativeId),
+            archived: b.archived,
             columns: views,
         })
     }
-}
-
-fn column_fields(input: &ColumnInput) -> Result<(String, Option<i64>, bool)> {
-    let mut errors = Vec::new();
-    let n = name(&input.name, "name", &mut errors);
-    let limit = match input.wip_limit.trim() {
-        "" => None,
-        raw => match raw.parse::<i64>() {
-            Ok(l) if (1..=10_000).contains(&l) => Some(l),
-            _ => {
-                errors.push(Invalid::new(
-                    "wip_limit",
-                    "wip",
-                    "a limit from 1 to 10000, or blank",
-                ));
-                None
-            }
-        },
-    };
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
-    }
-    Ok((n, limit, matches!(input.done.trim(), "1" | "true" | "on")))
 }

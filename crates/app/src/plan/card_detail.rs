@@ -1,11 +1,12 @@
 //! A card's own page: reading it with its checklist and comments, editing its fields, ticking
 //! checklist items and commenting. Creating and placing cards is in `cards` and `card_writes`.
 
-use crate::plan::card_writes::fields;
+use crate::plan::card_writes::{event, fields};
 use crate::plan::cards::TaskInput;
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::{NaiveDate, Utc};
 use mognad_domain::ids::{BoardId, ChecklistItemId, ColumnId, InitiativeId, PersonId, TaskId};
+use mognad_domain::plan::archive::{Archivable, CardEvent};
 use mognad_domain::role::Role;
 use mognad_store::boards as store;
 use serde::Serialize;
@@ -24,6 +25,17 @@ pub struct CommentView {
     pub at: chrono::DateTime<Utc>,
 }
 
+/// An entry of a card's history, with its columns by name.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct EventView {
+    pub at: chrono::DateTime<Utc>,
+    pub actor: String,
+    /// `moved`, `undone`, `edited`, `archived` or `restored`.
+    pub kind: String,
+    pub from_column: Option<String>,
+    pub to_column: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TaskDetail {
     pub id: TaskId,
@@ -38,8 +50,14 @@ pub struct TaskDetail {
     pub initiative_id: Option<InitiativeId>,
     pub estimate_hours: Option<i64>,
     pub done: bool,
+    pub archived: bool,
+    pub created_at: chrono::DateTime<Utc>,
     pub checklist: Vec<ChecklistView>,
     pub comments: Vec<CommentView>,
+    /// What happened to the card, oldest first.
+    pub history: Vec<EventView>,
+    /// Whether the last thing that happened was a move that can be taken back.
+    pub can_undo: bool,
 }
 
 impl super::Plan<'_> {
@@ -50,8 +68,15 @@ impl super::Plan<'_> {
         let mut t = store::task(&mut tx, actor.org, id.0)
             .await?
             .ok_or(AppError::NotFound)?;
+        let before = t.clone();
         fields(&mut tx, actor.org, input, &mut t).await?;
+        // The same fields sent back change nothing, not even the history.
+        if t == before {
+            return Ok(());
+        }
         store::update_task(&mut tx, actor.org, &t, Utc::now()).await?;
+        let name = actor.user.display_name.to_string();
+        event(&mut tx, actor.org, t.id, &name, CardEvent::Edited, None).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -65,7 +90,29 @@ impl super::Plan<'_> {
             .ok_or(AppError::NotFound)?;
         let checklist = store::checklist(&mut tx, id.0).await?;
         let comments = store::comments(&mut tx, id.0).await?;
+        let events = mognad_store::archive::events(&mut tx, actor.org, id.0).await?;
+        let archived =
+            mognad_store::archive::state(&mut tx, actor.org, Archivable::Card, id.0).await? == Some(true);
+        let columns = store::columns(&mut tx, actor.org, t.board_id).await?;
         tx.rollback().await?;
+        let column_name = |c: Option<uuid::Uuid>| {
+            c.and_then(|c| columns.iter().find(|x| x.id == c))
+                .map(|x| x.name.clone())
+        };
+        let can_undo = !archived
+            && events
+                .last()
+                .is_some_and(|e| e.kind == CardEvent::Moved.as_str() && e.to_column == Some(t.column_id));
+        let history = events
+            .into_iter()
+            .map(|e| EventView {
+                from_column: column_name(e.from_column),
+                to_column: column_name(e.to_column),
+                at: e.at,
+                actor: e.actor,
+                kind: e.kind,
+            })
+            .collect();
         Ok(TaskDetail {
             id: TaskId(t.id),
             board_id: BoardId(t.board_id),
@@ -84,6 +131,10 @@ impl super::Plan<'_> {
             initiative_id: t.initiative_id.map(InitiativeId),
             estimate_hours: t.estimate_hours,
             done: t.done_at.is_some(),
+            archived,
+            created_at: t.created_at,
+            history,
+            can_undo,
             checklist: checklist
                 .into_iter()
                 .map(|(id, text, done)| ChecklistView {

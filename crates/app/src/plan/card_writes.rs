@@ -6,6 +6,7 @@ use crate::platform::write_queue::stored;
 use crate::{AppError, Invalid, Result};
 use chrono::Utc;
 use mognad_domain::ids::{OrgId, PersonId};
+use mognad_domain::plan::archive::CardEvent;
 use mognad_domain::plan::rank;
 use mognad_domain::plan::task::{Priority, fits, labels};
 use mognad_domain::text::parse_date;
@@ -196,14 +197,17 @@ pub(crate) async fn create_in(
     Ok(t.id)
 }
 
-/// Where a move would put the card — (column, rank, done at) — after every check; nothing is
-/// written.
-pub(crate) async fn move_checks(
-    tx: &mut Tx,
-    org: OrgId,
-    id: Uuid,
-    input: &MoveInput,
-) -> Result<(Uuid, String, Option<chrono::DateTime<Utc>>)> {
+/// A card's place before and after a move.
+pub(crate) struct Place {
+    pub from_column: Uuid,
+    pub from_rank: String,
+    pub column: Uuid,
+    pub rank: String,
+    pub done_at: Option<chrono::DateTime<Utc>>,
+}
+
+/// Where a move would put the card, after every check; nothing is written.
+pub(crate) async fn move_checks(tx: &mut Tx, org: OrgId, id: Uuid, input: &MoveInput) -> Result<Place> {
     let mut errors = Vec::new();
     let target = noted_ref("column_id", &input.column_id, &mut errors);
     let after = noted_ref("after", &input.after, &mut errors);
@@ -231,15 +235,8 @@ pub(crate) async fn move_checks(
                 "choose a column of the board",
             ))
         })?;
-    // Counting is only needed against a limit; a column of thousands is not counted per move.
-    if column.id != task.column_id
-        && column.wip_limit.is_some()
-        && !fits(
-            store::column_count(tx, column.id).await? as usize,
-            column.wip_limit.map(|l| l as u32),
-        )
-    {
-        return Err(full(column));
+    if column.id != task.column_id {
+        wip_check(tx, column).await?;
     }
     // The neighbours: a named card (which must be in the target column) and the one next to
     // it, or the column's end.
@@ -271,23 +268,75 @@ pub(crate) async fn move_checks(
             }
         }
     };
-    let done_at = if column.is_done {
+    Ok(Place {
+        done_at: done_at(column, &task),
+        from_column: task.column_id,
+        from_rank: task.rank,
+        column: column.id,
+        rank,
+    })
+}
+
+/// When a card placed in `column` counts as done: kept from before, or now.
+pub(crate) fn done_at(column: &Column, task: &Task) -> Option<chrono::DateTime<Utc>> {
+    if column.is_done {
         task.done_at.or(Some(Utc::now()))
     } else {
         None
-    };
-    Ok((column.id, rank, done_at))
+    }
 }
 
-/// A move inside the writer's transaction: checks first, then the key and the one row.
+/// Refuses a card into a column at its WIP limit. Counting is only needed against a limit; a
+/// column of thousands is not counted per move.
+pub(crate) async fn wip_check(tx: &mut Tx, column: &Column) -> Result<()> {
+    if column.wip_limit.is_some()
+        && !fits(
+            store::column_count(tx, column.id).await? as usize,
+            column.wip_limit.map(|l| l as u32),
+        )
+    {
+        return Err(full(column));
+    }
+    Ok(())
+}
+
+/// Adds an entry to a card's history.
+pub(crate) async fn event(
+    tx: &mut Tx,
+    org: OrgId,
+    task: Uuid,
+    actor: &str,
+    kind: CardEvent,
+    moved: Option<&Place>,
+) -> mognad_store::Result<()> {
+    mognad_store::archive::add_event(
+        tx,
+        org,
+        &mognad_store::archive::Event {
+            id: Uuid::now_v7(),
+            task_id: task,
+            at: Utc::now(),
+            actor: actor.to_owned(),
+            kind: kind.as_str().to_owned(),
+            from_column: moved.map(|p| p.from_column),
+            from_rank: moved.map(|p| p.from_rank.clone()),
+            to_column: moved.map(|p| p.column),
+        },
+    )
+    .await
+}
+
+/// A move inside the writer's transaction: checks first, then the key, the card's row and its
+/// history's entry.
 pub(crate) async fn move_in(
     tx: &mut Tx,
     org: OrgId,
     id: Uuid,
     input: &MoveInput,
     key: Option<&str>,
+    actor: &str,
 ) -> Result<()> {
-    let (column, rank, done_at) = match move_checks(tx, org, id, input).await {
+    let place = match move_checks(tx, org, id, input).await {
         Ok(place) => place,
         Err(e) => return unless_done(tx, org, key, e).await.map(|_| ()),
     };
@@ -297,6 +346,9 @@ pub(crate) async fn move_in(
     {
         return Ok(());
     }
-    stored(store::place(tx, org, id, column, &rank, done_at, now).await)?;
+    stored(store::place(tx, org, id, place.column, &place.rank, place.done_at, now).await)?;
+    if (place.column, &place.rank) != (place.from_column, &place.from_rank) {
+        stored(event(tx, org, id, actor, CardEvent::Moved, Some(&place)).await)?;
+    }
     Ok(())
 }

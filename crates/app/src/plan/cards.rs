@@ -100,8 +100,11 @@ impl super::Plan<'_> {
         actor.require(Role::Member)?;
         let key = key_ok(key)?.map(str::to_owned);
         let (org, input) = (actor.org, input.clone());
+        let name = actor.user.display_name.to_string();
         self.write_queue()
-            .write(move |tx| Box::pin(async move { move_in(tx, org, id.0, &input, key.as_deref()).await }))
+            .write(move |tx| {
+                Box::pin(async move { move_in(tx, org, id.0, &input, key.as_deref(), &name).await })
+            })
             .await
     }
 }

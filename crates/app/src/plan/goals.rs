@@ -26,14 +26,16 @@ impl super::Plan<'_> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
         let list = store::goals(&mut tx, actor.org).await?;
-        tx.rollback().await?;
-        if !list.is_empty() {
+        // Archived goals count: archiving every goal must not bring the defaults back.
+        if !list.is_empty() || store::any_goal(&mut tx, actor.org).await? {
+            tx.rollback().await?;
             return Ok(list);
         }
+        tx.rollback().await?;
         let org = self.org().organisation(actor).await?;
         let mut tx = self.db.write().await?;
         // Checked again under the write lock, so two first visits add them once.
-        if store::goals(&mut tx, actor.org).await?.is_empty() {
+        if !store::any_goal(&mut tx, actor.org).await? {
             for (i, (sv, en)) in DEFAULT_GOALS.iter().enumerate() {
                 let title = match org.settings.language {
                     mognad_domain::org::Language::Sv => sv,

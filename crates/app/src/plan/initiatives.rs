@@ -9,6 +9,7 @@ use crate::{Actor, AppError, Invalid, Result};
 use chrono::{Datelike, Utc};
 use mognad_domain::ids::{InitiativeId, PersonId, RoundId};
 use mognad_domain::model::score;
+use mognad_domain::plan::archive::Archivable;
 use mognad_domain::role::Role;
 use mognad_domain::text::parse_date;
 use mognad_store::plan::{self as store, Cost, Initiative};
@@ -97,6 +98,9 @@ impl super::Plan<'_> {
         input: &InitiativeInput,
     ) -> Result<InitiativeId> {
         actor.require(Role::Admin)?;
+        if let Some(id) = id {
+            self.unarchived(actor, Archivable::Initiative, id.0).await?;
+        }
         let mut errors = Vec::new();
         let title = bounded_text(&input.title, "title", 200, true, &mut errors);
         let description = bounded_text(&input.description, "description", 5000, false, &mut errors);
@@ -256,6 +260,8 @@ impl super::Plan<'_> {
     #[tracing::instrument(skip_all)]
     pub async fn add_cost(&self, actor: &Actor, initiative: InitiativeId, input: &CostInput) -> Result<()> {
         actor.require(Role::Admin)?;
+        self.unarchived(actor, Archivable::Initiative, initiative.0)
+            .await?;
         let mut errors = Vec::new();
         let label = bounded_text(&input.label, "label", 200, true, &mut errors);
         let amount = input

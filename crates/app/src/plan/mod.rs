@@ -6,8 +6,10 @@
 //! | module | use cases |
 //! |---|---|
 //! | `agendas` | `agendas`, `create_agenda`, `add_point`, `agenda` |
-//! | `boards` | `boards`, `create_board`, `add_column`, `update_column`, `board` |
-//! | `card_detail` | `update_task`, `task`, `add_checklist_item`, `toggle_checklist_item`, `comment` |
+//! | `archive` | `archive`, `restore`, `delete_archived`, `is_archived`, `archived`, `undo_move` |
+//! | `board_edits` | `rename_board`, `add_column`, `update_column` |
+//! | `boards` | `boards`, `create_board`, `board` |
+//! | `card_detail` | `update_task`, `task` (with its history), `add_checklist_item`, `toggle_checklist_item`, `comment` |
 //! | `cards` | `create_task`, `move_task` |
 //! | `dashboard` | `dashboard` |
 //! | `effect` | `effect` |
@@ -21,6 +23,8 @@
 //! | `workload` | `workload` |
 
 pub mod agendas;
+pub mod archive;
+pub mod board_edits;
 pub mod boards;
 pub mod card_detail;
 pub(crate) mod card_writes;

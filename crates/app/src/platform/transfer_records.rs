@@ -56,6 +56,7 @@ const TABLES: &[(&str, &str)] = &[
     ("tasks", OF_ORG),
     ("task_checklist", OF_ORG),
     ("task_comments", OF_ORG),
+    ("task_events", OF_ORG),
     ("intake_forms", OF_ORG),
     ("intake_submissions", OF_ORG),
     ("agendas", OF_ORG),

@@ -1,6 +1,7 @@
 //! Plan and execution: goals and initiatives, boards of tasks ordered by rank, and the rules
 //! for them that need no storage.
 
+pub mod archive;
 pub mod intake;
 pub mod rank;
 pub mod similarity;

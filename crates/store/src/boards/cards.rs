@@ -17,10 +17,10 @@ pub async fn task(tx: &mut Tx, org: OrgId, id: Uuid) -> Result<Option<Task>> {
     .await)?)
 }
 
-/// Tasks of the organisation, optionally only those not done; for workload and dashboards.
+/// The organisation's cards that are not archived; for workload and dashboards.
 pub async fn all_tasks(tx: &mut Tx, org: OrgId) -> Result<Vec<Task>> {
     Ok(on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{TASK} WHERE org_id = $1 ORDER BY created_at, id"
+        "{TASK} WHERE org_id = $1 AND archived_at IS NULL ORDER BY created_at, id"
     )))
     .bind(org.0)
     .fetch_all(c)
@@ -30,7 +30,7 @@ pub async fn all_tasks(tx: &mut Tx, org: OrgId) -> Result<Vec<Task>> {
 /// The cards tied to one initiative, on whichever board.
 pub async fn initiative_tasks(tx: &mut Tx, org: OrgId, initiative: Uuid) -> Result<Vec<Task>> {
     Ok(on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{TASK} WHERE org_id = $1 AND initiative_id = $2 ORDER BY created_at, id"
+        "{TASK} WHERE org_id = $1 AND initiative_id = $2 AND archived_at IS NULL ORDER BY created_at, id"
     )))
     .bind(org.0)
     .bind(initiative)
@@ -197,7 +197,7 @@ pub async fn earlier_result(tx: &mut Tx, org: OrgId, key: &str) -> Result<Option
 
 pub async fn column_count(tx: &mut Tx, column: Uuid) -> Result<i64> {
     Ok(on_tx!(tx, |c| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM tasks WHERE column_id = $1"
+        "SELECT COUNT(*) FROM tasks WHERE column_id = $1 AND archived_at IS NULL"
     )
     .bind(column)
     .fetch_one(c)

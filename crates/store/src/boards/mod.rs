@@ -14,6 +14,8 @@ pub struct Board {
     pub id: Uuid,
     pub name: String,
     pub initiative_id: Option<Uuid>,
+    /// Read only: archiving is `archive::set`.
+    pub archived: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -97,23 +99,40 @@ pub async fn update_column(tx: &mut Tx, org: OrgId, col: &Column) -> Result<bool
     Ok(n == 1)
 }
 
+pub async fn rename_board(tx: &mut Tx, org: OrgId, id: Uuid, name: &str) -> Result<bool> {
+    let n = on_tx!(tx, |c| sqlx::query(
+        "UPDATE boards SET name = $1 WHERE org_id = $2 AND id = $3"
+    )
+    .bind(name)
+    .bind(org.0)
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
 pub async fn boards(tx: &mut Tx, org: OrgId) -> Result<Vec<Board>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as(
-        "SELECT id, name, initiative_id FROM boards WHERE org_id = $1 ORDER BY name"
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as(
+        "SELECT id, name, initiative_id, archived_at IS NOT NULL AS archived FROM boards WHERE org_id = $1 AND archived_at IS NULL ORDER BY name"
     )
     .bind(org.0)
     .fetch_all(c)
-    .await)?)
+    .await
+    })?)
 }
 
 pub async fn board(tx: &mut Tx, org: OrgId, id: Uuid) -> Result<Option<Board>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as(
-        "SELECT id, name, initiative_id FROM boards WHERE org_id = $1 AND id = $2"
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as(
+        "SELECT id, name, initiative_id, archived_at IS NOT NULL AS archived FROM boards WHERE org_id = $1 AND id = $2"
     )
     .bind(org.0)
     .bind(id)
     .fetch_optional(c)
-    .await)?)
+    .await
+    })?)
 }
 
 pub async fn columns(tx: &mut Tx, org: OrgId, board: Uuid) -> Result<Vec<Column>> {
@@ -172,6 +191,8 @@ pub struct Filter {
     pub label: Option<String>,
     pub initiative: Option<Uuid>,
     pub due_by: Option<NaiveDate>,
+    /// Archived cards instead of the live ones.
+    pub archived: bool,
 }
 
 impl Filter {
@@ -179,6 +200,11 @@ impl Filter {
     fn sql(&self, first: usize) -> (String, usize) {
         let mut s = String::new();
         let mut n = first;
+        s.push_str(if self.archived {
+            " AND archived_at IS NOT NULL"
+        } else {
+            " AND archived_at IS NULL"
+        });
         let mut add = |cond: &str| {
             s.push_str(&format!(" AND {}", cond.replace('?', &format!("${n}"))));
             n += 1;

@@ -5,9 +5,54 @@ pub mod pages;
 
 use crate::routes::Routes;
 
+/// The archive, restore and delete routes of one kind of item: `[archive, restore, delete]`.
+fn archivable(r: Routes, [archive, restore, delete]: [&'static str; 3]) -> Routes {
+    r.post(archive, pages::archive::archive)
+        .post(restore, pages::archive::restore)
+        .get(delete, pages::archive::confirm)
+        .post(delete, pages::archive::delete)
+}
+
 /// Adds this feature's routes.
 pub(crate) fn routes(r: Routes) -> Routes {
-    r.get("/f/{slug}", pages::intake::show)
+    let r = [
+        [
+            "/orgs/{org}/tasks/{id}/archive",
+            "/orgs/{org}/tasks/{id}/restore",
+            "/orgs/{org}/tasks/{id}/delete",
+        ],
+        [
+            "/orgs/{org}/boards/{id}/archive",
+            "/orgs/{org}/boards/{id}/restore",
+            "/orgs/{org}/boards/{id}/delete",
+        ],
+        [
+            "/orgs/{org}/goals/{id}/archive",
+            "/orgs/{org}/goals/{id}/restore",
+            "/orgs/{org}/goals/{id}/delete",
+        ],
+        [
+            "/orgs/{org}/initiatives/{id}/archive",
+            "/orgs/{org}/initiatives/{id}/restore",
+            "/orgs/{org}/initiatives/{id}/delete",
+        ],
+        [
+            "/orgs/{org}/intake/{id}/archive",
+            "/orgs/{org}/intake/{id}/restore",
+            "/orgs/{org}/intake/{id}/delete",
+        ],
+        [
+            "/orgs/{org}/agendas/{id}/archive",
+            "/orgs/{org}/agendas/{id}/restore",
+            "/orgs/{org}/agendas/{id}/delete",
+        ],
+    ]
+    .into_iter()
+    .fold(r, archivable);
+    r.get("/orgs/{org}/archive", pages::archive::list)
+        .post("/orgs/{org}/tasks/{id}/undo", pages::archive::undo_move)
+        .post("/orgs/{org}/boards/{id}/name", pages::boards::rename)
+        .get("/f/{slug}", pages::intake::show)
         .post("/f/{slug}", pages::intake::submit)
         .get("/orgs/{org}/plan", pages::plan::show)
         .post("/orgs/{org}/goals", pages::plan::add_goal)

@@ -78,6 +78,8 @@ pub struct BoardParams {
     pub initiative: Option<String>,
     /// Only cards due on or before this day.
     pub due_by: Option<String>,
+    /// `1`: the board's archived cards instead of its live ones.
+    pub archived: Option<String>,
     /// `column~rank~id` from a column's `more`: the next page of that column.
     pub more: Option<String>,
 }
@@ -98,6 +100,7 @@ pub async fn board(
         label: p.label,
         initiative: p.initiative,
         due_by: p.due_by,
+        archived: p.archived,
         more: p.more,
     };
     let b = state

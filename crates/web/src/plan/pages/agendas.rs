@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use mognad_app::plan::agendas::{AgendaInput, AgendaView, PointInput};
 use mognad_domain::ids::{AgendaId, BoardId};
+use mognad_domain::plan::archive::Archivable;
 use uuid::Uuid;
 
 type Page = Result<Response, WebError>;
@@ -32,6 +33,7 @@ pub struct AgendaPage {
     pub org: String,
     pub errors: Vec<String>,
     pub a: AgendaView,
+    pub archived: bool,
     /// Open cards to put on the agenda: (id, title).
     pub cards: Vec<(String, String)>,
 }
@@ -94,7 +96,13 @@ async fn agenda_page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusC
             );
         }
     }
+    let archived = app
+        .plan()
+        .is_archived(&c.org.actor, Archivable::Agenda, id)
+        .await
+        .map_err(c.err())?;
     let mut res = render(AgendaPage {
+        archived,
         errors,
         base,
         org,

@@ -46,6 +46,8 @@ pub struct BoardPage {
     pub people: Vec<(String, String, bool)>,
     pub label: String,
     pub due_by: String,
+    /// Showing the archived cards.
+    pub archived: bool,
     pub query: String,
     /// A fresh idempotency key for the quick-add form.
     pub key: String,
@@ -114,6 +116,9 @@ pub struct BoardQuery {
     pub initiative: Option<String>,
     #[serde(default)]
     pub due_by: Option<String>,
+    /// "1": the archived cards instead of the live ones.
+    #[serde(default)]
+    pub archived: Option<String>,
     /// `column~rank~id`: the next page of one column.
     #[serde(default)]
     pub more: Option<String>,
@@ -132,6 +137,7 @@ impl BoardQuery {
                 .map(str::to_lowercase),
             initiative: id(&self.initiative),
             due_by: self.due_by.as_deref().and_then(|d| d.trim().parse().ok()),
+            archived: self.archived.as_deref() == Some("1"),
         }
     }
 }
@@ -154,6 +160,7 @@ async fn board_page(c: &PageCtx, id: Uuid, q: &BoardQuery, errors: Vec<String>, 
         ("label", filter.label.clone()),
         ("initiative", filter.initiative.map(|a| a.to_string())),
         ("due_by", filter.due_by.map(|d| d.to_string())),
+        ("archived", filter.archived.then(|| "1".to_owned())),
     ]
     .into_iter()
     .filter_map(|(k, v)| v.map(|v| format!("{k}={}", crate::http::url_encode(&v))))
@@ -165,6 +172,7 @@ async fn board_page(c: &PageCtx, id: Uuid, q: &BoardQuery, errors: Vec<String>, 
             .collect(),
         label: filter.label.clone().unwrap_or_default(),
         due_by: filter.due_by.map(|d| d.to_string()).unwrap_or_default(),
+        archived: filter.archived,
         query: query.join("&"),
         key: Uuid::new_v4().to_string(),
         admin: c.org.actor.role.at_least(Role::Admin),
@@ -232,6 +240,22 @@ pub async fn add_task(c: PageCtx, IdParam(id): IdParam, Form(f): Form<NewTask>) 
         .create_task(&c.org.actor, BoardId(id), &f.task, key)
         .await
         .map(|_| ());
+    after(c, id, r).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NameForm {
+    #[serde(default)]
+    pub name: String,
+}
+
+pub async fn rename(c: PageCtx, IdParam(id): IdParam, Form(f): Form<NameForm>) -> Page {
+    let r = c
+        .state
+        .app
+        .plan()
+        .rename_board(&c.org.actor, BoardId(id), &f.name)
+        .await;
     after(c, id, r).await
 }
 

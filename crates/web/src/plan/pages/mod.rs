@@ -1,6 +1,7 @@
 //! The plan feature's HTML pages.
 
 pub mod agendas;
+pub mod archive;
 pub mod boards;
 pub mod dashboard;
 pub mod effect;

@@ -36,7 +36,8 @@ pub struct PlanPage {
     pub base: String,
     pub admin: bool,
     pub errors: Vec<String>,
-    pub goals: Vec<(String, String)>,
+    /// (id, title, description)
+    pub goals: Vec<(String, String, String)>,
     pub initiatives: Vec<InitiativeRow>,
     pub total_running: i64,
     pub total_investment: i64,
@@ -88,7 +89,10 @@ async fn plan_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page
     let mut res = render(PlanPage {
         total_running: initiatives.iter().map(|i| i.running).sum(),
         total_investment: initiatives.iter().map(|i| i.investment).sum(),
-        goals: goals.into_iter().map(|g| (g.title, g.description)).collect(),
+        goals: goals
+            .into_iter()
+            .map(|g| (g.id.to_string(), g.title, g.description))
+            .collect(),
         admin: c.org.actor.role.at_least(Role::Admin),
         initiatives,
         errors,

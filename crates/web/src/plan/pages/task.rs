@@ -30,6 +30,32 @@ pub struct TaskPage {
     pub priorities: Vec<(String, String, bool)>,
     pub initiatives: Vec<(String, String, bool)>,
     pub labels: String,
+    /// (when, what) of the card's history, oldest first.
+    pub history: Vec<(String, String)>,
+}
+
+/// The card's history in the reader's words: made, then every entry.
+fn history(t: &TaskDetail, tr: crate::i18n::Tr) -> Vec<(String, String)> {
+    let when = |at: &chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%d %H:%M").to_string();
+    let mut lines = vec![(when(&t.created_at), tr.t("task-history-created"))];
+    lines.extend(t.history.iter().map(|e| {
+        // A move within a column (a new place in it) reads as such, not "from A to A".
+        let kind = if e.kind == "moved" && e.from_column == e.to_column {
+            "moved-within"
+        } else {
+            e.kind.as_str()
+        };
+        let line = tr.tn(
+            &format!("task-history-{kind}"),
+            &[
+                ("actor", &e.actor),
+                ("from", e.from_column.as_deref().unwrap_or("–")),
+                ("to", e.to_column.as_deref().unwrap_or("–")),
+            ],
+        );
+        (when(&e.at), line)
+    }));
+    lines
 }
 
 async fn page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) -> Page {
@@ -68,6 +94,7 @@ async fn page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) ->
             })
             .collect(),
         labels: t.labels.join(", "),
+        history: history(&t, tr),
         errors,
         base,
         t,
