@@ -3,7 +3,7 @@
 #
 #   bench/run.sh            # 10k and 1M answers (the 1M seed takes a few minutes)
 #   QUICK=1 bench/run.sh    # 10k answers only
-#   ONLY=boards bench/run.sh   # one part: measurement, team, boards or import
+#   ONLY=boards bench/run.sh   # one part: measurement, team, boards, search or import
 #   DB=postgres bench/run.sh   # on PostgreSQL (database mognad_bench on 127.0.0.1:5432, made anew)
 #   DB=postgres SERVERS=2 bench/run.sh   # two servers on one PostgreSQL, the clients split between them
 #   BENCH_ENV="env MALLOC_ARENA_MAX=2" ONLY=import bench/run.sh   # the servers under another environment
@@ -116,6 +116,12 @@ $bin/mognad-bench board --db "$db" --url "$urls" --org "$org" --board "$board" \
   --clients 16 --creates 20000 --moves 20000
 echo "server RSS after the load: $(rss)"
 stop
+fi
+
+if want search; then
+echo "== search: 100,000 cards of IT words, searched in process"
+reset
+$bin/mognad-bench search --db "$db" --cards 100000 --runs 50
 fi
 
 if want import; then

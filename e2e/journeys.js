@@ -269,6 +269,12 @@ async function planAndExecution(browser, page, base, org) {
   await audit(page, 'archive');
   await Promise.all([page.waitForNavigation(), page.click(restore)]);
   if (!page.url().endsWith(`/tasks/${other}`)) throw new Error(`restoring went to ${page.url()}`);
+  // Search across boards: the demo's cards by a word of their titles, with a priority filter.
+  await page.goto(`${base}${org}/search`);
+  await page.fill('#s-q', 'integration');
+  await Promise.all([page.waitForNavigation(), page.click('main form[role=search] button[type=submit]')]);
+  if ((await page.$$('main ul.archive-list li')).length === 0) throw new Error('searching the demo\'s cards found nothing');
+  await audit(page, 'search');
 
   await page.goto(`${base}${org}/intake`);
   await audit(page, 'intake forms and recurring problems');

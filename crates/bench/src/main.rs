@@ -3,6 +3,7 @@
 
 mod board;
 mod load;
+mod search;
 mod seed;
 mod team;
 mod timing;
@@ -94,6 +95,15 @@ enum Command {
         #[arg(long, default_value_t = 20_000)]
         moves: usize,
     },
+    /// Seeds `cards` cards in a new organisation and times searching them, in process.
+    Search {
+        #[arg(long)]
+        db: String,
+        #[arg(long, default_value_t = 100_000)]
+        cards: usize,
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+    },
     /// Times the unit's competence map in process and, with `--url`, as a page over HTTP.
     Team {
         #[arg(long)]
@@ -123,6 +133,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Session { db, org, admin } => timing::session(&db, org, admin).await,
         Command::Results { db, org, runs } => timing::run(&db, org, runs).await,
         Command::BoardSeed { db, cards } => board::seed(&db, cards).await,
+        Command::Search { db, cards, runs } => search::run(&db, cards, runs).await,
         Command::Board {
             db,
             url,

@@ -1,5 +1,7 @@
 //! The SQLite and PostgreSQL migrations must stay in step: the same versions, and (when a
-//! PostgreSQL server is configured) the same tables with the same columns once applied.
+//! PostgreSQL server is configured) the same tables with the same columns once applied. The
+//! full-text index of cards (`task_search*`) is each backend's own (FTS5 on SQLite, a
+//! `tsvector` on PostgreSQL), kept by triggers and never moved, so it is left out.
 
 use mognad_store::testdb::TestDb;
 use mognad_store::{Backend, Db, on_tx};
@@ -21,13 +23,15 @@ async fn columns(db: &Db) -> BTreeSet<(String, String)> {
     let rows: Vec<(String, String)> = match db {
         Db::Sqlite(_) => on_tx!(&mut tx, |c| sqlx::query_as(
             "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
-             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'"
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'
+               AND m.name NOT LIKE 'task_search%'"
         )
         .fetch_all(c)
         .await),
         Db::Postgres(_) => on_tx!(&mut tx, |c| sqlx::query_as(
             "SELECT table_name::text, column_name::text FROM information_schema.columns
-             WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'"
+             WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'
+               AND table_name NOT LIKE 'task_search%'"
         )
         .fetch_all(c)
         .await),
@@ -120,7 +124,8 @@ async fn the_catalogue_reads_the_schema_as_postgresql_has_it() {
     let mut tx = pg.db.read().await.unwrap();
     let rows: Vec<(String, String, String)> = on_tx!(&mut tx, |c| sqlx::query_as(
         "SELECT table_name::text, column_name::text, data_type::text FROM information_schema.columns
-         WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'"
+         WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'
+           AND table_name NOT LIKE 'task_search%'"
     )
     .fetch_all(c)
     .await)
@@ -143,6 +148,7 @@ async fn the_catalogue_reads_the_schema_as_postgresql_has_it() {
         .collect();
     let read: BTreeSet<(String, String, String)> = catalogue()
         .iter()
+        .filter(|(t, _)| !t.starts_with("task_search"))
         .flat_map(|(t, cols)| {
             cols.iter()
                 .map(move |(c, k)| (t.clone(), c.clone(), format!("{k:?}")))

@@ -43,6 +43,7 @@ fn all(admin: bool) -> Vec<(&'static str, Vec<Entry>)> {
             vec![
                 ("plan", "/plan", "nav-plan"),
                 ("boards", "/boards", "nav-boards"),
+                ("search", "/search", "nav-search"),
                 ("dashboard", "/dashboard", "nav-dashboard"),
                 ("workload", "/workload", "nav-workload"),
                 ("effect", "/effect", "nav-effect"),

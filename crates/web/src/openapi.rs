@@ -77,6 +77,7 @@ use utoipa::OpenApi;
         crate::plan::api::plan::effect,
         crate::plan::api::plan::dashboard,
         crate::plan::api::plan::goals,
+        crate::plan::api::search::search,
         crate::plan::api::initiatives::list,
         crate::plan::api::initiatives::create,
         crate::plan::api::initiatives::get,

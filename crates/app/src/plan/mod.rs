@@ -19,6 +19,7 @@
 //! | `intake` | `intake_forms`, `intake_form`, `save_intake_form` |
 //! | `intake_answers` | `form_by_link`, `submit_intake`, `recurring_problems` |
 //! | `programme` | `start_programme` |
+//! | `search` | `search` |
 //! | `scope` | `engine_choices`, `competence_choices` |
 //! | `workload` | `workload` |
 
@@ -38,6 +39,7 @@ pub mod intake;
 pub mod intake_answers;
 pub mod programme;
 pub mod scope;
+pub mod search;
 pub mod workload;
 
 crate::handle!(

@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod intake;
 pub mod rank;
+pub mod search;
 pub mod similarity;
 pub mod task;
 pub mod workload;

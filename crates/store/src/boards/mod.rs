@@ -2,7 +2,9 @@
 //! row, and a column is read in rank order a page at a time.
 
 mod cards;
+mod search;
 pub use cards::*;
+pub use search::search;
 
 use crate::{Result, Tx, on_tx};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -99,6 +101,25 @@ pub async fn update_column(tx: &mut Tx, org: OrgId, col: &Column) -> Result<bool
     Ok(n == 1)
 }
 
+/// Where a column stands: its board's and its own name.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ColumnPlace {
+    pub column_id: Uuid,
+    pub board: String,
+    pub column_name: String,
+}
+
+/// Every column of the organisation with its board's name, for naming where cards stand.
+pub async fn column_places(tx: &mut Tx, org: OrgId) -> Result<Vec<ColumnPlace>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT c.id AS column_id, b.name AS board, c.name AS column_name FROM board_columns c
+         JOIN boards b ON b.id = c.board_id WHERE c.org_id = $1"
+    )
+    .bind(org.0)
+    .fetch_all(c)
+    .await)?)
+}
+
 pub async fn rename_board(tx: &mut Tx, org: OrgId, id: Uuid, name: &str) -> Result<bool> {
     let n = on_tx!(tx, |c| sqlx::query(
         "UPDATE boards SET name = $1 WHERE org_id = $2 AND id = $3"
@@ -191,13 +212,15 @@ pub struct Filter {
     pub label: Option<String>,
     pub initiative: Option<Uuid>,
     pub due_by: Option<NaiveDate>,
+    /// `low`, `normal`, `high` or `urgent`.
+    pub priority: Option<String>,
     /// Archived cards instead of the live ones.
     pub archived: bool,
 }
 
 impl Filter {
     /// The filter's conditions, numbered from `$first`, and how many there are.
-    fn sql(&self, first: usize) -> (String, usize) {
+    pub(crate) fn sql(&self, first: usize) -> (String, usize) {
         let mut s = String::new();
         let mut n = first;
         s.push_str(if self.archived {
@@ -222,10 +245,13 @@ impl Filter {
         if self.due_by.is_some() {
             add("due_on <= ?");
         }
+        if self.priority.is_some() {
+            add("priority = ?");
+        }
         (s, n - first)
     }
 
-    fn bind_as<'q, DB, O>(
+    pub(crate) fn bind_as<'q, DB, O>(
         &'q self,
         mut q: sqlx::query::QueryAs<'q, DB, O, <DB as sqlx::Database>::Arguments>,
     ) -> sqlx::query::QueryAs<'q, DB, O, <DB as sqlx::Database>::Arguments>
@@ -247,6 +273,9 @@ impl Filter {
         }
         if let Some(d) = self.due_by {
             q = q.bind(d);
+        }
+        if let Some(p) = &self.priority {
+            q = q.bind(p.clone());
         }
         q
     }

@@ -50,6 +50,8 @@ pub(crate) fn routes(r: Routes) -> Routes {
     .into_iter()
     .fold(r, archivable);
     r.get("/orgs/{org}/archive", pages::archive::list)
+        .get("/orgs/{org}/search", pages::search::show)
+        .get("/api/v1/orgs/{org}/search", api::search::search)
         .post("/orgs/{org}/tasks/{id}/undo", pages::archive::undo_move)
         .post("/orgs/{org}/boards/{id}/name", pages::boards::rename)
         .get("/f/{slug}", pages::intake::show)

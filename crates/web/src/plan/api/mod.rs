@@ -2,3 +2,4 @@
 
 pub mod initiatives;
 pub mod plan;
+pub mod search;

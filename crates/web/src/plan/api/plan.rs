@@ -80,8 +80,24 @@ pub struct BoardParams {
     pub due_by: Option<String>,
     /// `1`: the board's archived cards instead of its live ones.
     pub archived: Option<String>,
+    /// Only cards of this priority: `low`, `normal`, `high` or `urgent`.
+    pub priority: Option<String>,
     /// `column~rank~id` from a column's `more`: the next page of that column.
     pub more: Option<String>,
+}
+
+impl From<BoardParams> for BoardQuery {
+    fn from(p: BoardParams) -> Self {
+        BoardQuery {
+            assignee: p.assignee,
+            label: p.label,
+            initiative: p.initiative,
+            due_by: p.due_by,
+            archived: p.archived,
+            priority: p.priority,
+            more: p.more,
+        }
+    }
 }
 
 /// A board with the first page of cards in each column.
@@ -95,14 +111,7 @@ pub async fn board(
     IdParam(id): IdParam,
     QueryOr(p): QueryOr<BoardParams>,
 ) -> ApiResult<Json<BoardView>> {
-    let q = BoardQuery {
-        assignee: p.assignee,
-        label: p.label,
-        initiative: p.initiative,
-        due_by: p.due_by,
-        archived: p.archived,
-        more: p.more,
-    };
+    let q = BoardQuery::from(p);
     let b = state
         .app
         .plan()

@@ -14,6 +14,7 @@ use mognad_app::AppError;
 use mognad_app::plan::boards::{BoardInput, BoardView, ColumnInput};
 use mognad_app::plan::cards::{MoveInput, TaskInput};
 use mognad_domain::ids::{BoardId, ColumnId, PersonId, TaskId};
+use mognad_domain::plan::task::Priority;
 use mognad_domain::role::Role;
 use mognad_store::boards::Filter;
 use serde::Deserialize;
@@ -48,6 +49,7 @@ pub struct BoardPage {
     pub due_by: String,
     /// Showing the archived cards.
     pub archived: bool,
+    pub priorities: Vec<(String, String, bool)>,
     pub query: String,
     /// A fresh idempotency key for the quick-add form.
     pub key: String,
@@ -116,6 +118,9 @@ pub struct BoardQuery {
     pub initiative: Option<String>,
     #[serde(default)]
     pub due_by: Option<String>,
+    /// `low`, `normal`, `high` or `urgent`.
+    #[serde(default)]
+    pub priority: Option<String>,
     /// "1": the archived cards instead of the live ones.
     #[serde(default)]
     pub archived: Option<String>,
@@ -137,8 +142,45 @@ impl BoardQuery {
                 .map(str::to_lowercase),
             initiative: id(&self.initiative),
             due_by: self.due_by.as_deref().and_then(|d| d.trim().parse().ok()),
+            priority: self
+                .priority
+                .as_deref()
+                .map(str::trim)
+                .filter(|p| Priority::parse(p).is_some())
+                .map(str::to_owned),
             archived: self.archived.as_deref() == Some("1"),
         }
+    }
+
+    /// The filter as a query string, to keep it across pages and writes.
+    pub fn query_string(f: &Filter) -> String {
+        let pairs: Vec<String> = [
+            ("assignee", f.assignee.map(|a| a.to_string())),
+            ("label", f.label.clone()),
+            ("initiative", f.initiative.map(|a| a.to_string())),
+            ("due_by", f.due_by.map(|d| d.to_string())),
+            ("priority", f.priority.clone()),
+            ("archived", f.archived.then(|| "1".to_owned())),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| format!("{k}={}", crate::http::url_encode(&v))))
+        .collect();
+        pairs.join("&")
+    }
+
+    /// The priorities as select options: (value, name, chosen).
+    pub fn priorities(f: &Filter, tr: crate::i18n::Tr) -> Vec<(String, String, bool)> {
+        Priority::ALL
+            .iter()
+            .map(|p| {
+                let v = p.as_str();
+                (
+                    v.to_owned(),
+                    tr.t(&format!("priority-{v}")),
+                    f.priority.as_deref() == Some(v),
+                )
+            })
+            .collect()
     }
 }
 
@@ -155,16 +197,6 @@ async fn board_page(c: &PageCtx, id: Uuid, q: &BoardQuery, errors: Vec<String>, 
         .map_err(c.err())?;
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "boards", &base).await?;
     let people = app.org().all_people(&c.org.actor).await.map_err(c.err())?;
-    let query: Vec<String> = [
-        ("assignee", filter.assignee.map(|a| a.to_string())),
-        ("label", filter.label.clone()),
-        ("initiative", filter.initiative.map(|a| a.to_string())),
-        ("due_by", filter.due_by.map(|d| d.to_string())),
-        ("archived", filter.archived.then(|| "1".to_owned())),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| v.map(|v| format!("{k}={}", crate::http::url_encode(&v))))
-    .collect();
     let mut res = render(BoardPage {
         people: people
             .into_iter()
@@ -173,7 +205,8 @@ async fn board_page(c: &PageCtx, id: Uuid, q: &BoardQuery, errors: Vec<String>, 
         label: filter.label.clone().unwrap_or_default(),
         due_by: filter.due_by.map(|d| d.to_string()).unwrap_or_default(),
         archived: filter.archived,
-        query: query.join("&"),
+        query: BoardQuery::query_string(&filter),
+        priorities: BoardQuery::priorities(&filter, tr),
         key: Uuid::new_v4().to_string(),
         admin: c.org.actor.role.at_least(Role::Admin),
         errors,

@@ -9,5 +9,6 @@ pub mod initiative;
 pub mod initiative_forms;
 pub mod intake;
 pub mod plan;
+pub mod search;
 pub mod task;
 pub mod workload;
