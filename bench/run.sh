@@ -4,6 +4,7 @@
 #   bench/run.sh            # 10k and 1M answers (the 1M seed takes a few minutes)
 #   QUICK=1 bench/run.sh    # 10k answers only
 #   ONLY=boards bench/run.sh   # one part: measurement, team, boards, search or import
+#   ONLY=boards BOARD_CARDS=100000 bench/run.sh   # the board part on a larger board
 #   DB=postgres bench/run.sh   # on PostgreSQL (database mognad_bench on 127.0.0.1:5432, made anew)
 #   DB=postgres SERVERS=2 bench/run.sh   # two servers on one PostgreSQL, the clients split between them
 #   BENCH_ENV="env MALLOC_ARENA_MAX=2" ONLY=import bench/run.sh   # the servers under another environment
@@ -107,7 +108,7 @@ fi
 if want boards; then
 echo "== boards: a 10,000-card board, 16 clients moving and creating cards over the API"
 reset
-seed=$($bin/mognad-bench board-seed --db "$db" --cards 10000)
+seed=$($bin/mognad-bench board-seed --db "$db" --cards "${BOARD_CARDS:-10000}")
 echo "$seed"
 org=$(echo "$seed" | sed -E 's/seeded board org ([0-9a-f-]+) board ([0-9a-f-]+).*/\1/')
 board=$(echo "$seed" | sed -E 's/seeded board org ([0-9a-f-]+) board ([0-9a-f-]+).*/\2/')

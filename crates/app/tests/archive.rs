@@ -27,6 +27,22 @@ fn overdue(title: &str) -> TaskInput {
     }
 }
 
+/// The counts a board shows (kept by triggers) equal a count of its live cards.
+async fn counts_hold(app: &App, a: &mognad_app::Actor, board: uuid::Uuid) {
+    let view = app
+        .plan()
+        .board(a, BoardId(board), &Filter::default(), None)
+        .await
+        .unwrap();
+    let mut tx = app.db.read().await.unwrap();
+    let live = mognad_store::boards::all_tasks(&mut tx, a.org).await.unwrap();
+    tx.rollback().await.unwrap();
+    for c in &view.columns {
+        let n = live.iter().filter(|t| t.column_id == c.id.0).count() as i64;
+        assert_eq!(c.count, n, "the count of {}", c.name);
+    }
+}
+
 fn conflict(r: Result<(), AppError>) -> &'static str {
     match r {
         Err(AppError::Conflict { code, .. }) => code,
@@ -86,6 +102,7 @@ async fn archived_cards_and_boards_leave_every_list_and_count() {
             .unwrap();
         assert_eq!(view.columns[0].count, 2);
         assert!(view.columns[0].cards.iter().all(|c| c.id != cards[0]));
+        counts_hold(&app, &admin, programme.id).await;
         let archived_only = Filter {
             archived: true,
             ..Default::default()
@@ -126,6 +143,7 @@ async fn archived_cards_and_boards_leave_every_list_and_count() {
             .collect();
         assert_eq!(names, vec!["Drift".to_owned()]);
         assert_eq!(plan.dashboard(&admin).await.unwrap().open, 1);
+        counts_hold(&app, &admin, programme.id).await;
         assert!(plan.intake_forms(&admin).await.unwrap().is_empty());
         assert!(matches!(
             plan.form_by_link(&slug, None).await,
@@ -142,6 +160,30 @@ async fn archived_cards_and_boards_leave_every_list_and_count() {
         assert_eq!(
             conflict(plan.restore(&member, Archivable::Card, cards[1].0).await),
             "board-archived"
+        );
+        // Nothing is added to or changed on an archived board until it is restored.
+        match plan
+            .create_task(&admin, BoardId(programme.id), &overdue("Ny"), None)
+            .await
+        {
+            Err(AppError::Conflict { code, .. }) => assert_eq!(code, "archived"),
+            other => panic!("a card on an archived board: {other:?}"),
+        }
+        assert_eq!(
+            conflict(plan.update_task(&member, cards[1], &overdue("Ändrad")).await),
+            "archived"
+        );
+        assert_eq!(conflict(plan.comment(&member, cards[1], "Hej").await), "archived");
+        assert_eq!(
+            conflict(plan.move_task(&member, cards[1], &Default::default(), None).await),
+            "archived"
+        );
+        assert_eq!(
+            conflict(
+                plan.rename_board(&admin, BoardId(programme.id), "Nytt namn")
+                    .await
+            ),
+            "archived"
         );
 
         // Restoring the board brings back what went with it, not the card archived before.
@@ -344,7 +386,9 @@ async fn an_undone_move_returns_the_card_between_its_old_neighbours() {
         let last = card.history.last().unwrap();
         assert_eq!(last.kind, "moved");
         assert_eq!(last.to_column.as_deref(), Some(view.columns[1].name.as_str()));
+        counts_hold(&app, &admin, b.id).await;
         plan.undo_move(&admin, ids[1]).await.unwrap();
+        counts_hold(&app, &admin, b.id).await;
         let after = plan
             .board(&admin, BoardId(b.id), &Filter::default(), None)
             .await
@@ -371,8 +415,42 @@ async fn an_undone_move_returns_the_card_between_its_old_neighbours() {
         plan.update_task(&admin, ids[0], &edit).await.unwrap();
         assert_eq!(conflict(plan.undo_move(&admin, ids[0]).await), "nothing-to-undo");
 
+        // Taken back into a done column, a card keeps the day it was first done.
+        let to_done = MoveInput {
+            column_id: view.columns[3].id.to_string(),
+            ..Default::default()
+        };
+        plan.move_task(&admin, ids[1], &to_done, None).await.unwrap();
+        let done_day = {
+            let mut tx = app.db.read().await.unwrap();
+            let t = mognad_store::boards::task(&mut tx, admin.org, ids[1].0)
+                .await
+                .unwrap()
+                .unwrap();
+            tx.rollback().await.unwrap();
+            t.done_at.unwrap()
+        };
+        plan.move_task(&admin, ids[1], &to_second, None).await.unwrap();
+        plan.undo_move(&admin, ids[1]).await.unwrap();
+        let mut tx = app.db.read().await.unwrap();
+        let t = mognad_store::boards::task(&mut tx, admin.org, ids[1].0)
+            .await
+            .unwrap()
+            .unwrap();
+        tx.rollback().await.unwrap();
+        assert_eq!(t.done_at, Some(done_day));
+        // An archived card's move is not taken back.
+        plan.move_task(&admin, ids[1], &to_second, None).await.unwrap();
+        plan.archive(&admin, Archivable::Card, ids[1].0).await.unwrap();
+        assert_eq!(conflict(plan.undo_move(&admin, ids[1]).await), "archived");
+
         // The way back respects the old column's WIP limit like any move.
         plan.move_task(&admin, ids[2], &to_second, None).await.unwrap();
+        let d = TaskInput {
+            title: "D".into(),
+            ..Default::default()
+        };
+        plan.create_task(&admin, BoardId(b.id), &d, None).await.unwrap();
         plan.update_column(
             &admin,
             BoardId(b.id),

@@ -732,11 +732,25 @@ async fn workload_counts_open_hours_and_what_pausing_frees() {
             )
             .await
             .unwrap();
+        let save = |title: &'static str, status: &'static str| {
+            let (plan, admin) = (app.plan(), admin.clone());
+            async move {
+                let input = InitiativeInput {
+                    title: title.into(),
+                    status: status.into(),
+                    ..Default::default()
+                };
+                plan.save_initiative(&admin, None, &input).await.unwrap()
+            }
+        };
+        let cancelled = save("Gammalt intranät", "cancelled").await;
+        let active = save("Ny växel", "active").await;
         let today = chrono::Utc::now().date_naive().to_string();
         for (hours, initiative) in [
             ("20", String::new()),
             ("20", String::new()),
             ("12", paused.to_string()),
+            ("6", cancelled.to_string()),
         ] {
             let input = TaskInput {
                 title: "Arbete".into(),
@@ -764,7 +778,29 @@ async fn workload_counts_open_hours_and_what_pausing_frees() {
             "this week's hours, the paused initiative's left out"
         );
         assert!(load.overloaded);
-        assert_eq!((load.freed, w.freed, w.unassigned), (12, 12, 1));
+        assert_eq!(
+            (load.freed, w.freed, w.unassigned),
+            (18, 18, 1),
+            "paused and cancelled initiatives' hours are freed"
+        );
+        // Their money leaves the plan's totals and is shown as freed.
+        for (id, amount, kind) in [
+            (active, "100000", "running"),
+            (paused, "50000", "investment"),
+            (cancelled, "20000", "running"),
+        ] {
+            let cost = CostInput {
+                label: "Kostnad".into(),
+                amount: amount.into(),
+                kind: kind.into(),
+                year: "2027".into(),
+            };
+            app.plan().add_cost(&admin, id, &cost).await.unwrap();
+        }
+        let (list, costs) = app.plan().initiatives(&admin).await.unwrap();
+        let totals = mognad_app::plan::budget::totals(&list, &costs);
+        assert_eq!((totals.planned.running, totals.planned.investment), (100_000, 0));
+        assert_eq!((totals.freed.running, totals.freed.investment), (20_000, 50_000));
         t.cleanup().await.unwrap();
     }
 }

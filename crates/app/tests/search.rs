@@ -67,6 +67,15 @@ async fn words_are_found_wherever_a_card_holds_them() {
         assert_eq!(ids("leverantör", Filter::default()).await, vec![bygglov]);
         assert_eq!(ids("e-tjänst bygglov", Filter::default()).await, vec![bygglov]);
         assert!(ids("brandvägg lantmäteriet", Filter::default()).await.is_empty());
+        // Addresses and host names are words apart on both databases.
+        let host = add(card(
+            "Certifikat",
+            "Förnya för srv01.corp.local och anna@kommun.se",
+            "",
+        ))
+        .await;
+        assert_eq!(ids("corp", Filter::default()).await, vec![host]);
+        assert_eq!(ids("kommun", Filter::default()).await, vec![host]);
         // Query syntax is only words here: no error, no widening.
         assert!(
             ids("\"OR\" * NEAR( ) : & | !", Filter::default())

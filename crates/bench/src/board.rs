@@ -69,6 +69,7 @@ pub async fn seed(url: &str, cards: usize) -> Result<()> {
                 estimate_hours: Some(2),
                 created_at: now,
                 done_at: None,
+                archived: false,
             };
             store::insert_task(&mut tx, org.id, &t, now).await?;
         }

@@ -180,6 +180,7 @@ async fn seed(app: &App, org: OrgId, board: Uuid, column: Uuid, cards: usize) ->
                 estimate_hours: None,
                 created_at: now,
                 done_at: None,
+                archived: false,
             };
             store::insert_task(&mut tx, org, &t, now).await?;
         }

@@ -141,13 +141,15 @@ pub struct Event {
     pub kind: String,
     pub from_column: Option<Uuid>,
     pub from_rank: Option<String>,
+    pub from_done_at: Option<DateTime<Utc>>,
     pub to_column: Option<Uuid>,
 }
 
 pub async fn add_event(tx: &mut Tx, org: OrgId, e: &Event) -> Result<()> {
-    on_tx!(tx, |c| sqlx::query(
-        "INSERT INTO task_events (id, org_id, task_id, at, actor, kind, from_column, from_rank, to_column)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO task_events (id, org_id, task_id, at, actor, kind, from_column, from_rank, from_done_at, to_column)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
     )
     .bind(e.id)
     .bind(org.0)
@@ -157,21 +159,25 @@ pub async fn add_event(tx: &mut Tx, org: OrgId, e: &Event) -> Result<()> {
     .bind(&e.kind)
     .bind(e.from_column)
     .bind(&e.from_rank)
+    .bind(e.from_done_at)
     .bind(e.to_column)
     .execute(c)
     .await
-    .map(|r| r.rows_affected()))?;
+    .map(|r| r.rows_affected())
+    })?;
     Ok(())
 }
 
 /// A card's history, oldest first.
 pub async fn events(tx: &mut Tx, org: OrgId, task: Uuid) -> Result<Vec<Event>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as(
-        "SELECT id, task_id, at, actor, kind, from_column, from_rank, to_column FROM task_events
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as(
+        "SELECT id, task_id, at, actor, kind, from_column, from_rank, from_done_at, to_column FROM task_events
          WHERE org_id = $1 AND task_id = $2 ORDER BY at, id"
     )
     .bind(org.0)
     .bind(task)
     .fetch_all(c)
-    .await)?)
+    .await
+    })?)
 }

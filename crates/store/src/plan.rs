@@ -137,6 +137,16 @@ pub async fn initiatives(tx: &mut Tx, org: OrgId) -> Result<Vec<Initiative>> {
     Ok(list)
 }
 
+/// Every initiative's status and whether it is archived, archived ones included.
+pub async fn initiative_states(tx: &mut Tx, org: OrgId) -> Result<Vec<(Uuid, String, bool)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT id, status, archived_at IS NOT NULL FROM initiatives WHERE org_id = $1"
+    )
+    .bind(org.0)
+    .fetch_all(c)
+    .await)?)
+}
+
 pub async fn initiative(tx: &mut Tx, org: OrgId, id: Uuid) -> Result<Option<Initiative>> {
     let found: Option<Initiative> = on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{INITIATIVE} WHERE org_id = $1 AND id = $2"

@@ -1210,3 +1210,6 @@ search-go = Search
 search-hits = Hits: { $count }
 search-more = More cards match than the { $count } shown. Add a word or a filter.
 search-none = No cards match.
+board-move-refused = The card could not be moved there.
+plan-freed = Freed by paused and cancelled initiatives
+archived-choice = (archived)

@@ -1210,3 +1210,6 @@ search-go = Sök
 search-hits = Träffar: { $count }
 search-more = Fler kort passar än de { $count } som visas. Lägg till ett ord eller ett filter.
 search-none = Inga kort passar.
+board-move-refused = Kortet kunde inte flyttas dit.
+plan-freed = Frigjort av pausade och avbrutna initiativ
+archived-choice = (arkiverat)

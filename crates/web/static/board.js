@@ -1,7 +1,7 @@
 // Drag and drop on a board: a progressive enhancement over the move form on every card.
 // A drop sends the card's new column and neighbours to the JSON API with an idempotency key,
-// so a retried request moves the card once; if the server refuses (a WIP limit, a lost
-// session) the page reloads and shows the board as it is.
+// so a retried request moves the card once. A refusal with a reason (a full column) puts the
+// card back and says the reason; any other failure (a lost session) reloads the board as it is.
 (function () {
   'use strict';
   if (typeof Sortable === 'undefined') return;
@@ -12,6 +12,17 @@
   function key() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
     return String(Date.now()) + Math.random().toString(16).slice(2);
+  }
+  // The card back where the drag started, and the server's reason in the alert.
+  function refuse(evt, text) {
+    var item = evt.item;
+    item.parentNode.removeChild(item);
+    evt.from.insertBefore(item, evt.from.children[evt.oldIndex] || null);
+    var alert = document.getElementById('board-alert');
+    if (!alert) return;
+    alert.textContent = text || alert.getAttribute('data-refused');
+    alert.hidden = false;
+    alert.focus();
   }
   function move(evt) {
     var card = evt.item;
@@ -36,7 +47,14 @@
       body: JSON.stringify(body)
     }).then(function (res) {
       board.removeAttribute('aria-busy');
-      if (!res.ok) window.location.reload();
+      if (res.status === 409 || res.status === 422) {
+        return res.json().then(function (problem) {
+          refuse(evt, problem.detail);
+        }, function () { refuse(evt, ''); });
+      }
+      if (!res.ok) { window.location.reload(); return; }
+      var alert = document.getElementById('board-alert');
+      if (alert) alert.hidden = true;
       var status = document.getElementById('board-status');
       if (status) status.textContent = status.getAttribute('data-moved');
     }, function () { window.location.reload(); });

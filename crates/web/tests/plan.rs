@@ -304,3 +304,56 @@ async fn the_api_creates_once_per_key_and_members_work_on_cards() {
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn quick_add_takes_assignee_priority_and_due_date() {
+    let w = World::new().await;
+    let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
+    let person = w
+        .app
+        .org()
+        .save_person(
+            &admin,
+            None,
+            &mognad_app::org::directory::PersonInput {
+                name: "Kim Karlsson".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    let mut c = w.client();
+    c.login("admin@norrvik.se").await;
+    let org = format!("/orgs/{}", admin.org);
+    let board = c
+        .post_form(&format!("{org}/boards"), &[("name", "IT-plan")])
+        .await;
+    let board = board.location().to_owned();
+    let page = c.get(&board).await.body;
+    assert!(page.contains(r#"id="t-assignee""#) && page.contains(r#"id="t-due""#));
+    let res = c
+        .post_form(
+            &format!("{board}/tasks"),
+            &[
+                ("title", "Förnya certifikat"),
+                ("key", "quick-1"),
+                ("assignee_id", &person.to_string()),
+                ("priority", "urgent"),
+                ("due", "2027-03-01"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let id: uuid::Uuid = board.rsplit('/').next().unwrap().parse().unwrap();
+    let view = w
+        .app
+        .plan()
+        .board(&admin, BoardId(id), &Default::default(), None)
+        .await
+        .unwrap();
+    let card = &view.columns[0].cards[0];
+    assert_eq!(card.assignee_id, Some(person));
+    assert_eq!(card.priority, "urgent");
+    assert_eq!(card.due_on.map(|d| d.to_string()).as_deref(), Some("2027-03-01"));
+}

@@ -203,6 +203,7 @@ impl App {
                     estimate_hours: Some((k % 3 + 1) as i64),
                     created_at: now - Duration::minutes(n as i64),
                     done_at: col.done.then_some(now - Duration::days((k % 90) as i64)),
+                    archived: false,
                 };
                 store::insert_task(&mut tx, org, &t, t.created_at).await?;
             }

@@ -4,6 +4,7 @@
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::Utc;
 use mognad_domain::ids::AgendaId;
+use mognad_domain::plan::archive::Archivable;
 use mognad_domain::role::Role;
 use mognad_domain::text::parse_date;
 use mognad_store::agendas::{self as store, Agenda};
@@ -97,6 +98,10 @@ impl super::Plan<'_> {
         store::get(&mut tx, actor.org, agenda.0)
             .await?
             .ok_or(AppError::NotFound)?;
+        let state = mognad_store::archive::state(&mut tx, actor.org, Archivable::Agenda, agenda.0).await?;
+        if state == Some(true) {
+            return Err(super::card_writes::archived());
+        }
         if let Some(t) = task
             && boards::task(&mut tx, actor.org, t).await?.is_none()
         {

@@ -3,7 +3,7 @@
 //! in the organisation's archive; only an archived item can be deleted, by an administrator,
 //! so nothing disappears in one click.
 
-use super::card_writes::{Place, done_at, event, wip_check};
+use super::card_writes::{Place, archived, done_at, event, live_task, wip_check};
 use crate::{Actor, AppError, Result};
 use chrono::{DateTime, SubsecRound, Utc};
 use mognad_domain::ids::TaskId;
@@ -114,11 +114,7 @@ impl super::Plan<'_> {
     /// Refuses a change to an archived item (it has no page until restored), or to none.
     pub(crate) async fn unarchived(&self, actor: &Actor, kind: Archivable, id: Uuid) -> Result<()> {
         if self.is_archived(actor, kind, id).await? {
-            return Err(AppError::conflict(
-                "archived",
-                "it is archived; restore it first",
-                &[],
-            ));
+            return Err(archived());
         }
         Ok(())
     }
@@ -158,9 +154,7 @@ impl super::Plan<'_> {
     pub async fn undo_move(&self, actor: &Actor, id: TaskId) -> Result<()> {
         actor.require(Role::Member)?;
         let mut tx = self.db.write().await?;
-        let task = boards::task(&mut tx, actor.org, id.0)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let task = live_task(&mut tx, actor.org, id.0).await?;
         let last = store::events(&mut tx, actor.org, id.0).await?.pop();
         let nothing = || AppError::conflict("nothing-to-undo", "the card's last change was not a move", &[]);
         let last = last
@@ -176,12 +170,18 @@ impl super::Plan<'_> {
         }
         let before = boards::neighbour_rank(&mut tx, from, &from_rank, task.id, false).await?;
         let after = boards::neighbour_rank(&mut tx, from, &from_rank, task.id, true).await?;
+        // Back into a done column, the card keeps the day it was first done.
+        let done_at = match last.from_done_at {
+            Some(day) if column.is_done => Some(day),
+            _ => done_at(column, &task),
+        };
         let place = Place {
             from_column: task.column_id,
             from_rank: task.rank.clone(),
+            from_done_at: task.done_at,
             column: from,
             rank: rank::between(before.as_deref(), after.as_deref()),
-            done_at: done_at(column, &task),
+            done_at,
         };
         boards::place(
             &mut tx,

@@ -9,6 +9,19 @@ use mognad_domain::role::Role;
 use mognad_store::boards::{self as store, Column};
 use uuid::Uuid;
 
+/// The board, when the organisation has it and it is not archived.
+async fn live_board(
+    tx: &mut mognad_store::Tx,
+    org: mognad_domain::ids::OrgId,
+    id: Uuid,
+) -> Result<store::Board> {
+    let b = board_of(tx, org, id).await?;
+    if b.archived {
+        return Err(super::card_writes::archived());
+    }
+    Ok(b)
+}
+
 impl super::Plan<'_> {
     /// Gives a board a new name, unique in the organisation like a new board's.
     #[tracing::instrument(skip_all)]
@@ -20,7 +33,7 @@ impl super::Plan<'_> {
             return Err(AppError::Invalid(errors));
         }
         let mut tx = self.db.write().await?;
-        board_of(&mut tx, actor.org, board.0).await?;
+        live_board(&mut tx, actor.org, board.0).await?;
         store::rename_board(&mut tx, actor.org, board.0, &n)
             .await
             .map_err(super::boards::name_taken)?;
@@ -34,7 +47,7 @@ impl super::Plan<'_> {
         actor.require(Role::Admin)?;
         let (n, limit, done) = column_fields(input)?;
         let mut tx = self.db.write().await?;
-        board_of(&mut tx, actor.org, board.0).await?;
+        live_board(&mut tx, actor.org, board.0).await?;
         let last = store::columns(&mut tx, actor.org, board.0)
             .await?
             .pop()
@@ -63,6 +76,7 @@ impl super::Plan<'_> {
         actor.require(Role::Admin)?;
         let (n, limit, done) = column_fields(input)?;
         let mut tx = self.db.write().await?;
+        live_board(&mut tx, actor.org, board.0).await?;
         let mut col = store::columns(&mut tx, actor.org, board.0)
             .await?
             .into_iter()

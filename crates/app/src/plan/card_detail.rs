@@ -1,12 +1,12 @@
 //! A card's own page: reading it with its checklist and comments, editing its fields, ticking
 //! checklist items and commenting. Creating and placing cards is in `cards` and `card_writes`.
 
-use crate::plan::card_writes::{event, fields};
+use crate::plan::card_writes::{event, fields, live_task};
 use crate::plan::cards::TaskInput;
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::{NaiveDate, Utc};
 use mognad_domain::ids::{BoardId, ChecklistItemId, ColumnId, InitiativeId, PersonId, TaskId};
-use mognad_domain::plan::archive::{Archivable, CardEvent};
+use mognad_domain::plan::archive::CardEvent;
 use mognad_domain::role::Role;
 use mognad_store::boards as store;
 use serde::Serialize;
@@ -65,9 +65,7 @@ impl super::Plan<'_> {
     pub async fn update_task(&self, actor: &Actor, id: TaskId, input: &TaskInput) -> Result<()> {
         actor.require(Role::Member)?;
         let mut tx = self.db.write().await?;
-        let mut t = store::task(&mut tx, actor.org, id.0)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let mut t = live_task(&mut tx, actor.org, id.0).await?;
         let before = t.clone();
         fields(&mut tx, actor.org, input, &mut t).await?;
         // The same fields sent back change nothing, not even the history.
@@ -91,8 +89,7 @@ impl super::Plan<'_> {
         let checklist = store::checklist(&mut tx, id.0).await?;
         let comments = store::comments(&mut tx, id.0).await?;
         let events = mognad_store::archive::events(&mut tx, actor.org, id.0).await?;
-        let archived =
-            mognad_store::archive::state(&mut tx, actor.org, Archivable::Card, id.0).await? == Some(true);
+        let archived = t.archived;
         let columns = store::columns(&mut tx, actor.org, t.board_id).await?;
         tx.rollback().await?;
         let column_name = |c: Option<uuid::Uuid>| {
@@ -158,9 +155,7 @@ impl super::Plan<'_> {
             return Err(Invalid::new("text", "empty", "an item of 1 to 300 characters").into());
         }
         let mut tx = self.db.write().await?;
-        store::task(&mut tx, actor.org, task.0)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        live_task(&mut tx, actor.org, task.0).await?;
         store::add_checklist_item(&mut tx, actor.org, task.0, text, Utc::now()).await?;
         tx.commit().await?;
         Ok(())
@@ -175,6 +170,7 @@ impl super::Plan<'_> {
     ) -> Result<()> {
         actor.require(Role::Member)?;
         let mut tx = self.db.write().await?;
+        live_task(&mut tx, actor.org, task.0).await?;
         if !store::toggle_checklist_item(&mut tx, actor.org, task.0, item.0).await? {
             return Err(AppError::NotFound);
         }
@@ -190,9 +186,7 @@ impl super::Plan<'_> {
             return Err(Invalid::new("body", "empty", "a comment of 1 to 5000 characters").into());
         }
         let mut tx = self.db.write().await?;
-        store::task(&mut tx, actor.org, task.0)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        live_task(&mut tx, actor.org, task.0).await?;
         let author = actor.user.display_name.to_string();
         store::add_comment(&mut tx, actor.org, task.0, &author, body, Utc::now()).await?;
         tx.commit().await?;

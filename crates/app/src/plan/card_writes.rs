@@ -100,6 +100,20 @@ pub(crate) async fn fields(tx: &mut Tx, org: OrgId, input: &TaskInput, t: &mut T
     Ok(())
 }
 
+/// The refusal to change an archived item: it changes only by being restored.
+pub(crate) fn archived() -> AppError {
+    AppError::conflict("archived", "it is archived; restore it first", &[])
+}
+
+/// The card, when the organisation has it and it is not archived.
+pub(crate) async fn live_task(tx: &mut Tx, org: OrgId, id: Uuid) -> Result<Task> {
+    let t = store::task(tx, org, id).await?.ok_or(AppError::NotFound)?;
+    if t.archived {
+        return Err(archived());
+    }
+    Ok(t)
+}
+
 pub(crate) fn full(c: &Column) -> AppError {
     let limit = c.wip_limit.unwrap_or_default();
     AppError::conflict(
@@ -135,7 +149,11 @@ pub(crate) async fn create_checks(tx: &mut Tx, org: OrgId, board: Uuid, input: &
     // Every board has columns, so none means no such board in this organisation.
     let columns = store::columns_with_last(tx, org, board).await?;
     if columns.is_empty() {
-        return Err(AppError::NotFound);
+        // No columns of a live board: an archived board, or none in this organisation.
+        return Err(match store::board(tx, org, board).await? {
+            Some(b) if b.archived => archived(),
+            _ => AppError::NotFound,
+        });
     }
     let (column, last) = match input.column_id.trim() {
         "" => columns.into_iter().next(),
@@ -163,6 +181,7 @@ pub(crate) async fn create_checks(tx: &mut Tx, org: OrgId, board: Uuid, input: &
         estimate_hours: None,
         created_at: now,
         done_at: column.is_done.then_some(now),
+        archived: false,
     };
     fields(tx, org, input, &mut t).await?;
     if column.wip_limit.is_some()
@@ -201,6 +220,7 @@ pub(crate) async fn create_in(
 pub(crate) struct Place {
     pub from_column: Uuid,
     pub from_rank: String,
+    pub from_done_at: Option<chrono::DateTime<Utc>>,
     pub column: Uuid,
     pub rank: String,
     pub done_at: Option<chrono::DateTime<Utc>>,
@@ -223,7 +243,7 @@ pub(crate) async fn move_checks(tx: &mut Tx, org: OrgId, id: Uuid, input: &MoveI
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let task = store::task(tx, org, id).await?.ok_or(AppError::NotFound)?;
+    let task = live_task(tx, org, id).await?;
     let columns = store::columns(tx, org, task.board_id).await?;
     let column = columns
         .iter()
@@ -271,6 +291,7 @@ pub(crate) async fn move_checks(tx: &mut Tx, org: OrgId, id: Uuid, input: &MoveI
     Ok(Place {
         done_at: done_at(column, &task),
         from_column: task.column_id,
+        from_done_at: task.done_at,
         from_rank: task.rank,
         column: column.id,
         rank,
@@ -320,6 +341,7 @@ pub(crate) async fn event(
             kind: kind.as_str().to_owned(),
             from_column: moved.map(|p| p.from_column),
             from_rank: moved.map(|p| p.from_rank.clone()),
+            from_done_at: moved.and_then(|p| p.from_done_at),
             to_column: moved.map(|p| p.column),
         },
     )

@@ -6,6 +6,7 @@ use crate::input::bounded_text;
 use crate::{Actor, AppError, Result};
 use chrono::Utc;
 use mognad_domain::ids::GoalId;
+use mognad_domain::plan::archive::Archivable;
 use mognad_domain::role::Role;
 use mognad_store::plan::{self as store, Goal};
 use serde::Deserialize;
@@ -73,7 +74,11 @@ impl super::Plan<'_> {
             position: existing.len() as i64,
         };
         match id {
-            Some(_) => {
+            Some(id) => {
+                let state = mognad_store::archive::state(&mut tx, actor.org, Archivable::Goal, id.0).await?;
+                if state == Some(true) {
+                    return Err(super::card_writes::archived());
+                }
                 if !store::update_goal(&mut tx, actor.org, &g).await? {
                     return Err(AppError::NotFound);
                 }

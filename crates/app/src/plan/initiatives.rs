@@ -146,11 +146,15 @@ impl super::Plan<'_> {
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }
-        let goals = self.goals(actor).await?;
-        if goal_id.is_some_and(|g| !goals.iter().any(|x| x.id == g)) {
+        let mut tx = self.db.write().await?;
+        // An archived goal stays a goal the initiative may keep (the form offers it as chosen).
+        if let Some(g) = goal_id
+            && mognad_store::archive::state(&mut tx, actor.org, Archivable::Goal, g)
+                .await?
+                .is_none()
+        {
             return Err(Invalid::new("goal_id", "unknown-ref", "no such goal").into());
         }
-        let mut tx = self.db.write().await?;
         if let Some(o) = owner_id
             && mognad_store::people::get(&mut tx, actor.org, PersonId(o))
                 .await?

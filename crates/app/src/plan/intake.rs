@@ -119,7 +119,11 @@ impl super::Plan<'_> {
         }
         let mut tx = self.db.write().await?;
         let board = board.unwrap_or_default();
-        if boards_store::board(&mut tx, actor.org, board).await?.is_none() {
+        // An archived board takes no new forms, as it takes no new cards.
+        if boards_store::board(&mut tx, actor.org, board)
+            .await?
+            .is_none_or(|b| b.archived)
+        {
             return Err(Invalid::new("board_id", "unknown-ref", "no such board").into());
         }
         let slug = match id {

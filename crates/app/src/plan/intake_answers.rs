@@ -133,6 +133,7 @@ impl super::Plan<'_> {
             estimate_hours: None,
             created_at: now,
             done_at: None,
+            archived: false,
         };
         boards_store::insert_task(&mut tx, org, &t, now).await?;
         let answers_json: HashMap<String, String> = form

@@ -7,6 +7,7 @@
 //! |---|---|
 //! | `agendas` | `agendas`, `create_agenda`, `add_point`, `agenda` |
 //! | `archive` | `archive`, `restore`, `delete_archived`, `is_archived`, `archived`, `undo_move` |
+//! | `budget` | (pure) `totals`, `stopped` |
 //! | `board_edits` | `rename_board`, `add_column`, `update_column` |
 //! | `boards` | `boards`, `create_board`, `board` |
 //! | `card_detail` | `update_task`, `task` (with its history), `add_checklist_item`, `toggle_checklist_item`, `comment` |
@@ -27,6 +28,7 @@ pub mod agendas;
 pub mod archive;
 pub mod board_edits;
 pub mod boards;
+pub mod budget;
 pub mod card_detail;
 pub(crate) mod card_writes;
 pub mod cards;

@@ -124,6 +124,7 @@ impl super::Plan<'_> {
                 estimate_hours: None,
                 created_at: now,
                 done_at: None,
+                archived: false,
             };
             store::insert_task(&mut tx, actor.org, &t, now).await?;
         }

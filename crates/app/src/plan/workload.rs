@@ -108,16 +108,17 @@ pub(crate) fn workload_of(
     }
 }
 
-/// The ids of the organisation's paused initiatives.
+/// The ids of the organisation's stopped (paused or cancelled) initiatives and of its archived
+/// ones, whose cards' hours are freed: an archived initiative's cards stay live on their boards.
 pub(crate) async fn paused(
     tx: &mut mognad_store::Tx,
     org: mognad_domain::ids::OrgId,
 ) -> Result<HashSet<Uuid>> {
-    Ok(plan::initiatives(tx, org)
+    Ok(plan::initiative_states(tx, org)
         .await?
         .into_iter()
-        .filter(|i| i.status == "paused")
-        .map(|i| i.id)
+        .filter(|(_, status, archived)| *archived || crate::plan::budget::stopped(status))
+        .map(|(id, _, _)| id)
         .collect())
 }
 

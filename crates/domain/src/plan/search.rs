@@ -10,7 +10,15 @@ pub const MAX_WORD: usize = 40;
 pub fn words(q: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in q.split(|c: char| !c.is_alphanumeric()) {
-        let w: String = w.chars().take(MAX_WORD).collect::<String>().to_lowercase();
+        // Lower-casing can add marks that are not letters (İ → i and a dot): dropped after it.
+        let w: String = w
+            .chars()
+            .take(MAX_WORD)
+            .collect::<String>()
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
         if !w.is_empty() && !out.contains(&w) && out.len() < MAX_WORDS {
             out.push(w);
         }
@@ -31,6 +39,11 @@ mod tests {
         );
         assert_eq!(words("  ''  "), Vec::<String>::new());
         assert_eq!(words("ÅÄÖ åäö"), vec!["åäö"]);
+        assert!(
+            words("İstanbul")
+                .iter()
+                .all(|w| w.chars().all(char::is_alphanumeric))
+        );
         assert_eq!(words("a b c d e f g h i j").len(), MAX_WORDS);
         assert!(words(&"x".repeat(100))[0].len() == MAX_WORD);
     }

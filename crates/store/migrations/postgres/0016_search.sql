@@ -3,7 +3,9 @@
 -- leaves `task_search*` out of its comparison).
 --
 -- A card's text is its title (weighted higher) and its description, checklist and comments,
--- as words lower-cased whole ('simple': no stemming, as on SQLite). Triggers keep the index in
+-- as words lower-cased whole ('simple': no stemming, as on SQLite). Anything but letters and
+-- digits separates words first, as SQLite's tokenizer does: PostgreSQL's own parser would keep
+-- `srv01.corp.local` or an e-mail address as one word. Triggers keep the index in
 -- the card's own transaction, so every process sees the same.
 
 CREATE TABLE task_search (
@@ -15,10 +17,11 @@ CREATE INDEX task_search_doc ON task_search USING GIN (doc);
 CREATE FUNCTION task_search_refresh(card UUID) RETURNS void LANGUAGE sql AS $$
     INSERT INTO task_search (task_id, doc)
     SELECT t.id,
-        setweight(to_tsvector('simple', t.title), 'A')
-        || to_tsvector('simple', t.description
+        setweight(to_tsvector('simple', regexp_replace(t.title, '[^[:alnum:]]+', ' ', 'g')), 'A')
+        || to_tsvector('simple', regexp_replace(t.description
             || ' ' || COALESCE((SELECT string_agg(c.text, ' ') FROM task_checklist c WHERE c.task_id = card), '')
-            || ' ' || COALESCE((SELECT string_agg(m.body, ' ') FROM task_comments m WHERE m.task_id = card), ''))
+            || ' ' || COALESCE((SELECT string_agg(m.body, ' ') FROM task_comments m WHERE m.task_id = card), ''),
+            '[^[:alnum:]]+', ' ', 'g'))
     FROM tasks t WHERE t.id = card
     ON CONFLICT (task_id) DO UPDATE SET doc = excluded.doc;
 $$;

@@ -24,6 +24,8 @@ CREATE TABLE task_events (
     -- A move's place before and after.
     from_column BLOB REFERENCES board_columns(id) ON DELETE SET NULL,
     from_rank TEXT,
+    -- When the card counted as done before the move, so undoing it keeps the day.
+    from_done_at TEXT,
     to_column BLOB REFERENCES board_columns(id) ON DELETE SET NULL
 );
 CREATE INDEX task_events_task ON task_events(task_id, at);

@@ -195,9 +195,10 @@ pub async fn earlier_result(tx: &mut Tx, org: OrgId, key: &str) -> Result<Option
     .await)?)
 }
 
+/// Live cards in a column, from the count the triggers keep (migration 0017).
 pub async fn column_count(tx: &mut Tx, column: Uuid) -> Result<i64> {
     Ok(on_tx!(tx, |c| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM tasks WHERE column_id = $1 AND archived_at IS NULL"
+        "SELECT COALESCE((SELECT live FROM column_counts WHERE column_id = $1), 0)"
     )
     .bind(column)
     .fetch_one(c)

@@ -46,11 +46,13 @@ pub struct Task {
     pub estimate_hours: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub done_at: Option<DateTime<Utc>>,
+    /// Read only: archiving is `archive::set`.
+    pub archived: bool,
 }
 
 pub(crate) const TASK: &str =
     "SELECT id, board_id, column_id, rank, title, description, assignee_id, priority, due_on, labels,
-    initiative_id, estimate_hours, created_at, done_at FROM tasks";
+    initiative_id, estimate_hours, created_at, done_at, archived_at IS NOT NULL AS archived FROM tasks";
 
 pub async fn insert_board(tx: &mut Tx, org: OrgId, b: &Board, now: DateTime<Utc>) -> Result<()> {
     on_tx!(tx, |c| sqlx::query(
@@ -174,8 +176,8 @@ struct ColumnEnd {
     last_rank: Option<String>,
 }
 
-/// A board's columns, each with the rank of its last card: what adding a card at the bottom
-/// needs, in one statement.
+/// A live board's columns, each with the rank of its last card: what adding a card at the
+/// bottom needs, in one statement. None for an archived board.
 pub async fn columns_with_last(
     tx: &mut Tx,
     org: OrgId,
@@ -185,7 +187,9 @@ pub async fn columns_with_last(
         sqlx::query_as(
         "SELECT c.id, c.board_id, c.name, c.rank, c.wip_limit, c.is_done,
            (SELECT t.rank FROM tasks t WHERE t.column_id = c.id ORDER BY t.rank DESC, t.id DESC LIMIT 1) AS last_rank
-         FROM board_columns c WHERE c.org_id = $1 AND c.board_id = $2 ORDER BY c.rank, c.id"
+         FROM board_columns c WHERE c.org_id = $1 AND c.board_id = $2
+           AND EXISTS (SELECT 1 FROM boards b WHERE b.id = c.board_id AND b.archived_at IS NULL)
+         ORDER BY c.rank, c.id"
     )
     .bind(org.0)
     .bind(board)
@@ -195,8 +199,18 @@ pub async fn columns_with_last(
     Ok(rows.into_iter().map(|r| (r.column, r.last_rank)).collect())
 }
 
-/// Cards per column of a board (with the filter), for headers and WIP limits.
+/// Cards per column of a board (with the filter), for headers and WIP limits. Unfiltered, the
+/// live counts the triggers keep (migration 0017): one row per column, whatever the board's size.
 pub async fn counts(tx: &mut Tx, board: Uuid, f: &Filter) -> Result<Vec<(Uuid, i64)>> {
+    if *f == Filter::default() {
+        return Ok(on_tx!(tx, |c| sqlx::query_as(
+            "SELECT c.id, COALESCE(k.live, 0) FROM board_columns c
+             LEFT JOIN column_counts k ON k.column_id = c.id WHERE c.board_id = $1"
+        )
+        .bind(board)
+        .fetch_all(c)
+        .await)?);
+    }
     let (clause, _) = f.sql(2);
     let sql = format!("SELECT column_id, COUNT(*) FROM tasks WHERE board_id = $1{clause} GROUP BY column_id");
     Ok(on_tx!(tx, |c| {

@@ -12,7 +12,8 @@ use crate::{Result, Tx};
 use mognad_domain::ids::OrgId;
 
 const COLUMNS: &str = "t.id, t.board_id, t.column_id, t.rank, t.title, t.description, t.assignee_id,
-    t.priority, t.due_on, t.labels, t.initiative_id, t.estimate_hours, t.created_at, t.done_at";
+    t.priority, t.due_on, t.labels, t.initiative_id, t.estimate_hours, t.created_at, t.done_at,
+    t.archived_at IS NOT NULL AS archived";
 
 /// At most `limit` cards with every word (each as a word's beginning) and the filter; with no
 /// words, the filter's cards newest first (ids are time-ordered, and the key's index lets the

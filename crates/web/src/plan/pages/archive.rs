@@ -25,6 +25,8 @@ pub struct Row {
     pub href: Option<String>,
     pub day: String,
     pub restore: String,
+    /// Whether the reader may restore it (members restore cards and agendas).
+    pub may_restore: bool,
     pub delete: String,
 }
 
@@ -74,6 +76,7 @@ pub async fn list(c: PageCtx) -> Page {
                 title: i.title,
                 day: i.archived_at.date_naive().to_string(),
                 restore: format!("{own}/restore"),
+                may_restore: kind.by_member() || c.org.actor.role.at_least(Role::Admin),
                 delete: format!("{own}/delete"),
             })
         })

@@ -189,12 +189,21 @@ async fn board_page(c: &PageCtx, id: Uuid, q: &BoardQuery, errors: Vec<String>, 
     let app = &c.state.app;
     let org = c.org.actor.org.to_string();
     let base = format!("/orgs/{org}/boards/{id}");
-    let filter = q.filter();
-    let b = app
+    let mut filter = q.filter();
+    let mut b = app
         .plan()
         .board(&c.org.actor, BoardId(id), &filter, q.more.as_deref())
         .await
         .map_err(c.err())?;
+    // An archived board's cards went with it: show those rather than empty columns.
+    if b.archived && !filter.archived {
+        filter.archived = true;
+        b = app
+            .plan()
+            .board(&c.org.actor, BoardId(id), &filter, q.more.as_deref())
+            .await
+            .map_err(c.err())?;
+    }
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "boards", &base).await?;
     let people = app.org().all_people(&c.org.actor).await.map_err(c.err())?;
     let mut res = render(BoardPage {

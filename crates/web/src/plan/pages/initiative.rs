@@ -80,6 +80,7 @@ pub(crate) async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, e
         .ok_or(AppError::NotFound)
         .map_err(c.err())?;
     let goals = app.plan().goals(actor).await.map_err(c.err())?;
+    let goal_ids: Vec<Uuid> = goals.iter().map(|g| g.id).collect();
     let people = app.org().all_people(actor).await.map_err(c.err())?;
     let all_groups = app.org().groups(actor).await.map_err(c.err())?;
     let choices = app.plan().engine_choices(actor).await.map_err(c.err())?;
@@ -272,6 +273,12 @@ pub(crate) async fn page(c: &PageCtx, id: Uuid, sent: Option<InitiativeInput>, e
                 let on = form.goal_id == id;
                 (id, g.title, on)
             })
+            // An archived goal is not offered, but the initiative keeps it when saved.
+            .chain(
+                i.goal_id
+                    .filter(|g| form.goal_id == g.to_string() && !goal_ids.contains(g))
+                    .map(|g| (g.to_string(), tr.t("archived-choice"), true)),
+            )
             .collect(),
         statuses: STATUSES
             .iter()

@@ -10,6 +10,7 @@ use axum::Form;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mognad_app::AppError;
+use mognad_app::plan::budget::Money;
 use mognad_app::plan::goals::GoalInput;
 use mognad_app::plan::initiatives::InitiativeInput;
 use mognad_domain::ids::RoundId;
@@ -27,6 +28,8 @@ pub struct InitiativeRow {
     pub status: String,
     pub running: i64,
     pub investment: i64,
+    /// Paused or cancelled: its money is freed, shown struck through.
+    pub stopped: bool,
 }
 
 #[derive(Template)]
@@ -39,8 +42,7 @@ pub struct PlanPage {
     /// (id, title, description)
     pub goals: Vec<(String, String, String)>,
     pub initiatives: Vec<InitiativeRow>,
-    pub total_running: i64,
-    pub total_investment: i64,
+    pub totals: mognad_app::plan::budget::Totals,
 }
 
 /// Kronor with thin grouping, e.g. 1 250 000.
@@ -63,13 +65,7 @@ async fn plan_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "plan", &format!("{base}/plan")).await?;
     let goals = app.plan().goals(&c.org.actor).await.map_err(c.err())?;
     let (list, costs) = app.plan().initiatives(&c.org.actor).await.map_err(c.err())?;
-    let sum = |id: Uuid, kind: &str| {
-        costs
-            .iter()
-            .filter(|k| k.initiative_id == id && k.kind == kind)
-            .map(|k| k.amount)
-            .sum()
-    };
+    let totals = mognad_app::plan::budget::totals(&list, &costs);
     let initiatives: Vec<InitiativeRow> = list
         .iter()
         .map(|i| InitiativeRow {
@@ -82,13 +78,13 @@ async fn plan_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page
                 .unwrap_or_default(),
             engines: i.engines.clone(),
             status: tr.t(&format!("initiative-{}", i.status)),
-            running: sum(i.id, "running"),
-            investment: sum(i.id, "investment"),
+            running: Money::of(i.id, &costs).running,
+            investment: Money::of(i.id, &costs).investment,
+            stopped: mognad_app::plan::budget::stopped(&i.status),
         })
         .collect();
     let mut res = render(PlanPage {
-        total_running: initiatives.iter().map(|i| i.running).sum(),
-        total_investment: initiatives.iter().map(|i| i.investment).sum(),
+        totals,
         goals: goals
             .into_iter()
             .map(|g| (g.id.to_string(), g.title, g.description))

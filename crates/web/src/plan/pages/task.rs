@@ -66,6 +66,11 @@ async fn page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) ->
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "boards", &base).await?;
     let people = app.org().all_people(&c.org.actor).await.map_err(c.err())?;
     let (initiatives, _) = app.plan().initiatives(&c.org.actor).await.map_err(c.err())?;
+    // An archived initiative is not offered, but the card keeps it when saved.
+    let kept = t
+        .initiative_id
+        .filter(|i| !initiatives.iter().any(|x| x.id == i.0))
+        .map(|i| (i.to_string(), tr.t("archived-choice"), true));
     let mut res = render(TaskPage {
         board: format!("/orgs/{}/boards/{}", c.org.actor.org, t.board_id),
         description_html: crate::markdown::render(&t.description),
@@ -92,6 +97,7 @@ async fn page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) ->
                     t.initiative_id == Some(InitiativeId(i.id)),
                 )
             })
+            .chain(kept)
             .collect(),
         labels: t.labels.join(", "),
         history: history(&t, tr),
