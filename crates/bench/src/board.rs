@@ -7,7 +7,7 @@ use crate::timing::{PASSWORD, admin, summary};
 use anyhow::{Context, Result, bail, ensure};
 use chrono::Utc;
 use mognad_app::App;
-use mognad_app::plan::boards::BoardInput;
+use mognad_app::plan::boards::{BoardInput, BoardView};
 use mognad_bench::http::Conn;
 use mognad_domain::ids::{BoardId, OrgId};
 use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
@@ -20,13 +20,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 use uuid::Uuid;
 
-/// An organisation with a board of `cards` cards spread over its four columns.
-pub async fn seed(url: &str, cards: usize) -> Result<()> {
+/// A new organisation named `{what} bench …` with an administrator and one board, on the
+/// migrated database at `url`.
+pub async fn org_with_board(url: &str, what: &str) -> Result<(App, mognad_app::Actor, OrgId, BoardView)> {
     let db = Db::connect(url).await?;
     db.migrate().await?;
     let app = App::new(db);
     let settings = OrgSettings {
-        name: Name::parse("name", &format!("Board bench {}", Uuid::new_v4().simple()))?,
+        name: Name::parse("name", &format!("{what} bench {}", Uuid::new_v4().simple()))?,
         language: Language::Sv,
         anonymity_threshold: AnonymityThreshold::DEFAULT,
     };
@@ -42,11 +43,17 @@ pub async fn seed(url: &str, cards: usize) -> Result<()> {
             },
         )
         .await?;
-    let columns = app
+    let view = app
         .plan()
         .board(&actor, BoardId(board.id), &Default::default(), None)
-        .await?
-        .columns;
+        .await?;
+    Ok((app, actor, org.id, view))
+}
+
+/// An organisation with a board of `cards` cards spread over its four columns.
+pub async fn seed(url: &str, cards: usize) -> Result<()> {
+    let (app, _, org, view) = org_with_board(url, "Board").await?;
+    let (board, columns) = (view.id.0, view.columns);
     let now = Utc::now();
     let mut tx = app.db.write().await?;
     let per = cards / columns.len();
@@ -56,7 +63,7 @@ pub async fn seed(url: &str, cards: usize) -> Result<()> {
             n += 1;
             let t = Task {
                 id: Uuid::now_v7(),
-                board_id: board.id,
+                board_id: board,
                 column_id: c.id.0,
                 rank: r,
                 title: format!("Kort {n} om ett återkommande ärende"),
@@ -71,11 +78,11 @@ pub async fn seed(url: &str, cards: usize) -> Result<()> {
                 done_at: None,
                 archived: false,
             };
-            store::insert_task(&mut tx, org.id, &t, now).await?;
+            store::insert_task(&mut tx, org, &t, now).await?;
         }
     }
     tx.commit().await?;
-    println!("seeded board org {} board {} with {n} cards", org.id.0, board.id);
+    println!("seeded board org {} board {board} with {n} cards", org.0);
     Ok(())
 }
 

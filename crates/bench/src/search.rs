@@ -3,16 +3,12 @@
 //! as on a real board), then times the search use case for a rare word, a common word, two
 //! words, a word with a filter and a filter alone. Prints the median and 95th percentile.
 
-use crate::timing::{admin, summary};
+use crate::timing::summary;
 use anyhow::Result;
 use chrono::Utc;
 use mognad_app::App;
-use mognad_app::plan::boards::BoardInput;
-use mognad_domain::ids::{BoardId, OrgId};
-use mognad_domain::org::{AnonymityThreshold, Language, OrgSettings};
+use mognad_domain::ids::OrgId;
 use mognad_domain::plan::rank;
-use mognad_domain::text::Name;
-use mognad_store::Db;
 use mognad_store::boards::{self as store, Filter, Task};
 use std::time::Instant;
 use uuid::Uuid;
@@ -99,34 +95,9 @@ impl Draw {
 
 /// An organisation with `cards` cards on one board, then the timings.
 pub async fn run(url: &str, cards: usize, runs: usize) -> Result<()> {
-    let db = Db::connect(url).await?;
-    db.migrate().await?;
-    let app = App::new(db);
-    let settings = OrgSettings {
-        name: Name::parse("name", &format!("Search bench {}", Uuid::new_v4().simple()))?,
-        language: Language::Sv,
-        anonymity_threshold: AnonymityThreshold::DEFAULT,
-    };
-    let org = app.org().create_org(settings, None).await?;
-    let (_, actor) = admin(&app, org.id).await?;
-    let board = app
-        .plan()
-        .create_board(
-            &actor,
-            &BoardInput {
-                name: "Allt".into(),
-                initiative_id: String::new(),
-            },
-        )
-        .await?;
-    let column = app
-        .plan()
-        .board(&actor, BoardId(board.id), &Default::default(), None)
-        .await?
-        .columns[0]
-        .id;
+    let (app, actor, org, view) = crate::board::org_with_board(url, "Search").await?;
     let started = Instant::now();
-    seed(&app, org.id, board.id, column.0, cards).await?;
+    seed(&app, org, view.id.0, view.columns[0].id.0, cards).await?;
     println!("seeded {cards} cards in {:.1} s", started.elapsed().as_secs_f64());
     // The planner's statistics, as a server's autovacuum would have gathered them by the time
     // anyone searches; without them PostgreSQL reads every match before the first page.
