@@ -232,6 +232,8 @@ async function planAndExecution(browser, page, base, org) {
   await page.selectOption(`#m-${other}`, { index: 3 });
   await Promise.all([page.waitForNavigation(), page.click(`li.card[data-id="${other}"] form.move button`)]);
   if (!(await page.$(`section.column:nth-of-type(4) li.card[data-id="${other}"]`))) throw new Error('the move form did not move the card');
+  // The board opens at the moved card, which holds the focus for whoever moves by keyboard.
+  if ((await page.evaluate(() => document.activeElement && document.activeElement.id)) !== `card-${other}`) throw new Error('the moved card does not hold the focus');
   await page.goto(`${base}${org}/tasks/${other}`);
   await audit(page, 'card');
   // The moved card becomes part of the new initiative, whose page then counts it.

@@ -72,6 +72,14 @@ async fn boards_cards_and_intake_work_without_javascript() {
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     assert!(!res.location().contains('?'), "no filter, none to keep");
+    // The moved card takes the focus: the address names it and its list item can hold focus.
+    assert!(
+        res.location().ends_with(&format!("#card-{first}")),
+        "{}",
+        res.location()
+    );
+    let page = c.get(res.location().split('#').next().unwrap()).await.body;
+    assert!(page.contains(&format!(r#"id="card-{first}" tabindex="-1""#)));
     // A move from a filtered board returns to it filtered; nothing else rides along.
     let res = c
         .post_form(
@@ -85,7 +93,8 @@ async fn boards_cards_and_intake_work_without_javascript() {
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     assert!(
-        res.location().ends_with("?label=drift&due_by=2027-01-01script"),
+        res.location()
+            .ends_with(&format!("?label=drift&due_by=2027-01-01script#card-{second}")),
         "{}",
         res.location()
     );

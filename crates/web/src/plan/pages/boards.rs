@@ -234,11 +234,19 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam, QueryOr(q): QueryOr<BoardQue
 
 /// Back to the board after a write, or the board again with the errors.
 async fn after(c: PageCtx, board: Uuid, result: Result<(), AppError>) -> Page {
-    after_to(c, board, result, "").await
+    after_to(c, board, result, "", None).await
 }
 
 /// Like [`after`], back to the board as it was filtered (`back`, the board's query string).
-async fn after_to(c: PageCtx, board: Uuid, result: Result<(), AppError>, back: &str) -> Page {
+/// With `card`, the address names the moved card, which takes the focus there (its list item is
+/// focusable), so a keyboard user goes on from the card rather than from the top of the page.
+async fn after_to(
+    c: PageCtx,
+    board: Uuid,
+    result: Result<(), AppError>,
+    back: &str,
+    card: Option<Uuid>,
+) -> Page {
     let q = BoardQuery::default();
     if let Err(e @ AppError::Conflict { .. }) = &result {
         let said = crate::error::conflict_text(e, c.tr).unwrap_or_default();
@@ -250,11 +258,14 @@ async fn after_to(c: PageCtx, board: Uuid, result: Result<(), AppError>, back: &
         .chars()
         .filter(|ch| ch.is_ascii_alphanumeric() || "=&%._-+".contains(*ch))
         .collect();
-    let to = if back.is_empty() {
+    let mut to = if back.is_empty() {
         format!("/orgs/{}/boards/{board}", c.org.actor.org)
     } else {
         format!("/orgs/{}/boards/{board}?{back}", c.org.actor.org)
     };
+    if let Some(card) = card {
+        to.push_str(&format!("#card-{card}"));
+    }
     after_write(
         &c,
         result,
@@ -356,5 +367,5 @@ pub async fn move_task(
         .plan()
         .move_task(&c.org.actor, TaskId(id), &input, None)
         .await;
-    after_to(c, board.0, r, &back).await
+    after_to(c, board.0, r, &back, Some(id)).await
 }
