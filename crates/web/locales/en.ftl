@@ -1213,3 +1213,5 @@ search-none = No cards match.
 board-move-refused = The card could not be moved there.
 plan-freed = Freed by paused and cancelled initiatives
 archived-choice = (archived)
+task-overdue = Overdue
+task-overdue-since = The due date { $day } has passed.

@@ -1213,3 +1213,5 @@ search-none = Inga kort passar.
 board-move-refused = Kortet kunde inte flyttas dit.
 plan-freed = Frigjort av pausade och avbrutna initiativ
 archived-choice = (arkiverat)
+task-overdue = Försenat
+task-overdue-since = Klart senast { $day } har passerat.

@@ -177,3 +177,44 @@ async fn a_move_is_undone_from_the_card_and_a_board_is_renamed_and_archived() {
     let archive = c.get(&format!("{org}/archive")).await.body;
     assert!(archive.contains("IT-plan 2027") && !archive.contains("Byt brandvägg"));
 }
+
+#[tokio::test]
+async fn a_card_past_its_due_date_is_said_to_be_overdue() {
+    let w = World::new().await;
+    let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
+    let plan = w.app.plan();
+    let board = plan
+        .create_board(
+            &admin,
+            &mognad_app::plan::boards::BoardInput {
+                name: "IT-plan".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let late = TaskInput {
+        title: "Förnya avtalet".into(),
+        due: "2019-01-07".into(),
+        ..Default::default()
+    };
+    let later = TaskInput {
+        title: "Nästa år".into(),
+        due: "2099-01-07".into(),
+        ..Default::default()
+    };
+    let card = plan
+        .create_task(&admin, BoardId(board.id), &late, None)
+        .await
+        .unwrap();
+    plan.create_task(&admin, BoardId(board.id), &later, None)
+        .await
+        .unwrap();
+    let mut c = w.client();
+    c.login("admin@norrvik.se").await;
+    let org = format!("/orgs/{}", admin.org);
+    let page = c.get(&format!("{org}/boards/{}", board.id)).await.body;
+    assert_eq!(page.matches("Försenat").count(), 1, "only the late card: {page}");
+    let page = c.get(&format!("{org}/tasks/{card}")).await.body;
+    assert!(page.contains("Klart senast 2019-01-07 har passerat."), "{page}");
+}

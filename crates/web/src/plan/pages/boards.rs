@@ -53,6 +53,8 @@ pub struct BoardPage {
     pub query: String,
     /// A fresh idempotency key for the quick-add form.
     pub key: String,
+    /// Cards due before today and not done are said to be overdue.
+    pub today: chrono::NaiveDate,
 }
 
 impl BoardPage {
@@ -217,6 +219,7 @@ async fn board_page(c: &PageCtx, id: Uuid, q: &BoardQuery, errors: Vec<String>, 
         query: BoardQuery::query_string(&filter),
         priorities: BoardQuery::priorities(&filter, tr),
         key: Uuid::new_v4().to_string(),
+        today: chrono::Utc::now().date_naive(),
         admin: c.org.actor.role.at_least(Role::Admin),
         errors,
         base,

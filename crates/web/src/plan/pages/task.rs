@@ -32,6 +32,8 @@ pub struct TaskPage {
     pub labels: String,
     /// (when, what) of the card's history, oldest first.
     pub history: Vec<(String, String)>,
+    /// Whether the card is past its due date and not done.
+    pub overdue: bool,
 }
 
 /// The card's history in the reader's words: made, then every entry.
@@ -101,6 +103,7 @@ async fn page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) ->
             .collect(),
         labels: t.labels.join(", "),
         history: history(&t, tr),
+        overdue: !t.done && t.due_on.is_some_and(|d| d < chrono::Utc::now().date_naive()),
         errors,
         base,
         t,
