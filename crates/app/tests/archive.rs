@@ -305,6 +305,19 @@ async fn archived_goals_initiatives_and_agendas_leave_lists_and_totals() {
         let (list, costs) = plan.initiatives(&admin).await.unwrap();
         assert!(list.is_empty() && costs.is_empty(), "{list:?} {costs:?}");
         assert!(plan.agendas(&admin).await.unwrap().is_empty());
+        let point = mognad_app::plan::agendas::PointInput {
+            task_id: String::new(),
+            text: "Budget".into(),
+        };
+        assert_eq!(conflict(plan.add_point(&admin, agenda, &point).await), "archived");
+        let renamed = GoalInput {
+            title: "Digital först, igen".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            conflict(plan.save_goal(&admin, Some(goal), &renamed).await.map(|_| ())),
+            "archived"
+        );
         // An archived initiative is not changed until it is restored.
         let more = CostInput {
             label: "Drift".into(),

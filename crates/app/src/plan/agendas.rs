@@ -98,10 +98,7 @@ impl super::Plan<'_> {
         store::get(&mut tx, actor.org, agenda.0)
             .await?
             .ok_or(AppError::NotFound)?;
-        let state = mognad_store::archive::state(&mut tx, actor.org, Archivable::Agenda, agenda.0).await?;
-        if state == Some(true) {
-            return Err(super::card_writes::archived());
-        }
+        super::card_writes::refuse_archived(&mut tx, actor.org, Archivable::Agenda, agenda.0).await?;
         if let Some(t) = task
             && boards::task(&mut tx, actor.org, t).await?.is_none()
         {

@@ -105,6 +105,20 @@ pub(crate) fn archived() -> AppError {
     AppError::conflict("archived", "it is archived; restore it first", &[])
 }
 
+/// Refuses a change to an archived item inside the writer's transaction; one the organisation
+/// lacks passes, for the caller's own read to say "not found".
+pub(crate) async fn refuse_archived(
+    tx: &mut Tx,
+    org: OrgId,
+    kind: mognad_domain::plan::archive::Archivable,
+    id: Uuid,
+) -> Result<()> {
+    if mognad_store::archive::state(tx, org, kind, id).await? == Some(true) {
+        return Err(archived());
+    }
+    Ok(())
+}
+
 /// The card, when the organisation has it and it is not archived.
 pub(crate) async fn live_task(tx: &mut Tx, org: OrgId, id: Uuid) -> Result<Task> {
     let t = store::task(tx, org, id).await?.ok_or(AppError::NotFound)?;

@@ -75,10 +75,7 @@ impl super::Plan<'_> {
         };
         match id {
             Some(id) => {
-                let state = mognad_store::archive::state(&mut tx, actor.org, Archivable::Goal, id.0).await?;
-                if state == Some(true) {
-                    return Err(super::card_writes::archived());
-                }
+                super::card_writes::refuse_archived(&mut tx, actor.org, Archivable::Goal, id.0).await?;
                 if !store::update_goal(&mut tx, actor.org, &g).await? {
                     return Err(AppError::NotFound);
                 }
