@@ -296,6 +296,22 @@ async function planAndExecution(browser, page, base, org) {
   if (!/Projektorn i sal 4 startar inte/.test(await page.textContent('section.column:nth-of-type(1)'))) {
     throw new Error('the submitted request is not in the backlog');
   }
+  // The plan's timeline: a bar per dated initiative, with the done share of its cards.
+  await page.goto(`${base}${org}/plan`);
+  if ((await page.$$('ol.timeline svg.timeline-bar')).length === 0) throw new Error('the plan shows no timeline');
+  await audit(page, 'plan with timeline');
+  // A budget cut: a budget below the plan gets a suggestion that fits; applying it pauses the
+  // suggested initiative, and the plan strikes its money through as freed.
+  const struck = (await page.$$('main td del')).length;
+  await page.goto(`${base}${org}/plan/budget-cut`);
+  await page.fill('#cut-budget', '700 000');
+  await Promise.all([page.waitForNavigation(), page.click('main button[value=suggest]')]);
+  if ((await page.$$('main td.pick input:checked')).length !== 1) throw new Error('not one initiative suggested for pausing');
+  if (!/ryms i budgeten/.test(await page.textContent('main'))) throw new Error('the suggestion does not fit the budget');
+  await audit(page, 'budget cut');
+  await Promise.all([page.waitForNavigation(), page.click('main form[method=post] button')]);
+  if (!page.url().endsWith('/plan#initiatives')) throw new Error(`applying the cut went to ${page.url()}`);
+  if ((await page.$$('main td del')).length !== struck + 2) throw new Error('the paused initiative\'s money is not shown as freed');
 }
 
 async function importWithBadRow(page, base, org) {

@@ -1215,3 +1215,41 @@ plan-freed = Freed by paused and cancelled initiatives
 archived-choice = (archived)
 task-overdue = Overdue
 task-overdue-since = The due date { $day } has passed.
+
+## Budget cut
+audit-budget-cut = Initiatives paused in a budget cut
+cut-title = Budget cut
+cut-intro = Enter the new budget. The initiatives that go on are ranked by the gap priority they work on; the suggestion pauses the least important first until the plan fits. Choose yourself, recalculate and apply.
+cut-link = Budget cut: what does a pause free?
+cut-budget = New budget (SEK)
+cut-planned = Planned today: { $amount } SEK (running costs and investments of initiatives that are not paused or cancelled).
+cut-suggest = Suggest what to pause
+cut-ranked = Initiatives by priority
+cut-round = The gap priorities come from the round { $round } (whole organisation).
+cut-no-round = No closed round shows a gap list yet, so initiatives are ranked by cost only.
+cut-nothing = No proposed or active initiatives to pause.
+cut-rank = Rank
+cut-gap = Gap priority
+cut-money = Cost (SEK)
+cut-hours = Open work
+cut-hours-cards = { $hours } h on { $cards } cards
+cut-pause = Pause
+cut-recalculate = Recalculate with my choice
+cut-outcome = Outcome
+cut-after = Left after pausing
+cut-fits = fits the budget
+cut-over = { $amount } SEK over budget
+cut-freed = Freed
+cut-freed-hours = { $hours } h of open work
+cut-apply = Pause the chosen ({ $count })
+cut-kronor = { $amount } SEK
+cut-back = Back to the plan
+invalid-budget-invalid = The budget must be whole kronor, for example 1 200 000.
+invalid-budget-none-chosen = Choose at least one initiative to pause.
+
+## Timeline of initiatives
+timeline-title = Timeline
+timeline-no-dates = No initiative has both a start and an end date yet; set them on the initiative's page and it shows here.
+timeline-undated = without a start or end date
+timeline-done = { $done } of { $total } cards done
+timeline-legend = Each bar runs from the initiative's start to its end. The dark part is the share of cards done and the black line is today. Paused and cancelled initiatives are grey.

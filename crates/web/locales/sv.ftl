@@ -1215,3 +1215,41 @@ plan-freed = Frigjort av pausade och avbrutna initiativ
 archived-choice = (arkiverat)
 task-overdue = Försenat
 task-overdue-since = Klart senast { $day } har passerat.
+
+## Budget cut
+audit-budget-cut = Initiativ pausade vid budgetnedskärning
+cut-title = Budgetnedskärning
+cut-intro = Ange den nya budgeten. Initiativen som pågår rangordnas efter den gapprioritet de arbetar med; förslaget pausar de minst viktiga först tills planen ryms. Välj själv, räkna om och verkställ.
+cut-link = Budgetnedskärning: vad frigör en paus?
+cut-budget = Ny budget (kr)
+cut-planned = Planerat i dag: { $amount } kr (löpande kostnader och investeringar för initiativ som inte är pausade eller avbrutna).
+cut-suggest = Föreslå vad som pausas
+cut-ranked = Initiativ i prioritetsordning
+cut-round = Gapprioriteterna kommer från mätomgången { $round } (hela organisationen).
+cut-no-round = Ingen avslutad mätomgång visar en gaplista ännu, så initiativen rangordnas bara efter kostnad.
+cut-nothing = Inga föreslagna eller aktiva initiativ att pausa.
+cut-rank = Plats
+cut-gap = Gapprioritet
+cut-money = Kostnad (kr)
+cut-hours = Öppet arbete
+cut-hours-cards = { $hours } h på { $cards } kort
+cut-pause = Pausa
+cut-recalculate = Räkna om med mina val
+cut-outcome = Utfall
+cut-after = Kvar efter paus
+cut-fits = ryms i budgeten
+cut-over = { $amount } kr över budgeten
+cut-freed = Frigörs
+cut-freed-hours = { $hours } h öppet arbete
+cut-apply = Pausa de valda ({ $count })
+cut-kronor = { $amount } kr
+cut-back = Tillbaka till planen
+invalid-budget-invalid = Budgeten ska anges i hela kronor, till exempel 1 200 000.
+invalid-budget-none-chosen = Välj minst ett initiativ att pausa.
+
+## Timeline of initiatives
+timeline-title = Tidslinje
+timeline-no-dates = Inget initiativ har både start- och slutdatum ännu; ange dem på initiativets sida så syns det här.
+timeline-undated = utan start- eller slutdatum
+timeline-done = { $done } av { $total } kort klara
+timeline-legend = Varje stapel går från initiativets start till dess slut. Den mörka delen är andelen klara kort och det svarta strecket är i dag. Pausade och avbrutna initiativ är grå.

@@ -78,6 +78,8 @@ use utoipa::OpenApi;
         crate::plan::api::plan::dashboard,
         crate::plan::api::plan::goals,
         crate::plan::api::search::search,
+        crate::plan::api::budget_cut::show,
+        crate::plan::api::budget_cut::apply,
         crate::plan::api::initiatives::list,
         crate::plan::api::initiatives::create,
         crate::plan::api::initiatives::get,

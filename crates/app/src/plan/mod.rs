@@ -8,6 +8,7 @@
 //! | `agendas` | `agendas`, `create_agenda`, `add_point`, `agenda` |
 //! | `archive` | `archive`, `restore`, `delete_archived`, `is_archived`, `archived`, `undo_move` |
 //! | `budget` | (pure) `totals`, `stopped` |
+//! | `budget_cut` | `budget_cut`, `apply_cut` |
 //! | `board_edits` | `rename_board`, `add_column`, `update_column` |
 //! | `boards` | `boards`, `create_board`, `board` |
 //! | `card_detail` | `update_task`, `task` (with its history), `add_checklist_item`, `toggle_checklist_item`, `comment` |
@@ -22,6 +23,7 @@
 //! | `programme` | `start_programme` |
 //! | `search` | `search` |
 //! | `scope` | `engine_choices`, `competence_choices` |
+//! | `timeline` | `timeline` |
 //! | `workload` | `workload` |
 
 pub mod agendas;
@@ -29,6 +31,7 @@ pub mod archive;
 pub mod board_edits;
 pub mod boards;
 pub mod budget;
+pub mod budget_cut;
 pub mod card_detail;
 pub(crate) mod card_writes;
 pub mod cards;
@@ -42,6 +45,7 @@ pub mod intake_answers;
 pub mod programme;
 pub mod scope;
 pub mod search;
+pub mod timeline;
 pub mod workload;
 
 crate::handle!(

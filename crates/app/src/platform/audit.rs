@@ -39,6 +39,7 @@ pub const ACTIONS: &[&str] = &[
     "two-factor-policy",
     "sso-changed",
     "benchmark-changed",
+    "budget-cut",
 ];
 
 /// How many entries one page of the log shows.

@@ -2,9 +2,11 @@
 //! for them that need no storage.
 
 pub mod archive;
+pub mod budget_cut;
 pub mod intake;
 pub mod rank;
 pub mod search;
 pub mod similarity;
 pub mod task;
+pub mod timeline;
 pub mod workload;

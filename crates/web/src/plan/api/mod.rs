@@ -1,5 +1,6 @@
 //! The plan feature's JSON API.
 
+pub mod budget_cut;
 pub mod initiatives;
 pub mod plan;
 pub mod search;

@@ -3,6 +3,7 @@
 pub mod agendas;
 pub mod archive;
 pub mod boards;
+pub mod budget_cut;
 pub mod dashboard;
 pub mod effect;
 pub mod initiative;

@@ -43,6 +43,19 @@ pub struct PlanPage {
     pub goals: Vec<(String, String, String)>,
     pub initiatives: Vec<InitiativeRow>,
     pub totals: mognad_app::plan::budget::Totals,
+    pub timeline: mognad_app::plan::timeline::Timeline,
+}
+
+impl PlanPage {
+    /// A drawing unit as SVG writes it: one decimal is finer than a pixel.
+    pub fn unit(&self, v: &f64) -> String {
+        format!("{v:.1}")
+    }
+}
+
+/// Whether a status stops an initiative (paused or cancelled), for templates.
+pub fn stopped(status: &str) -> bool {
+    mognad_app::plan::budget::stopped(status)
 }
 
 /// Kronor with thin grouping, e.g. 1 250 000.
@@ -66,6 +79,7 @@ async fn plan_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page
     let goals = app.plan().goals(&c.org.actor).await.map_err(c.err())?;
     let (list, costs) = app.plan().initiatives(&c.org.actor).await.map_err(c.err())?;
     let totals = mognad_app::plan::budget::totals(&list, &costs);
+    let timeline = app.plan().timeline(&c.org.actor).await.map_err(c.err())?;
     let initiatives: Vec<InitiativeRow> = list
         .iter()
         .map(|i| InitiativeRow {
@@ -85,6 +99,7 @@ async fn plan_page(c: &PageCtx, errors: Vec<String>, status: StatusCode) -> Page
         .collect();
     let mut res = render(PlanPage {
         totals,
+        timeline,
         goals: goals
             .into_iter()
             .map(|g| (g.id.to_string(), g.title, g.description))
