@@ -296,6 +296,25 @@ async function planAndExecution(browser, page, base, org) {
   if (!/Projektorn i sal 4 startar inte/.test(await page.textContent('section.column:nth-of-type(1)'))) {
     throw new Error('the submitted request is not in the backlog');
   }
+  // Time on a card: logged in Swedish notation, then read on the timesheet.
+  await page.goto(`${base}${org}/tasks/${other}`);
+  await page.selectOption('#tm-person', { index: 1 });
+  await page.fill('#tm-hours', '1,5');
+  await page.fill('#tm-note', 'Genomgång');
+  await Promise.all([page.waitForNavigation(), page.click('section[aria-labelledby=time] button[type=submit]')]);
+  if (!/Loggat: 1,5 h/.test(await page.textContent('main'))) throw new Error('the logged time is not on the card');
+  await audit(page, 'card with logged time');
+  await page.goto(`${base}${org}/timesheet`);
+  if (!/Genomgång/.test(await page.textContent('main'))) throw new Error('the timesheet does not list the logged time');
+  await audit(page, 'timesheet');
+  // A calendar link to my cards: made once, it serves iCalendar without a session.
+  await page.goto(`${base}${org}/calendar`);
+  await Promise.all([page.waitForNavigation(), page.click(`main form[action$="/calendar/me"] button`)]);
+  const feedLink = await page.inputValue('#fresh-link');
+  if (!feedLink.includes('/ics/')) throw new Error(`no calendar link shown: ${feedLink}`);
+  await audit(page, 'calendar links');
+  const ics = await (await fetch(feedLink)).text();
+  if (!ics.startsWith('BEGIN:VCALENDAR')) throw new Error('the calendar link does not serve a calendar');
   // The plan's timeline: a bar per dated initiative, with the done share of its cards.
   await page.goto(`${base}${org}/plan`);
   if ((await page.$$('ol.timeline svg.timeline-bar')).length === 0) throw new Error('the plan shows no timeline');

@@ -86,4 +86,5 @@ id_type!(
     ChecklistItemId,
     IntakeFormId,
     AgendaId,
+    TimeEntryId,
 );

@@ -46,6 +46,8 @@ fn all(admin: bool) -> Vec<(&'static str, Vec<Entry>)> {
                 ("search", "/search", "nav-search"),
                 ("dashboard", "/dashboard", "nav-dashboard"),
                 ("workload", "/workload", "nav-workload"),
+                ("timesheet", "/timesheet", "nav-timesheet"),
+                ("calendar", "/calendar", "nav-calendar"),
                 ("effect", "/effect", "nav-effect"),
                 ("intake", "/intake", "nav-intake"),
                 ("agendas", "/agendas", "nav-agendas"),

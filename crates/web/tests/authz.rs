@@ -125,6 +125,25 @@ const RULES: &[(&str, &str, Need)] = &[
     ("POST", "/orgs/{org}/tasks/{id}/archive", Role(Role::Member)),
     ("POST", "/orgs/{org}/tasks/{id}/restore", Role(Role::Member)),
     ("POST", "/orgs/{org}/tasks/{id}/undo", Role(Role::Member)),
+    ("POST", "/orgs/{org}/tasks/{id}/time", Role(Role::Member)),
+    ("GET", "/ics/{token}", Public),
+    ("POST", "/orgs/{org}/boards/{id}/bulk", Role(Role::Member)),
+    ("POST", "/api/v1/orgs/{org}/boards/{id}/bulk", Role(Role::Member)),
+    // Members archive and restore cards and agendas; the use case refuses them the rest.
+    ("POST", "/api/v1/orgs/{org}/archive", Role(Role::Member)),
+    ("POST", "/api/v1/orgs/{org}/restore", Role(Role::Member)),
+    ("POST", "/api/v1/orgs/{org}/tasks/{id}/undo", Role(Role::Member)),
+    ("POST", "/orgs/{org}/calendar/me", Role(Role::Member)),
+    ("POST", "/orgs/{org}/calendar/me/stop", Role(Role::Member)),
+    ("POST", "/orgs/{org}/calendar/boards/{id}", Role(Role::Member)),
+    (
+        "POST",
+        "/orgs/{org}/calendar/boards/{id}/stop",
+        Role(Role::Member),
+    ),
+    ("POST", "/api/v1/orgs/{org}/tasks/{id}/time", Role(Role::Member)),
+    // A member takes back only entries they logged; the seeded entry is another account's.
+    ("POST", "/orgs/{org}/time/{id}/remove", Role(Role::Admin)),
     ("POST", "/orgs/{org}/agendas/{id}/archive", Role(Role::Member)),
     ("POST", "/orgs/{org}/agendas/{id}/restore", Role(Role::Member)),
     // Anyone who meets may write an agenda.
@@ -260,6 +279,8 @@ struct Ids {
     form: String,
     form_slug: String,
     agenda: String,
+    time: String,
+    feed: String,
     /// The seeding admin's account: a member others may change.
     member: String,
     model: String,
@@ -483,6 +504,24 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         )
         .await
         .unwrap();
+    let time = app
+        .plan()
+        .log_time(
+            a,
+            task,
+            &mognad_app::plan::time_log::TimeInput {
+                person_id: people[1].to_string(),
+                hours: "1".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let feed = app
+        .plan()
+        .renew_feed(a, mognad_app::plan::calendar::FeedOf::Me)
+        .await
+        .unwrap();
     Ids {
         org: a.org.to_string(),
         unit: unit.id.to_string(),
@@ -505,6 +544,8 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         form: form.to_string(),
         form_slug,
         agenda: agenda.to_string(),
+        time: time.to_string(),
+        feed,
         member: a.user.id.0.to_string(),
         model: model.to_string(),
         invitation: invitation.invitation.id.to_string(),
@@ -535,6 +576,7 @@ fn fill(pattern: &str, ids: &Ids) -> String {
                 "goals" => ids.goal.clone(),
                 "intake" => ids.form.clone(),
                 "agendas" => ids.agenda.clone(),
+                "time" => ids.time.clone(),
                 "members" => ids.member.clone(),
                 "invitations" => ids.invitation.clone(),
                 "tokens" => ids.api_token.clone(),
@@ -545,6 +587,7 @@ fn fill(pattern: &str, ids: &Ids) -> String {
             "{action}" => ids.action.clone(),
             "{role}" => "it-strateg".into(),
             "{area}" => ids.group.clone(),
+            "{token}" if prev == "ics" => ids.feed.clone(),
             "{token}" => ids.token.clone(),
             "{slug}" if prev == "f" => ids.form_slug.clone(),
             "{slug}" => ids.slug.clone(),

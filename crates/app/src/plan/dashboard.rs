@@ -24,6 +24,10 @@ pub struct Progress {
     pub done: usize,
     pub total: usize,
     pub overdue: usize,
+    /// The estimated hours of all its cards …
+    pub estimate_hours: i64,
+    /// … and the minutes logged on them.
+    pub logged_minutes: i64,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -52,6 +56,8 @@ pub(crate) fn progress_of(i: &Initiative, tasks: &[&Task], today: NaiveDate) -> 
         done: mine.iter().filter(|t| t.done_at.is_some()).count(),
         total: mine.len(),
         overdue: mine.iter().filter(|t| overdue(t, today)).count(),
+        estimate_hours: mine.iter().filter_map(|t| t.estimate_hours).sum(),
+        logged_minutes: 0,
     }
 }
 
@@ -78,10 +84,13 @@ impl super::Plan<'_> {
         let tasks = boards::all_tasks(&mut tx, actor.org).await?;
         let paused = paused(&mut tx, actor.org).await?;
         let people = mognad_store::people::all(&mut tx, actor.org).await?;
-        tx.rollback().await?;
-        let (initiatives, _) = self.initiatives(actor).await?;
+        let logged = mognad_store::time_entries::per_initiative(&mut tx, actor.org).await?;
         let today = Utc::now().date_naive();
         let all: Vec<&Task> = tasks.iter().collect();
+        let mut workload = workload_of(&all, &paused, &people, today);
+        crate::plan::workload::with_logged(&mut tx, actor.org, &mut workload, today).await?;
+        tx.rollback().await?;
+        let (initiatives, _) = self.initiatives(actor).await?;
         let mut trend = Vec::new();
         for r in self.measurement().rounds(actor).await? {
             if r.state != "closed" {
@@ -94,8 +103,14 @@ impl super::Plan<'_> {
             open: tasks.iter().filter(|t| t.done_at.is_none()).count(),
             overdue: tasks.iter().filter(|t| overdue(t, today)).count(),
             throughput: throughput(&all, today),
-            initiatives: initiatives.iter().map(|i| progress_of(i, &all, today)).collect(),
-            workload: workload_of(&all, &paused, &people, today),
+            initiatives: initiatives
+                .iter()
+                .map(|i| Progress {
+                    logged_minutes: logged.iter().find(|l| l.0 == i.id).map(|l| l.1).unwrap_or(0),
+                    ..progress_of(i, &all, today)
+                })
+                .collect(),
+            workload,
             trend,
         })
     }

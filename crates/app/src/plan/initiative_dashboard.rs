@@ -132,6 +132,7 @@ impl super::Plan<'_> {
         let tasks = boards::initiative_tasks(&mut tx, actor.org, id.0).await?;
         let paused = paused(&mut tx, actor.org).await?;
         let people = mognad_store::people::all(&mut tx, actor.org).await?;
+        let logged = mognad_store::time_entries::per_initiative(&mut tx, actor.org).await?;
         tx.rollback().await?;
         let today = Utc::now().date_naive();
         let mine: Vec<&Task> = tasks.iter().collect();
@@ -168,7 +169,10 @@ impl super::Plan<'_> {
             })
             .collect();
         Ok(InitiativeDashboard {
-            progress: progress_of(&i, &mine, today),
+            progress: Progress {
+                logged_minutes: logged.iter().find(|l| l.0 == i.id).map(|l| l.1).unwrap_or(0),
+                ..progress_of(&i, &mine, today)
+            },
             throughput: throughput(&mine, today),
             workload: workload_of(&mine, &paused, &people, today),
             groups,

@@ -9,8 +9,10 @@
 //! | `archive` | `archive`, `restore`, `delete_archived`, `is_archived`, `archived`, `undo_move` |
 //! | `budget` | (pure) `totals`, `stopped` |
 //! | `budget_cut` | `budget_cut`, `apply_cut` |
+//! | `calendar` | `calendar_feeds`, `renew_feed`, `stop_feed`, `feed` |
 //! | `board_edits` | `rename_board`, `add_column`, `update_column` |
 //! | `boards` | `boards`, `create_board`, `board` |
+//! | `bulk` | `bulk_change` (move and assign the chosen cards) |
 //! | `card_detail` | `update_task`, `task` (with its history), `add_checklist_item`, `toggle_checklist_item`, `comment` |
 //! | `cards` | `create_task`, `move_task` |
 //! | `dashboard` | `dashboard` |
@@ -23,7 +25,9 @@
 //! | `programme` | `start_programme` |
 //! | `search` | `search` |
 //! | `scope` | `engine_choices`, `competence_choices` |
+//! | `time_log` | `log_time`, `remove_time`, `card_time` |
 //! | `timeline` | `timeline` |
+//! | `timesheet` | `timesheet` (and the download's table) |
 //! | `workload` | `workload` |
 
 pub mod agendas;
@@ -32,6 +36,8 @@ pub mod board_edits;
 pub mod boards;
 pub mod budget;
 pub mod budget_cut;
+pub mod bulk;
+pub mod calendar;
 pub mod card_detail;
 pub(crate) mod card_writes;
 pub mod cards;
@@ -45,7 +51,9 @@ pub mod intake_answers;
 pub mod programme;
 pub mod scope;
 pub mod search;
+pub mod time_log;
 pub mod timeline;
+pub mod timesheet;
 pub mod workload;
 
 crate::handle!(

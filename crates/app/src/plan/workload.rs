@@ -29,6 +29,8 @@ pub struct PersonWorkload {
     pub unfair: bool,
     /// Hours on paused initiatives' cards.
     pub freed: u32,
+    /// Minutes logged this week, to set against the week's estimated hours.
+    pub logged_minutes: i64,
 }
 
 impl PersonWorkload {
@@ -42,6 +44,7 @@ impl PersonWorkload {
             overloaded: l.overloaded,
             unfair: l.unfair,
             freed: l.freed,
+            logged_minutes: 0,
         }
     }
 
@@ -108,6 +111,27 @@ pub(crate) fn workload_of(
     }
 }
 
+/// Adds the minutes each person logged this ISO week (Monday to Sunday) to `w`.
+pub(crate) async fn with_logged(
+    tx: &mut mognad_store::Tx,
+    org: mognad_domain::ids::OrgId,
+    w: &mut Workload,
+    today: NaiveDate,
+) -> Result<()> {
+    use chrono::Datelike;
+    let monday = today - chrono::Duration::days(today.weekday().num_days_from_monday() as i64);
+    let sums =
+        mognad_store::time_entries::per_person(tx, org, monday, monday + chrono::Duration::days(6)).await?;
+    for p in &mut w.people {
+        p.logged_minutes = sums
+            .iter()
+            .find(|(id, _)| *id == p.person)
+            .map(|s| s.1)
+            .unwrap_or(0);
+    }
+    Ok(())
+}
+
 /// The ids of the organisation's stopped (paused or cancelled) initiatives and of its archived
 /// ones, whose cards' hours are freed: an archived initiative's cards stay live on their boards.
 pub(crate) async fn paused(
@@ -130,8 +154,11 @@ impl super::Plan<'_> {
         let tasks = boards::all_tasks(&mut tx, actor.org).await?;
         let paused = paused(&mut tx, actor.org).await?;
         let people = mognad_store::people::all(&mut tx, actor.org).await?;
-        tx.rollback().await?;
         let all: Vec<&boards::Task> = tasks.iter().collect();
-        Ok(workload_of(&all, &paused, &people, Utc::now().date_naive()))
+        let today = Utc::now().date_naive();
+        let mut w = workload_of(&all, &paused, &people, today);
+        with_logged(&mut tx, actor.org, &mut w, today).await?;
+        tx.rollback().await?;
+        Ok(w)
     }
 }

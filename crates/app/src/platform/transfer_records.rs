@@ -2,8 +2,8 @@
 //! the plan with its boards and cards, intake forms and agendas, carried table by table as
 //! portable rows (`mognad_store::records`), so that an instance moves whole.
 //!
-//! What stays behind: sessions, API tokens, invitation and reset links (secrets of one
-//! instance), two-factor secrets (people set their app up again), the audit log (the record of
+//! What stays behind: sessions, API tokens, calendar feed links, invitation and reset links
+//! (secrets of one instance), two-factor secrets (people set their app up again), the audit log (the record of
 //! what happened on that instance), idempotency keys and sign-in brakes (short-lived), and
 //! whatever the directory and measurement parts carry already. The single sign-on settings go
 //! along, client secret included. Accounts travel with their password hashes, so the people keep their sign-in; the
@@ -57,6 +57,7 @@ const TABLES: &[(&str, &str)] = &[
     ("task_checklist", OF_ORG),
     ("task_comments", OF_ORG),
     ("task_events", OF_ORG),
+    ("time_entries", OF_ORG),
     ("intake_forms", OF_ORG),
     ("intake_submissions", OF_ORG),
     ("agendas", OF_ORG),

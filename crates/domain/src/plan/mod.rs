@@ -3,10 +3,12 @@
 
 pub mod archive;
 pub mod budget_cut;
+pub mod ics;
 pub mod intake;
 pub mod rank;
 pub mod search;
 pub mod similarity;
 pub mod task;
+pub mod time;
 pub mod timeline;
 pub mod workload;

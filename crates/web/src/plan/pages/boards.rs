@@ -243,7 +243,7 @@ async fn after(c: PageCtx, board: Uuid, result: Result<(), AppError>) -> Page {
 /// Like [`after`], back to the board as it was filtered (`back`, the board's query string).
 /// With `card`, the address names the moved card, which takes the focus there (its list item is
 /// focusable), so a keyboard user goes on from the card rather than from the top of the page.
-async fn after_to(
+pub(crate) async fn after_to(
     c: PageCtx,
     board: Uuid,
     result: Result<(), AppError>,

@@ -34,6 +34,20 @@ pub struct TaskPage {
     pub history: Vec<(String, String)>,
     /// Whether the card is past its due date and not done.
     pub overdue: bool,
+    /// `/orgs/{org}`.
+    pub org: String,
+    /// What was logged on the card.
+    pub time: mognad_app::plan::time_log::CardTime,
+    /// The time form's values: what was typed when it was refused, else the reader's own person
+    /// (or the assignee) and today.
+    pub time_typed: mognad_app::plan::time_log::TimeInput,
+}
+
+impl TaskPage {
+    /// Minutes as hours in the reader's way of writing decimals.
+    pub fn hours(&self, minutes: &i64) -> String {
+        crate::plan::pages::time::hours(minutes, &self.l.tr)
+    }
 }
 
 /// The card's history in the reader's words: made, then every entry.
@@ -61,12 +75,42 @@ fn history(t: &TaskDetail, tr: crate::i18n::Tr) -> Vec<(String, String)> {
 }
 
 async fn page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) -> Page {
+    page_with(c, id, errors, status, None).await
+}
+
+/// The card's page, with the time form holding `typed` when it was refused.
+pub(crate) async fn page_with(
+    c: &PageCtx,
+    id: Uuid,
+    errors: Vec<String>,
+    status: StatusCode,
+    typed: Option<mognad_app::plan::time_log::TimeInput>,
+) -> Page {
     let tr = c.tr;
     let app = &c.state.app;
     let t = app.plan().task(&c.org.actor, TaskId(id)).await.map_err(c.err())?;
     let base = format!("/orgs/{}/tasks/{id}", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "boards", &base).await?;
     let people = app.org().all_people(&c.org.actor).await.map_err(c.err())?;
+    let time = app
+        .plan()
+        .card_time(&c.org.actor, TaskId(id))
+        .await
+        .map_err(c.err())?;
+    let own = people
+        .iter()
+        .find(|p| {
+            p.email
+                .as_ref()
+                .is_some_and(|e| e.eq_ignore_ascii_case(&c.org.actor.user.email.to_string()))
+        })
+        .map(|p| p.id)
+        .or(t.assignee_id);
+    let time_typed = typed.unwrap_or_else(|| mognad_app::plan::time_log::TimeInput {
+        person_id: own.map(|p| p.to_string()).unwrap_or_default(),
+        worked_on: chrono::Utc::now().date_naive().to_string(),
+        ..Default::default()
+    });
     let (initiatives, _) = app.plan().initiatives(&c.org.actor).await.map_err(c.err())?;
     // An archived initiative is not offered, but the card keeps it when saved.
     let kept = t
@@ -105,6 +149,9 @@ async fn page(c: &PageCtx, id: Uuid, errors: Vec<String>, status: StatusCode) ->
         history: history(&t, tr),
         overdue: !t.done && t.due_on.is_some_and(|d| d < chrono::Utc::now().date_naive()),
         errors,
+        org: format!("/orgs/{}", c.org.actor.org),
+        time,
+        time_typed,
         base,
         t,
         l,

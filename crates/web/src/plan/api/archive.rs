@@ -1,0 +1,161 @@
+//! Archive, restore and undo through the API, and bulk changes to a board's cards: what the
+//! pages do, as JSON. Who may do what is the use cases' (members archive cards and agendas, the
+//! rest is the administrators').
+
+use crate::AppState;
+use crate::api::{ApiResult, problem};
+use crate::extract::{ApiJson, IdParam};
+use crate::i18n::Tr;
+use crate::session::OrgCtx;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use mognad_app::AppError;
+use mognad_app::plan::archive::ArchivedView;
+use mognad_app::plan::bulk::BulkChange;
+use mognad_domain::ids::{BoardId, ColumnId, PersonId, TaskId};
+use mognad_domain::plan::archive::Archivable;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct ItemRef {
+    /// `card`, `board`, `goal`, `initiative`, `form` or `agenda`.
+    pub kind: String,
+    pub id: Uuid,
+}
+
+fn kind(tr: Tr, raw: &str) -> Result<Archivable, crate::error::WebError> {
+    Archivable::parse(raw).ok_or_else(|| {
+        problem(tr)(AppError::invalid(
+            "kind",
+            "bad-ref",
+            "card, board, goal, initiative, form or agenda",
+        ))
+    })
+}
+
+/// Everything archived, newest first.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/archive", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id")),
+    responses((status = 200, body = Vec<ArchivedView>)))]
+pub async fn list(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<Vec<ArchivedView>>> {
+    let list = state.app.plan().archived(&ctx.actor).await.map_err(problem(tr))?;
+    Ok(Json(list))
+}
+
+/// Archives an item: it leaves every list and count until restored.
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/archive", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id")),
+    request_body = ItemRef,
+    responses((status = 204, description = "Archived"), (status = 404, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+pub async fn archive(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    ApiJson(item): ApiJson<ItemRef>,
+) -> ApiResult<StatusCode> {
+    let k = kind(tr, &item.kind)?;
+    state
+        .app
+        .plan()
+        .archive(&ctx.actor, k, item.id)
+        .await
+        .map_err(problem(tr))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Brings an archived item back (a board with the cards and forms it took along).
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/restore", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id")),
+    request_body = ItemRef,
+    responses((status = 204, description = "Restored"), (status = 404, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+pub async fn restore(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    ApiJson(item): ApiJson<ItemRef>,
+) -> ApiResult<StatusCode> {
+    let k = kind(tr, &item.kind)?;
+    state
+        .app
+        .plan()
+        .restore(&ctx.actor, k, item.id)
+        .await
+        .map_err(problem(tr))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Takes back a card's last move, while it is the last thing that happened to the card.
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/tasks/{id}/undo", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id"), ("id" = Uuid, Path, description = "Card id")),
+    responses((status = 204, description = "Moved back"), (status = 404, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem)))]
+pub async fn undo(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    IdParam(id): IdParam,
+) -> ApiResult<StatusCode> {
+    state
+        .app
+        .plan()
+        .undo_move(&ctx.actor, TaskId(id))
+        .await
+        .map_err(problem(tr))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct BulkInput {
+    /// The cards of the board to change, at most 500.
+    pub cards: Vec<Uuid>,
+    /// The column to move them all to (its end, in the order they stood); absent for no move.
+    #[serde(default)]
+    pub column_id: Option<Uuid>,
+    /// Give them all this assignee.
+    #[serde(default)]
+    pub assignee_id: Option<Uuid>,
+    /// Take their assignee away (instead of `assignee_id`).
+    #[serde(default)]
+    pub unassign: bool,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct BulkDone {
+    /// How many cards changed.
+    pub changed: usize,
+}
+
+/// Moves and/or assigns the chosen cards together: all or nothing.
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/boards/{id}/bulk", tag = "plan",
+    params(("org" = Uuid, Path, description = "Organisation id"), ("id" = Uuid, Path, description = "Board id")),
+    request_body = BulkInput,
+    responses((status = 200, body = BulkDone), (status = 404, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+pub async fn bulk(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    IdParam(id): IdParam,
+    ApiJson(b): ApiJson<BulkInput>,
+) -> ApiResult<Json<BulkDone>> {
+    let change = BulkChange {
+        column: b.column_id.map(ColumnId),
+        assignee: if b.unassign {
+            Some(None)
+        } else {
+            b.assignee_id.map(|p| Some(PersonId(p)))
+        },
+    };
+    let cards: Vec<TaskId> = b.cards.into_iter().map(TaskId).collect();
+    let changed = state
+        .app
+        .plan()
+        .bulk_change(&ctx.actor, BoardId(id), &cards, change)
+        .await
+        .map_err(problem(tr))?;
+    Ok(Json(BulkDone { changed }))
+}
