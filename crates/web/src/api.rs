@@ -23,3 +23,15 @@ pub fn problem(tr: Tr) -> impl Fn(AppError) -> WebError {
 pub fn created<T: Serialize>(v: T) -> Response {
     (StatusCode::CREATED, Json(v)).into_response()
 }
+
+/// An id sent as text in a JSON body or a query: a malformed one is a 422 naming the field, as
+/// any other wrong choice, rather than a 400 for the whole body.
+pub fn id_field(tr: crate::i18n::Tr, field: &str, raw: &str) -> Result<uuid::Uuid, crate::error::WebError> {
+    uuid::Uuid::parse_str(raw.trim()).map_err(|_| {
+        problem(tr)(mognad_app::AppError::invalid(
+            field,
+            "bad-ref",
+            "not a valid choice",
+        ))
+    })
+}

@@ -3,7 +3,7 @@
 //! rest is the administrators').
 
 use crate::AppState;
-use crate::api::{ApiResult, problem};
+use crate::api::{ApiResult, id_field, problem};
 use crate::extract::{ApiJson, IdParam};
 use crate::i18n::Tr;
 use crate::session::OrgCtx;
@@ -16,13 +16,13 @@ use mognad_app::plan::bulk::BulkChange;
 use mognad_domain::ids::{BoardId, ColumnId, PersonId, TaskId};
 use mognad_domain::plan::archive::Archivable;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct ItemRef {
     /// `card`, `board`, `goal`, `initiative`, `form` or `agenda`.
     pub kind: String,
-    pub id: Uuid,
+    /// The item's id.
+    pub id: String,
 }
 
 fn kind(tr: Tr, raw: &str) -> Result<Archivable, crate::error::WebError> {
@@ -37,7 +37,7 @@ fn kind(tr: Tr, raw: &str) -> Result<Archivable, crate::error::WebError> {
 
 /// Everything archived, newest first.
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/archive", tag = "plan",
-    params(("org" = Uuid, Path, description = "Organisation id")),
+    params(("org" = uuid::Uuid, Path, description = "Organisation id")),
     responses((status = 200, body = Vec<ArchivedView>)))]
 pub async fn list(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResult<Json<Vec<ArchivedView>>> {
     let list = state.app.plan().archived(&ctx.actor).await.map_err(problem(tr))?;
@@ -46,7 +46,7 @@ pub async fn list(State(state): State<AppState>, tr: Tr, ctx: OrgCtx) -> ApiResu
 
 /// Archives an item: it leaves every list and count until restored.
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/archive", tag = "plan",
-    params(("org" = Uuid, Path, description = "Organisation id")),
+    params(("org" = uuid::Uuid, Path, description = "Organisation id")),
     request_body = ItemRef,
     responses((status = 204, description = "Archived"), (status = 404, body = crate::error::Problem),
         (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
@@ -57,10 +57,11 @@ pub async fn archive(
     ApiJson(item): ApiJson<ItemRef>,
 ) -> ApiResult<StatusCode> {
     let k = kind(tr, &item.kind)?;
+    let id = id_field(tr, "id", &item.id)?;
     state
         .app
         .plan()
-        .archive(&ctx.actor, k, item.id)
+        .archive(&ctx.actor, k, id)
         .await
         .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)
@@ -68,7 +69,7 @@ pub async fn archive(
 
 /// Brings an archived item back (a board with the cards and forms it took along).
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/restore", tag = "plan",
-    params(("org" = Uuid, Path, description = "Organisation id")),
+    params(("org" = uuid::Uuid, Path, description = "Organisation id")),
     request_body = ItemRef,
     responses((status = 204, description = "Restored"), (status = 404, body = crate::error::Problem),
         (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
@@ -79,10 +80,11 @@ pub async fn restore(
     ApiJson(item): ApiJson<ItemRef>,
 ) -> ApiResult<StatusCode> {
     let k = kind(tr, &item.kind)?;
+    let id = id_field(tr, "id", &item.id)?;
     state
         .app
         .plan()
-        .restore(&ctx.actor, k, item.id)
+        .restore(&ctx.actor, k, id)
         .await
         .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)
@@ -90,7 +92,7 @@ pub async fn restore(
 
 /// Takes back a card's last move, while it is the last thing that happened to the card.
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/tasks/{id}/undo", tag = "plan",
-    params(("org" = Uuid, Path, description = "Organisation id"), ("id" = Uuid, Path, description = "Card id")),
+    params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path, description = "Card id")),
     responses((status = 204, description = "Moved back"), (status = 404, body = crate::error::Problem),
         (status = 409, body = crate::error::Problem)))]
 pub async fn undo(
@@ -111,13 +113,14 @@ pub async fn undo(
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct BulkInput {
     /// The cards of the board to change, at most 500.
-    pub cards: Vec<Uuid>,
-    /// The column to move them all to (its end, in the order they stood); absent for no move.
+    pub cards: Vec<String>,
+    /// The column to move them all to (its end, in the order they stood); absent or blank for
+    /// no move.
     #[serde(default)]
-    pub column_id: Option<Uuid>,
-    /// Give them all this assignee.
+    pub column_id: Option<String>,
+    /// Give them all this assignee; absent or blank for no change.
     #[serde(default)]
-    pub assignee_id: Option<Uuid>,
+    pub assignee_id: Option<String>,
     /// Take their assignee away (instead of `assignee_id`).
     #[serde(default)]
     pub unassign: bool,
@@ -131,7 +134,7 @@ pub struct BulkDone {
 
 /// Moves and/or assigns the chosen cards together: all or nothing.
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/boards/{id}/bulk", tag = "plan",
-    params(("org" = Uuid, Path, description = "Organisation id"), ("id" = Uuid, Path, description = "Board id")),
+    params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path, description = "Board id")),
     request_body = BulkInput,
     responses((status = 200, body = BulkDone), (status = 404, body = crate::error::Problem),
         (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
@@ -142,15 +145,27 @@ pub async fn bulk(
     IdParam(id): IdParam,
     ApiJson(b): ApiJson<BulkInput>,
 ) -> ApiResult<Json<BulkDone>> {
-    let change = BulkChange {
-        column: b.column_id.map(ColumnId),
-        assignee: if b.unassign {
-            Some(None)
-        } else {
-            b.assignee_id.map(|p| Some(PersonId(p)))
-        },
+    let given = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
     };
-    let cards: Vec<TaskId> = b.cards.into_iter().map(TaskId).collect();
+    let column = match given(&b.column_id) {
+        Some(c) => Some(ColumnId(id_field(tr, "column_id", &c)?)),
+        None => None,
+    };
+    let assignee = match (b.unassign, given(&b.assignee_id)) {
+        (true, _) => Some(None),
+        (false, Some(p)) => Some(Some(PersonId(id_field(tr, "assignee_id", &p)?))),
+        (false, None) => None,
+    };
+    let change = BulkChange { column, assignee };
+    let cards = b
+        .cards
+        .iter()
+        .map(|c| id_field(tr, "cards", c).map(TaskId))
+        .collect::<Result<Vec<_>, _>>()?;
     let changed = state
         .app
         .plan()

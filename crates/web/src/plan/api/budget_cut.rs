@@ -2,7 +2,7 @@
 //! and pausing a choice of them.
 
 use crate::AppState;
-use crate::api::{ApiResult, problem};
+use crate::api::{ApiResult, id_field, problem};
 use crate::extract::{ApiJson, QueryOr};
 use crate::i18n::Tr;
 use crate::session::OrgCtx;
@@ -11,7 +11,6 @@ use axum::extract::State;
 use mognad_app::plan::budget_cut::{BudgetCut, parse_budget};
 use mognad_domain::ids::InitiativeId;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct CutParams {
@@ -22,7 +21,7 @@ pub struct CutParams {
 /// The initiatives that go on, ranked by the gap priority they serve, with what pausing each
 /// frees and which to pause so the plan fits the budget.
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/budget-cut", tag = "plan",
-    params(("org" = Uuid, Path, description = "Organisation id"), CutParams),
+    params(("org" = uuid::Uuid, Path, description = "Organisation id"), CutParams),
     responses((status = 200, body = BudgetCut), (status = 422, body = crate::error::Problem)))]
 pub async fn show(
     State(state): State<AppState>,
@@ -43,7 +42,7 @@ pub async fn show(
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct CutChoice {
     /// The initiatives to pause; those no longer going on are left as they are.
-    pub pause: Vec<Uuid>,
+    pub pause: Vec<String>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -53,7 +52,7 @@ pub struct CutApplied {
 
 /// Pauses the chosen initiatives together, in one transaction.
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/budget-cut", tag = "plan",
-    params(("org" = Uuid, Path, description = "Organisation id")),
+    params(("org" = uuid::Uuid, Path, description = "Organisation id")),
     request_body = CutChoice,
     responses((status = 200, body = CutApplied), (status = 422, body = crate::error::Problem)))]
 pub async fn apply(
@@ -62,7 +61,11 @@ pub async fn apply(
     ctx: OrgCtx,
     ApiJson(c): ApiJson<CutChoice>,
 ) -> ApiResult<Json<CutApplied>> {
-    let ids: Vec<InitiativeId> = c.pause.into_iter().map(InitiativeId).collect();
+    let ids = c
+        .pause
+        .iter()
+        .map(|p| id_field(tr, "pause", p).map(InitiativeId))
+        .collect::<Result<Vec<_>, _>>()?;
     let paused = state
         .app
         .plan()
