@@ -3,6 +3,7 @@
 
 mod board;
 mod load;
+mod plan_pages;
 mod search;
 mod seed;
 mod team;
@@ -105,6 +106,22 @@ enum Command {
         runs: usize,
     },
     /// Times the unit's competence map in process and, with `--url`, as a page over HTTP.
+    /// Makes the demo organisation in the database and prints its id.
+    DemoSeed {
+        #[arg(long)]
+        db: String,
+    },
+    /// Times the plan's read pages of the demo organisation, in process and over HTTP.
+    PlanPages {
+        #[arg(long)]
+        db: String,
+        #[arg(long)]
+        org: uuid::Uuid,
+        #[arg(long)]
+        url: String,
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+    },
     Team {
         #[arg(long)]
         db: String,
@@ -134,6 +151,8 @@ async fn main() -> anyhow::Result<()> {
         Command::Results { db, org, runs } => timing::run(&db, org, runs).await,
         Command::BoardSeed { db, cards } => board::seed(&db, cards).await,
         Command::Search { db, cards, runs } => search::run(&db, cards, runs).await,
+        Command::DemoSeed { db } => plan_pages::seed(&db).await,
+        Command::PlanPages { db, org, url, runs } => plan_pages::run(&db, org, &url, runs).await,
         Command::Board {
             db,
             url,

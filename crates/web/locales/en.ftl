@@ -1319,3 +1319,16 @@ bulk-hint = Tick the cards below and choose a column, an assignee or both. Every
 invalid-bulk-none = Tick at least one card.
 invalid-bulk-too-many = At most 500 cards at once.
 invalid-bulk-nothing = Choose a column or an assignee.
+
+## Looking up an intake request by its receipt
+receipt-title = How is my request going?
+receipt-intro = Enter the code you got when you sent your request through { $form } to see where it stands.
+receipt-code = Receipt code
+receipt-look-up = Show
+receipt-link = Have a receipt code? See how your request is going.
+receipt-found = Request { $code }
+receipt-received = Received { $day }.
+receipt-column = Status: { $column }
+receipt-done = The request is done.
+receipt-closed = The request is closed.
+invalid-receipt-unknown = No request has that code. Check it and try again.

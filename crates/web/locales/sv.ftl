@@ -1319,3 +1319,16 @@ bulk-hint = Kryssa i korten nedan och välj kolumn, ansvarig eller båda. Allt �
 invalid-bulk-none = Kryssa i minst ett kort.
 invalid-bulk-too-many = Högst 500 kort på en gång.
 invalid-bulk-nothing = Välj en kolumn eller en ansvarig.
+
+## Looking up an intake request by its receipt
+receipt-title = Hur går mitt ärende?
+receipt-intro = Skriv koden du fick när du skickade in ärendet via { $form }, så ser du var det står.
+receipt-code = Kvittokod
+receipt-look-up = Visa
+receipt-link = Har du en kvittokod? Se hur ditt ärende går.
+receipt-found = Ärende { $code }
+receipt-received = Mottaget { $day }.
+receipt-column = Status: { $column }
+receipt-done = Ärendet är klart.
+receipt-closed = Ärendet är avslutat.
+invalid-receipt-unknown = Inget ärende har den koden. Kontrollera den och försök igen.

@@ -127,6 +127,8 @@ const RULES: &[(&str, &str, Need)] = &[
     ("POST", "/orgs/{org}/tasks/{id}/undo", Role(Role::Member)),
     ("POST", "/orgs/{org}/tasks/{id}/time", Role(Role::Member)),
     ("GET", "/ics/{token}", Public),
+    ("GET", "/f/{slug}/receipt", Public),
+    ("POST", "/f/{slug}/receipt", Public),
     ("POST", "/orgs/{org}/boards/{id}/bulk", Role(Role::Member)),
     ("POST", "/api/v1/orgs/{org}/boards/{id}/bulk", Role(Role::Member)),
     // Members archive and restore cards and agendas; the use case refuses them the rest.

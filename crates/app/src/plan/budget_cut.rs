@@ -12,7 +12,6 @@ use chrono::Utc;
 use mognad_domain::ids::InitiativeId;
 use mognad_domain::plan::budget_cut::{self, Candidate};
 use mognad_domain::role::Role;
-use mognad_store::plan as store;
 use serde::Serialize;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -78,7 +77,7 @@ impl super::Plan<'_> {
         actor.require(Role::Member)?;
         let (list, costs) = self.initiatives(actor).await?;
         let mut tx = self.db.read().await?;
-        let hours: HashMap<Uuid, (i64, i64)> = store::card_sums(&mut tx, actor.org)
+        let hours: HashMap<Uuid, (i64, i64)> = mognad_store::budget::card_sums(&mut tx, actor.org)
             .await?
             .into_iter()
             .map(|s| (s.initiative_id, (s.open_hours, s.open)))
@@ -174,7 +173,7 @@ impl super::Plan<'_> {
         let now = Utc::now();
         let mut paused = Vec::new();
         for id in ids {
-            if store::pause_initiative(&mut tx, actor.org, id.0, now).await? {
+            if mognad_store::budget::pause_initiative(&mut tx, actor.org, id.0, now).await? {
                 paused.push(id.0.to_string());
             }
         }

@@ -5,12 +5,13 @@
 
 use crate::plan::workload::{Workload, paused, workload_of};
 use crate::{Actor, Result};
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use mognad_domain::ids::InitiativeId;
 use mognad_domain::plan::workload::week_of;
 use mognad_domain::role::Role;
-use mognad_store::boards::{self, Task};
+use mognad_store::boards::Task;
 use mognad_store::plan::Initiative;
+use mognad_store::plan_reads;
 use serde::Serialize;
 
 /// Weeks of throughput shown.
@@ -63,16 +64,30 @@ pub(crate) fn progress_of(i: &Initiative, tasks: &[&Task], today: NaiveDate) -> 
 
 /// Cards done per ISO week over the last [`THROUGHPUT_WEEKS`] weeks, oldest first.
 pub(crate) fn throughput(tasks: &[&Task], today: NaiveDate) -> Vec<(u32, usize)> {
+    let done: Vec<DateTime<Utc>> = tasks.iter().filter_map(|t| t.done_at).collect();
+    throughput_of(&done, today)
+}
+
+/// [`throughput`] from the days cards were done.
+pub(crate) fn throughput_of(done: &[DateTime<Utc>], today: NaiveDate) -> Vec<(u32, usize)> {
     (0..THROUGHPUT_WEEKS)
         .rev()
         .map(|k| week_of(today - Duration::weeks(k as i64)))
         .map(|w| {
-            let n = tasks
-                .iter()
-                .filter(|t| t.done_at.is_some_and(|d| week_of(d.date_naive()) == w))
-                .count();
+            let n = done.iter().filter(|d| week_of(d.date_naive()) == w).count();
             (w.1, n)
         })
+        .collect()
+}
+
+/// The Mondays that bound the weeks [`throughput_of`] counts, oldest first, and the next one.
+fn week_bounds(today: NaiveDate) -> Vec<DateTime<Utc>> {
+    use chrono::Datelike;
+    let monday = today - Duration::days(today.weekday().num_days_from_monday() as i64);
+    (0..=THROUGHPUT_WEEKS)
+        .rev()
+        .map(|k| monday + Duration::weeks(1) - Duration::weeks(k as i64))
+        .map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())
         .collect()
 }
 
@@ -80,14 +95,18 @@ impl super::Plan<'_> {
     #[tracing::instrument(skip_all)]
     pub async fn dashboard(&self, actor: &Actor) -> Result<Dashboard> {
         actor.require(Role::Member)?;
+        let today = Utc::now().date_naive();
         let mut tx = self.db.read().await?;
-        let tasks = boards::all_tasks(&mut tx, actor.org).await?;
+        // Only what the page counts: the open cards, each initiative's sums and the recent done
+        // days, not every card with its text.
+        let open = plan_reads::open_work(&mut tx, actor.org).await?;
+        let sums = plan_reads::progress(&mut tx, actor.org, today).await?;
+        let bounds = week_bounds(today);
+        let per_week = plan_reads::done_between(&mut tx, actor.org, &bounds).await?;
         let paused = paused(&mut tx, actor.org).await?;
         let people = mognad_store::people::all(&mut tx, actor.org).await?;
         let logged = mognad_store::time_entries::per_initiative(&mut tx, actor.org).await?;
-        let today = Utc::now().date_naive();
-        let all: Vec<&Task> = tasks.iter().collect();
-        let mut workload = workload_of(&all, &paused, &people, today);
+        let mut workload = workload_of(&open, &paused, &people, today);
         crate::plan::workload::with_logged(&mut tx, actor.org, &mut workload, today).await?;
         tx.rollback().await?;
         let (initiatives, _) = self.initiatives(actor).await?;
@@ -100,14 +119,34 @@ impl super::Plan<'_> {
             trend.push((r.name.clone(), res.organisation.overall()));
         }
         Ok(Dashboard {
-            open: tasks.iter().filter(|t| t.done_at.is_none()).count(),
-            overdue: tasks.iter().filter(|t| overdue(t, today)).count(),
-            throughput: throughput(&all, today),
+            open: open.len(),
+            overdue: open
+                .iter()
+                .filter(|t| t.due_on.is_some_and(|d| d < today))
+                .count(),
+            throughput: bounds
+                .iter()
+                .zip(&per_week)
+                .map(|(b, n)| (week_of(b.date_naive()).1, *n as usize))
+                .collect(),
             initiatives: initiatives
                 .iter()
-                .map(|i| Progress {
-                    logged_minutes: logged.iter().find(|l| l.0 == i.id).map(|l| l.1).unwrap_or(0),
-                    ..progress_of(i, &all, today)
+                .map(|i| {
+                    let s = sums
+                        .iter()
+                        .find(|s| s.initiative_id == i.id)
+                        .copied()
+                        .unwrap_or_default();
+                    Progress {
+                        id: InitiativeId(i.id),
+                        title: i.title.clone(),
+                        status: i.status.clone(),
+                        done: s.done as usize,
+                        total: s.total as usize,
+                        overdue: s.overdue as usize,
+                        estimate_hours: s.estimate_hours,
+                        logged_minutes: logged.iter().find(|l| l.0 == i.id).map(|l| l.1).unwrap_or(0),
+                    }
                 })
                 .collect(),
             workload,

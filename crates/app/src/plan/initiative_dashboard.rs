@@ -174,7 +174,7 @@ impl super::Plan<'_> {
                 ..progress_of(&i, &mine, today)
             },
             throughput: throughput(&mine, today),
-            workload: workload_of(&mine, &paused, &people, today),
+            workload: workload_of(&crate::plan::workload::open_of(&tasks), &paused, &people, today),
             groups,
             trend,
             cards: card_lines(&mine, &people, today),

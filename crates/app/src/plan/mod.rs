@@ -23,6 +23,7 @@
 //! | `intake` | `intake_forms`, `intake_form`, `save_intake_form` |
 //! | `intake_answers` | `form_by_link`, `submit_intake`, `recurring_problems` |
 //! | `programme` | `start_programme` |
+//! | `receipts` | `receipt_status` (braked look-up by the sender) |
 //! | `search` | `search` |
 //! | `scope` | `engine_choices`, `competence_choices` |
 //! | `time_log` | `log_time`, `remove_time`, `card_time` |
@@ -49,6 +50,7 @@ pub mod initiatives;
 pub mod intake;
 pub mod intake_answers;
 pub mod programme;
+pub mod receipts;
 pub mod scope;
 pub mod search;
 pub mod time_log;

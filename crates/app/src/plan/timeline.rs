@@ -42,7 +42,7 @@ impl super::Plan<'_> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
         let list = store::initiatives(&mut tx, actor.org).await?;
-        let sums = store::card_sums(&mut tx, actor.org).await?;
+        let sums = mognad_store::budget::card_sums(&mut tx, actor.org).await?;
         tx.rollback().await?;
         let today = Utc::now().date_naive();
         let spans: Vec<(NaiveDate, NaiveDate)> = list

@@ -5,6 +5,7 @@ use crate::{Actor, Result};
 use chrono::{NaiveDate, Utc};
 use mognad_domain::plan::workload::{self, OpenCard, PersonLoad};
 use mognad_domain::role::Role;
+use mognad_store::plan_reads::OpenWork;
 use mognad_store::{boards, plan};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -67,15 +68,14 @@ pub struct Workload {
     pub freed: u32,
 }
 
-/// The workload of `tasks` (open or not; only open cards with an assignee count), with the
-/// cards of `paused` initiatives counted as freed, named from `people`.
+/// The workload of the `open` cards (only those with an assignee count), with the cards of
+/// `paused` initiatives counted as freed, named from `people`.
 pub(crate) fn workload_of(
-    tasks: &[&boards::Task],
+    open: &[OpenWork],
     paused: &HashSet<Uuid>,
     people: &[mognad_domain::people::Person],
     today: NaiveDate,
 ) -> Workload {
-    let open: Vec<_> = tasks.iter().filter(|t| t.done_at.is_none()).collect();
     let cards: Vec<OpenCard> = open
         .iter()
         .filter_map(|t| {
@@ -132,6 +132,20 @@ pub(crate) async fn with_logged(
     Ok(())
 }
 
+/// The open cards among `tasks`, as the workload counts them.
+pub(crate) fn open_of(tasks: &[boards::Task]) -> Vec<OpenWork> {
+    tasks
+        .iter()
+        .filter(|t| t.done_at.is_none())
+        .map(|t| OpenWork {
+            assignee_id: t.assignee_id,
+            due_on: t.due_on,
+            estimate_hours: t.estimate_hours,
+            initiative_id: t.initiative_id,
+        })
+        .collect()
+}
+
 /// The ids of the organisation's stopped (paused or cancelled) initiatives and of its archived
 /// ones, whose cards' hours are freed: an archived initiative's cards stay live on their boards.
 pub(crate) async fn paused(
@@ -151,12 +165,11 @@ impl super::Plan<'_> {
     pub async fn workload(&self, actor: &Actor) -> Result<Workload> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let tasks = boards::all_tasks(&mut tx, actor.org).await?;
+        let open = mognad_store::plan_reads::open_work(&mut tx, actor.org).await?;
         let paused = paused(&mut tx, actor.org).await?;
         let people = mognad_store::people::all(&mut tx, actor.org).await?;
-        let all: Vec<&boards::Task> = tasks.iter().collect();
         let today = Utc::now().date_naive();
-        let mut w = workload_of(&all, &paused, &people, today);
+        let mut w = workload_of(&open, &paused, &people, today);
         with_logged(&mut tx, actor.org, &mut w, today).await?;
         tx.rollback().await?;
         Ok(w)

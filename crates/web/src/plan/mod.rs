@@ -62,6 +62,8 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/api/v1/orgs/{org}/boards/{id}/bulk", api::archive::bulk)
         .get("/f/{slug}", pages::intake::show)
         .post("/f/{slug}", pages::intake::submit)
+        .get("/f/{slug}/receipt", pages::receipt::show)
+        .post("/f/{slug}/receipt", pages::receipt::look_up)
         .get("/orgs/{org}/plan", pages::plan::show)
         .post("/orgs/{org}/tasks/{id}/time", pages::time::log)
         .post("/orgs/{org}/time/{id}/remove", pages::time::remove)

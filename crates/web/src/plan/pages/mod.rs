@@ -12,6 +12,7 @@ pub mod initiative;
 pub mod initiative_forms;
 pub mod intake;
 pub mod plan;
+pub mod receipt;
 pub mod search;
 pub mod task;
 pub mod time;
