@@ -7,10 +7,10 @@
 //! and a form may be missed a hundred times from all clients together. A code found takes its
 //! attempt back.
 
+use crate::platform::brakes::{count_attempt, take_back};
 use crate::{AppError, Invalid, Result};
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use mognad_domain::ids::UserId;
-use mognad_store::throttle;
 use serde::Serialize;
 
 pub const MAX_CLIENT_MISSES: i64 = 10;
@@ -55,34 +55,11 @@ impl super::Plan<'_> {
             (format!("receipt-client:{client}"), MAX_CLIENT_MISSES),
             (format!("receipt-form:{}", form.id), MAX_FORM_MISSES),
         ];
-        let now = Utc::now().timestamp();
-        let since = now - WINDOW_SECS;
-        let mut tx = self.db.read().await?;
-        for (key, limit) in &keys {
-            if throttle::failures(&mut tx, key, since).await? >= *limit {
-                tx.rollback().await?;
-                return Err(AppError::Throttled);
-            }
-        }
-        tx.rollback().await?;
-        // Counted before the look-up, so parallel guesses cannot all pass under the limit.
+        count_attempt(&self.db, &keys, WINDOW_SECS).await?;
         let mut tx = self.db.write().await?;
-        let mut over = false;
-        for (key, limit) in &keys {
-            over |= throttle::fail(&mut tx, key, now, since).await? > *limit;
-        }
-        if over {
-            for (key, _) in &keys {
-                throttle::undo(&mut tx, key).await?;
-            }
-            tx.commit().await?;
-            return Err(AppError::Throttled);
-        }
         let found = mognad_store::receipts::receipt_state(&mut tx, form.id.0, &code).await?;
         if found.is_some() {
-            for (key, _) in &keys {
-                throttle::undo(&mut tx, key).await?;
-            }
+            take_back(&mut tx, &keys).await?;
         }
         tx.commit().await?;
         let s = found.ok_or_else(|| {

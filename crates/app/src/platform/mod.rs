@@ -23,6 +23,7 @@ pub mod access;
 pub mod accounts;
 pub mod audit;
 pub mod batching;
+pub(crate) mod brakes;
 pub mod id_token;
 pub mod instance;
 pub mod links;

@@ -6,9 +6,9 @@
 //! Behind a reverse proxy the client is the address the proxy saw (web's `client_addr`).
 
 use crate::platform::audit::record_account;
+use crate::platform::brakes::{count_attempt, take_back};
 use crate::platform::two_factor::SignIn;
 use crate::{AppError, Result};
-use chrono::Utc;
 use mognad_domain::text::Email;
 use mognad_store::{throttle, users};
 
@@ -33,42 +33,14 @@ impl super::Platform<'_> {
     #[tracing::instrument(skip_all)]
     pub async fn sign_in(&self, email: &str, password: &str, client: &str) -> Result<SignIn> {
         let keys = buckets(client, email);
-        let now = Utc::now().timestamp();
-        let since = now - WINDOW_SECS;
-        // The attempt is counted before it is made, so parallel guesses cannot all pass under
-        // the limit; a success takes its count back.
-        // A brake that is on refuses without writing, so hammering a locked account does not
-        // push its count further (nor queue writes).
-        let mut tx = self.db.read().await?;
-        for (key, limit) in &keys {
-            if throttle::failures(&mut tx, key, since).await? >= *limit {
-                tx.rollback().await?;
-                return Err(AppError::Throttled);
-            }
-        }
-        tx.rollback().await?;
-        let mut tx = self.db.write().await?;
-        let mut over = false;
-        for (key, limit) in &keys {
-            over |= throttle::fail(&mut tx, key, now, since).await? > *limit;
-        }
-        if over {
-            // Lost a race with other attempts: this one is not made, and not counted.
-            for (key, _) in &keys {
-                throttle::undo(&mut tx, key).await?;
-            }
-            tx.commit().await?;
-            return Err(AppError::Throttled);
-        }
-        tx.commit().await?;
+        // Counted before it is made; a success takes its count back below.
+        count_attempt(&self.db, &keys, WINDOW_SECS).await?;
         let result = self.login(email, password).await;
         let mut tx = self.db.write().await?;
         match &result {
             Ok(session) => {
                 throttle::clear(&mut tx, &keys[0].0).await?;
-                for (key, _) in &keys[1..] {
-                    throttle::undo(&mut tx, key).await?;
-                }
+                take_back(&mut tx, &keys[1..]).await?;
                 if !self.two_factor_on(&session.user).await? {
                     let email = session.user.email.to_string();
                     record_account(&mut tx, None, Some(&session.user), &email, "sign-in", client).await?;
@@ -85,11 +57,7 @@ impl super::Platform<'_> {
                 record_account(&mut tx, None, account.as_ref(), &typed, "sign-in-failed", client).await?;
             }
             // Not an answer about the password: the attempt does not count.
-            Err(_) => {
-                for (key, _) in &keys {
-                    throttle::undo(&mut tx, key).await?;
-                }
-            }
+            Err(_) => take_back(&mut tx, &keys).await?,
         }
         tx.commit().await?;
         self.challenge_if_needed(result?).await

@@ -56,14 +56,26 @@ pub async fn archive(
     ctx: OrgCtx,
     ApiJson(item): ApiJson<ItemRef>,
 ) -> ApiResult<StatusCode> {
+    archive_or_restore(&state, tr, &ctx, &item, false).await
+}
+
+/// Archives or restores `item`, the one difference between the two routes.
+async fn archive_or_restore(
+    state: &AppState,
+    tr: Tr,
+    ctx: &OrgCtx,
+    item: &ItemRef,
+    restore: bool,
+) -> ApiResult<StatusCode> {
     let k = kind(tr, &item.kind)?;
     let id = id_field(tr, "id", &item.id)?;
-    state
-        .app
-        .plan()
-        .archive(&ctx.actor, k, id)
-        .await
-        .map_err(problem(tr))?;
+    let plan = state.app.plan();
+    let done = if restore {
+        plan.restore(&ctx.actor, k, id).await
+    } else {
+        plan.archive(&ctx.actor, k, id).await
+    };
+    done.map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -79,15 +91,7 @@ pub async fn restore(
     ctx: OrgCtx,
     ApiJson(item): ApiJson<ItemRef>,
 ) -> ApiResult<StatusCode> {
-    let k = kind(tr, &item.kind)?;
-    let id = id_field(tr, "id", &item.id)?;
-    state
-        .app
-        .plan()
-        .restore(&ctx.actor, k, id)
-        .await
-        .map_err(problem(tr))?;
-    Ok(StatusCode::NO_CONTENT)
+    archive_or_restore(&state, tr, &ctx, &item, true).await
 }
 
 /// Takes back a card's last move, while it is the last thing that happened to the card.
