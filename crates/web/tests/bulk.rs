@@ -5,7 +5,6 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use mognad_app::plan::boards::BoardInput;
 use mognad_app::plan::cards::TaskInput;
 use mognad_domain::ids::BoardId;
 use mognad_domain::role::Role;
@@ -15,16 +14,7 @@ async fn ticked_cards_change_together() {
     let w = World::new().await;
     let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
     let plan = w.app.plan();
-    let b = plan
-        .create_board(
-            &admin,
-            &BoardInput {
-                name: "Drift".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    let b = w.board(&admin, "Drift").await;
     let mut cards = Vec::new();
     for title in ["Första", "Andra", "Tredje"] {
         let input = TaskInput {
@@ -37,20 +27,7 @@ async fn ticked_cards_change_together() {
                 .unwrap(),
         );
     }
-    let ada = w
-        .app
-        .org()
-        .save_person(
-            &admin,
-            None,
-            &mognad_app::org::directory::PersonInput {
-                name: "Ada".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .id;
+    let ada = w.person(&admin, "Ada", None).await;
     let view = plan
         .board(&admin, BoardId(b.id), &Default::default(), None)
         .await

@@ -5,7 +5,6 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use mognad_app::plan::boards::BoardInput;
 use mognad_app::plan::cards::TaskInput;
 use mognad_domain::ids::BoardId;
 use mognad_domain::role::Role;
@@ -19,32 +18,9 @@ fn link(body: &str) -> String {
 async fn a_secret_link_serves_the_members_due_cards() {
     let w = World::new().await;
     let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
-    let ada = w
-        .app
-        .org()
-        .save_person(
-            &admin,
-            None,
-            &mognad_app::org::directory::PersonInput {
-                name: "Ada".into(),
-                email: Some("admin@norrvik.se".into()),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .id;
+    let ada = w.person(&admin, "Ada", Some("admin@norrvik.se")).await;
     let plan = w.app.plan();
-    let b = plan
-        .create_board(
-            &admin,
-            &BoardInput {
-                name: "Drift".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    let b = w.board(&admin, "Drift").await;
     let input = TaskInput {
         title: "Förnya certifikat".into(),
         assignee_id: ada.to_string(),

@@ -191,6 +191,28 @@ impl World {
         self.app.platform().actor(user, org).await.unwrap()
     }
 
+    /// A person in the directory, with an e-mail address if given (the one an account signs in
+    /// with makes the person the account's own).
+    #[allow(dead_code)]
+    pub async fn person(&self, a: &Actor, name: &str, email: Option<&str>) -> mognad_domain::ids::PersonId {
+        let input = mognad_app::org::directory::PersonInput {
+            name: name.into(),
+            email: email.map(str::to_owned),
+            ..Default::default()
+        };
+        self.app.org().save_person(a, None, &input).await.unwrap().id
+    }
+
+    /// A new board named `name` with the default columns.
+    #[allow(dead_code)]
+    pub async fn board(&self, a: &Actor, name: &str) -> mognad_store::boards::Board {
+        let input = mognad_app::plan::boards::BoardInput {
+            name: name.into(),
+            ..Default::default()
+        };
+        self.app.plan().create_board(a, &input).await.unwrap()
+    }
+
     /// A leadership group named `name` with `size` new people in it.
     pub async fn group_with_members(&self, a: &Actor, name: &str, size: usize) -> uuid::Uuid {
         use mognad_app::org::directory::{NamedInput, PersonInput};

@@ -5,7 +5,6 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use mognad_app::plan::boards::BoardInput;
 use mognad_app::plan::intake::FormInput;
 use mognad_domain::role::Role;
 
@@ -14,16 +13,7 @@ async fn a_sender_looks_up_a_request_and_guessing_is_stopped() {
     let w = World::new().await;
     let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
     let plan = w.app.plan();
-    let b = plan
-        .create_board(
-            &admin,
-            &BoardInput {
-                name: "IT-stöd".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    let b = w.board(&admin, "IT-stöd").await;
     let input = FormInput {
         name: "Felanmälan".into(),
         board_id: b.id.to_string(),

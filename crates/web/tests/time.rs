@@ -6,7 +6,6 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use mognad_app::plan::boards::BoardInput;
 use mognad_app::plan::cards::TaskInput;
 use mognad_domain::ids::BoardId;
 use mognad_domain::role::Role;
@@ -16,31 +15,8 @@ async fn time_is_logged_on_a_card_and_read_on_the_timesheet() {
     let w = World::new().await;
     let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
     let plan = w.app.plan();
-    let ada = w
-        .app
-        .org()
-        .save_person(
-            &admin,
-            None,
-            &mognad_app::org::directory::PersonInput {
-                name: "Ada Lund".into(),
-                email: Some("admin@norrvik.se".into()),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .id;
-    let b = plan
-        .create_board(
-            &admin,
-            &BoardInput {
-                name: "Drift".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    let ada = w.person(&admin, "Ada Lund", Some("admin@norrvik.se")).await;
+    let b = w.board(&admin, "Drift").await;
     let input = TaskInput {
         title: "Byt växel".into(),
         estimate_hours: "10".into(),
