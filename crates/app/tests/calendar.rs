@@ -98,13 +98,43 @@ async fn feeds_list_due_cards_behind_a_renewable_secret() {
             Err(AppError::Conflict { .. })
         ));
 
-        // A deactivated member's link gives nothing.
+        // Board links are each member's own: another's renewal leaves the member's working, and a
+        // deactivated member's board link gives nothing while the other member's still does.
+        let third = board(&app, &admin, "Tredje").await;
+        let theirs = plan
+            .renew_feed(&member, FeedOf::Board(BoardId(third.id)))
+            .await
+            .unwrap();
+        let admins = plan
+            .renew_feed(&admin, FeedOf::Board(BoardId(third.id)))
+            .await
+            .unwrap();
+        let admins = {
+            let again = plan
+                .renew_feed(&admin, FeedOf::Board(BoardId(third.id)))
+                .await
+                .unwrap();
+            assert!(text(&app, &admins).await.is_none());
+            again
+        };
+        assert!(
+            text(&app, &theirs).await.is_some(),
+            "another's renewal leaves it alone"
+        );
+        let mine_only = plan.calendar_feeds(&admin).await.unwrap();
+        assert!(
+            mine_only.mine.is_none(),
+            "the member's own link is not the admin's"
+        );
+        // A deactivated member's links give nothing.
         let mut tx = app.db.write().await.unwrap();
         mognad_store::members::set_active(&mut tx, admin.org, member.user.id, false)
             .await
             .unwrap();
         tx.commit().await.unwrap();
         assert!(text(&app, &again).await.is_none());
+        assert!(text(&app, &theirs).await.is_none());
+        assert!(text(&app, &admins).await.is_some());
         t.cleanup().await.unwrap();
     }
 }

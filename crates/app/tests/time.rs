@@ -139,7 +139,7 @@ async fn time_is_logged_refused_removed_and_summed() {
         assert_eq!((p.estimate_hours, p.logged_minutes), (10, 165));
 
         // The timesheet: the period, one person or all, totals per person.
-        let all = plan.timesheet(&member, None, "2026-01-01", &today).await.unwrap();
+        let all = plan.timesheet(&admin, None, "2026-01-01", &today).await.unwrap();
         assert_eq!(all.minutes, 165);
         assert_eq!(all.rows[0].person, "Bo", "by day");
         assert_eq!(all.rows[0].board, "Drift");
@@ -150,22 +150,29 @@ async fn time_is_logged_refused_removed_and_summed() {
             .collect();
         assert_eq!(totals, [("Ada", 120), ("Bo", 45)]);
         let ada_only = plan
-            .timesheet(&member, Some(ada), "2026-01-01", &today)
+            .timesheet(&admin, Some(ada), "2026-01-01", &today)
             .await
             .unwrap();
         assert_eq!(ada_only.rows.len(), 2);
+        // A member reads only their own person's hours: none without a person, another's never.
+        let own = plan.timesheet(&member, None, "2026-01-01", &today).await.unwrap();
+        assert!(own.rows.is_empty() && own.person.is_none());
+        assert!(matches!(
+            plan.timesheet(&member, Some(ada), "2026-01-01", &today).await,
+            Err(AppError::Forbidden)
+        ));
         let january = plan
-            .timesheet(&member, None, "2026-01-01", "2026-01-31")
+            .timesheet(&admin, None, "2026-01-01", "2026-01-31")
             .await
             .unwrap();
         assert_eq!(january.minutes, 45);
         for (from, to) in [("2026-02-01", "2026-01-01"), ("2025-01-01", "2026-06-01")] {
             assert!(matches!(
-                plan.timesheet(&member, None, from, to).await,
+                plan.timesheet(&admin, None, from, to).await,
                 Err(AppError::Invalid(_))
             ));
         }
-        let default = plan.timesheet(&member, None, "", "").await.unwrap();
+        let default = plan.timesheet(&admin, None, "", "").await.unwrap();
         assert_eq!(default.to.to_string(), today);
         assert_eq!(default.from.format("%d").to_string(), "01");
 
@@ -180,7 +187,7 @@ async fn time_is_logged_refused_removed_and_summed() {
             plan.log_time(&member, card, &entry(ada, &today, "1")).await,
             Err(AppError::Conflict { .. })
         ));
-        let sheet = plan.timesheet(&member, None, "2026-01-01", &today).await.unwrap();
+        let sheet = plan.timesheet(&admin, None, "2026-01-01", &today).await.unwrap();
         assert_eq!(
             sheet.minutes, 120,
             "time worked on an archived card stays on the sheet"
@@ -188,7 +195,7 @@ async fn time_is_logged_refused_removed_and_summed() {
 
         // Erasing a person takes their entries along.
         app.org().erase_person(&admin, ada).await.unwrap();
-        let sheet = plan.timesheet(&member, None, "2026-01-01", &today).await.unwrap();
+        let sheet = plan.timesheet(&admin, None, "2026-01-01", &today).await.unwrap();
         assert_eq!(sheet.minutes, 0);
         t.cleanup().await.unwrap();
     }

@@ -1,15 +1,16 @@
-//! Calendar feed links (a hash of each secret token, per member or board) and the cards a
-//! feed lists.
+//! Calendar feed links (a hash of each secret token; each link its member's own, to their cards
+//! or to a board's) and the cards a feed lists.
 
 use crate::{Result, Tx, on_tx};
 use chrono::{DateTime, NaiveDate, Utc};
 use mognad_domain::ids::OrgId;
 use uuid::Uuid;
 
-/// Makes or replaces the link of `kind` (`person` or `board`) for `subject`.
+/// Makes or replaces `user`'s link of `kind` (`person` or `board`) to `subject`.
 pub async fn upsert(
     tx: &mut Tx,
     org: OrgId,
+    user: Uuid,
     kind: &str,
     subject: Uuid,
     token_hash: &str,
@@ -17,27 +18,31 @@ pub async fn upsert(
 ) -> Result<()> {
     on_tx!(tx, |c| {
         sqlx::query(
-        "INSERT INTO calendar_feeds (id, org_id, kind, subject, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (org_id, kind, subject) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at"
-    )
-    .bind(Uuid::now_v7())
-    .bind(org.0)
-    .bind(kind)
-    .bind(subject)
-    .bind(token_hash)
-    .bind(now)
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected())
+            "INSERT INTO calendar_feeds (id, org_id, user_id, kind, subject, token_hash, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (org_id, user_id, kind, subject)
+         DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at",
+        )
+        .bind(Uuid::now_v7())
+        .bind(org.0)
+        .bind(user)
+        .bind(kind)
+        .bind(subject)
+        .bind(token_hash)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
     })?;
     Ok(())
 }
 
-pub async fn delete(tx: &mut Tx, org: OrgId, kind: &str, subject: Uuid) -> Result<()> {
+pub async fn delete(tx: &mut Tx, org: OrgId, user: Uuid, kind: &str, subject: Uuid) -> Result<()> {
     on_tx!(tx, |c| sqlx::query(
-        "DELETE FROM calendar_feeds WHERE org_id = $1 AND kind = $2 AND subject = $3"
+        "DELETE FROM calendar_feeds WHERE org_id = $1 AND user_id = $2 AND kind = $3 AND subject = $4"
     )
     .bind(org.0)
+    .bind(user)
     .bind(kind)
     .bind(subject)
     .execute(c)
@@ -46,20 +51,21 @@ pub async fn delete(tx: &mut Tx, org: OrgId, kind: &str, subject: Uuid) -> Resul
     Ok(())
 }
 
-/// The organisation's links: (kind, subject, made).
-pub async fn list(tx: &mut Tx, org: OrgId) -> Result<Vec<(String, Uuid, DateTime<Utc>)>> {
+/// `user`'s links in the organisation: (kind, subject, made).
+pub async fn list(tx: &mut Tx, org: OrgId, user: Uuid) -> Result<Vec<(String, Uuid, DateTime<Utc>)>> {
     Ok(on_tx!(tx, |c| sqlx::query_as(
-        "SELECT kind, subject, created_at FROM calendar_feeds WHERE org_id = $1"
+        "SELECT kind, subject, created_at FROM calendar_feeds WHERE org_id = $1 AND user_id = $2"
     )
     .bind(org.0)
+    .bind(user)
     .fetch_all(c)
     .await)?)
 }
 
-/// The link a token's hash opens: (organisation, kind, subject).
-pub async fn by_token(tx: &mut Tx, token_hash: &str) -> Result<Option<(Uuid, String, Uuid)>> {
+/// The link a token's hash opens: (organisation, its member, kind, subject).
+pub async fn by_token(tx: &mut Tx, token_hash: &str) -> Result<Option<(Uuid, Uuid, String, Uuid)>> {
     Ok(on_tx!(tx, |c| sqlx::query_as(
-        "SELECT org_id, kind, subject FROM calendar_feeds WHERE token_hash = $1"
+        "SELECT org_id, user_id, kind, subject FROM calendar_feeds WHERE token_hash = $1"
     )
     .bind(token_hash)
     .fetch_optional(c)

@@ -89,6 +89,7 @@ const SECTIONS: &[(&str, &str, &str)] = &[
     ("grid_placements", "grid_placements", "person_id = $1"),
     ("plan_actions", "plan_actions", "person_id = $1"),
     ("cards_assigned", "tasks", "assignee_id = $1"),
+    ("time_logged", "time_entries", "person_id = $1"),
     ("initiatives_owned", "initiatives", "owner_id = $1"),
     ("invitations", "invitations", "person_id = $1"),
     ("round_memberships", "round_members", "person_id = $1"),

@@ -45,7 +45,9 @@ impl super::Plan<'_> {
         let name = actor.user.display_name.to_string();
         let mut tx = self.db.write().await?;
         let mut tasks = Vec::with_capacity(cards.len());
-        for id in cards {
+        // A card chosen twice changes once.
+        let mut seen = std::collections::HashSet::new();
+        for id in cards.iter().filter(|c| seen.insert(**c)) {
             // A card elsewhere (or nowhere) is a wrong choice in the form, not a missing page.
             match live_task(&mut tx, actor.org, id.0).await {
                 Ok(t) if t.board_id == board.0 => tasks.push(t),

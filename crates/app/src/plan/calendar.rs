@@ -1,9 +1,10 @@
 //! Calendar feeds: a secret link per member (the cards assigned to their person) and per board
 //! (its cards, programme workshops included), each card with a due date as an all-day event.
-//! The link holds a random token of which only a hash is kept; renewing it replaces the hash so
-//! the old link stops at once, on every server. Reading a feed needs no session (calendar
-//! programs have none): the token is the key, and a member whose account is deactivated, or a
-//! board that is archived, gives nothing.
+//! Every link is its member's own, a board's too (each member subscribes with their own), so
+//! renewing or stopping touches nobody else's. The link holds a random token of which only a hash
+//! is kept; renewing it replaces the hash so the old link stops at once, on every server. Reading
+//! a feed needs no session (calendar programs have none): the token is the key, and gives
+//! nothing once its member is deactivated or has left, or the board is archived.
 
 use crate::platform::accounts::{random_token, token_hash};
 use crate::{Actor, AppError, Result};
@@ -62,7 +63,7 @@ impl super::Plan<'_> {
     pub async fn calendar_feeds(&self, actor: &Actor) -> Result<Feeds> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
-        let links = store::list(&mut tx, actor.org).await?;
+        let links = store::list(&mut tx, actor.org, actor.user.id.0).await?;
         let boards = mognad_store::boards::boards(&mut tx, actor.org).await?;
         tx.rollback().await?;
         let made = |kind: &str, id: Uuid| links.iter().find(|(k, s, _)| k == kind && *s == id).map(|l| l.2);
@@ -94,7 +95,17 @@ impl super::Plan<'_> {
                 return Err(crate::plan::card_writes::archived());
             }
         }
-        store::upsert(&mut tx, actor.org, kind, subject, &token_hash(&token), Utc::now()).await?;
+        let hash = token_hash(&token);
+        store::upsert(
+            &mut tx,
+            actor.org,
+            actor.user.id.0,
+            kind,
+            subject,
+            &hash,
+            Utc::now(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(token)
     }
@@ -105,7 +116,7 @@ impl super::Plan<'_> {
         actor.require(Role::Member)?;
         let (kind, subject) = target(actor, of);
         let mut tx = self.db.write().await?;
-        store::delete(&mut tx, actor.org, kind, subject).await?;
+        store::delete(&mut tx, actor.org, actor.user.id.0, kind, subject).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -119,18 +130,19 @@ impl super::Plan<'_> {
         card_url: &(dyn Fn(OrgId, Uuid) -> Option<String> + Sync),
     ) -> Result<Option<Feed>> {
         let mut tx = self.db.read().await?;
-        let Some((org, kind, subject)) = store::by_token(&mut tx, &token_hash(token)).await? else {
+        let Some((org, user, kind, subject)) = store::by_token(&mut tx, &token_hash(token)).await? else {
             return Ok(None);
         };
         let org = OrgId(org);
+        // A link is only as good as its member's place in the organisation.
+        let Some(m) = mognad_store::members::get(&mut tx, org, UserId(user)).await? else {
+            return Ok(None);
+        };
+        if !m.active {
+            return Ok(None);
+        }
         let since = Utc::now().date_naive() - Duration::days(PAST_DAYS);
         let (name, cards) = if kind == "person" {
-            let Some(m) = mognad_store::members::get(&mut tx, org, UserId(subject)).await? else {
-                return Ok(None);
-            };
-            if !m.active {
-                return Ok(None);
-            }
             let cards = match m.person {
                 Some((person, _)) => {
                     store::due_cards(&mut tx, org, Some(person), None, since, MAX_EVENTS).await?

@@ -61,11 +61,13 @@ pub(crate) fn view(f: IntakeForm) -> Result<FormView> {
 /// A short code without look-alike characters.
 pub(crate) fn code(len: usize) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let bytes = crate::platform::accounts::random_token();
+    // Raw random bytes, five bits each, so every one of the 32 symbols is equally likely (text of
+    // a token would favour some and never give others).
+    let mut bytes = vec![0u8; len];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
     bytes
-        .bytes()
-        .take(len)
-        .map(|b| ALPHABET[b as usize % ALPHABET.len()] as char)
+        .iter()
+        .map(|b| ALPHABET[(b & 31) as usize] as char)
         .collect()
 }
 

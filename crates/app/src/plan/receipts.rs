@@ -2,7 +2,7 @@
 //! came and where it stands (the card's column, done, or closed). Nothing about who sent it or
 //! what it said is shown, so a code is worth nothing to anyone else.
 //!
-//! Codes are eight characters of 32 (40 bits), and guessing them is braked in the database, so
+//! Codes are eight characters of 32, each drawn from five random bits (40 bits), and guessing them is braked in the database, so
 //! every server process applies the same brake: a client may miss ten times in fifteen minutes,
 //! and a form may be missed a hundred times from all clients together. A code found takes its
 //! attempt back.

@@ -1,5 +1,5 @@
-//! The timesheet: time logged over a period, for one person or everyone, with each card and its
-//! board, summed per person; and the same as a table for the CSV and XLSX downloads.
+//! The timesheet: time logged over a period, for one person or everyone (administrators; a member
+//! reads their own), with each card and its board, summed per person; and the same as a table for the CSV and XLSX downloads.
 
 use crate::measurement::export::{Table, Value};
 use crate::{Actor, AppError, Invalid, Result};
@@ -110,6 +110,30 @@ impl super::Plan<'_> {
         actor.require(Role::Member)?;
         let (from, to) = period(from, to, Utc::now().date_naive())?;
         let mut tx = self.db.read().await?;
+        // Administrators read everyone's hours; a member reads their own person's only.
+        let person = if actor.role.at_least(Role::Admin) {
+            person
+        } else {
+            let own = mognad_store::people::find_by_email(&mut tx, actor.org, &actor.user.email)
+                .await?
+                .map(|p| p.id);
+            match (own, person) {
+                (Some(o), Some(p)) if o != p => return Err(AppError::Forbidden),
+                (Some(o), _) => Some(o),
+                (None, Some(_)) => return Err(AppError::Forbidden),
+                (None, None) => {
+                    tx.rollback().await?;
+                    return Ok(Timesheet {
+                        from,
+                        to,
+                        person: None,
+                        rows: Vec::new(),
+                        totals: Vec::new(),
+                        minutes: 0,
+                    });
+                }
+            }
+        };
         let lines = store::sheet(&mut tx, actor.org, person.map(|p| p.0), from, to).await?;
         let people = mognad_store::people::all(&mut tx, actor.org).await?;
         tx.rollback().await?;

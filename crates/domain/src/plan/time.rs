@@ -17,6 +17,10 @@ pub enum TimeProblem {
 /// Hours with decimals round to the nearest minute.
 pub fn parse_minutes(s: &str) -> Result<i64, TimeProblem> {
     let s = s.trim().to_lowercase();
+    // A sign is never part of a duration ("-0:30" would otherwise read as half an hour).
+    if s.contains(['-', '+']) {
+        return Err(TimeProblem::Unreadable);
+    }
     let minutes = if let Some(m) = s.strip_suffix("min").or_else(|| s.strip_suffix('m')) {
         m.trim().parse::<i64>().map_err(|_| TimeProblem::Unreadable)?
     } else if let Some((h, m)) = s.split_once(':') {
@@ -67,7 +71,9 @@ mod tests {
         ] {
             assert_eq!(parse_minutes(typed), Ok(minutes), "{typed}");
         }
-        for bad in ["", "ett par", "1:75", "-2", "1:5:0", "1e3", "1,5,2"] {
+        for bad in [
+            "", "ett par", "1:75", "-2", "1:5:0", "1e3", "1,5,2", "-0:30", "+1:30", "-30 min",
+        ] {
             assert_eq!(parse_minutes(bad), Err(TimeProblem::Unreadable), "{bad}");
         }
         for out in ["0", "0:00", "24:01", "25", "0 min"] {

@@ -1,12 +1,15 @@
--- Secret links to calendar feeds (iCalendar): a member's own cards, or one board's. Only a hash
--- of the link's token is kept; renewing replaces it, so the old link stops working at once.
+-- Secret links to calendar feeds (iCalendar): a member's own cards, or one board's. Each link is
+-- its member's own (a board has one per member who wants it) and gives nothing once the member is
+-- no longer active. Only a hash of the link's token is kept; renewing replaces it, so the old link
+-- stops working at once.
 CREATE TABLE calendar_feeds (
     id BLOB PRIMARY KEY NOT NULL,
     org_id BLOB NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
-    -- 'person': the account's own cards (subject is the user id); 'board': a board's cards.
+    user_id BLOB NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    -- 'person': the member's own cards (subject is the user id); 'board': a board's cards.
     kind TEXT NOT NULL CHECK (kind IN ('person', 'board')),
     subject BLOB NOT NULL,
     token_hash TEXT NOT NULL UNIQUE,
     created_at TEXT NOT NULL,
-    UNIQUE (org_id, kind, subject)
+    UNIQUE (org_id, user_id, kind, subject)
 );
