@@ -1,10 +1,15 @@
 //! Crash safety: the real server binary takes concurrent submits and card creates (each with
-//! its idempotency key) while it is killed with SIGKILL at random moments and restarted;
-//! clients send the same request again until they hear 303 or 201.
+//! its idempotency key, each card given to a member) while it is killed with SIGKILL at random
+//! moments and restarted; clients send the same request again until they hear 303 or 201. Its
+//! mail worker meanwhile sends the members' notifications to a real SMTP server.
 //!
 //! Afterwards every acknowledged submit and card must be stored exactly once, retries must not
 //! have duplicated anything, the tallies must equal a recount of the stored answers, and
-//! SQLite's integrity check must pass. The figures are printed.
+//! SQLite's integrity check must pass. Each card must have made exactly one notification, and
+//! each notification must have arrived: no mail lost to a kill, none under two identities. A
+//! kill that falls between the mail server's acceptance and the worker marking the row sent
+//! makes that one mail arrive again with the same Message-ID; such repeats are counted and may
+//! not exceed the kills. The figures are printed.
 
 mod support;
 
@@ -46,14 +51,18 @@ async fn acknowledged_answers_survive_sigkill_exactly_once() {
 async fn crash_story(url: &str, dir: &Path, label: &str) {
     let seeded = seed(url, RESPONDENTS).await;
     let (tokens, round) = (seeded.tokens.clone(), seeded.round);
-    let board_ctx = Arc::new((seeded.org, seeded.board, seeded.session.clone()));
+    let board_ctx = Arc::new((seeded.org, seeded.board, seeded.session.clone(), seeded.assignee));
+    let sink = smtp::Sink::start().await;
+    let mut env = sink.as_ref().map(|s| s.env()).unwrap_or_default();
+    // A short lease, so a mail the killed server held is taken up again within the test.
+    env.push(("MOGNAD_MAIL_LEASE_SECONDS".into(), "2".into()));
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
     let addr = format!("127.0.0.1:{port}");
-    let mut server = start(url, dir, port);
+    let mut server = start_with(url, dir, port, &env);
     wait_until_up(port).await;
 
     let queue = Arc::new(Mutex::new(tokens.clone()));
@@ -107,12 +116,32 @@ async fn crash_story(url: &str, dir: &Path, label: &str) {
         server.kill().unwrap(); // SIGKILL: no shutdown, no flush
         server.wait().unwrap();
         kills += 1;
-        server = start(url, dir, port);
+        server = start_with(url, dir, port, &env);
         wait_until_up(port).await;
     }
     for c in clients {
         c.await.unwrap();
     }
+    // Kills while mail is still going out, then the outbox must empty by itself.
+    let app = mognad_app::App::new(Db::connect(url).await.unwrap());
+    let mut mail_kills = 0;
+    while sink.is_some() && mail_kills < 2 && app.platform().outbox_counts().await.unwrap().0 > 0 {
+        tokio::time::sleep(Duration::from_millis(rand::rng().random_range(5..60))).await;
+        server.kill().unwrap();
+        server.wait().unwrap();
+        mail_kills += 1;
+        server = start_with(url, dir, port, &env);
+        wait_until_up(port).await;
+    }
+    let mut counts = app.platform().outbox_counts().await.unwrap();
+    for _ in 0..300 {
+        if sink.is_none() || counts.0 == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        counts = app.platform().outbox_counts().await.unwrap();
+    }
+    app.db.close().await;
     server.kill().unwrap();
     server.wait().unwrap();
 
@@ -180,5 +209,27 @@ async fn crash_story(url: &str, dir: &Path, label: &str) {
     }
     assert_eq!(kept.len(), recount.len());
     assert_eq!(integrity, "ok");
+    if let Some(sink) = &sink {
+        let arrived = sink.message_ids();
+        let distinct: HashSet<&String> = arrived.iter().collect();
+        let repeats = arrived.len() - distinct.len();
+        println!(
+            "outbox ({label}): {} notifications, {} mails arrived, {} distinct, {repeats} repeats; {mail_kills} kills while sending; pending/sent/failed {counts:?}",
+            counts.0 + counts.1 + counts.2,
+            arrived.len(),
+            distinct.len(),
+        );
+        assert_eq!(
+            counts,
+            (0, CARDS as i64, 0),
+            "one notification per card, each sent"
+        );
+        assert_eq!(
+            distinct.len(),
+            CARDS,
+            "every notification arrived, each under one Message-ID"
+        );
+        assert!(repeats <= kills + mail_kills, "at most one repeat per kill");
+    }
     db.close().await;
 }

@@ -32,6 +32,9 @@ pub struct Config {
     pub smtp_password: Option<String>,
     /// Sender of invitation mails.
     pub mail_from: String,
+    /// Seconds a server holds a notification mail it is sending before another may take it
+    /// (keep it above the mail server's 30-second time-out).
+    pub mail_lease_seconds: u64,
     /// Bearer token a scraper presents at `/metrics`; without it metrics are not served.
     pub metrics_token: Option<String>,
     /// Reverse proxies (addresses or networks such as `10.0.0.0/8`) whose `X-Forwarded-For`
@@ -63,6 +66,7 @@ impl Default for Config {
             smtp_user: None,
             smtp_password: None,
             mail_from: "Mognad <mognad@localhost>".into(),
+            mail_lease_seconds: 120,
             metrics_token: None,
             trusted_proxies: Vec::new(),
             header_timeout: 10,

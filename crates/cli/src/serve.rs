@@ -88,11 +88,24 @@ pub(crate) async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
         },
     )
     .with_mailer(mailer);
-    let router = mognad_web::router(state);
+    let router = mognad_web::router(state.clone());
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("listening on {}", config.listen))?;
     let addr = listener.local_addr()?;
+    mognad_web::platform::outbox::start(
+        state,
+        mognad_web::platform::outbox::OutboxConfig {
+            base: config
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{addr}"))
+                .trim_end_matches('/')
+                .to_owned(),
+            lease: Duration::from_secs(config.mail_lease_seconds.max(1)),
+            every: Duration::from_secs(1),
+        },
+    );
     if let Some((email, password)) = sign_in {
         println!(
             "Sign in as {email} with password {password} (owner of the demo and instance administrator)"

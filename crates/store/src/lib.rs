@@ -26,6 +26,7 @@ pub mod invitations;
 pub mod members;
 pub mod models;
 mod named;
+pub mod notifications;
 pub mod orgs;
 pub mod people;
 pub mod plan;

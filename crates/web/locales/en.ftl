@@ -1332,3 +1332,32 @@ receipt-column = Status: { $column }
 receipt-done = The request is done.
 receipt-closed = The request is closed.
 invalid-receipt-unknown = No request has that code. Check it and try again.
+nav-notifications = Notifications
+notices-title = Notifications
+notices-unread = Unread: { $count }
+notices-mark-read = Mark all as read
+notices-none = No notifications yet. You get one when someone gives you a card or mentions you in a comment, and a summary in the morning when you have cards that are overdue or due tomorrow.
+notices-new = New
+notices-mailed = sent by e-mail
+notices-older = Older notifications
+notice-other = A notification
+notices-settings = What you get by e-mail
+notices-mail-me = Send an e-mail when
+notices-kind-assigned = someone gives me a card
+notices-kind-mentioned = someone mentions me in a comment (type @ and the name, for example @Åsa Öberg)
+notices-kind-digest = I have cards that are overdue or due tomorrow (a summary every morning)
+notices-settings-hint = The list here always shows everything, whatever you choose. The choice applies from now on.
+notices-saved = Saved.
+notice-assigned = { $by } gave you the card "{ $card }".
+notice-mentioned = { $by } mentioned you on the card "{ $card }".
+notice-digest = This morning's summary: { $overdue } overdue cards, { $today } due today and { $tomorrow } tomorrow.
+notice-mail-assigned = A new card for you: { $card }
+notice-mail-mentioned = { $by } mentioned you: { $card }
+notice-mail-digest = Your cards on { $day }
+notice-mail-body = Hello { $name },
+
+    { $what }
+
+    { $details }
+
+    You get this mail from Mognad at { $org }. Choose which mails you want at { $settings }

@@ -1332,3 +1332,32 @@ receipt-column = Status: { $column }
 receipt-done = Ärendet är klart.
 receipt-closed = Ärendet är avslutat.
 invalid-receipt-unknown = Inget ärende har den koden. Kontrollera den och försök igen.
+nav-notifications = Aviseringar
+notices-title = Aviseringar
+notices-unread = Olästa: { $count }
+notices-mark-read = Markera alla som lästa
+notices-none = Inga aviseringar än. Du får en när någon ger dig ett kort eller nämner dig i en kommentar, och en sammanfattning på morgonen när du har kort som är försenade eller ska vara klara i morgon.
+notices-new = Ny
+notices-mailed = skickad med e-post
+notices-older = Äldre aviseringar
+notice-other = En avisering
+notices-settings = Vad du får med e-post
+notices-mail-me = Skicka e-post när
+notices-kind-assigned = någon ger mig ett kort
+notices-kind-mentioned = någon nämner mig i en kommentar (skriv @ och namnet, till exempel @Åsa Öberg)
+notices-kind-digest = jag har kort som är försenade eller ska vara klara i morgon (en sammanfattning varje morgon)
+notices-settings-hint = Listan här visar alltid allt, vad du än väljer. Valet gäller från och med nu.
+notices-saved = Sparat.
+notice-assigned = { $by } gav dig kortet ”{ $card }”.
+notice-mentioned = { $by } nämnde dig på kortet ”{ $card }”.
+notice-digest = Morgonens sammanfattning: { $overdue } försenade kort, { $today } ska vara klara i dag och { $tomorrow } i morgon.
+notice-mail-assigned = Nytt kort till dig: { $card }
+notice-mail-mentioned = { $by } nämnde dig: { $card }
+notice-mail-digest = Dina kort { $day }
+notice-mail-body = Hej { $name }!
+
+    { $what }
+
+    { $details }
+
+    Du får det här brevet från Mognad hos { $org }. Välj vilka brev du vill ha på { $settings }

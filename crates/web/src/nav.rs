@@ -48,6 +48,7 @@ fn all(admin: bool) -> Vec<(&'static str, Vec<Entry>)> {
                 ("workload", "/workload", "nav-workload"),
                 ("timesheet", "/timesheet", "nav-timesheet"),
                 ("calendar", "/calendar", "nav-calendar"),
+                ("notifications", "/notifications", "nav-notifications"),
                 ("effect", "/effect", "nav-effect"),
                 ("intake", "/intake", "nav-intake"),
                 ("agendas", "/agendas", "nav-agendas"),

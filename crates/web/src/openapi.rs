@@ -108,6 +108,8 @@ use utoipa::OpenApi;
         crate::org::api::privacy::erase,
         crate::org::api::privacy::retention,
         crate::org::api::privacy::set_retention,
+        crate::platform::api::notices::list,
+        crate::platform::api::notices::mark_read,
         crate::platform::api::accounts::members,
         crate::platform::api::accounts::change_member,
         crate::platform::api::accounts::invite,

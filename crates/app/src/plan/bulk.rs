@@ -68,6 +68,7 @@ impl super::Plan<'_> {
         tasks.sort_by(|a, b| (at(a.column_id), &a.rank).cmp(&(at(b.column_id), &b.rank)));
         let mut changed = 0;
         let now = Utc::now();
+        let by = super::notify::By::of(actor);
         for mut t in tasks {
             let mut touched = false;
             if let Some(a) = change.assignee
@@ -76,6 +77,7 @@ impl super::Plan<'_> {
                 t.assignee_id = a.map(|p| p.0);
                 store::update_task(&mut tx, actor.org, &t, now).await?;
                 event(&mut tx, actor.org, t.id, &name, CardEvent::Edited, None).await?;
+                super::notify::assigned(&mut tx, actor.org, &by, &t).await?;
                 touched = true;
             }
             if let Some(c) = change.column

@@ -75,6 +75,9 @@ impl super::Plan<'_> {
         store::update_task(&mut tx, actor.org, &t, Utc::now()).await?;
         let name = actor.user.display_name.to_string();
         event(&mut tx, actor.org, t.id, &name, CardEvent::Edited, None).await?;
+        if t.assignee_id != before.assignee_id {
+            super::notify::assigned(&mut tx, actor.org, &super::notify::By::of(actor), &t).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -186,9 +189,10 @@ impl super::Plan<'_> {
             return Err(Invalid::new("body", "empty", "a comment of 1 to 5000 characters").into());
         }
         let mut tx = self.db.write().await?;
-        live_task(&mut tx, actor.org, task.0).await?;
+        let t = live_task(&mut tx, actor.org, task.0).await?;
         let author = actor.user.display_name.to_string();
         store::add_comment(&mut tx, actor.org, task.0, &author, body, Utc::now()).await?;
+        super::notify::mentions(&mut tx, actor.org, &super::notify::By::of(actor), &t, body).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -216,6 +216,7 @@ pub(crate) async fn create_in(
     board: Uuid,
     input: &TaskInput,
     key: Option<&str>,
+    by: &super::notify::By,
 ) -> Result<Uuid> {
     let t = match create_checks(tx, org, board, input).await {
         Ok(t) => t,
@@ -227,6 +228,7 @@ pub(crate) async fn create_in(
         return Ok(earlier);
     }
     stored(store::insert_task(tx, org, &t, t.created_at).await)?;
+    super::notify::assigned(tx, org, by, &t).await?;
     Ok(t.id)
 }
 

@@ -79,10 +79,10 @@ impl super::Plan<'_> {
     ) -> Result<TaskId> {
         actor.require(Role::Member)?;
         let key = key_ok(key)?.map(str::to_owned);
-        let (org, input) = (actor.org, input.clone());
+        let (org, input, by) = (actor.org, input.clone(), super::notify::By::of(actor));
         self.write_queue()
             .write(move |tx| {
-                Box::pin(async move { create_in(tx, org, board.0, &input, key.as_deref()).await })
+                Box::pin(async move { create_in(tx, org, board.0, &input, key.as_deref(), &by).await })
             })
             .await
             .map(TaskId)

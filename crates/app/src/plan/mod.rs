@@ -49,6 +49,7 @@ pub mod initiative_dashboard;
 pub mod initiatives;
 pub mod intake;
 pub mod intake_answers;
+pub(crate) mod notify;
 pub mod programme;
 pub mod receipts;
 pub mod scope;

@@ -17,6 +17,9 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 use mognad_domain::org::Language;
 use std::path::PathBuf;
 
+/// How long a mail server may take to answer; the notification worker's lease must outlast it.
+pub const SMTP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// How the connection to the SMTP server is protected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -146,6 +149,7 @@ impl Mailer {
                 }
                 let mut b = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
                     .port(cfg.smtp_port)
+                    .timeout(Some(SMTP_TIMEOUT))
                     .tls(tls(cfg, host)?);
                 if cfg.smtp_tls == SmtpTls::None && cfg.smtp_user.is_some() {
                     tracing::warn!(
@@ -209,13 +213,42 @@ impl Mailer {
 
     /// Sends a plain-text mail (account mails, whose texts the web layer translates).
     pub async fn send_text(&self, name: &str, email: &str, subject: &str, body: &str) -> Result<()> {
+        self.send_with_id(None, name, email, subject, body).await
+    }
+
+    /// Sends a notification mail whose `Message-ID` is made from `id`, so a mail sent again
+    /// after a crash is known for the same message.
+    pub async fn send_notice(
+        &self,
+        id: uuid::Uuid,
+        name: &str,
+        email: &str,
+        subject: &str,
+        body: &str,
+    ) -> Result<()> {
+        self.send_with_id(Some(id), name, email, subject, body).await
+    }
+
+    async fn send_with_id(
+        &self,
+        id: Option<uuid::Uuid>,
+        name: &str,
+        email: &str,
+        subject: &str,
+        body: &str,
+    ) -> Result<()> {
         let to = email
             .parse::<lettre::Address>()
             .map_err(|e| AppError::Internal(format!("a stored address does not parse: {e}")))?;
         let from = match self {
             Mailer::Smtp(_, f) | Mailer::Folder(_, f, _) => f.clone(),
         };
-        let msg = Message::builder()
+        let message_id = id.map(|id| format!("<{id}@{}>", from.email.domain()));
+        let mut msg = Message::builder();
+        if message_id.is_some() {
+            msg = msg.message_id(message_id);
+        }
+        let msg = msg
             .from(from)
             .to(Mailbox::new(Some(name.to_owned()), to))
             .subject(subject)

@@ -15,6 +15,7 @@
 //! | `two_factor` | `two_factor_on`, `recovery_codes_left`, `start_two_factor`, `pending_two_factor`, `confirm_two_factor`, `disable_two_factor`, `challenge_open`, `finish_sign_in`, `two_factor_required`, `set_two_factor_required` |
 //! | `sso` | `sso_org_for`, `start_sso`, `finish_sso` (with `oidc` and `id_token` for the protocol) |
 //! | `sso_settings` | `sso_settings`, `save_sso_settings` |
+//! | `notices` | `notices`, `mark_notices_read`, `notice_settings`, `save_notice_settings`; for the mail worker `claim_mail`, `mail_sent`, `mail_failed`, `make_digests`, `outbox_counts` |
 //! | `tokens` | `create_token`, `tokens`, `revoke_token`, `present_token` |
 //! | `transfer` | `export_org` |
 //! | `transfer_import` | `import_org` |
@@ -29,6 +30,7 @@ pub mod instance;
 pub mod links;
 pub mod mail;
 pub mod members;
+pub mod notices;
 pub mod oidc;
 pub mod sealing;
 pub mod sign_in;

@@ -3,6 +3,8 @@
 //! or a card create until it is acknowledged.
 #![allow(dead_code)]
 
+pub mod smtp;
+
 use mognad_app::App;
 use mognad_app::measurement::rounds::RoundInput;
 use mognad_app::org::directory::{NamedInput, PersonInput};
@@ -31,10 +33,16 @@ pub fn server_binary() -> PathBuf {
 }
 
 pub fn start(url: &str, dir: &Path, port: u16) -> Child {
+    start_with(url, dir, port, &[])
+}
+
+/// Starts the server with more `MOGNAD_*` settings in its environment.
+pub fn start_with(url: &str, dir: &Path, port: u16, env: &[(String, String)]) -> Child {
     Command::new(server_binary())
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .env("MOGNAD_DATABASE_URL", url)
         .env("MOGNAD_DATA_DIR", dir)
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -60,6 +68,8 @@ pub struct Seeded {
     pub org: uuid::Uuid,
     pub board: uuid::Uuid,
     pub session: String,
+    /// A member's person, whom the cards are given to (each card is a notification).
+    pub assignee: uuid::Uuid,
 }
 
 /// One organisation with one group of `respondents` people, an open round and a board.
@@ -146,6 +156,21 @@ pub async fn seed(url: &str, respondents: usize) -> Seeded {
         )
         .await
         .unwrap();
+    let ada = app
+        .platform()
+        .create_user("ada@ekby.se", "Ada", "ett långt lösenord", Language::Sv)
+        .await
+        .unwrap();
+    app.platform()
+        .grant_role(ada.id, org.id, Role::Member)
+        .await
+        .unwrap();
+    let person = PersonInput {
+        name: "Ada".into(),
+        email: Some("ada@ekby.se".into()),
+        ..Default::default()
+    };
+    let assignee = app.org().save_person(&a, None, &person).await.unwrap().id.0;
     let session = app
         .platform()
         .login("admin@ekby.se", "ett långt lösenord")
@@ -159,6 +184,7 @@ pub async fn seed(url: &str, respondents: usize) -> Seeded {
         org: org.id.0,
         board: board.id,
         session,
+        assignee,
     }
 }
 
@@ -166,11 +192,11 @@ pub async fn seed(url: &str, respondents: usize) -> Seeded {
 /// the same request again through crashes until it is acknowledged.
 pub async fn create_until_acknowledged(
     addr: &str,
-    s: &Arc<(uuid::Uuid, uuid::Uuid, String)>,
+    s: &Arc<(uuid::Uuid, uuid::Uuid, String, uuid::Uuid)>,
     i: usize,
     retries: &Mutex<usize>,
 ) {
-    let (org, board, session) = (&s.0, &s.1, &s.2);
+    let (org, board, session, assignee) = (&s.0, &s.1, &s.2, &s.3);
     loop {
         let attempt = async {
             let mut c = Conn::open(addr).await?;
@@ -182,7 +208,7 @@ pub async fn create_until_acknowledged(
                 .find_map(|k| k.strip_prefix("mognad_csrf="))
                 .unwrap_or("")
                 .to_owned();
-            let body = format!(r#"{{"title":"Kort {i}"}}"#);
+            let body = format!(r#"{{"title":"Kort {i}","assignee_id":"{assignee}"}}"#);
             let key = format!("card-{i}");
             c.post_json(
                 &format!("/api/v1/orgs/{org}/boards/{board}/tasks"),

@@ -5,6 +5,7 @@ pub mod archive;
 pub mod budget_cut;
 pub mod ics;
 pub mod intake;
+pub mod mention;
 pub mod rank;
 pub mod search;
 pub mod similarity;

@@ -1,6 +1,7 @@
 //! The platform (home, sign-in, the account): its pages and its JSON API, and the routes that serve them.
 
 pub mod api;
+pub mod outbox;
 pub mod pages;
 
 use crate::routes::Routes;
@@ -56,6 +57,11 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/password/forgot", pages::links::forgot)
         .get("/password/reset/{token}", pages::links::reset_page)
         .post("/password/reset/{token}", pages::links::reset)
+        .get("/orgs/{org}/notifications", pages::notices::show)
+        .post("/orgs/{org}/notifications/read", pages::notices::mark_read)
+        .post("/orgs/{org}/notifications/settings", pages::notices::save)
+        .get("/api/v1/orgs/{org}/notifications", api::notices::list)
+        .post("/api/v1/orgs/{org}/notifications/read", api::notices::mark_read)
         .get("/orgs/{org}/members", pages::members::list)
         .post("/orgs/{org}/members/invite", pages::members::invite)
         .post("/orgs/{org}/members/{id}/role", pages::members::set_role)

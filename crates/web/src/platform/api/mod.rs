@@ -2,4 +2,5 @@
 
 pub mod account;
 pub mod accounts;
+pub mod notices;
 pub mod sso;

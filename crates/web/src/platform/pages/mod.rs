@@ -7,6 +7,7 @@ pub mod instance;
 pub mod links;
 pub mod mail;
 pub mod members;
+pub mod notices;
 pub mod references;
 pub mod sso;
 pub mod tokens;

@@ -1,0 +1,174 @@
+//! Writing notifications beside the change they tell of, in the same transaction (so a card
+//! assigned is a member told, or neither): a card given to someone, someone mentioned in a
+//! comment, and each morning's digest of cards due tomorrow or overdue.
+//!
+//! A notification goes to the members who *are* the person concerned (their account has the
+//! person's e-mail address), never to the one who made the change, and is mailed when the member
+//! wants that kind mailed. Its texts are made when read or sent, in the reader's language, from
+//! the few facts kept in `params`.
+
+use crate::Result;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use mognad_domain::ids::OrgId;
+use mognad_domain::plan::mention::{Mentionable, mentioned};
+use mognad_store::Tx;
+use mognad_store::boards::Task;
+use mognad_store::notifications::{self as store, NewNotification};
+use serde_json::json;
+use uuid::Uuid;
+
+/// Who made a change: nobody is told of their own.
+#[derive(Debug, Clone)]
+pub(crate) struct By {
+    pub user: Uuid,
+    pub name: String,
+}
+
+impl By {
+    pub(crate) fn of(actor: &crate::Actor) -> By {
+        By {
+            user: actor.user.id.0,
+            name: actor.user.display_name.to_string(),
+        }
+    }
+}
+
+/// The UTC hour from which the day's digests are made (07:00 or 08:00 in Sweden).
+pub const DIGEST_HOUR: u32 = 6;
+/// The most cards one digest names; the rest are counted.
+pub const DIGEST_CARDS: usize = 20;
+
+/// Writes one notification to `(user, mailed)`.
+async fn write(
+    tx: &mut Tx,
+    org: OrgId,
+    (user, mail): (Uuid, bool),
+    kind: &str,
+    task: Option<Uuid>,
+    params: &serde_json::Value,
+    once_key: Option<&str>,
+) -> Result<bool> {
+    let params = params.to_string();
+    Ok(store::insert(
+        tx,
+        &NewNotification {
+            org,
+            user: Some(user),
+            to: None,
+            kind,
+            once_key,
+            task,
+            params: &params,
+            mail,
+            now: Utc::now(),
+        },
+    )
+    .await?)
+}
+
+/// Tells the person a card now belongs to.
+pub(crate) async fn assigned(tx: &mut Tx, org: OrgId, by: &By, task: &Task) -> Result<()> {
+    let Some(person) = task.assignee_id else {
+        return Ok(());
+    };
+    let params = json!({ "card": task.title, "by": by.name });
+    for r in store::members_of(tx, org, person).await? {
+        if r.user != by.user {
+            write(
+                tx,
+                org,
+                (r.user, r.assigned),
+                "assigned",
+                Some(task.id),
+                &params,
+                None,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Tells each active member a comment mentions.
+pub(crate) async fn mentions(tx: &mut Tx, org: OrgId, by: &By, task: &Task, body: &str) -> Result<()> {
+    if !body.contains('@') {
+        return Ok(());
+    }
+    let members = mognad_store::members::list(tx, org).await?;
+    let active: Vec<_> = members.iter().filter(|m| m.active).collect();
+    let handles: Vec<Mentionable> = active
+        .iter()
+        .map(|m| Mentionable {
+            id: m.user.0,
+            name: &m.display_name,
+            email: &m.email,
+        })
+        .collect();
+    let excerpt: String = body.chars().take(300).collect();
+    let params = json!({ "card": task.title, "by": by.name, "excerpt": excerpt });
+    for user in mentioned(body, &handles) {
+        if user == by.user {
+            continue;
+        }
+        let (_, wants, _) = store::settings(tx, org, user).await?;
+        write(tx, org, (user, wants), "mentioned", Some(task.id), &params, None).await?;
+    }
+    Ok(())
+}
+
+/// The day whose digests are due at `now`, once the morning hour has come.
+pub fn digest_day(now: DateTime<Utc>) -> Option<NaiveDate> {
+    use chrono::Timelike;
+    (now.hour() >= DIGEST_HOUR).then(|| now.date_naive())
+}
+
+/// Makes `day`'s digest for every active member who wants one and has cards due tomorrow or
+/// overdue; each member's at most once a day, however often or by however many servers this
+/// runs. Returns how many were made.
+pub(crate) async fn digests(tx: &mut Tx, day: NaiveDate) -> Result<usize> {
+    let tomorrow = day + Duration::days(1);
+    let mut made = 0;
+    for org in mognad_store::orgs::list(tx).await? {
+        let org = org.id;
+        for m in mognad_store::members::list(tx, org).await? {
+            let Some((person, _)) = m.person.filter(|_| m.active) else {
+                continue;
+            };
+            let (_, _, wants) = store::settings(tx, org, m.user.0).await?;
+            if !wants {
+                continue;
+            }
+            let cards = mognad_store::calendar_feeds::due_cards(
+                tx,
+                org,
+                Some(person),
+                None,
+                day - Duration::days(3650),
+                crate::plan::calendar::MAX_EVENTS,
+            )
+            .await?;
+            let due: Vec<_> = cards
+                .into_iter()
+                .filter(|c| !c.done && c.due_on <= tomorrow)
+                .collect();
+            if due.is_empty() {
+                continue;
+            }
+            let overdue = due.iter().filter(|c| c.due_on < day).count();
+            let listed: Vec<_> = due
+                .iter()
+                .take(DIGEST_CARDS)
+                .map(|c| json!({ "id": c.id, "title": c.title, "due": c.due_on }))
+                .collect();
+            let params = json!({
+                "day": day, "overdue": overdue, "today": due.len() - overdue - due.iter().filter(|c| c.due_on == tomorrow).count(),
+                "tomorrow": due.iter().filter(|c| c.due_on == tomorrow).count(), "cards": listed,
+            });
+            let key = format!("digest:{}:{}:{day}", org.0, m.user.0);
+            if write(tx, org, (m.user.0, true), "digest", None, &params, Some(&key)).await? {
+                made += 1;
+            }
+        }
+    }
+    Ok(made)
+}
