@@ -234,6 +234,15 @@ async function planAndExecution(browser, page, base, org) {
   if (!(await page.$(`section.column:nth-of-type(4) li.card[data-id="${other}"]`))) throw new Error('the move form did not move the card');
   // The board opens at the moved card, which holds the focus for whoever moves by keyboard.
   if ((await page.evaluate(() => document.activeElement && document.activeElement.id)) !== `card-${other}`) throw new Error('the moved card does not hold the focus');
+  // Two cards of the first column chosen and moved together to the second.
+  const picked = await page.$$eval('section.column:nth-of-type(1) li.card', (cards) => cards.slice(0, 2).map((c) => c.dataset.id));
+  for (const id of picked) await page.check(`#sel-${id}`);
+  await page.selectOption('#bulk-column', { index: 2 });
+  await Promise.all([page.waitForNavigation(), page.click('form#bulk button[type=submit]')]);
+  for (const id of picked) {
+    if (!(await page.$(`section.column:nth-of-type(2) li.card[data-id="${id}"]`))) throw new Error('a chosen card did not move with the others');
+  }
+  await audit(page, 'board after a bulk move');
   await page.goto(`${base}${org}/tasks/${other}`);
   await audit(page, 'card');
   // The moved card becomes part of the new initiative, whose page then counts it.
@@ -290,6 +299,13 @@ async function planAndExecution(browser, page, base, org) {
   await p.click('main form button[type=submit]');
   await p.waitForSelector('.big');
   await audit(p, 'intake receipt');
+  // The sender looks the request up by its receipt code.
+  const code = (await p.textContent('.big')).trim();
+  await p.goto(`${base}${form}/receipt`);
+  await p.fill('#r-code', code);
+  await Promise.all([p.waitForNavigation(), p.click('main form button[type=submit]')]);
+  if (!(await p.textContent('main div[role=status]')).includes(code)) throw new Error('the receipt code was not found');
+  await audit(p, 'receipt look-up (375×667)');
   await ctx.close();
   current = page;
   await page.goto(`${base}${await page.goto(`${base}${org}/boards`).then(() => page.getAttribute('main a:has-text("IT-avdelningens tavla")', 'href'))}`);
@@ -560,6 +576,28 @@ async function accounts(browser, page, base, org, mailDir) {
   await Promise.all([p.waitForNavigation(), p.click('#assess-section button[type=submit]')]);
   if (!/Min egen bedömning/.test(await p.textContent('main'))) throw new Error('the self-assessment is not in the history');
   await audit(p, 'own competence record (375×667)');
+  // Kim mentions the owner (the demo's IT chief, demo@norrvik.example) in a comment on a card:
+  // the owner finds it in the notifications, and the mail worker writes it to the mail folder.
+  await page.goto(`${base}${org}/search`);
+  await page.fill('#s-q', 'integration');
+  await Promise.all([page.waitForNavigation(), page.click('main form[role=search] button[type=submit]')]);
+  const mentionedCard = await page.getAttribute('main ul.archive-list li a[href*="/tasks/"]', 'href');
+  await p.goto(`${base}${mentionedCard}`);
+  await p.fill('#f-comment', '@demo kan du titta på den här före mötet?');
+  await Promise.all([p.waitForNavigation(), p.click('main form[action$="/comments"] button[type=submit]')]);
+  await page.goto(`${base}${org}/notifications`);
+  if (!/Kim Kollega nämnde dig på kortet/.test(await page.textContent('main'))) throw new Error('the mention is not in the owner\'s notifications');
+  await audit(page, 'notifications');
+  await screenshots(page, 'notifications');
+  let mailed = false;
+  for (let i = 0; i < 100 && !mailed; i++) {
+    mailed = fs.readdirSync(mailDir).some((f) => {
+      const text = fs.readFileSync(path.join(mailDir, f), 'utf8').replace(/=\r?\n/g, '');
+      return text.includes('demo@norrvik.example') && text.includes(`${org}/notifications`) && text.includes(mentionedCard);
+    });
+    if (!mailed) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!mailed) throw new Error('the mention was not mailed to the owner');
 
   await p.goto(`${base}/account/two-factor`);
   await audit(p, 'two-factor sign-in off');

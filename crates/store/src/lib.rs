@@ -18,6 +18,7 @@ pub mod catalogue;
 pub mod db;
 pub mod development;
 pub mod error;
+pub mod follow_up;
 pub mod frameworks;
 pub mod frozen;
 pub mod groups;

@@ -1218,6 +1218,7 @@ task-overdue-since = The due date { $day } has passed.
 
 ## Budget cut
 audit-budget-cut = Initiatives paused in a budget cut
+audit-follow-up-mail = Recurring problem followed up by e-mail
 cut-title = Budget cut
 cut-intro = Enter the new budget. The initiatives that go on are ranked by the gap priority they work on; the suggestion pauses the least important first until the plan fits. Choose yourself, recalculate and apply.
 cut-link = Budget cut: what does a pause free?
@@ -1361,3 +1362,38 @@ notice-mail-body = Hello { $name },
     { $details }
 
     You get this mail from Mognad at { $org }. Choose which mails you want at { $settings }
+follow-up-title = Follow up a recurring problem
+follow-up-intro = Several people reported the same thing. Reach everyone affected at once, keep track of whom you have contacted and handle the problem on a card of its own.
+follow-up-requests = The requests
+follow-up-handled-on = The problem is handled on the card
+follow-up-the-card = the problem's card
+follow-up-make-card = Make a card for the problem
+follow-up-card-title = Recurring problem: { $problem }
+follow-up-people = The people affected
+follow-up-anonymous = Requests without a contact: { $count }
+follow-up-no-contacts = Nobody left a contact.
+follow-up-contact = Contact
+follow-up-count = Requests
+follow-up-state = State
+follow-up-contacted = Contacted
+follow-up-not-contacted = Not contacted yet
+follow-up-mark = Mark the chosen ones contacted
+follow-up-mail = Send everyone an e-mail
+follow-up-nobody-to-mail = Everyone with an e-mail address has been contacted. Call or reach the others, who left something else, another way.
+follow-up-subject = Subject
+follow-up-body = Message
+follow-up-mail-hint = The mail goes to { $count } addresses not contacted yet, one mail per person, and they are marked contacted. Phone numbers and the rest stay in the list.
+follow-up-send = Send
+follow-up-open = Follow up
+follow-up-template-subject = About your request: { $problem }
+follow-up-template-body = Hello,
+
+    You contacted IT about "{ $problem }". Several people reported the same thing, and we are now working on the problem as a whole.
+
+    We will be in touch again when it is solved. Feel free to reply to this mail if anything has changed on your side.
+
+    Kind regards
+    IT
+follow-up-done-contacted = Requests marked contacted: { $count }
+follow-up-done-mailed = Mails being sent: { $count }
+follow-up-mail-footer = You get this mail because you left your contact in a form to IT at { $org }.

@@ -1218,6 +1218,7 @@ task-overdue-since = Klart senast { $day } har passerat.
 
 ## Budget cut
 audit-budget-cut = Initiativ pausade vid budgetnedskärning
+audit-follow-up-mail = Återkommande problem följt upp med e-post
 cut-title = Budgetnedskärning
 cut-intro = Ange den nya budgeten. Initiativen som pågår rangordnas efter den gapprioritet de arbetar med; förslaget pausar de minst viktiga först tills planen ryms. Välj själv, räkna om och verkställ.
 cut-link = Budgetnedskärning: vad frigör en paus?
@@ -1361,3 +1362,38 @@ notice-mail-body = Hej { $name }!
     { $details }
 
     Du får det här brevet från Mognad hos { $org }. Välj vilka brev du vill ha på { $settings }
+follow-up-title = Följ upp ett återkommande problem
+follow-up-intro = Flera har anmält samma sak. Hör av dig till alla som berörs på en gång, håll reda på vilka du har kontaktat och hantera problemet på ett eget kort.
+follow-up-requests = Anmälningarna
+follow-up-handled-on = Problemet hanteras på kortet
+follow-up-the-card = kortet för problemet
+follow-up-make-card = Skapa ett kort för problemet
+follow-up-card-title = Återkommande problem: { $problem }
+follow-up-people = De som berörs
+follow-up-anonymous = Anmälningar utan kontaktuppgift: { $count }
+follow-up-no-contacts = Ingen har lämnat någon kontaktuppgift.
+follow-up-contact = Kontaktuppgift
+follow-up-count = Anmälningar
+follow-up-state = Läge
+follow-up-contacted = Kontaktad
+follow-up-not-contacted = Inte kontaktad än
+follow-up-mark = Markera valda som kontaktade
+follow-up-mail = Skicka e-post till alla
+follow-up-nobody-to-mail = Alla med en e-postadress är redan kontaktade. Ring eller hör av dig på annat sätt till dem som lämnade något annat.
+follow-up-subject = Ämne
+follow-up-body = Meddelande
+follow-up-mail-hint = Brevet går till { $count } adresser som inte har kontaktats än, ett brev per person, och de markeras som kontaktade. Telefonnummer och annat står kvar i listan.
+follow-up-send = Skicka
+follow-up-open = Följ upp
+follow-up-template-subject = Om ditt ärende: { $problem }
+follow-up-template-body = Hej!
+
+    Du har hört av dig till IT om ”{ $problem }”. Flera har anmält samma sak, och vi arbetar nu med problemet som helhet.
+
+    Vi hör av oss igen när det är löst. Svara gärna på det här brevet om något har ändrats hos dig.
+
+    Vänliga hälsningar
+    IT
+follow-up-done-contacted = Anmälningar markerade som kontaktade: { $count }
+follow-up-done-mailed = Brev som skickas: { $count }
+follow-up-mail-footer = Du får det här brevet för att du lämnade din kontaktuppgift i ett formulär till IT hos { $org }.

@@ -136,6 +136,8 @@ const RULES: &[(&str, &str, Need)] = &[
     ("POST", "/api/v1/orgs/{org}/restore", Role(Role::Member)),
     ("POST", "/api/v1/orgs/{org}/tasks/{id}/undo", Role(Role::Member)),
     ("POST", "/orgs/{org}/calendar/me", Role(Role::Member)),
+    // Following up recurring problems handles the submitters' contacts: administrators only.
+    ("GET", "/orgs/{org}/follow-up", Role(Role::Admin)),
     // Each member reads, marks and chooses only their own notifications.
     ("POST", "/orgs/{org}/notifications/read", Role(Role::Member)),
     ("POST", "/orgs/{org}/notifications/settings", Role(Role::Member)),

@@ -26,8 +26,11 @@ pub struct Receipt {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Recurring {
     pub tasks: Vec<(Uuid, String)>,
-    /// Contacts left by submitters of the group's submissions.
+    /// Contacts left by submitters of the group's submissions, each person once.
     pub contacts: Vec<String>,
+    /// The card the problem as a whole is handled on, once made.
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub card: Option<Uuid>,
 }
 
 /// How many recent open tasks the recurring-problem search compares.
@@ -170,7 +173,7 @@ impl super::Plan<'_> {
             .map(|f| f.board_id)
             .collect();
         let mut tasks = boards_store::all_tasks(&mut tx, actor.org).await?;
-        let subs = store::submissions(&mut tx, actor.org).await?;
+        let subs = mognad_store::follow_up::states(&mut tx, actor.org).await?;
         tx.rollback().await?;
         let since = Utc::now() - chrono::Duration::days(90);
         tasks.retain(|t| boards.contains(&t.board_id) && t.done_at.is_none() && t.created_at >= since);
@@ -190,13 +193,21 @@ impl super::Plan<'_> {
             .map(|g| Recurring {
                 // Submitters left their contact for IT, not for every colleague.
                 contacts: if actor.role.at_least(Role::Analyst) {
-                    g.iter()
-                        .filter_map(|&i| subs.iter().find(|s| s.task_id == Some(tasks[i].id)))
-                        .filter_map(|s| s.contact.clone())
+                    let left = g
+                        .iter()
+                        .filter_map(|&i| subs.iter().find(|s| s.task_id == tasks[i].id))
+                        .filter_map(|s| s.contact.as_deref());
+                    mognad_domain::plan::follow_up::distinct(left)
+                        .into_iter()
+                        .map(|(c, _)| c)
                         .collect()
                 } else {
                     Vec::new()
                 },
+                card: g
+                    .iter()
+                    .filter_map(|&i| subs.iter().find(|s| s.task_id == tasks[i].id))
+                    .find_map(|s| s.follow_up_task_id),
                 tasks: g.iter().map(|&i| (tasks[i].id, tasks[i].title.clone())).collect(),
             })
             .collect())

@@ -44,6 +44,7 @@ pub(crate) mod card_writes;
 pub mod cards;
 pub mod dashboard;
 pub mod effect;
+pub mod follow_up;
 pub mod goals;
 pub mod initiative_dashboard;
 pub mod initiatives;

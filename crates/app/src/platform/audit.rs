@@ -40,6 +40,7 @@ pub const ACTIONS: &[&str] = &[
     "sso-changed",
     "benchmark-changed",
     "budget-cut",
+    "follow-up-mail",
 ];
 
 /// How many entries one page of the log shows.

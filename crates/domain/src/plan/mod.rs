@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod budget_cut;
+pub mod follow_up;
 pub mod ics;
 pub mod intake;
 pub mod mention;

@@ -121,6 +121,10 @@ pub(crate) fn routes(r: Routes) -> Routes {
             pages::task::toggle_item,
         )
         .post("/orgs/{org}/tasks/{id}/comments", pages::task::comment)
+        .get("/orgs/{org}/follow-up", pages::follow_up::show)
+        .post("/orgs/{org}/follow-up/contacted", pages::follow_up::contacted)
+        .post("/orgs/{org}/follow-up/mail", pages::follow_up::mail)
+        .post("/orgs/{org}/follow-up/card", pages::follow_up::card)
         .get("/orgs/{org}/intake", pages::intake::list)
         .post("/orgs/{org}/intake", pages::intake::create)
         .get("/orgs/{org}/intake/{id}", pages::intake::edit)

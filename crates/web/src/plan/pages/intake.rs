@@ -46,6 +46,21 @@ pub struct IntakePage {
     pub recurring: Vec<Recurring>,
 }
 
+impl IntakePage {
+    /// The organisation's address, from the page's own.
+    fn org(&self) -> &str {
+        self.base.trim_end_matches("/intake")
+    }
+    /// A recurring problem's cards, as the follow-up page takes them.
+    fn cards_of(&self, g: &Recurring) -> String {
+        g.tasks
+            .iter()
+            .map(|(id, _)| id.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
 #[derive(Template)]
 #[template(path = "intake_form.html")]
 pub struct PublicFormPage {

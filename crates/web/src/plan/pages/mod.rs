@@ -8,6 +8,7 @@ pub mod bulk;
 pub mod calendar;
 pub mod dashboard;
 pub mod effect;
+pub mod follow_up;
 pub mod initiative;
 pub mod initiative_forms;
 pub mod intake;

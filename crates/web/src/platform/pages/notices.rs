@@ -43,6 +43,14 @@ pub fn line(tr: Tr, kind: &str, params: &Value) -> String {
 /// A notification as a mail: subject and body. `base` is the address Mognad is reached at.
 pub fn mail(tr: Tr, m: &mognad_app::platform::notices::OutgoingMail, base: &str) -> (String, String) {
     let p = &m.params;
+    if m.kind == "follow-up" {
+        // An administrator's own words to someone who asked IT for help.
+        let footer = tr.t1("follow-up-mail-footer", "org", &m.org_name);
+        return (
+            text(p, "subject"),
+            format!("{}\n\n-- \n{footer}\n", text(p, "body")),
+        );
+    }
     let card_link = m
         .task
         .map(|t| format!("{base}/orgs/{}/tasks/{t}", m.org))
