@@ -289,6 +289,13 @@ async function planAndExecution(browser, page, base, org) {
 
   await page.goto(`${base}${org}/intake`);
   await audit(page, 'intake forms and recurring problems');
+  // A recurring problem followed up: the people affected, one of them marked contacted.
+  await page.goto(`${base}${await page.getAttribute('main a[href*="/follow-up?cards="]', 'href')}`);
+  await audit(page, 'follow up a recurring problem');
+  await page.check('main form[action$="/contacted"] input[name=contact]');
+  await Promise.all([page.waitForNavigation(), page.click('main form[action$="/contacted"] button')]);
+  if (!/Kontaktad\b/.test(await page.textContent('main table'))) throw new Error('the contact is not marked contacted');
+  await page.goto(`${base}${org}/intake`);
   const form = await page.getAttribute('main table a[href^="/f/"]', 'href');
   const ctx = await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 375, height: 667 } });
   const p = await ctx.newPage();
