@@ -18,7 +18,12 @@ fn no_url(_: mognad_domain::ids::OrgId, _: uuid::Uuid) -> Option<String> {
 }
 
 async fn text(app: &App, token: &str) -> Option<String> {
-    app.plan().feed(token, &no_url).await.unwrap().map(|f| f.text)
+    let name = |of: &str| format!("Kalender: {of}");
+    app.plan()
+        .feed(token, &no_url, &name)
+        .await
+        .unwrap()
+        .map(|f| f.text)
 }
 
 #[tokio::test]
@@ -61,6 +66,7 @@ async fn feeds_list_due_cards_behind_a_renewable_secret() {
         let mine = plan.renew_feed(&member, FeedOf::Me).await.unwrap();
         let cal = text(&app, &mine).await.unwrap();
         assert!(cal.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert!(cal.contains("Kalender: "), "named as the reader's language says");
         assert!(cal.contains("SUMMARY:Adas kort\\, med komma\r\n"));
         assert!(cal.contains("SUMMARY:Adas projektkort\r\n"), "every board");
         assert!(!cal.contains("Bos kort"), "only the member's own cards");

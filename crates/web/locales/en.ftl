@@ -1397,3 +1397,4 @@ follow-up-template-body = Hello,
 follow-up-done-contacted = Requests marked contacted: { $count }
 follow-up-done-mailed = Mails being sent: { $count }
 follow-up-mail-footer = You get this mail because you left your contact in a form to IT at { $org }.
+calendar-feed-name = Mognad – { $name }

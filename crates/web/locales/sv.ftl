@@ -1397,3 +1397,4 @@ follow-up-template-body = Hej!
 follow-up-done-contacted = Anmälningar markerade som kontaktade: { $count }
 follow-up-done-mailed = Brev som skickas: { $count }
 follow-up-mail-footer = Du får det här brevet för att du lämnade din kontaktuppgift i ett formulär till IT hos { $org }.
+calendar-feed-name = Mognad – { $name }

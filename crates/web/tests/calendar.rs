@@ -51,6 +51,10 @@ async fn a_secret_link_serves_the_members_due_cards() {
         "text/calendar; charset=utf-8"
     );
     assert!(feed.body.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(
+        feed.body.contains("X-WR-CALNAME:Mognad – Testperson\r\n"),
+        "named from the translations"
+    );
     assert!(feed.body.contains("SUMMARY:Förnya certifikat\r\n"));
     assert!(feed.body.contains("/tasks/"), "each event links to its card");
 

@@ -122,12 +122,14 @@ impl super::Plan<'_> {
     }
 
     /// The feed a token opens, as iCalendar text; `None` for an unknown token, a deactivated
-    /// member or an archived board. `card_url` makes a card's address from its id.
+    /// member or an archived board. `card_url` makes a card's address from its id, and
+    /// `calendar_name` the calendar's name (in the reader's language) from the member's or board's.
     #[tracing::instrument(skip_all)]
     pub async fn feed(
         &self,
         token: &str,
         card_url: &(dyn Fn(OrgId, Uuid) -> Option<String> + Sync),
+        calendar_name: &(dyn Fn(&str) -> String + Sync),
     ) -> Result<Option<Feed>> {
         let mut tx = self.db.read().await?;
         let Some((org, user, kind, subject)) = store::by_token(&mut tx, &token_hash(token)).await? else {
@@ -149,11 +151,11 @@ impl super::Plan<'_> {
                 }
                 None => Vec::new(),
             };
-            (format!("Mognad – {}", m.display_name), cards)
+            (calendar_name(&m.display_name), cards)
         } else {
             match mognad_store::boards::board(&mut tx, org, subject).await? {
                 Some(b) if !b.archived => (
-                    format!("Mognad – {}", b.name),
+                    calendar_name(&b.name),
                     store::due_cards(&mut tx, org, None, Some(subject), since, MAX_EVENTS).await?,
                 ),
                 _ => return Ok(None),

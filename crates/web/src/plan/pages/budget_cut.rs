@@ -49,7 +49,11 @@ impl BudgetCutPage {
 
     /// A gap priority as shown: one decimal.
     pub fn priority(&self, p: &Option<f64>) -> String {
-        p.map(|p| format!("{p:.1}")).unwrap_or_else(|| "–".into())
+        let shown = p.map(|p| format!("{p:.1}")).unwrap_or_else(|| "–".into());
+        match self.l.tr.lang {
+            mognad_domain::org::Language::Sv => shown.replace('.', ","),
+            mognad_domain::org::Language::En => shown,
+        }
     }
 }
 

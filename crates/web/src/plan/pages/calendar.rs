@@ -116,7 +116,8 @@ pub async fn feed(
     let url =
         |org: mognad_domain::ids::OrgId, card: uuid::Uuid| Some(format!("{base}/orgs/{org}/tasks/{card}"));
     let token = token.trim_end_matches(".ics");
-    match s.app.plan().feed(token, &url).await {
+    let name = |of: &str| tr.t1("calendar-feed-name", "name", of);
+    match s.app.plan().feed(token, &url, &name).await {
         Ok(Some(f)) => (
             [
                 (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
