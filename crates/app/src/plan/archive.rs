@@ -3,7 +3,8 @@
 //! in the organisation's archive; only an archived item can be deleted, by an administrator,
 //! so nothing disappears in one click.
 
-use super::card_writes::{Place, archived, done_at, event, live_task, wip_check};
+use super::card_moves::{Place, done_at, wip_check};
+use super::card_writes::{archived, event, live_task};
 use crate::{Actor, AppError, Result};
 use chrono::{DateTime, SubsecRound, Utc};
 use mognad_domain::ids::TaskId;

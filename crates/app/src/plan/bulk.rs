@@ -2,7 +2,8 @@
 //! the order they stood) and giving them all one assignee or none. All or nothing: one
 //! transaction, so a column that fills up half way refuses the whole move and nothing changes.
 
-use crate::plan::card_writes::{event, live_task, move_in};
+use crate::plan::card_moves::move_in;
+use crate::plan::card_writes::{event, live_task};
 use crate::plan::cards::MoveInput;
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::Utc;

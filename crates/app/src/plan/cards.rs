@@ -2,7 +2,8 @@
 //! accept an idempotency key, so a client that retries after a lost answer changes nothing the
 //! second time; a move computes one new rank and writes one row.
 
-use super::card_writes::{create_in, key_ok, move_in};
+use super::card_moves::move_in;
+use super::card_writes::{create_in, key_ok};
 use crate::{Actor, Result};
 use mognad_domain::ids::{BoardId, TaskId};
 use mognad_domain::role::Role;

@@ -17,11 +17,13 @@
 //! | `cards` | `create_task`, `move_task` |
 //! | `dashboard` | `dashboard` |
 //! | `effect` | `effect` |
+//! | `follow_up` | `follow_up`, `mark_contacted`, `mail_follow_up`, `follow_up_card` (recurring problems) |
 //! | `goals` | `goals`, `save_goal` |
 //! | `initiative_dashboard` | `initiative_dashboard` |
 //! | `initiatives` | `initiatives`, `save_initiative`, `initiative_from_gap`, `add_cost` |
 //! | `intake` | `intake_forms`, `intake_form`, `save_intake_form` |
 //! | `intake_answers` | `form_by_link`, `submit_intake`, `recurring_problems` |
+//! | `notify` | (inside other writes) the notifications of an assignment, a mention, the morning digest |
 //! | `programme` | `start_programme` |
 //! | `receipts` | `receipt_status` (braked look-up by the sender) |
 //! | `search` | `search` |
@@ -40,6 +42,7 @@ pub mod budget_cut;
 pub mod bulk;
 pub mod calendar;
 pub mod card_detail;
+pub(crate) mod card_moves;
 pub(crate) mod card_writes;
 pub mod cards;
 pub mod dashboard;
