@@ -6,7 +6,6 @@
 mod common;
 
 use common::{actor, board, member_of};
-use mognad_app::plan::intake::FormInput;
 use mognad_app::{App, AppError};
 use mognad_domain::ids::TaskId;
 use mognad_domain::role::Role;
@@ -20,15 +19,7 @@ async fn a_recurring_problem_is_followed_up_once_per_person() {
         let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
         let member = member_of(&app, admin.org, "m@norrvik.se", Role::Member).await;
         let b = board(&app, &admin, "IT-stöd").await;
-        let input = FormInput {
-            name: "Felanmälan".into(),
-            board_id: b.id.to_string(),
-            public: "1".into(),
-            intro: String::new(),
-            fields: "Vad gäller det? | text | required".into(),
-        };
-        let id = plan.save_intake_form(&admin, None, &input).await.unwrap();
-        let form = plan.intake_form(&admin, id).await.unwrap();
+        let slug = common::public_form(&app, &admin, b.id).await;
         let mut cards = Vec::new();
         for (i, contact) in ["asa@norrvik.se", " ASA@norrvik.se", "070-123 45 67", ""]
             .iter()
@@ -36,7 +27,7 @@ async fn a_recurring_problem_is_followed_up_once_per_person() {
         {
             let answers = [("f1".to_string(), "Wifi i sal 4 fungerar inte".to_string())];
             let r = plan
-                .submit_intake(&form.slug, None, &answers, contact, &format!("k{i}"))
+                .submit_intake(&slug, None, &answers, contact, &format!("k{i}"))
                 .await
                 .unwrap();
             cards.push(r.task_id);

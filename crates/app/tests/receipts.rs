@@ -6,7 +6,6 @@ mod common;
 
 use common::{actor, board};
 use mognad_app::plan::cards::MoveInput;
-use mognad_app::plan::intake::FormInput;
 use mognad_app::plan::receipts::{MAX_CLIENT_MISSES, MAX_FORM_MISSES};
 use mognad_app::{App, AppError};
 use mognad_domain::plan::archive::Archivable;
@@ -20,15 +19,7 @@ async fn a_sender_follows_a_request_by_its_code_and_guessing_is_braked() {
         let plan = app.plan();
         let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
         let b = board(&app, &admin, "IT-stöd").await;
-        let input = FormInput {
-            name: "Felanmälan".into(),
-            board_id: b.id.to_string(),
-            public: "1".into(),
-            intro: String::new(),
-            fields: "Vad gäller det? | text | required".into(),
-        };
-        let id = plan.save_intake_form(&admin, None, &input).await.unwrap();
-        let slug = plan.intake_form(&admin, id).await.unwrap().slug;
+        let slug = common::public_form(&app, &admin, b.id).await;
         let answers = vec![("f1".to_string(), "Skrivaren skriver inte ut".to_string())];
         let r = plan.submit_intake(&slug, None, &answers, "", "k1").await.unwrap();
 

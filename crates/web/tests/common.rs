@@ -236,6 +236,47 @@ impl World {
         g.id.0
     }
 
+    /// A public intake form "Felanmälan" with one required text field, feeding `board`; its slug.
+    #[allow(dead_code)]
+    pub async fn public_form(&self, a: &Actor, board: uuid::Uuid) -> String {
+        let input = mognad_app::plan::intake::FormInput {
+            name: "Felanmälan".into(),
+            board_id: board.to_string(),
+            public: "1".into(),
+            intro: String::new(),
+            fields: "Vad gäller det? | text | required".into(),
+        };
+        let id = self.app.plan().save_intake_form(a, None, &input).await.unwrap();
+        self.app.plan().intake_form(a, id).await.unwrap().slug
+    }
+
+    /// The app's state with a mailer writing into `dir`, and the outbox worker's settings, for
+    /// running the worker's `deliver` by hand.
+    #[allow(dead_code)]
+    pub fn mailing_state(
+        &self,
+        dir: &std::path::Path,
+    ) -> (mognad_web::AppState, mognad_web::platform::outbox::OutboxConfig) {
+        let mailer = mognad_app::platform::mail::Mailer::new(&mognad_app::platform::mail::MailConfig {
+            smtp_host: None,
+            smtp_port: 25,
+            smtp_tls: Default::default(),
+            smtp_ca_file: None,
+            smtp_user: None,
+            smtp_password: None,
+            from: "Mognad <mognad@norrvik.se>".into(),
+            folder: dir.to_path_buf(),
+        })
+        .unwrap();
+        let state = mognad_web::AppState::new(self.app.clone(), Default::default()).with_mailer(mailer);
+        let cfg = mognad_web::platform::outbox::OutboxConfig {
+            base: "https://mognad.norrvik.se".into(),
+            lease: std::time::Duration::from_secs(120),
+            every: std::time::Duration::from_secs(1),
+        };
+        (state, cfg)
+    }
+
     pub fn client(&self) -> Client {
         Client::new(self.router.clone())
     }

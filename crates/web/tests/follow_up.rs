@@ -7,11 +7,8 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use mognad_app::plan::intake::FormInput;
-use mognad_app::platform::mail::{MailConfig, Mailer, SmtpTls};
 use mognad_domain::role::Role;
-use mognad_web::platform::outbox::{OutboxConfig, deliver};
-use std::time::Duration;
+use mognad_web::platform::outbox::deliver;
 
 #[tokio::test]
 async fn the_people_affected_are_mailed_once_and_the_problem_gets_a_card() {
@@ -20,21 +17,13 @@ async fn the_people_affected_are_mailed_once_and_the_problem_gets_a_card() {
     w.member_of(admin.org, "m@norrvik.se", Role::Member).await;
     let b = w.board(&admin, "IT-stöd").await;
     let plan = w.app.plan();
-    let input = FormInput {
-        name: "Felanmälan".into(),
-        board_id: b.id.to_string(),
-        public: "1".into(),
-        intro: String::new(),
-        fields: "Vad gäller det? | text | required".into(),
-    };
-    let id = plan.save_intake_form(&admin, None, &input).await.unwrap();
-    let form = plan.intake_form(&admin, id).await.unwrap();
+    let slug = w.public_form(&admin, b.id).await;
     for (i, contact) in ["asa@norrvik.se", "Asa@Norrvik.se", "070-1234567"]
         .iter()
         .enumerate()
     {
         let answers = [("f1".to_string(), "Skrivaren i sal 4 skriver inte ut".to_string())];
-        plan.submit_intake(&form.slug, None, &answers, contact, &format!("k{i}"))
+        plan.submit_intake(&slug, None, &answers, contact, &format!("k{i}"))
             .await
             .unwrap();
     }
@@ -80,23 +69,7 @@ async fn the_people_affected_are_mailed_once_and_the_problem_gets_a_card() {
     assert!(page.contains("Alla med en e-postadress är redan kontaktade"));
 
     let dir = tempfile::tempdir().unwrap();
-    let mailer = Mailer::new(&MailConfig {
-        smtp_host: None,
-        smtp_port: 25,
-        smtp_tls: SmtpTls::None,
-        smtp_ca_file: None,
-        smtp_user: None,
-        smtp_password: None,
-        from: "IT <it@norrvik.se>".into(),
-        folder: dir.path().to_path_buf(),
-    })
-    .unwrap();
-    let state = mognad_web::AppState::new(w.app.clone(), Default::default()).with_mailer(mailer);
-    let cfg = OutboxConfig {
-        base: "https://mognad.norrvik.se".into(),
-        lease: Duration::from_secs(120),
-        every: Duration::from_secs(1),
-    };
+    let (state, cfg) = w.mailing_state(dir.path());
     assert_eq!(deliver(&state, &cfg).await.unwrap(), 1);
     let mail: String = std::fs::read_dir(dir.path())
         .unwrap()

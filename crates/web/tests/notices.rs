@@ -8,12 +8,10 @@ mod common;
 use axum::http::StatusCode;
 use common::*;
 use mognad_app::plan::cards::TaskInput;
-use mognad_app::platform::mail::{MailConfig, Mailer, SmtpTls};
 use mognad_domain::ids::BoardId;
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
-use mognad_web::platform::outbox::{OutboxConfig, deliver};
-use std::time::Duration;
+use mognad_web::platform::outbox::deliver;
 
 #[tokio::test]
 async fn the_member_given_a_card_is_told_in_the_list_and_the_api() {
@@ -119,23 +117,7 @@ async fn the_worker_mails_each_notification_once_in_the_readers_language() {
         .await
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let mailer = Mailer::new(&MailConfig {
-        smtp_host: None,
-        smtp_port: 25,
-        smtp_tls: SmtpTls::None,
-        smtp_ca_file: None,
-        smtp_user: None,
-        smtp_password: None,
-        from: "Mognad <mognad@norrvik.se>".into(),
-        folder: dir.path().to_path_buf(),
-    })
-    .unwrap();
-    let state = mognad_web::AppState::new(w.app.clone(), Default::default()).with_mailer(mailer);
-    let cfg = OutboxConfig {
-        base: "https://mognad.norrvik.se".into(),
-        lease: Duration::from_secs(120),
-        every: Duration::from_secs(1),
-    };
+    let (state, cfg) = w.mailing_state(dir.path());
     assert_eq!(deliver(&state, &cfg).await.unwrap(), 1);
     assert_eq!(deliver(&state, &cfg).await.unwrap(), 0, "sent once");
     let mails = read_all(dir.path());

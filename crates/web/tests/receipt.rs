@@ -5,7 +5,6 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use mognad_app::plan::intake::FormInput;
 use mognad_domain::role::Role;
 
 #[tokio::test]
@@ -14,15 +13,7 @@ async fn a_sender_looks_up_a_request_and_guessing_is_stopped() {
     let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
     let plan = w.app.plan();
     let b = w.board(&admin, "IT-stöd").await;
-    let input = FormInput {
-        name: "Felanmälan".into(),
-        board_id: b.id.to_string(),
-        public: "1".into(),
-        intro: String::new(),
-        fields: "Vad gäller det? | text | required".into(),
-    };
-    let id = plan.save_intake_form(&admin, None, &input).await.unwrap();
-    let slug = plan.intake_form(&admin, id).await.unwrap().slug;
+    let slug = w.public_form(&admin, b.id).await;
     let answers = vec![("f1".to_string(), "Skrivaren".to_string())];
     let r = plan.submit_intake(&slug, None, &answers, "", "k1").await.unwrap();
 

@@ -2,7 +2,7 @@
 //! column, the place between two cards, the WIP limit, whether it is done), then the key, the
 //! card's row and its history's entry.
 
-use super::card_writes::{event, full, live_task, unless_done};
+use super::card_writes::{event, full, live_task, no_column, unless_done};
 use super::cards::MoveInput;
 use crate::input::noted_ref;
 use crate::platform::write_queue::stored;
@@ -48,13 +48,7 @@ pub(crate) async fn move_checks(tx: &mut Tx, org: OrgId, id: Uuid, input: &MoveI
     let column = columns
         .iter()
         .find(|c| c.id == target.unwrap_or(task.column_id))
-        .ok_or_else(|| {
-            AppError::from(Invalid::new(
-                "column_id",
-                "bad-ref",
-                "choose a column of the board",
-            ))
-        })?;
+        .ok_or_else(no_column)?;
     if column.id != task.column_id {
         wip_check(tx, column).await?;
     }

@@ -103,6 +103,11 @@ pub(crate) async fn fields(tx: &mut Tx, org: OrgId, input: &TaskInput, t: &mut T
     Ok(())
 }
 
+/// The refusal of a column the card's board does not have.
+pub(crate) fn no_column() -> AppError {
+    Invalid::new("column_id", "bad-ref", "choose a column of the board").into()
+}
+
 /// The refusal to change an archived item: it changes only by being restored.
 pub(crate) fn archived() -> AppError {
     AppError::conflict("archived", "it is archived; restore it first", &[])
@@ -176,13 +181,7 @@ pub(crate) async fn create_checks(tx: &mut Tx, org: OrgId, board: Uuid, input: &
         "" => columns.into_iter().next(),
         c => columns.into_iter().find(|(x, _)| x.id.to_string() == c),
     }
-    .ok_or_else(|| {
-        AppError::from(Invalid::new(
-            "column_id",
-            "bad-ref",
-            "choose a column of the board",
-        ))
-    })?;
+    .ok_or_else(no_column)?;
     let mut t = Task {
         id: Uuid::now_v7(),
         board_id: board,

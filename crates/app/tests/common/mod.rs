@@ -114,3 +114,17 @@ pub async fn answer(app: &App, token: &str, value: u8) -> mognad_app::measuremen
         .await
         .unwrap()
 }
+
+/// A public intake form "Felanmälan" with one required text field, feeding `board`; its slug.
+#[allow(dead_code)]
+pub async fn public_form(app: &App, a: &Actor, board: uuid::Uuid) -> String {
+    let input = mognad_app::plan::intake::FormInput {
+        name: "Felanmälan".into(),
+        board_id: board.to_string(),
+        public: "1".into(),
+        intro: String::new(),
+        fields: "Vad gäller det? | text | required".into(),
+    };
+    let id = app.plan().save_intake_form(a, None, &input).await.unwrap();
+    app.plan().intake_form(a, id).await.unwrap().slug
+}
