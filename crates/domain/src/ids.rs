@@ -87,4 +87,7 @@ id_type!(
     IntakeFormId,
     AgendaId,
     TimeEntryId,
+    InvitationId,
+    ApiTokenId,
+    NotificationId,
 );

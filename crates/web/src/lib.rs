@@ -10,6 +10,7 @@ pub mod client_addr;
 pub mod competence;
 pub mod csrf;
 pub mod error;
+pub mod error_frame;
 pub mod extract;
 pub mod http;
 pub mod i18n;

@@ -91,7 +91,7 @@ pub fn build(state: AppState) -> (Router, Vec<(&'static str, &'static str)>) {
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            crate::error::in_layout,
+            crate::error_frame::in_layout,
         ))
         // Outermost, so every answer carries the headers, refusals before routing included.
         .layer(axum::middleware::from_fn(security::headers))

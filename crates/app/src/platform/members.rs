@@ -6,7 +6,7 @@ use crate::platform::accounts::{random_token, token_hash};
 use crate::platform::audit::record;
 use crate::{Actor, AppError, Result};
 use chrono::{Duration, Utc};
-use mognad_domain::ids::UserId;
+use mognad_domain::ids::{InvitationId, UserId};
 use mognad_domain::role::Role;
 use mognad_domain::text::Email;
 use mognad_store::account_links::{self, Invitation};
@@ -188,7 +188,8 @@ impl super::Platform<'_> {
 
     /// Withdraws an invitation that has not been accepted.
     #[tracing::instrument(skip_all)]
-    pub async fn withdraw_invitation(&self, actor: &Actor, id: Uuid) -> Result<()> {
+    pub async fn withdraw_invitation(&self, actor: &Actor, id: InvitationId) -> Result<()> {
+        let id = id.0;
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
         let found = account_links::open_invitations(&mut tx, actor.org)

@@ -7,7 +7,7 @@ use crate::platform::accounts::{random_token, token_hash};
 use crate::platform::audit::record;
 use crate::{Actor, AppError, Result};
 use chrono::{Duration, Utc};
-use mognad_domain::ids::OrgId;
+use mognad_domain::ids::{ApiTokenId, OrgId};
 use mognad_domain::role::Role;
 use mognad_domain::text::Name;
 use mognad_store::api_tokens::{self, ApiToken};
@@ -106,7 +106,8 @@ impl super::Platform<'_> {
 
     /// Revokes a live token at once. Admins and owners.
     #[tracing::instrument(skip_all)]
-    pub async fn revoke_token(&self, actor: &Actor, id: Uuid) -> Result<()> {
+    pub async fn revoke_token(&self, actor: &Actor, id: ApiTokenId) -> Result<()> {
+        let id = id.0;
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
         let token = api_tokens::get(&mut tx, actor.org, id)

@@ -159,7 +159,7 @@ pub async fn withdraw(
     state
         .app
         .platform()
-        .withdraw_invitation(&ctx.actor, id)
+        .withdraw_invitation(&ctx.actor, mognad_domain::ids::InvitationId(id))
         .await
         .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)
@@ -256,7 +256,7 @@ pub async fn revoke_token(
     state
         .app
         .platform()
-        .revoke_token(&ctx.actor, id)
+        .revoke_token(&ctx.actor, mognad_domain::ids::ApiTokenId(id))
         .await
         .map_err(problem(tr))?;
     Ok(StatusCode::NO_CONTENT)

@@ -289,7 +289,7 @@ pub async fn withdraw(c: PageCtx, IdParam(id): IdParam) -> Page {
     c.state
         .app
         .platform()
-        .withdraw_invitation(&c.org.actor, id)
+        .withdraw_invitation(&c.org.actor, mognad_domain::ids::InvitationId(id))
         .await
         .map_err(c.err())?;
     Ok(Redirect::to(&format!("/orgs/{}/members", c.org.actor.org)).into_response())

@@ -139,7 +139,7 @@ pub async fn revoke(c: PageCtx, IdParam(id): IdParam) -> Page {
     c.state
         .app
         .platform()
-        .revoke_token(&c.org.actor, id)
+        .revoke_token(&c.org.actor, mognad_domain::ids::ApiTokenId(id))
         .await
         .map_err(c.err())?;
     Ok(Redirect::to(&format!("/orgs/{}/tokens", c.org.actor.org)).into_response())
