@@ -128,6 +128,11 @@ async fn a_recurring_problem_is_followed_up_once_per_person() {
             matches!(plan.follow_up(&admin, &[card]).await, Err(AppError::Invalid(_))),
             "not a request"
         );
+        // The contacts' retention period takes the follow-up mail with the contacts.
+        assert_eq!(platform.outbox_counts().await.unwrap().0, 1);
+        let later = chrono::Utc::now() + chrono::Duration::days(400);
+        platform.apply_retention(later).await.unwrap();
+        assert_eq!(platform.outbox_counts().await.unwrap(), (0, 0, 0));
         assert!(group.iter().all(|g| cards.contains(g)));
     }
 }

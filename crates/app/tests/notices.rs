@@ -146,6 +146,10 @@ async fn changes_tell_the_member_concerned_once_and_never_the_actor() {
             .await
             .unwrap();
         assert_eq!(platform.notices(&ada, None).await.unwrap().items.len(), 5);
+        // Erasing Ada takes her notifications with her.
+        assert!(platform.outbox_counts().await.unwrap().0 > 0);
+        app.org().erase_person(&admin, p_ada).await.unwrap();
+        assert_eq!(platform.outbox_counts().await.unwrap(), (0, 0, 0));
     }
 }
 
@@ -187,11 +191,7 @@ async fn the_digest_is_made_once_a_morning_for_those_who_want_it() {
             "not before the morning"
         );
         let morning = Utc.from_utc_datetime(&day.and_hms_opt(7, 0, 0).unwrap());
-        assert_eq!(
-            platform.make_digests(morning).await.unwrap(),
-            1,
-            "Ada's; Bo chose none"
-        );
+        assert_eq!(platform.make_digests(morning).await.unwrap(), 2, "Ada's and Bo's");
         assert_eq!(platform.make_digests(morning).await.unwrap(), 0, "once a day");
         let list = platform.notices(&ada, None).await.unwrap();
         let digest = list.items.iter().find(|n| n.kind == "digest").unwrap();
@@ -205,7 +205,13 @@ async fn the_digest_is_made_once_a_morning_for_those_who_want_it() {
             .map(|c| c["title"].as_str().unwrap())
             .collect();
         assert_eq!(titles, vec!["Försenat", "I dag", "I morgon"]);
-        assert!(!kinds(&app, &bo).await.contains(&"digest".to_string()));
+        let bos = platform.notices(&bo, None).await.unwrap();
+        let bos = bos.items.iter().find(|n| n.kind == "digest").unwrap();
+        assert_eq!(
+            (bos.mail.as_str(), &bos.params["tomorrow"]),
+            ("none", &serde_json::json!(1)),
+            "Bo chose no digest mail: listed, not mailed"
+        );
     }
 }
 
@@ -242,24 +248,40 @@ async fn a_mail_is_one_workers_at_a_time_and_a_failure_waits() {
         let second = platform.claim_mail(lease).await.unwrap().unwrap();
         assert_eq!(second.task, Some(made[1]), "the first is held by its lease");
         assert!(platform.claim_mail(lease).await.unwrap().is_none());
-        platform.mail_sent(first.id).await.unwrap();
-        platform
-            .mail_failed(second.id, "connection refused", second.attempts)
-            .await
-            .unwrap();
+        assert!(platform.mail_sent(&first).await.unwrap());
+        platform.mail_failed(&second, "connection refused").await.unwrap();
         assert_eq!(platform.outbox_counts().await.unwrap(), (1, 1, 0));
         assert!(
             platform.claim_mail(lease).await.unwrap().is_none(),
             "a failed mail waits before it is tried again"
         );
+        assert!(
+            !platform.mail_sent(&second).await.unwrap(),
+            "a claim that is over marks nothing"
+        );
         let list = platform.notices(&ada, None).await.unwrap();
         let mail: Vec<&str> = list.items.iter().map(|n| n.mail.as_str()).collect();
         assert_eq!(mail, vec!["pending", "sent"]);
         // Given up after the last attempt.
-        platform
-            .mail_failed(second.id, "refused", mognad_app::platform::notices::MAX_ATTEMPTS)
+        let c = card("Tre", Some(p_ada), "");
+        app.plan()
+            .create_task(&admin, BoardId(b.id), &c, None)
             .await
             .unwrap();
-        assert_eq!(platform.outbox_counts().await.unwrap(), (0, 1, 1));
+        let mut third = platform.claim_mail(lease).await.unwrap().unwrap();
+        third.attempts = mognad_app::platform::notices::MAX_ATTEMPTS;
+        platform.mail_failed(&third, "refused").await.unwrap();
+        assert_eq!(platform.outbox_counts().await.unwrap(), (1, 1, 1));
+        // A member paused before their mail went gets none.
+        app.plan()
+            .create_task(&admin, BoardId(b.id), &card("Fyra", Some(p_ada), ""), None)
+            .await
+            .unwrap();
+        platform
+            .set_member_active(&admin, ada.user.id, false)
+            .await
+            .unwrap();
+        assert!(platform.claim_mail(lease).await.unwrap().is_none());
+        assert_eq!(platform.outbox_counts().await.unwrap(), (1, 1, 2));
     }
 }

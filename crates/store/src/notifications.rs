@@ -177,6 +177,8 @@ pub struct Outgoing {
     pub name: Option<String>,
     /// The account's language; none for someone without an account.
     pub language: Option<String>,
+    /// Whether the mail still has someone to go to: a member still active, or an address.
+    pub live: bool,
 }
 
 pub async fn outgoing(tx: &mut Tx, id: Uuid) -> Result<Option<Outgoing>> {
@@ -184,7 +186,9 @@ pub async fn outgoing(tx: &mut Tx, id: Uuid) -> Result<Option<Outgoing>> {
         "SELECT n.id, n.org_id, o.name AS org_name, o.language AS org_language, n.kind, n.task_id,
            n.params, CAST(n.attempts AS BIGINT) AS attempts,
            COALESCE(u.email, n.to_email) AS email, COALESCE(u.display_name, n.to_name) AS name,
-           u.language
+           u.language,
+           (n.user_id IS NULL OR EXISTS (SELECT 1 FROM memberships m
+              WHERE m.user_id = n.user_id AND m.org_id = n.org_id AND m.active)) AS live
          FROM notifications n JOIN organisations o ON o.id = n.org_id
            LEFT JOIN users u ON u.id = n.user_id
          WHERE n.id = $1"
@@ -194,34 +198,44 @@ pub async fn outgoing(tx: &mut Tx, id: Uuid) -> Result<Option<Outgoing>> {
     .await)?)
 }
 
-/// Marks a claimed mail sent.
-pub async fn sent(tx: &mut Tx, id: Uuid, now: DateTime<Utc>) -> Result<()> {
-    on_tx!(tx, |c| sqlx::query(
-        "UPDATE notifications SET mail = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL
-         WHERE id = $1"
+/// Marks a mail sent by the worker whose claim ran until `lease`; `false` when that claim had
+/// run out and another worker took the row.
+pub async fn sent(tx: &mut Tx, id: Uuid, lease: DateTime<Utc>, now: DateTime<Utc>) -> Result<bool> {
+    let n = on_tx!(tx, |c| sqlx::query(
+        "UPDATE notifications SET mail = 'sent', sent_at = $3, lease_until = NULL, last_error = NULL
+         WHERE id = $1 AND mail = 'pending' AND lease_until = $2"
     )
     .bind(id)
+    .bind(lease)
     .bind(now)
     .execute(c)
     .await
     .map(|r| r.rows_affected()))?;
-    Ok(())
+    Ok(n == 1)
 }
 
-/// Records a failed attempt: tried again after `retry_at`, or given up (`None`).
-pub async fn failed(tx: &mut Tx, id: Uuid, error: &str, retry_at: Option<DateTime<Utc>>) -> Result<()> {
-    on_tx!(tx, |c| sqlx::query(
+/// Records a failed attempt under the claim that ran until `lease`: tried again after
+/// `retry_at`, or given up (`None`). Nothing changes when the claim was no longer this worker's.
+pub async fn failed(
+    tx: &mut Tx,
+    id: Uuid,
+    lease: DateTime<Utc>,
+    error: &str,
+    retry_at: Option<DateTime<Utc>>,
+) -> Result<bool> {
+    let n = on_tx!(tx, |c| sqlx::query(
         "UPDATE notifications
-         SET mail = CASE WHEN $3 IS NULL THEN 'failed' ELSE 'pending' END, lease_until = $3, last_error = $2
-         WHERE id = $1"
+         SET mail = CASE WHEN $4 IS NULL THEN 'failed' ELSE 'pending' END, lease_until = $4, last_error = $3
+         WHERE id = $1 AND mail = 'pending' AND lease_until = $2"
     )
     .bind(id)
+    .bind(lease)
     .bind(error)
     .bind(retry_at)
     .execute(c)
     .await
     .map(|r| r.rows_affected()))?;
-    Ok(())
+    Ok(n == 1)
 }
 
 /// How many mails are waiting, sent and given up, for the operator's metrics and tests.
@@ -279,4 +293,52 @@ pub async fn members_of(tx: &mut Tx, org: OrgId, person: Uuid) -> Result<Vec<Rec
     .bind(org.0)
     .fetch_all(c)
     .await)?)
+}
+
+/// A card a digest names.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DigestCard {
+    pub id: Uuid,
+    pub title: String,
+    pub due_on: NaiveDate,
+}
+
+const DUE: &str = "FROM tasks t JOIN boards b ON b.id = t.board_id
+     WHERE t.org_id = $1 AND t.assignee_id = $2 AND t.archived_at IS NULL AND b.archived_at IS NULL
+       AND t.done_at IS NULL AND t.due_on IS NOT NULL AND t.due_on <= $3";
+
+/// `person`'s open cards due on or before `until`, earliest first, at most `limit`.
+pub async fn digest_cards(
+    tx: &mut Tx,
+    org: OrgId,
+    person: Uuid,
+    until: NaiveDate,
+    limit: i64,
+) -> Result<Vec<DigestCard>> {
+    let sql = format!("SELECT t.id, t.title, t.due_on {DUE} ORDER BY t.due_on, t.id LIMIT $4");
+    Ok(on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+        .bind(org.0)
+        .bind(person)
+        .bind(until)
+        .bind(limit)
+        .fetch_all(c)
+        .await)?)
+}
+
+/// How many of `person`'s open cards are overdue on `day`, due that day and due the next.
+pub async fn digest_counts(tx: &mut Tx, org: OrgId, person: Uuid, day: NaiveDate) -> Result<(i64, i64, i64)> {
+    let sql = format!(
+        "SELECT COALESCE(SUM(CASE WHEN t.due_on < $4 THEN 1 ELSE 0 END), 0),
+           COALESCE(SUM(CASE WHEN t.due_on = $4 THEN 1 ELSE 0 END), 0),
+           COALESCE(SUM(CASE WHEN t.due_on > $4 THEN 1 ELSE 0 END), 0) {DUE}"
+    );
+    let tomorrow = day.succ_opt().unwrap_or(day);
+    let row: (i64, i64, i64) = on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+        .bind(org.0)
+        .bind(person)
+        .bind(tomorrow)
+        .bind(day)
+        .fetch_one(c)
+        .await)?;
+    Ok(row)
 }

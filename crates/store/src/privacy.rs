@@ -108,8 +108,32 @@ pub async fn apply(tx: &mut Tx, org: OrgId, r: &Retention, now: DateTime<Utc>) -
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
+        // A follow-up mail carries the contact it went to.
+        done.contacts += on_tx!(tx, |c| sqlx::query(
+            "DELETE FROM notifications WHERE org_id = $1 AND kind = 'follow-up' AND created_at < $2"
+        )
+        .bind(org.0)
+        .bind(before)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
     }
     Ok(done)
+}
+
+/// Removes the notifications of the account with `email` in `org`, and the follow-up mails to
+/// that address; returns how many.
+pub async fn forget_notifications(tx: &mut Tx, org: OrgId, email: &str) -> Result<u64> {
+    Ok(on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM notifications WHERE org_id = $1
+           AND (user_id IN (SELECT id FROM users WHERE LOWER(email) = LOWER($2))
+                OR (kind = 'follow-up' AND LOWER(TRIM(to_email)) = LOWER($2)))"
+    )
+    .bind(org.0)
+    .bind(email)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?)
 }
 
 /// Every organisation, for the background job.

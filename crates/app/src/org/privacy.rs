@@ -220,6 +220,7 @@ impl super::Org<'_> {
                     erased.contacts += 1;
                 }
             }
+            privacy::forget_notifications(&mut tx, actor.org, email.as_str()).await?;
             erased.account = privacy::end_membership(&mut tx, actor.org, email.as_str()).await?;
         }
         people::delete(&mut tx, actor.org, id).await?;

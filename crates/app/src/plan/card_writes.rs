@@ -230,7 +230,10 @@ pub(crate) async fn create_in(
         return Ok(earlier);
     }
     stored(store::insert_task(tx, org, &t, t.created_at).await)?;
-    super::notify::assigned(tx, org, by, &t).await?;
+    // After the insert a failure is the batch's, not a refusal of this card.
+    super::notify::assigned(tx, org, by, &t)
+        .await
+        .map_err(crate::platform::write_queue::failed_write)?;
     Ok(t.id)
 }
 

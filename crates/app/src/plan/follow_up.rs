@@ -9,9 +9,9 @@ use chrono::Utc;
 use mognad_domain::ids::{BoardId, TaskId};
 use mognad_domain::plan::follow_up::{contact_key, distinct, mailable};
 use mognad_domain::role::Role;
-use mognad_store::Tx;
 use mognad_store::follow_up::{self as store, SubmissionState};
 use mognad_store::notifications::NewNotification;
+use mognad_store::{Db, Tx, WriterLock};
 use serde::Serialize;
 
 /// A person affected, as they left their contact.
@@ -126,6 +126,8 @@ impl super::Plan<'_> {
         actor.require(Role::Admin)?;
         let keys: Vec<String> = contacts.iter().map(|c| contact_key(c)).collect();
         let mut tx = self.db.write().await?;
+        // One follow-up write at a time, so two clicks cannot both mail or both make a card.
+        Db::serialise(&mut tx, WriterLock::Cards).await?;
         let (_, subs) = group(&mut tx, actor, cards).await?;
         let mut n = 0;
         for s in &subs {
@@ -169,8 +171,13 @@ impl super::Plan<'_> {
             return Err(AppError::Invalid(errors));
         }
         let mut tx = self.db.write().await?;
+        // One follow-up write at a time, so two clicks cannot both mail or both make a card.
+        Db::serialise(&mut tx, WriterLock::Cards).await?;
         let (_, subs) = group(&mut tx, actor, cards).await?;
-        let params = serde_json::json!({ "subject": subject, "body": body }).to_string();
+        // Answers go to the administrator who wrote, not to the instance's sending address.
+        let params =
+            serde_json::json!({ "subject": subject, "body": body, "reply_to": actor.user.email.as_str() })
+                .to_string();
         let (mut sent, now) = (Vec::<String>::new(), Utc::now());
         for s in subs.iter().filter(|s| s.contacted_at.is_none()) {
             let Some(contact) = s.contact.as_deref().map(str::trim).filter(|c| mailable(c)) else {
@@ -178,19 +185,22 @@ impl super::Plan<'_> {
             };
             let key = contact_key(contact);
             if !sent.contains(&key) {
+                // A second click racing this one finds the mail made already.
+                let once = format!("follow-up:{}", s.id);
                 let n = NewNotification {
                     org: actor.org,
                     user: None,
                     to: Some((contact, contact)),
                     kind: "follow-up",
-                    once_key: None,
+                    once_key: Some(&once),
                     task: Some(s.task_id),
                     params: &params,
                     mail: true,
                     now,
                 };
-                mognad_store::notifications::insert(&mut tx, &n).await?;
-                sent.push(key);
+                if mognad_store::notifications::insert(&mut tx, &n).await? {
+                    sent.push(key);
+                }
             }
             store::contacted(&mut tx, actor.org, s.id, now).await?;
         }
@@ -206,6 +216,8 @@ impl super::Plan<'_> {
     pub async fn follow_up_card(&self, actor: &Actor, cards: &[TaskId], title: &str) -> Result<TaskId> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
+        // One follow-up write at a time, so two clicks cannot both mail or both make a card.
+        Db::serialise(&mut tx, WriterLock::Cards).await?;
         let (tasks, subs) = group(&mut tx, actor, cards).await?;
         if let Some((id, _)) = linked(&mut tx, actor, &subs).await? {
             return Ok(id);

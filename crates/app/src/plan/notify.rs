@@ -36,7 +36,7 @@ impl By {
 /// The UTC hour from which the day's digests are made (07:00 or 08:00 in Sweden).
 pub const DIGEST_HOUR: u32 = 6;
 /// The most cards one digest names; the rest are counted.
-pub const DIGEST_CARDS: usize = 20;
+pub const DIGEST_CARDS: i64 = 20;
 
 /// Writes one notification to `(user, mailed)`.
 async fn write(
@@ -122,52 +122,32 @@ pub fn digest_day(now: DateTime<Utc>) -> Option<NaiveDate> {
     (now.hour() >= DIGEST_HOUR).then(|| now.date_naive())
 }
 
-/// Makes `day`'s digest for every active member who wants one and has cards due tomorrow or
-/// overdue; each member's at most once a day, however often or by however many servers this
-/// runs. Returns how many were made.
-pub(crate) async fn digests(tx: &mut Tx, day: NaiveDate) -> Result<usize> {
+/// Makes `day`'s digest in `org` for every active member with cards due tomorrow or overdue
+/// (mailed to those who want it); each member's at most once a day, however often or by however
+/// many servers this runs. Returns how many were made.
+pub(crate) async fn digests(tx: &mut Tx, org: OrgId, day: NaiveDate) -> Result<usize> {
     let tomorrow = day + Duration::days(1);
     let mut made = 0;
-    for org in mognad_store::orgs::list(tx).await? {
-        let org = org.id;
-        for m in mognad_store::members::list(tx, org).await? {
-            let Some((person, _)) = m.person.filter(|_| m.active) else {
-                continue;
-            };
-            let (_, _, wants) = store::settings(tx, org, m.user.0).await?;
-            if !wants {
-                continue;
-            }
-            let cards = mognad_store::calendar_feeds::due_cards(
-                tx,
-                org,
-                Some(person),
-                None,
-                day - Duration::days(3650),
-                crate::plan::calendar::MAX_EVENTS,
-            )
-            .await?;
-            let due: Vec<_> = cards
-                .into_iter()
-                .filter(|c| !c.done && c.due_on <= tomorrow)
-                .collect();
-            if due.is_empty() {
-                continue;
-            }
-            let overdue = due.iter().filter(|c| c.due_on < day).count();
-            let listed: Vec<_> = due
-                .iter()
-                .take(DIGEST_CARDS)
-                .map(|c| json!({ "id": c.id, "title": c.title, "due": c.due_on }))
-                .collect();
-            let params = json!({
-                "day": day, "overdue": overdue, "today": due.len() - overdue - due.iter().filter(|c| c.due_on == tomorrow).count(),
-                "tomorrow": due.iter().filter(|c| c.due_on == tomorrow).count(), "cards": listed,
-            });
-            let key = format!("digest:{}:{}:{day}", org.0, m.user.0);
-            if write(tx, org, (m.user.0, true), "digest", None, &params, Some(&key)).await? {
-                made += 1;
-            }
+    for m in mognad_store::members::list(tx, org).await? {
+        let Some((person, _)) = m.person.filter(|_| m.active) else {
+            continue;
+        };
+        let (overdue, today, next) = store::digest_counts(tx, org, person, day).await?;
+        if overdue + today + next == 0 {
+            continue;
+        }
+        let (_, _, wants) = store::settings(tx, org, m.user.0).await?;
+        let cards = store::digest_cards(tx, org, person, tomorrow, DIGEST_CARDS).await?;
+        let listed: Vec<_> = cards
+            .iter()
+            .map(|c| json!({ "id": c.id, "title": c.title, "due": c.due_on }))
+            .collect();
+        let params = json!({
+            "day": day, "overdue": overdue, "today": today, "tomorrow": next, "cards": listed,
+        });
+        let key = format!("digest:{}:{}:{day}", org.0, m.user.0);
+        if write(tx, org, (m.user.0, wants), "digest", None, &params, Some(&key)).await? {
+            made += 1;
         }
     }
     Ok(made)

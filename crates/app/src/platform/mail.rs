@@ -213,27 +213,28 @@ impl Mailer {
 
     /// Sends a plain-text mail (account mails, whose texts the web layer translates).
     pub async fn send_text(&self, name: &str, email: &str, subject: &str, body: &str) -> Result<()> {
-        self.send_with_id(None, name, email, subject, body).await
+        self.send_with_id(None, (name, email), None, subject, body).await
     }
 
-    /// Sends a notification mail whose `Message-ID` is made from `id`, so a mail sent again
-    /// after a crash is known for the same message.
+    /// Sends a notification mail to `(name, address)` whose `Message-ID` is made from `id`, so a
+    /// mail sent again after a crash is known for the same message; answers go to `reply_to`
+    /// when given.
     pub async fn send_notice(
         &self,
         id: uuid::Uuid,
-        name: &str,
-        email: &str,
+        to: (&str, &str),
+        reply_to: Option<&str>,
         subject: &str,
         body: &str,
     ) -> Result<()> {
-        self.send_with_id(Some(id), name, email, subject, body).await
+        self.send_with_id(Some(id), to, reply_to, subject, body).await
     }
 
     async fn send_with_id(
         &self,
         id: Option<uuid::Uuid>,
-        name: &str,
-        email: &str,
+        (name, email): (&str, &str),
+        reply_to: Option<&str>,
         subject: &str,
         body: &str,
     ) -> Result<()> {
@@ -247,6 +248,9 @@ impl Mailer {
         let mut msg = Message::builder();
         if message_id.is_some() {
             msg = msg.message_id(message_id);
+        }
+        if let Some(r) = reply_to.and_then(|r| r.parse::<Mailbox>().ok()) {
+            msg = msg.reply_to(r);
         }
         let msg = msg
             .from(from)

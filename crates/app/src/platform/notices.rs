@@ -13,12 +13,11 @@
 use crate::plan::notify;
 use crate::{Actor, Result};
 use chrono::{DateTime, Duration, Utc};
-use mognad_domain::ids::{OrgId, TaskId};
+use mognad_domain::ids::{NotificationId, OrgId, TaskId};
 use mognad_domain::org::Language;
 use mognad_domain::role::Role;
 use mognad_store::notifications as store;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 /// Notifications shown on one page of the list.
 pub const PAGE: i64 = 50;
@@ -29,7 +28,7 @@ pub const MAX_ATTEMPTS: i64 = 8;
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Notice {
     #[schema(value_type = String, format = Uuid)]
-    pub id: Uuid,
+    pub id: NotificationId,
     /// `assigned`, `mentioned` or `digest`.
     pub kind: String,
     #[schema(value_type = Option<String>, format = Uuid)]
@@ -51,7 +50,7 @@ pub struct Notices {
     pub unread: i64,
     /// The `before` that gives the next page, when there is one.
     #[schema(value_type = Option<String>, format = Uuid)]
-    pub next: Option<Uuid>,
+    pub next: Option<NotificationId>,
 }
 
 /// What a member wants mailed (the list in the app always has everything).
@@ -65,7 +64,7 @@ pub struct NoticeSettings {
 /// A claimed mail, ready to render and send.
 #[derive(Debug, Clone)]
 pub struct OutgoingMail {
-    pub id: Uuid,
+    pub id: NotificationId,
     pub org: OrgId,
     pub org_name: String,
     pub kind: String,
@@ -76,6 +75,8 @@ pub struct OutgoingMail {
     pub language: Language,
     /// Tries so far, this one included.
     pub attempts: i64,
+    /// Until when this worker holds it.
+    pub lease: DateTime<Utc>,
 }
 
 fn parse_params(raw: &str) -> serde_json::Value {
@@ -85,11 +86,11 @@ fn parse_params(raw: &str) -> serde_json::Value {
 impl super::Platform<'_> {
     /// A page of the member's own notifications, newest first, and how many are unread.
     #[tracing::instrument(skip_all)]
-    pub async fn notices(&self, actor: &Actor, before: Option<Uuid>) -> Result<Notices> {
+    pub async fn notices(&self, actor: &Actor, before: Option<NotificationId>) -> Result<Notices> {
         actor.require(Role::Member)?;
         let mut tx = self.db.read().await?;
         let user = actor.user.id.0;
-        let rows = store::list(&mut tx, actor.org, user, before, PAGE + 1).await?;
+        let rows = store::list(&mut tx, actor.org, user, before.map(|b| b.0), PAGE + 1).await?;
         let unread = store::unread(&mut tx, actor.org, user).await?;
         tx.rollback().await?;
         let more = rows.len() as i64 > PAGE;
@@ -97,7 +98,7 @@ impl super::Platform<'_> {
             .into_iter()
             .take(PAGE as usize)
             .map(|n| Notice {
-                id: n.id,
+                id: NotificationId(n.id),
                 kind: n.kind,
                 task_id: n.task_id.map(TaskId),
                 params: parse_params(&n.params),
@@ -149,26 +150,37 @@ impl super::Platform<'_> {
         Ok(())
     }
 
-    /// Claims the oldest waiting mail for `lease`, or `None` when none waits.
+    /// Claims the oldest waiting mail for `lease`, or `None` when none waits. A mail to a member
+    /// who has left or been paused, or without an address, is given up on the way.
     pub async fn claim_mail(&self, lease: Duration) -> Result<Option<OutgoingMail>> {
+        use chrono::SubsecRound;
         let now = Utc::now();
+        // Whole microseconds, as PostgreSQL keeps them, so the claim can be recognised later.
+        let until = (now + lease).trunc_subsecs(6);
         let mut tx = self.db.read().await?;
         let waiting = store::waiting(&mut tx, now, 10).await?;
         tx.rollback().await?;
         for id in waiting {
             let mut tx = self.db.write().await?;
-            if !store::claim(&mut tx, id, now, now + lease).await? {
+            if !store::claim(&mut tx, id, now, until).await? {
                 continue;
             }
             let Some(o) = store::outgoing(&mut tx, id).await? else {
                 continue;
             };
-            tx.commit().await?;
-            let Some(email) = o.email.filter(|e| !e.is_empty()) else {
-                self.mail_failed(id, "no address to send to", MAX_ATTEMPTS)
-                    .await?;
+            let email = o.email.clone().filter(|e| !e.is_empty());
+            if email.is_none() || !o.live {
+                let why = if o.live {
+                    "no address to send to"
+                } else {
+                    "no longer a member"
+                };
+                store::failed(&mut tx, id, until, why, None).await?;
+                tx.commit().await?;
                 continue;
-            };
+            }
+            tx.commit().await?;
+            let email = email.unwrap_or_default();
             let language = o
                 .language
                 .as_deref()
@@ -176,7 +188,7 @@ impl super::Platform<'_> {
                 .and_then(|l| Language::parse(l).ok())
                 .unwrap_or(Language::Sv);
             return Ok(Some(OutgoingMail {
-                id,
+                id: NotificationId(id),
                 org: OrgId(o.org_id),
                 org_name: o.org_name,
                 kind: o.kind,
@@ -186,29 +198,31 @@ impl super::Platform<'_> {
                 email,
                 language,
                 attempts: o.attempts,
+                lease: until,
             }));
         }
         Ok(None)
     }
 
-    /// Marks a claimed mail sent; committed before anything else is claimed.
-    pub async fn mail_sent(&self, id: Uuid) -> Result<()> {
+    /// Marks a claimed mail sent; committed before anything else is claimed. `false` when the
+    /// claim had run out and another worker took the mail over (it is then theirs to mark).
+    pub async fn mail_sent(&self, m: &OutgoingMail) -> Result<bool> {
         let mut tx = self.db.write().await?;
-        store::sent(&mut tx, id, Utc::now()).await?;
+        let mine = store::sent(&mut tx, m.id.0, m.lease, Utc::now()).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(mine)
     }
 
-    /// Records a failed send after `attempts` tries: tried again later (a minute, then twice as
-    /// long each time, at most an hour), or given up after [`MAX_ATTEMPTS`].
-    pub async fn mail_failed(&self, id: Uuid, error: &str, attempts: i64) -> Result<()> {
-        let wait = Duration::minutes(1i64 << attempts.clamp(0, 6)).min(Duration::hours(1));
-        let retry = (attempts < MAX_ATTEMPTS).then(|| Utc::now() + wait);
+    /// Records a failed send: tried again later (a minute, then twice as long each time, at
+    /// most an hour), or given up after [`MAX_ATTEMPTS`].
+    pub async fn mail_failed(&self, m: &OutgoingMail, error: &str) -> Result<()> {
+        let wait = Duration::minutes(1i64 << m.attempts.clamp(0, 6)).min(Duration::hours(1));
+        let retry = (m.attempts < MAX_ATTEMPTS).then(|| Utc::now() + wait);
         let mut tx = self.db.write().await?;
-        store::failed(&mut tx, id, error, retry).await?;
+        store::failed(&mut tx, m.id.0, m.lease, error, retry).await?;
         tx.commit().await?;
         if retry.is_none() {
-            tracing::warn!(%id, error, "a notification mail was given up");
+            tracing::warn!(id = %m.id, error, "a notification mail was given up");
         }
         Ok(())
     }
@@ -225,8 +239,17 @@ impl super::Platform<'_> {
         if done {
             return Ok(0);
         }
+        // One organisation a transaction, so a large instance does not hold the writer long.
+        let mut tx = self.db.read().await?;
+        let orgs = mognad_store::orgs::list(&mut tx).await?;
+        tx.rollback().await?;
+        let mut made = 0;
+        for org in orgs {
+            let mut tx = self.db.write().await?;
+            made += notify::digests(&mut tx, org.id, day).await?;
+            tx.commit().await?;
+        }
         let mut tx = self.db.write().await?;
-        let made = notify::digests(&mut tx, day).await?;
         store::mark_digest_done(&mut tx, day, now).await?;
         tx.commit().await?;
         Ok(made)

@@ -2,7 +2,8 @@
 //! the plan with its boards and cards, intake forms and agendas, carried table by table as
 //! portable rows (`mognad_store::records`), so that an instance moves whole.
 //!
-//! What stays behind: sessions, API tokens, calendar feed links, notifications and their mails,
+//! What stays behind: sessions, API tokens, calendar feed links, notifications, their mails and
+//! each member's choice of them,
 //! invitation and reset links
 //! (secrets of one instance), two-factor secrets (people set their app up again), the audit log (the record of
 //! what happened on that instance), idempotency keys and sign-in brakes (short-lived), and
@@ -34,7 +35,6 @@ const TABLES: &[(&str, &str)] = &[
         "id IN (SELECT user_id FROM memberships WHERE org_id = $1)",
     ),
     ("memberships", OF_ORG),
-    ("notification_settings", OF_ORG),
     ("retention", OF_ORG),
     ("sign_in_policy", OF_ORG),
     ("sso_configs", OF_ORG),

@@ -133,6 +133,15 @@ pub(crate) fn stored<T>(r: mognad_store::Result<T>) -> Result<T> {
     r.map_err(|e| AppError::Internal(e.to_string()))
 }
 
+/// The same for a step that returns the use cases' errors: whatever fails after the write
+/// began fails the batch, never reads as a refusal of this one job.
+pub(crate) fn failed_write(e: AppError) -> AppError {
+    match e {
+        AppError::Internal(_) => e,
+        other => AppError::Internal(other.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

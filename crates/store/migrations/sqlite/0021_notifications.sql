@@ -14,7 +14,7 @@ CREATE TABLE notifications (
     kind TEXT NOT NULL CHECK (kind IN ('assigned', 'mentioned', 'digest', 'follow-up')),
     -- Makes a notification once only (a member's digest of a day).
     once_key TEXT UNIQUE,
-    task_id BLOB REFERENCES tasks(id) ON DELETE CASCADE,
+    task_id BLOB REFERENCES tasks(id) ON DELETE SET NULL,
     -- What the texts need, as JSON (the card's title, who did it, …), rendered in the reader's
     -- language when shown or sent.
     params TEXT NOT NULL,

@@ -32,14 +32,20 @@ pub async fn deliver(state: &AppState, cfg: &OutboxConfig) -> mognad_app::Result
     let mut sent = 0;
     while let Some(m) = platform.claim_mail(lease).await? {
         let (subject, body) = crate::platform::pages::notices::mail(Tr::new(m.language), &m, &cfg.base);
-        match mailer.send_notice(m.id, &m.name, &m.email, &subject, &body).await {
+        let reply_to = m.params["reply_to"].as_str();
+        match mailer
+            .send_notice(m.id.0, (&m.name, &m.email), reply_to, &subject, &body)
+            .await
+        {
             Ok(()) => {
-                platform.mail_sent(m.id).await?;
+                if !platform.mail_sent(&m).await? {
+                    tracing::warn!(id = %m.id, "a mail was sent after its claim ran out; another server may send it too");
+                }
                 sent += 1;
             }
             Err(e) => {
                 tracing::warn!(id = %m.id, error = %e, "a notification mail could not be sent; tried again later");
-                platform.mail_failed(m.id, &e.to_string(), m.attempts).await?;
+                platform.mail_failed(&m, &e.to_string()).await?;
             }
         }
     }

@@ -28,7 +28,7 @@ pub async fn list(
     QueryOr(p): QueryOr<NoticeParams>,
 ) -> ApiResult<Json<Notices>> {
     let before = match p.before.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
-        Some(raw) => Some(id_field(tr, "before", raw)?),
+        Some(raw) => Some(mognad_domain::ids::NotificationId(id_field(tr, "before", raw)?)),
         None => None,
     };
     let n = state

@@ -126,7 +126,9 @@ pub async fn show(c: PageCtx, QueryOr(q): QueryOr<Before>) -> Page {
     let base = format!("/orgs/{}/notifications", c.org.actor.org);
     let l = org_layout(&c.state, &c.org, c.tr, &c.csrf, "notifications", &base).await?;
     let platform = c.state.app.platform();
-    let before = uuid::Uuid::parse_str(q.before.trim()).ok();
+    let before = uuid::Uuid::parse_str(q.before.trim())
+        .ok()
+        .map(mognad_domain::ids::NotificationId);
     let notices = platform.notices(&c.org.actor, before).await.map_err(c.err())?;
     let settings = platform.notice_settings(&c.org.actor).await.map_err(c.err())?;
     Ok(render(NotificationsPage {
