@@ -214,6 +214,18 @@ async fn pages_speak_swedish_and_english() {
 }
 
 #[tokio::test]
+async fn the_stylesheet_is_served_whole_from_its_two_files() {
+    let w = World::new().await;
+    let css = w.client().get("/static/app.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(
+        css.body.starts_with("/* Mognad: one stylesheet"),
+        "the frame's rules first"
+    );
+    assert!(css.body.contains("ul.notices"), "then the product areas'");
+}
+
+#[tokio::test]
 async fn htmx_is_served_and_the_people_search_enhances_a_plain_form() {
     let w = World::new().await;
     let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;

@@ -82,7 +82,11 @@ pub async fn stylesheet() -> Response {
             (header::CONTENT_TYPE, "text/css; charset=utf-8"),
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
-        include_str!("../../../static/app.css"),
+        // Two files for reading, one stylesheet for the browser.
+        concat!(
+            include_str!("../../../static/app.css"),
+            include_str!("../../../static/areas.css")
+        ),
     )
         .into_response()
 }
