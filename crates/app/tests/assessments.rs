@@ -272,6 +272,46 @@ async fn records_follow_the_relationships() {
         let row = all.people.iter().position(|p| *p == anna_id).unwrap();
         let col = all.matrix.competences.iter().position(|c| *c == first).unwrap();
         assert_eq!(all.matrix.levels[row][col], Some(3.0));
+        // Each row is held to that person's own role: Anna to the strategist's requirement, Bo
+        // (IT chief) to his, the others (no role) to none, whatever the team's highest is.
+        let chef = framework.roles.iter().find(|r| r.id == "it-chef").unwrap();
+        let (k, more) = chef
+            .requires
+            .iter()
+            .find(|(k, l)| strateg.requires.iter().any(|(s, sl)| s == k && sl < l))
+            .expect("the IT chief needs more of something than the strategist")
+            .clone();
+        let less = strateg.requires.iter().find(|(s, _)| *s == k).unwrap().1;
+        app.competence()
+            .set_target_role(&admin, bo_id, fw, Some("it-chef"))
+            .await
+            .unwrap();
+        let all = app
+            .competence()
+            .team_competence(&admin, scope, None)
+            .await
+            .unwrap();
+        let kc = all.matrix.competences.iter().position(|c| *c == k).unwrap();
+        let bo_row = all.people.iter().position(|p| *p == bo_id).unwrap();
+        assert_eq!(
+            all.matrix.required[kc],
+            Some(more),
+            "the team's row shows the highest"
+        );
+        assert_eq!(
+            all.matrix.own[row][kc],
+            Some(less),
+            "Anna is held to her own role"
+        );
+        assert_eq!(all.matrix.own[bo_row][kc], Some(more));
+        for (r, p) in all.people.iter().enumerate() {
+            if *p != anna_id && *p != bo_id {
+                assert!(
+                    all.matrix.own[r].iter().all(Option::is_none),
+                    "no role, no requirement"
+                );
+            }
+        }
         assert!(
             !all.risks.is_empty(),
             "one IT strategist short of the role is a risk"

@@ -439,7 +439,7 @@ team-risk-none = Nobody holds { $competence } at level { $level }, which the tea
 team-risk-single = Only { $holder } holds { $competence } at level { $level }.
 team-hidden = { $n } people of the unit are not shown to you.
 team-heatmap = Competence map
-team-legend = Red: below the requirement. Green: meets it. Blue: no requirement. The level is always printed in the cell.
+team-legend = Each cell is set against what the person's own role requires: red below the requirement, green meets it, blue when the role requires nothing of the competence or the person has no role. The level is always printed in the cell. The Required row shows the highest any role in the group requires, which the risks are counted against.
 team-person = Person
 # Environment scanning
 radar-title = Technology radar

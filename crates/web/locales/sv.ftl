@@ -439,7 +439,7 @@ team-risk-none = Ingen har { $competence } på nivå { $level }, som teamets rol
 team-risk-single = Bara { $holder } har { $competence } på nivå { $level }.
 team-hidden = { $n } personer i enheten visas inte för dig.
 team-heatmap = Kompetenskarta
-team-legend = Rött: under kravet. Grönt: når kravet. Blått: inget krav. Nivån står alltid i rutan.
+team-legend = Varje ruta jämförs med vad personens egen roll kräver: rött under kravet, grönt når det, blått när rollen inte kräver något av kompetensen eller personen saknar roll. Nivån står alltid i rutan. Raden Krav visar det högsta någon roll i gruppen kräver, som riskerna räknas mot.
 team-person = Person
 # Environment scanning
 radar-title = Teknikradar

@@ -7,7 +7,7 @@ use crate::competence::person_access;
 use crate::{Actor, AppError, Result};
 use chrono::Utc;
 use mognad_domain::competence::Framework;
-use mognad_domain::competence::team::{Matrix, Risk, team_required};
+use mognad_domain::competence::team::{Matrix, Risk, own_required, team_required};
 use mognad_domain::ids::{FrameworkId, PersonId, TeamId, UnitId};
 use mognad_domain::role::Role;
 use mognad_store::{assessments, people, relationships, teams, units};
@@ -137,14 +137,22 @@ impl super::Competence<'_> {
             .filter(|p| p.framework_id.is_none_or(|f| f == framework_id.0))
             .filter_map(|p| Some((p.person_id, p.role_key.as_deref()?)))
             .collect();
-        let roles: Vec<&[(String, u8)]> = rows
+        let role_rows: Vec<Option<&[(String, u8)]>> = rows
             .iter()
-            .filter_map(|p| role_of.get(&p.id.0))
-            .filter_map(|k| framework.roles.iter().find(|r| r.id == *k))
-            .map(|r| r.requires.as_slice())
+            .map(|p| {
+                let key = role_of.get(&p.id.0)?;
+                framework
+                    .roles
+                    .iter()
+                    .find(|r| r.id == *key)
+                    .map(|r| r.requires.as_slice())
+            })
             .collect();
+        let roles: Vec<&[(String, u8)]> = role_rows.iter().flatten().copied().collect();
+        let own = role_rows.iter().map(|r| own_required(&competences, *r)).collect();
         let matrix = Matrix {
             required: team_required(&competences, &roles),
+            own,
             competences,
             people: rows.iter().map(|p| p.name.to_string()).collect(),
             levels: grid,

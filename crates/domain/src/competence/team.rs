@@ -12,6 +12,17 @@ pub struct Matrix {
     pub levels: Vec<Vec<Option<f32>>>,
     /// What the team needs of each competence: the highest level any member's role requires.
     pub required: Vec<Option<u8>>,
+    /// What each person's own role requires of each competence, `own[person][competence]`:
+    /// a cell is judged against this, not against the team's highest.
+    pub own: Vec<Vec<Option<u8>>>,
+}
+
+/// What one role requires of each of `competences` (none without a role).
+pub fn own_required(competences: &[String], role: Option<&[(String, u8)]>) -> Vec<Option<u8>> {
+    competences
+        .iter()
+        .map(|c| role?.iter().find(|(k, _)| k == c).map(|(_, l)| *l))
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -96,6 +107,7 @@ mod tests {
                 vec![Some(4.0), Some(3.5), Some(2.0), None],
                 vec![Some(4.5), Some(4.0), Some(1.0), Some(5.0)],
             ],
+            own: Vec::new(),
         };
         assert_eq!(m.required, vec![Some(4), Some(4), Some(2), None]);
         let risks = m.risks();
@@ -112,5 +124,13 @@ mod tests {
         };
         assert!(nobody.risks().iter().all(|r| r.coverage == Coverage::Uncovered));
         assert_eq!(nobody.risks().len(), 3);
+    }
+
+    #[test]
+    fn each_person_is_held_to_their_own_roles_requirement() {
+        let competences: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        let chef = [("a".to_string(), 4)];
+        assert_eq!(own_required(&competences, Some(&chef)), vec![Some(4), None]);
+        assert_eq!(own_required(&competences, None), vec![None, None]);
     }
 }

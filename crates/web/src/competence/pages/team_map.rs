@@ -1,5 +1,5 @@
 //! The competence heatmap of a unit or a team: people × competences, each cell the combined
-//! level shaded by how it meets what the team's roles require, and the coverage risks listed
+//! level shaded by how it meets what that person's own role requires, and the coverage risks listed
 //! above it. Large teams stay one table: each cell is a few bytes of markup.
 
 use crate::error::WebError;
@@ -40,7 +40,8 @@ pub struct FrameworkQuery {
     pub framework: Option<String>,
 }
 
-/// The cell's class: below, at or above what the team requires (none when nothing is required).
+/// The cell's class: below, at or above what the person's own role requires (none when it
+/// requires nothing of the competence, or the person has no role).
 fn class(level: Option<f32>, required: Option<u8>) -> &'static str {
     match (level, required) {
         (None, _) => "h0",
@@ -65,7 +66,7 @@ fn body(v: &TeamView, base: &str) -> String {
             let _ = write!(
                 out,
                 "<td class=\"{}\">{text}</td>",
-                class(*level, v.matrix.required[c])
+                class(*level, v.matrix.own[r][c])
             );
         }
         out.push_str("</tr>");
