@@ -175,16 +175,20 @@ async fn records_follow_the_relationships() {
         for reader in [&anna, &bo, &admin] {
             let r = app.competence().competence_record(reader, anna_id).await.unwrap();
             assert!(r.access.view);
-            assert_eq!(r.history.len(), 4, "history is kept");
+            assert_eq!(
+                r.history.len(),
+                3,
+                "history is kept, a lone peer's entry not shown"
+            );
             let s = r.standings.iter().find(|s| s.competence == first).unwrap();
-            // Latest self 4, manager 3, peer 2.
-            assert_eq!(s.combined, Some(3.0));
+            // Latest self 4, manager 3; one peer (2) neither counts nor shows.
+            assert_eq!(s.combined, Some(3.5));
             assert_eq!(s.by_source[&Source::Own], 4.0);
+            assert!(!s.by_source.contains_key(&Source::Peer));
             assert_eq!(s.required, Some(strateg.requires[0].1));
-            assert_eq!(s.gap(), Some(f32::from(strateg.requires[0].1) - 3.0));
+            assert_eq!(s.gap(), Some(f32::from(strateg.requires[0].1) - 3.5));
             assert!(s.previous.is_some());
-            let peer = r.history.iter().find(|h| h.source == Source::Peer).unwrap();
-            assert_eq!(peer.assessor, None, "peers stay unnamed");
+            assert!(r.history.iter().all(|h| h.source != Source::Peer));
             let manager = r.history.iter().find(|h| h.source == Source::Manager).unwrap();
             assert_eq!(manager.assessor.as_deref(), Some("Bo"));
         }
@@ -271,7 +275,7 @@ async fn records_follow_the_relationships() {
         assert_eq!((all.people.len(), all.hidden), (4, 0));
         let row = all.people.iter().position(|p| *p == anna_id).unwrap();
         let col = all.matrix.competences.iter().position(|c| *c == first).unwrap();
-        assert_eq!(all.matrix.levels[row][col], Some(3.0));
+        assert_eq!(all.matrix.levels[row][col], Some(3.5));
         // Each row is held to that person's own role: Anna to the strategist's requirement, Bo
         // (IT chief) to his, the others (no role) to none, whatever the team's highest is.
         let chef = framework.roles.iter().find(|r| r.id == "it-chef").unwrap();

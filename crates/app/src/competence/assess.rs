@@ -144,9 +144,12 @@ impl super::Competence<'_> {
         } else {
             Vec::new()
         };
+        // A single peer's level, note and day would name them: peers show only in the
+        // standings, as the mean of at least three.
         let history = history
             .into_iter()
             .rev()
+            .filter(|a| a.source != Source::Peer)
             .map(|a| HistoryEntry {
                 assessor: (a.source != Source::Peer)
                     .then(|| a.assessor.and_then(|id| names.get(&id).cloned()))

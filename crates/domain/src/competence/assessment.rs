@@ -85,11 +85,19 @@ impl Standing {
     }
 }
 
-/// The latest level per source, from assessments of one competence in time order.
+/// The fewest colleagues whose peer assessments of a competence count: with fewer, one peer's
+/// level could be told from the mean, so peers count (and show) only from this many on.
+pub const PEER_MIN: usize = 3;
+
+/// The latest level per source, from assessments of one competence in time order; peers only
+/// when at least [`PEER_MIN`] of them have assessed.
 fn latest(history: &[&Assessment]) -> BTreeMap<Source, f32> {
     let mut last: BTreeMap<(Source, Option<Uuid>), u8> = BTreeMap::new();
     for a in history {
         last.insert((a.source, a.assessor), a.level);
+    }
+    if last.keys().filter(|(s, _)| *s == Source::Peer).count() < PEER_MIN {
+        last.retain(|(s, _), _| *s != Source::Peer);
     }
     let mut sums: BTreeMap<Source, (f32, f32)> = BTreeMap::new();
     for ((source, _), level) in last {
@@ -161,18 +169,40 @@ mod tests {
             a("x", Source::Manager, 3, 2, 2),
             a("x", Source::Peer, 1, 5, 1),
             a("x", Source::Peer, 3, 6, 2),
+            a("x", Source::Peer, 2, 7, 2),
             a("x", Source::Peer, 5, 5, 4),
         ];
         let s = &standings(&["x", "y"], &all, &[("x".into(), 5)]);
-        // Own 4, manager 3, peers (5 + 3) / 2 = 4.
-        assert_eq!(s[0].by_source[&Source::Peer], 4.0);
-        assert_eq!(s[0].combined, Some((4.0 + 3.0 + 4.0) / 3.0));
+        // Own 4, manager 3, three peers (5 + 3 + 2) / 3.
+        assert_eq!(s[0].by_source[&Source::Peer], 10.0 / 3.0);
+        assert_eq!(s[0].combined, Some((4.0 + 3.0 + 10.0 / 3.0) / 3.0));
         assert_eq!(s[0].gap_by(Source::Manager), Some(2.0));
-        // Before the last peer assessment, peers were (1 + 3) / 2 = 2.
+        // Before the last peer assessment, peers were (1 + 3 + 2) / 3 = 2.
         assert_eq!(s[0].previous, Some((4.0 + 3.0 + 2.0) / 3.0));
         assert!(s[0].change().unwrap() > 0.0);
         assert_eq!(s[1].combined, None);
         assert_eq!(s[1].gap(), None);
+    }
+
+    #[test]
+    fn fewer_than_three_peers_neither_count_nor_show() {
+        let two = vec![
+            a("x", Source::Own, 2, 1, 1),
+            a("x", Source::Peer, 5, 5, 2),
+            a("x", Source::Peer, 5, 6, 3),
+            a("x", Source::Peer, 1, 6, 4),
+        ];
+        let s = &standings(&["x"], &two, &[]);
+        assert!(
+            !s[0].by_source.contains_key(&Source::Peer),
+            "two peers, one twice"
+        );
+        assert_eq!(s[0].combined, Some(2.0));
+        let mut three = two.clone();
+        three.push(a("x", Source::Peer, 3, 7, 5));
+        let s = &standings(&["x"], &three, &[]);
+        assert_eq!(s[0].by_source[&Source::Peer], 3.0);
+        assert_eq!(s[0].previous, Some(2.0), "before the third, peers did not count");
     }
 
     #[test]
