@@ -110,9 +110,16 @@ async fn a_recurring_problem_is_followed_up_once_per_person() {
         let made = plan.task(&admin, card).await.unwrap();
         assert_eq!(made.title, "Återkommande problem: wifi");
         assert!(made.description.contains("- Wifi i sal 4 fungerar inte"));
+        let again = plan.recurring_problems(&admin).await.unwrap();
+        assert_eq!(again[0].card, Some(card.0));
+        assert!(
+            again[0].tasks.iter().all(|(id, _)| *id != card.0),
+            "the problem's own card is not one more report of it"
+        );
+        let with_hand_made: Vec<TaskId> = group.iter().copied().chain([card]).collect();
         assert_eq!(
-            plan.recurring_problems(&admin).await.unwrap()[0].card,
-            Some(card.0)
+            plan.follow_up(&admin, &with_hand_made).await.unwrap().cards.len(),
+            group.len() + 1
         );
 
         assert!(matches!(

@@ -42,7 +42,7 @@ async fn the_people_affected_are_mailed_once_and_the_problem_gets_a_card() {
             + page.body.matches("value=\"asa@norrvik.se\"").count(),
         1
     );
-    assert!(page.body.contains("går till 1 adresser"), "{}", page.body);
+    assert!(page.body.contains("får brevet: 1."), "{}", page.body);
     let cards = link.split("cards=").nth(1).unwrap().to_owned();
 
     let bad = c
@@ -52,7 +52,7 @@ async fn the_people_affected_are_mailed_once_and_the_problem_gets_a_card() {
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.body.contains("error-summary"));
+    assert!(bad.body.contains("href=\"#m-subject\">Ämne: "), "{}", bad.body);
     let sent = c
         .post_form(
             &format!("{org}/follow-up/mail"),

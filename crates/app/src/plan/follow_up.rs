@@ -51,17 +51,19 @@ async fn group(
         let t = mognad_store::boards::task(tx, actor.org, c.0)
             .await?
             .ok_or(AppError::NotFound)?;
-        if !all.iter().any(|s| s.task_id == t.id) {
-            return Err(Invalid::new("cards", "bad-ref", "cards made from intake requests").into());
-        }
         if !tasks.iter().any(|x: &mognad_store::boards::Task| x.id == t.id) {
             tasks.push(t);
         }
     }
-    let subs = all
+    // A card written by hand on the form's board may be grouped with the requests; it has
+    // nobody to follow up, but a group without any request is no recurring problem.
+    let subs: Vec<SubmissionState> = all
         .into_iter()
         .filter(|s| tasks.iter().any(|t| t.id == s.task_id))
         .collect();
+    if subs.is_empty() {
+        return Err(Invalid::new("cards", "bad-ref", "cards made from intake requests").into());
+    }
     Ok((tasks, subs))
 }
 

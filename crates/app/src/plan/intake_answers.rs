@@ -176,7 +176,15 @@ impl super::Plan<'_> {
         let subs = mognad_store::follow_up::states(&mut tx, actor.org).await?;
         tx.rollback().await?;
         let since = Utc::now() - chrono::Duration::days(90);
-        tasks.retain(|t| boards.contains(&t.board_id) && t.done_at.is_none() && t.created_at >= since);
+        // A problem's own card (made by following it up) is not one more report of it.
+        let handled: std::collections::HashSet<Uuid> =
+            subs.iter().filter_map(|s| s.follow_up_task_id).collect();
+        tasks.retain(|t| {
+            boards.contains(&t.board_id)
+                && t.done_at.is_none()
+                && t.created_at >= since
+                && !handled.contains(&t.id)
+        });
         tasks.sort_by_key(|t| std::cmp::Reverse(t.created_at));
         tasks.truncate(RECENT);
         let texts: Vec<String> = tasks

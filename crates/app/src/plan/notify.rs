@@ -96,14 +96,22 @@ pub(crate) async fn mentions(tx: &mut Tx, org: OrgId, by: &By, task: &Task, body
     }
     let members = mognad_store::members::list(tx, org).await?;
     let active: Vec<_> = members.iter().filter(|m| m.active).collect();
-    let handles: Vec<Mentionable> = active
-        .iter()
-        .map(|m| Mentionable {
+    // By the account's name, and by the directory person's name the lists show.
+    let mut handles: Vec<Mentionable> = Vec::new();
+    for m in &active {
+        handles.push(Mentionable {
             id: m.user.0,
             name: &m.display_name,
             email: &m.email,
-        })
-        .collect();
+        });
+        if let Some((_, person)) = &m.person {
+            handles.push(Mentionable {
+                id: m.user.0,
+                name: person,
+                email: &m.email,
+            });
+        }
+    }
     let excerpt: String = body.chars().take(300).collect();
     let params = json!({ "card": task.title, "by": by.name, "excerpt": excerpt });
     for user in mentioned(body, &handles) {

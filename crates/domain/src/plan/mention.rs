@@ -1,4 +1,5 @@
-//! Who a comment mentions: `@` right before a member's name ("@Åsa Öberg"), their first name when
+//! Who a comment mentions: `@` right before a member's name ("@Åsa Öberg"; a member may be given
+//! under more than one name, each its own entry with the same id), their first name when
 //! no other member shares it ("@Åsa"), or their e-mail address's local part ("@asa.oberg"), in
 //! any letter case, ending where the name ends (not inside a longer word).
 
@@ -36,7 +37,8 @@ pub fn mentioned(text: &str, members: &[Mentionable]) -> Vec<Uuid> {
     let mut out = Vec::new();
     for m in members {
         let local = m.email.split('@').next().unwrap_or("");
-        let unique_first = members.iter().filter(|o| first(o) == first(m)).count() == 1;
+        // A member may be listed under two names (account and directory): only others count.
+        let unique_first = !members.iter().any(|o| o.id != m.id && first(o) == first(m));
         let hit = holds(text, m.name)
             || (unique_first && holds(text, &first(m)))
             || (!local.is_empty() && holds(text, local));
@@ -85,6 +87,25 @@ mod tests {
         assert_eq!(ids("fråga @asa.oberg"), vec![1]);
         assert_eq!(ids("@Per Lind och @per holm"), vec![2, 3]);
         assert_eq!(ids("@holm!"), vec![3]);
+    }
+
+    #[test]
+    fn a_member_under_two_names_is_mentioned_by_either() {
+        let both = vec![
+            Mentionable {
+                id: Uuid::from_u128(7),
+                name: "Demo",
+                email: "demo@norrvik.example",
+            },
+            Mentionable {
+                id: Uuid::from_u128(7),
+                name: "Åsa Lindström",
+                email: "demo@norrvik.example",
+            },
+        ];
+        for text in ["@Åsa Lindström, titta", "@åsa", "@demo"] {
+            assert_eq!(mentioned(text, &both), vec![Uuid::from_u128(7)], "{text}");
+        }
     }
 
     #[test]

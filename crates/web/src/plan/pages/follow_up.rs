@@ -26,7 +26,7 @@ pub struct FollowUpPage {
     pub f: FollowUp,
     pub subject: String,
     pub body: String,
-    pub errors: Vec<String>,
+    pub errors: Vec<crate::views::FormError>,
     /// What was just done, in words.
     pub done: Option<String>,
 }
@@ -62,12 +62,9 @@ fn parse_cards(raw: &str) -> Result<Vec<TaskId>, AppError> {
         .collect()
 }
 
-async fn page(
-    c: &PageCtx,
-    cards: &str,
-    done: Option<String>,
-    mail: Option<(String, String, Vec<String>)>,
-) -> Page {
+type Mail = (String, String, Vec<crate::views::FormError>);
+
+async fn page(c: &PageCtx, cards: &str, done: Option<String>, mail: Option<Mail>) -> Page {
     let org = format!("/orgs/{}", c.org.actor.org);
     let base = format!("{org}/follow-up");
     let l = org_layout(&c.state, &c.org, c.tr, &c.csrf, "intake", &base).await?;
@@ -79,7 +76,8 @@ async fn page(
         .follow_up(&c.org.actor, &ids)
         .await
         .map_err(c.err())?;
-    let problem = f.cards.first().map(|x| x.1.clone()).unwrap_or_default();
+    // The first request's words: the newest card may be a later sender's own phrasing.
+    let problem = f.cards.last().map(|x| x.1.clone()).unwrap_or_default();
     let (subject, body, errors) = mail.unwrap_or_else(|| {
         (
             c.tr.t1("follow-up-template-subject", "problem", &problem),
@@ -153,7 +151,19 @@ pub async fn mail(c: PageCtx, Form(f): Form<Vec<(String, String)>>) -> Page {
     {
         Ok(n) => Ok(back(&c, &cards, "mailed", n)),
         Err(AppError::Invalid(list)) => {
-            let errors = list.iter().map(|e| crate::page::translated(e, c.tr)).collect();
+            let errors = list
+                .iter()
+                .map(|e| {
+                    let (href, label) = match e.field.as_deref() {
+                        Some("body") => ("#m-body", c.tr.t("follow-up-body")),
+                        _ => ("#m-subject", c.tr.t("follow-up-subject")),
+                    };
+                    crate::views::FormError {
+                        href: href.into(),
+                        message: format!("{label}: {}", crate::page::translated(e, c.tr)),
+                    }
+                })
+                .collect();
             let mut res = page(&c, &cards, None, Some((subject, body, errors))).await?;
             *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
             Ok(res)
@@ -167,7 +177,7 @@ pub async fn card(c: PageCtx, Form(f): Form<Vec<(String, String)>>) -> Page {
     let ids = parse_cards(&cards).map_err(c.err())?;
     let plan = c.state.app.plan();
     let first = plan.follow_up(&c.org.actor, &ids).await.map_err(c.err())?;
-    let problem = first.cards.first().map(|x| x.1.clone()).unwrap_or_default();
+    let problem = first.cards.last().map(|x| x.1.clone()).unwrap_or_default();
     let title = c.tr.t1("follow-up-card-title", "problem", &problem);
     let id = plan
         .follow_up_card(&c.org.actor, &ids, &title)
