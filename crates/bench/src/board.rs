@@ -125,15 +125,9 @@ pub async fn run(
 
     // The board page as a browser gets it.
     let (mut conn, _) = connect(&addr, &session).await?;
-    let mut times = Vec::new();
-    let mut size = 0;
-    for _ in 0..100 {
-        let t = Instant::now();
-        let res = conn.get(&format!("/orgs/{org}/boards/{board}")).await?;
-        times.push(t.elapsed().as_micros());
-        ensure!(res.status == 200, "the board page answered {}", res.status);
-        size = res.body.len();
-    }
+    let (times, size) = conn
+        .time_gets(&format!("/orgs/{org}/boards/{board}"), 100)
+        .await?;
     summary(
         &format!("board page of {before} cards ({} KiB of HTML)", size / 1024),
         times,

@@ -33,6 +33,21 @@ impl Conn {
         self.send("GET", path, None, &[]).await
     }
 
+    /// Times `runs` GETs of a page, each of which must answer 200: each request's microseconds,
+    /// and the size of the last body.
+    pub async fn time_gets(&mut self, path: &str, runs: usize) -> Result<(Vec<u128>, usize)> {
+        let mut times = Vec::with_capacity(runs);
+        let mut size = 0;
+        for _ in 0..runs {
+            let t = std::time::Instant::now();
+            let res = self.get(path).await?;
+            times.push(t.elapsed().as_micros());
+            anyhow::ensure!(res.status == 200, "{path} answered {}", res.status);
+            size = res.body.len();
+        }
+        Ok((times, size))
+    }
+
     pub async fn post_form(&mut self, path: &str, body: &str) -> Result<Response> {
         self.send(
             "POST",

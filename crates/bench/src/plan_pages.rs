@@ -94,15 +94,7 @@ pub async fn run(url: &str, org: uuid::Uuid, server: &str, runs: usize) -> Resul
     ] {
         let path = format!("/orgs/{org}/{page}");
         conn.get(&path).await?;
-        let mut times = Vec::with_capacity(runs);
-        let mut size = 0;
-        for _ in 0..runs {
-            let t = Instant::now();
-            let res = conn.get(&path).await?;
-            times.push(t.elapsed().as_micros());
-            anyhow::ensure!(res.status == 200, "{page} answered {}", res.status);
-            size = res.body.len();
-        }
+        let (times, size) = conn.time_gets(&path, runs).await?;
         summary(&format!("/{page} page over HTTP ({} KiB)", size / 1024), times);
     }
     Ok(())

@@ -173,15 +173,7 @@ pub async fn run(url: &str, org: Uuid, unit: Uuid, server: Option<&str>, runs: u
         "/orgs/{org}/units/{unit}/competence{}",
         framework.map(|f| format!("?framework={f}")).unwrap_or_default()
     );
-    let mut times = Vec::with_capacity(runs);
-    let mut size = 0;
-    for _ in 0..runs {
-        let t = Instant::now();
-        let res = conn.get(&path).await?;
-        times.push(t.elapsed().as_micros());
-        anyhow::ensure!(res.status == 200, "the map answered {}", res.status);
-        size = res.body.len();
-    }
+    let (times, size) = conn.time_gets(&path, runs).await?;
     summary(
         &format!("team map page over HTTP ({} KiB of HTML)", size / 1024),
         times,
