@@ -117,11 +117,15 @@ pub async fn insert(
     Ok(())
 }
 
-/// A person's assessments against one framework, oldest first.
+/// A person's assessments against every version of a framework, oldest first: a competence
+/// keeps its id across versions, so moving to a new version keeps the history.
 pub async fn history(tx: &mut Tx, org: OrgId, person: PersonId, framework: Uuid) -> Result<Vec<Assessment>> {
     let rows: Vec<Row> = on_tx!(tx, |c| sqlx::query_as(
-        "SELECT id, competence_key, source, level, note, assessor_id, created_at FROM assessments
-         WHERE org_id = $1 AND person_id = $2 AND framework_id = $3 ORDER BY created_at, id"
+        "SELECT a.id, a.competence_key, a.source, a.level, a.note, a.assessor_id, a.created_at
+         FROM assessments a JOIN competence_frameworks f ON f.id = a.framework_id
+         WHERE a.org_id = $1 AND a.person_id = $2 AND f.org_id = $1 AND f.framework_key =
+           (SELECT framework_key FROM competence_frameworks WHERE id = $3 AND org_id = $1)
+         ORDER BY a.created_at, a.id"
     )
     .bind(org.0)
     .bind(person.0)
@@ -188,18 +192,46 @@ pub async fn put_levels(tx: &mut Tx, person: PersonId, framework: Uuid, levels: 
     Ok(())
 }
 
-/// The combined levels of every person of the organisation on one framework.
+/// Removes a person's combined levels on every version of `framework`, before they are
+/// written anew for the version the person moves to (so no older row outlives the move).
+pub async fn clear_levels(tx: &mut Tx, org: OrgId, person: PersonId, framework: Uuid) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM competence_levels WHERE person_id = $1 AND framework_id IN
+           (SELECT id FROM competence_frameworks WHERE org_id = $2 AND framework_key =
+             (SELECT framework_key FROM competence_frameworks WHERE id = $3 AND org_id = $2))"
+    )
+    .bind(person.0)
+    .bind(org.0)
+    .bind(framework)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The combined levels of every person of the organisation on one framework, read over all
+/// its versions: a newer version's row overrides an older one competence by competence, so
+/// people not moved yet (or never given a profile) keep their levels after a new version.
 pub async fn levels(tx: &mut Tx, org: OrgId, framework: Uuid) -> Result<Vec<(Uuid, Levels)>> {
     let rows: Vec<(Uuid, String)> = on_tx!(tx, |c| sqlx::query_as(
         "SELECT l.person_id, l.levels FROM competence_levels l
          JOIN people p ON p.id = l.person_id
-         WHERE p.org_id = $1 AND l.framework_id = $2"
+         JOIN competence_frameworks f ON f.id = l.framework_id
+         WHERE p.org_id = $1 AND f.org_id = $1 AND f.framework_key =
+           (SELECT framework_key FROM competence_frameworks WHERE id = $2 AND org_id = $1)
+         ORDER BY l.person_id, f.version"
     )
     .bind(org.0)
     .bind(framework)
     .fetch_all(c)
     .await)?;
-    rows.into_iter()
-        .map(|(p, raw)| Ok((p, parse_levels(&raw)?)))
-        .collect()
+    let mut merged: Vec<(Uuid, Levels)> = Vec::new();
+    for (p, raw) in rows {
+        let levels = parse_levels(&raw)?;
+        match merged.last_mut() {
+            Some((last, acc)) if *last == p => acc.extend(levels),
+            _ => merged.push((p, levels)),
+        }
+    }
+    Ok(merged)
 }

@@ -7,6 +7,8 @@ use crate::competence::person_access::{self, Access};
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::{DateTime, Utc};
 use mognad_domain::competence::assessment::{self, Assessment, Source, Standing};
+use mognad_domain::competence::versions::Changes;
+
 use mognad_domain::competence::{Framework, RoleProfile};
 use mognad_domain::ids::{FrameworkId, PersonId};
 use mognad_domain::people::Person;
@@ -62,8 +64,10 @@ pub struct Record {
     pub mentor_may_see: bool,
     /// Empty unless `access.view`.
     pub standings: Vec<Standing>,
-    /// Newest first; empty unless `access.view`.
+    /// Newest first, over every version of the framework; empty unless `access.view`.
     pub history: Vec<HistoryEntry>,
+    /// A newer version of the person's framework and what it changes, to move them to.
+    pub newer: Option<(FrameworkInfo, Changes)>,
 }
 
 /// The person, their profile, and the framework it names (or `default`, found before the
@@ -86,17 +90,19 @@ pub(crate) async fn subject(
     Ok((p, profile.clone(), profile.framework_id.unwrap_or(default)))
 }
 
-/// The shipped framework among an organisation's frameworks, or its first.
+/// The newest version of the shipped framework among an organisation's frameworks, or its
+/// first. People without a profile follow it to a new version; their records carry over.
 fn default_of(list: &[FrameworkInfo]) -> Result<Uuid> {
     let shipped = mognad_domain::competence::builtin();
     list.iter()
-        .find(|f| f.key == shipped.id)
+        .filter(|f| f.key == shipped.id)
+        .max_by_key(|f| f.version)
         .or(list.first())
         .map(|f| f.id.0)
         .ok_or_else(|| AppError::Internal("the organisation has no framework".into()))
 }
 
-fn order(f: &Framework) -> Vec<&str> {
+pub(crate) fn order(f: &Framework) -> Vec<&str> {
     f.areas
         .iter()
         .flat_map(|a| &a.competences)
@@ -133,6 +139,7 @@ impl super::Competence<'_> {
             Default::default()
         };
         let framework = stored_framework(&mut tx, actor.org, framework_id).await?;
+        let newer = super::moves::newer(&mut tx, actor.org, &frameworks, &framework).await?;
         tx.rollback().await?;
         let role = profile
             .role_key
@@ -171,6 +178,7 @@ impl super::Competence<'_> {
             mentor_may_see: profile.mentor_may_see,
             standings,
             history,
+            newer,
         })
     }
 
@@ -271,9 +279,13 @@ impl super::Competence<'_> {
             .await?
             .require_develop()?;
         let (_, mut profile, _) = subject(&mut tx, actor, person, framework_id.0).await?;
+        let moved = profile.framework_id != Some(framework_id.0);
         profile.framework_id = Some(framework_id.0);
         profile.role_key = role.map(str::to_owned);
         store::save_profile(&mut tx, actor.org, &profile, Utc::now()).await?;
+        if moved {
+            super::moves::carry_levels(&mut tx, actor.org, person, framework_id.0, &framework).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -41,6 +41,7 @@ pub const ACTIONS: &[&str] = &[
     "benchmark-changed",
     "budget-cut",
     "follow-up-mail",
+    "framework-moved",
 ];
 
 /// How many entries one page of the log shows.

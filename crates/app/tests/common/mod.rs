@@ -128,3 +128,47 @@ pub async fn public_form(app: &App, a: &Actor, board: uuid::Uuid) -> String {
     let id = app.plan().save_intake_form(a, None, &input).await.unwrap();
     app.plan().intake_form(a, id).await.unwrap().slug
 }
+
+/// A new unit at the top of the organisation.
+#[allow(dead_code)]
+pub async fn unit(app: &App, admin: &Actor, name: &str) -> mognad_domain::ids::UnitId {
+    app.org()
+        .save_unit(
+            admin,
+            None,
+            &mognad_app::org::directory::UnitInput {
+                name: name.into(),
+                kind: None,
+                parent_id: None,
+            },
+        )
+        .await
+        .unwrap()
+        .id
+}
+
+/// A person of `unit` who also signs in as a member (their account's e-mail is the person's).
+#[allow(dead_code)]
+pub async fn colleague(
+    app: &App,
+    admin: &Actor,
+    email: &str,
+    name: &str,
+    unit: mognad_domain::ids::UnitId,
+) -> (Actor, mognad_domain::ids::PersonId) {
+    let p = app
+        .org()
+        .save_person(
+            admin,
+            None,
+            &mognad_app::org::directory::PersonInput {
+                name: name.into(),
+                email: Some(email.into()),
+                unit_id: Some(unit.to_string()),
+                title: None,
+            },
+        )
+        .await
+        .unwrap();
+    (member_of(app, admin.org, email, Role::Member).await, p.id)
+}

@@ -124,3 +124,68 @@ pub async fn place_role(
         .map_err(problem(tr))?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
+
+/// Which version everyone is moved from.
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+pub struct MoveInput {
+    /// Another version of the same framework (its stored id).
+    #[serde(default)]
+    #[schema(format = Uuid)]
+    pub from: String,
+}
+
+/// Moves everyone whose profile names version `from` to this version of the same framework.
+/// Assessments, levels and development actions of the competences that remain carry over; a
+/// role the new version lacks is dropped from the profile.
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/frameworks/{id}/move", tag = "competence",
+    params(("org" = uuid::Uuid, Path, description = "Organisation id"), ("id" = uuid::Uuid, Path)),
+    request_body = MoveInput,
+    responses((status = 200, body = mognad_app::competence::moves::Moved),
+        (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem)))]
+pub async fn move_version(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    IdParam(id): IdParam,
+    crate::extract::ApiJson(input): crate::extract::ApiJson<MoveInput>,
+) -> ApiResult<Json<mognad_app::competence::moves::Moved>> {
+    Ok(Json(
+        state
+            .app
+            .competence()
+            .move_version(&ctx.actor, &input.from, FrameworkId(id))
+            .await
+            .map_err(problem(tr))?,
+    ))
+}
+
+/// Which framework a report reads.
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+pub struct GapQuery {
+    /// A stored framework's id; the shipped framework when left out.
+    pub framework: Option<FrameworkId>,
+}
+
+/// The organisation's gap report: per competence, how many people's roles require it, how
+/// many of them are assessed and how many stand below their own role's requirement (counts
+/// only; analysts and administrators).
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/competence/gaps", tag = "competence",
+    params(("org" = uuid::Uuid, Path, description = "Organisation id"), GapQuery),
+    responses((status = 200, body = mognad_app::competence::gap_report::GapReport),
+        (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem)))]
+pub async fn gaps(
+    State(state): State<AppState>,
+    tr: Tr,
+    ctx: OrgCtx,
+    crate::extract::QueryOr(q): crate::extract::QueryOr<GapQuery>,
+) -> ApiResult<Json<mognad_app::competence::gap_report::GapReport>> {
+    Ok(Json(
+        state
+            .app
+            .competence()
+            .gap_report(&ctx.actor, q.framework)
+            .await
+            .map_err(problem(tr))?,
+    ))
+}

@@ -21,8 +21,8 @@ use mognad_domain::role::Role;
 
 type Page = Result<Response, WebError>;
 
-/// (name, description, [(competence, description, codes)]) of one area.
-pub type AreaRows = (String, String, Vec<(String, String, String)>);
+/// (name, description, [(competence, description, codes, interfaces)]) of one area.
+pub type AreaRows = (String, String, Vec<(String, String, String, String)>);
 
 pub struct RoleRows {
     pub id: String,
@@ -50,6 +50,9 @@ pub struct FrameworkPage {
     pub downloads: String,
     pub admin: bool,
     pub grid_name: String,
+    pub versions: Vec<super::versions::VersionRow>,
+    /// What a move just did.
+    pub moved: Option<String>,
 }
 
 #[derive(Template)]
@@ -203,7 +206,7 @@ pub async fn download_moodle(c: PageCtx, IdParam(id): IdParam) -> Page {
     ))
 }
 
-pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
+pub async fn show(c: PageCtx, IdParam(id): IdParam, shown: super::versions::ShownQuery) -> Page {
     let tr = c.tr;
     let f = c
         .state
@@ -240,10 +243,17 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
                     .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k} {v}")))
                     .collect::<Vec<_>>()
                     .join(", ");
+                    let interfaces = c
+                        .interfaces
+                        .iter()
+                        .map(|i| i.get(lang))
+                        .collect::<Vec<_>>()
+                        .join(" · ");
                     (
                         c.name.get(lang).to_owned(),
                         c.description.get(lang).to_owned(),
                         codes,
+                        interfaces,
                     )
                 })
                 .collect();
@@ -314,9 +324,12 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam) -> Page {
                 .collect(),
         })
         .collect();
+    let versions = super::versions::rows(&c, FrameworkId(id), &f).await?;
     Ok(render(FrameworkPage {
         l,
         roles,
+        versions,
+        moved: shown.0.message(tr),
         heading: f.name.get(lang).to_owned(),
         downloads: format!("{back}/{id}"),
         admin: c.org.actor.role.at_least(Role::Admin),

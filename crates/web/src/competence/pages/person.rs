@@ -33,6 +33,8 @@ pub struct GridView {
     pub path: Option<String>,
     /// (value "column,row", epithet, is now, is target).
     pub cells: Vec<(String, String, bool, bool)>,
+    /// (epithet, what it means), from the top row down.
+    pub legend: Vec<(String, String)>,
 }
 
 pub struct ActionRow {
@@ -70,6 +72,17 @@ pub struct PersonPage {
     pub competences: Vec<Opt>,
     pub levels: Vec<Opt>,
     pub history: Vec<Vec<String>>,
+    pub newer: Option<Newer>,
+}
+
+/// A newer version of the person's framework: what it changes, and the move to it.
+pub struct Newer {
+    pub heading: String,
+    pub button: String,
+    pub changes: Vec<String>,
+    pub framework_id: String,
+    /// The person's role, when the newer version has it too.
+    pub role: String,
 }
 
 fn level(v: Option<f32>) -> String {
@@ -170,6 +183,27 @@ pub(crate) async fn page(c: &PageCtx, person: Uuid, errors: Vec<String>, status:
         })
         .unwrap_or_default();
     let role = r.role.as_ref();
+    let newer = match &r.newer {
+        Some((info, changes)) => {
+            let new = app
+                .competence()
+                .framework(actor, info.id)
+                .await
+                .map_err(c.err())?;
+            let version = info.version.to_string();
+            Some(Newer {
+                heading: tr.t1("pc-newer", "version", &version),
+                button: tr.t1("pc-move-newer", "version", &version),
+                changes: super::versions::describe(tr, f, &new, changes),
+                framework_id: info.id.to_string(),
+                role: role
+                    .filter(|x| new.roles.iter().any(|n| n.id == x.id))
+                    .map(|x| x.id.clone())
+                    .unwrap_or_default(),
+            })
+        }
+        None => None,
+    };
     let history = r
         .history
         .iter()
@@ -186,6 +220,7 @@ pub(crate) async fn page(c: &PageCtx, person: Uuid, errors: Vec<String>, status:
         .collect();
     let page = PersonPage {
         heading: tr.t1("person-competence-title", "name", r.person.name.as_str()),
+        newer,
         errors,
         view: r.access.view,
         develop: r.access.develop,
