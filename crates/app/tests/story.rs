@@ -242,6 +242,19 @@ async fn isolation_and_roles(app: &App) {
             .to_string(),
         "2026-06-30"
     );
+    // The people and the kind stay: a change of either is a new relationship.
+    let swapped = rel("mentorship", person.id.0, bo.id.0, None);
+    let err = app.org().save_relationship(&a, Some(m.id), &swapped).await;
+    assert!(
+        matches!(err, Err(AppError::Invalid(ref v)) if v[0].code == "relationship-people"),
+        "{err:?}"
+    );
+    let rekinded = rel("supervision", bo.id.0, person.id.0, None);
+    let err = app.org().save_relationship(&a, Some(m.id), &rekinded).await;
+    assert!(
+        matches!(err, Err(AppError::Invalid(ref v)) if v[0].code == "relationship-kind"),
+        "{err:?}"
+    );
     assert_eq!(app.org().relationships(&a).await.unwrap().len(), 3);
     assert!(matches!(
         app.org().delete_relationship(&b, m.id).await,

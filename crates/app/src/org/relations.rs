@@ -126,14 +126,25 @@ impl super::Org<'_> {
         let role = input.role.as_deref().map(str::trim).filter(|r| !r.is_empty());
         let org = actor.org;
         let mut tx = self.db.write().await?;
+        // History stays true only if a relationship keeps its kind and its people: a change
+        // of either is a new relationship, and the old one is ended instead.
         if let Some(id) = id {
-            let existing = self.kind_by_id(&mut tx, org, id.0).await?;
+            let (existing, view) = self.existing(&mut tx, org, id.0).await?;
             if existing != kind {
                 return Err(AppError::invalid(
                     "kind",
-                    "kind",
+                    "relationship-kind",
                     "the kind of a relationship cannot change",
                 ));
+            }
+            for (field, before, now) in [("from_id", view.from_id, from), ("to_id", view.to_id, to)] {
+                if before != now {
+                    return Err(AppError::invalid(
+                        field,
+                        "relationship-people",
+                        "the people of a relationship cannot change; end it and start a new one",
+                    ));
+                }
             }
         }
         let view = match kind {
@@ -193,22 +204,27 @@ impl super::Org<'_> {
     pub async fn delete_relationship(&self, actor: &Actor, id: RelationshipId) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        let kind = self.kind_by_id(&mut tx, actor.org, id.0).await?;
+        let (kind, _) = self.existing(&mut tx, actor.org, id.0).await?;
         rel::delete(&mut tx, actor.org, kind, id.0).await?;
         crate::platform::audit::record(&mut tx, actor, "deleted", &format!("relationship {}", id.0)).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    async fn kind_by_id(&self, tx: &mut Tx, org: OrgId, id: Uuid) -> Result<Kind> {
-        if rel::supervisions(tx, org).await?.iter().any(|s| s.id.0 == id) {
-            return Ok(Kind::Supervision);
+    /// The stored relationship with this id, of any kind.
+    async fn existing(&self, tx: &mut Tx, org: OrgId, id: Uuid) -> Result<(Kind, RelationshipView)> {
+        if let Some(s) = rel::supervisions(tx, org).await?.iter().find(|s| s.id.0 == id) {
+            return Ok((Kind::Supervision, s.into()));
         }
-        if rel::mentorships(tx, org).await?.iter().any(|m| m.id.0 == id) {
-            return Ok(Kind::Mentorship);
+        if let Some(m) = rel::mentorships(tx, org).await?.iter().find(|m| m.id.0 == id) {
+            return Ok((Kind::Mentorship, m.into()));
         }
-        if rel::team_memberships(tx, org).await?.iter().any(|m| m.id.0 == id) {
-            return Ok(Kind::TeamMembership);
+        if let Some(m) = rel::team_memberships(tx, org)
+            .await?
+            .iter()
+            .find(|m| m.id.0 == id)
+        {
+            return Ok((Kind::TeamMembership, m.into()));
         }
         Err(AppError::NotFound)
     }

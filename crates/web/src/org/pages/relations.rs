@@ -148,8 +148,24 @@ async fn form(
                 .map(|(id, n)| (id.clone(), format!("{}: {n}", tr.t("rel-kind-team")))),
         )
         .collect();
+    // An edit keeps the kind and the people (a change would rewrite history): each of those
+    // selects offers only the current value.
+    let fixed = |all: Vec<(String, String)>, value: &str| -> Vec<(String, String)> {
+        if id.is_some() {
+            all.into_iter().filter(|(v, _)| v == value).collect()
+        } else {
+            all
+        }
+    };
+    let kinds = fixed(kinds, &input.kind);
+    let people = fixed(people, &input.from_id);
+    let targets = fixed(targets, &input.to_id);
+    let mut kind = Field::select("kind", tr.t("rel-kind"), None, kinds, &input.kind);
+    if id.is_some() {
+        kind = kind.hint(tr.t("hint-rel-fixed"));
+    }
     let mut fields = vec![
-        Field::select("kind", tr.t("rel-kind"), None, kinds, &input.kind),
+        kind,
         Field::select(
             "from_id",
             tr.t("rel-from"),
