@@ -53,6 +53,8 @@ use utoipa::OpenApi;
         crate::competence::api::frameworks::upload,
         crate::competence::api::frameworks::import,
         crate::competence::api::frameworks::place_role,
+        crate::competence::api::frameworks::move_version,
+        crate::competence::api::frameworks::gaps,
         crate::competence::api::person::record,
         crate::competence::api::person::assess,
         crate::competence::api::person::set_role,

@@ -247,7 +247,12 @@ fn org_rule(method: &str, path: &str) -> Option<Need> {
         "/teams/{id}",
         "/relationships/{id}",
     ];
-    let analyst = ["/answers.csv"];
+    let analyst = [
+        "/answers.csv",
+        "/competence/gaps",
+        "/competence/gaps.csv",
+        "/competence/gaps.xlsx",
+    ];
     Some(if analyst.iter().any(|s| path.ends_with(s)) {
         Role(Role::Analyst)
     } else if method == "GET"

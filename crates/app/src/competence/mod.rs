@@ -8,12 +8,16 @@
 //! | `assess` | `default_framework`, `competence_record`, `assess`, `set_target_role`, `set_mentor_consent` |
 //! | `develop` | `development`, `place`, `place_role`, `role_placements`, `add_action`, `set_action_status` |
 //! | `frameworks` | `frameworks`, `framework`, `import_framework`, `framework_file`, `framework_moodle`, `upload_framework` |
+//! | `gap_report` | `gap_report` |
+//! | `moves` | `move_version` |
 //! | `scanning` | `radar`, `save_blip`, `delete_blip`, `add_signal` |
 //! | `team_map` | `team_competence` |
 
 pub mod assess;
 pub mod develop;
 pub mod frameworks;
+pub mod gap_report;
+pub mod moves;
 pub mod person_access;
 pub mod scanning;
 pub mod team_map;

@@ -35,8 +35,12 @@ pub(crate) fn routes(r: Routes) -> Routes {
         )
         .get("/orgs/{org}/teams/{id}/competence", pages::team_map::team)
         .get("/orgs/{org}/frameworks", pages::frameworks::list)
+        .get("/orgs/{org}/competence/gaps", pages::gaps::show)
+        .get("/orgs/{org}/competence/gaps.csv", pages::gaps::csv)
+        .get("/orgs/{org}/competence/gaps.xlsx", pages::gaps::xlsx)
         .post("/orgs/{org}/frameworks", pages::frameworks::upload)
         .get("/orgs/{org}/frameworks/{id}", pages::frameworks::show)
+        .post("/orgs/{org}/frameworks/{id}/move", pages::versions::move_here)
         .get(
             "/orgs/{org}/frameworks/{id}/framework.toml",
             pages::frameworks::download_toml,
@@ -54,9 +58,14 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/orgs/{org}/radar/{id}/delete", pages::radar::delete_blip)
         .post("/orgs/{org}/signals", pages::radar::add_signal)
         .get("/api/v1/orgs/{org}/frameworks", api::frameworks::list)
+        .get("/api/v1/orgs/{org}/competence/gaps", api::frameworks::gaps)
         .post("/api/v1/orgs/{org}/frameworks", api::frameworks::upload)
         .post("/api/v1/orgs/{org}/frameworks/import", api::frameworks::import)
         .get("/api/v1/orgs/{org}/frameworks/{id}", api::frameworks::get)
+        .post(
+            "/api/v1/orgs/{org}/frameworks/{id}/move",
+            api::frameworks::move_version,
+        )
         .put(
             "/api/v1/orgs/{org}/frameworks/{id}/roles/{role}/placement",
             api::frameworks::place_role,

@@ -1,8 +1,10 @@
 //! The competence feature's HTML pages.
 
 pub mod frameworks;
+pub mod gaps;
 pub mod person;
 pub mod person_forms;
 pub mod person_grid;
 pub mod radar;
 pub mod team_map;
+pub mod versions;
