@@ -41,14 +41,14 @@ async fn frameworks_are_shipped_validated_and_kept_apart() {
             app.competence().upload_framework(&a, builtin_source()).await,
             Err(AppError::Conflict { .. })
         ));
-        let next = builtin_source().replace("version = 1", "version = 2");
+        let next = builtin_source().replace("version = 2", "version = 3");
         assert_eq!(
             app.competence()
                 .upload_framework(&a, &next)
                 .await
                 .unwrap()
                 .version,
-            2
+            3
         );
         assert!(matches!(
             app.competence().upload_framework(&b, &next).await,

@@ -9,7 +9,7 @@ use super::texts::{BLIPS, SIGNALS};
 use crate::competence::frameworks::stored;
 use crate::{App, Result};
 use chrono::{Duration, Utc};
-use mognad_domain::competence::assessment::{self, Assessment, Source};
+use mognad_domain::competence::assessment::{Assessment, Source};
 use mognad_domain::competence::{self, grid::Grid};
 use mognad_domain::ids::{OrgId, PersonId};
 use mognad_store::assessments::{self as store, Profile};
@@ -81,12 +81,17 @@ impl App {
                 let base: u8 = if first { 3 } else { rng.random_range(1..=3) };
                 let scanning_cap = *c == "omvarldsbevakning" && !first;
                 let planted = *c == "omvarldsbevakning" && first;
+                // The first strategist and the chief meet every requirement by now, so the
+                // one planted risk (scanning held by one person) is the only one shown.
+                let strong = first || Some(p.id) == chief;
                 let later = |rng: &mut StdRng| {
                     let l = (base + rng.random_range(0..=2)).min(5);
                     if planted {
                         5
                     } else if scanning_cap {
                         l.min(3)
+                    } else if strong {
+                        5
                     } else {
                         l
                     }
@@ -130,13 +135,7 @@ impl App {
             for a in &history {
                 store::insert(&mut tx, org, p.id, fw, a).await?;
             }
-            let mut levels = store::Levels::new();
-            for c in &order {
-                let same: Vec<&Assessment> = history.iter().filter(|a| a.competence == *c).collect();
-                if let Some(level) = assessment::combined(&same) {
-                    levels.insert((*c).to_owned(), f64::from(level));
-                }
-            }
+            let levels = mognad_domain::competence::versions::levels(&order, &history);
             store::put_levels(&mut tx, p.id, fw, &levels).await?;
         }
 

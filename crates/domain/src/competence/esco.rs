@@ -188,6 +188,7 @@ pub fn import(files: &[(&str, &str)]) -> Result<Framework, Vec<SourceError>> {
             id,
             name: both(&c.label),
             description: both(&c.description),
+            interfaces: Vec::new(),
             codes: Codes {
                 esco: Some(c.uri.clone()),
                 ..Codes::default()

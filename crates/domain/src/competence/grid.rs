@@ -16,6 +16,8 @@ pub struct Grid {
     pub rows: usize,
     /// Row by row from the bottom (low y), each from the left (low x).
     pub epithets: Vec<Text>,
+    /// What each epithet means, in the epithets' order.
+    pub descriptions: Vec<Text>,
 }
 
 /// A place in a grid: column and row from 0, counted from the low end of each axis.
@@ -48,6 +50,24 @@ impl Grid {
                 t("Smal specialist", "Narrow specialist"),
                 t("Strategisk expert", "Strategic expert"),
             ],
+            descriptions: vec![
+                t(
+                    "Ny i ämnet: känner till det i stora drag och behöver stöd för att använda det.",
+                    "New to the subject: knows its outline and needs support to use it.",
+                ),
+                t(
+                    "Överblick över många delar av ämnet men inte på djupet; ser sambanden och vet vem som kan mer.",
+                    "An overview of many parts of the subject but not in depth; sees the connections and knows who knows more.",
+                ),
+                t(
+                    "Djup kunskap inom en avgränsad del av ämnet; den man frågar där, men med smal överblick.",
+                    "Deep knowledge of a bounded part of the subject; the one to ask there, with a narrow overview.",
+                ),
+                t(
+                    "Både bredd och djup: kan forma inriktningen för hela ämnet och väga dess delar mot varandra.",
+                    "Both breadth and depth: can set the direction for the whole subject and weigh its parts against each other.",
+                ),
+            ],
         }
     }
 
@@ -64,6 +84,44 @@ impl Grid {
             ("Växande stjärna", "Rising star"),
             ("Stjärna", "Star"),
         ];
+        let d = [
+            (
+                "Låg prestation och låg potential just nu: behöver tydliga mål och nära stöd.",
+                "Low performance and low potential for now: needs clear goals and close support.",
+            ),
+            (
+                "Gör ett godkänt arbete i sin nuvarande roll utan tecken på att vilja växa ur den.",
+                "Does acceptable work in the present role with no sign of outgrowing it.",
+            ),
+            (
+                "Presterar högt i sin roll och bär kunskap som andra lutar sig mot.",
+                "Performs highly in the role and carries knowledge others lean on.",
+            ),
+            (
+                "Hög potential men ännu låg prestation: kan behöva en annan uppgift eller mer stöd.",
+                "High potential but low performance so far: may need another task or more support.",
+            ),
+            (
+                "Stabil prestation och potential att växa; den breda kärnan i en organisation.",
+                "Steady performance and room to grow; the broad core of an organisation.",
+            ),
+            (
+                "Hög prestation och viss potential: redo för större ansvar inom sitt område.",
+                "High performance and some potential: ready for more responsibility in their field.",
+            ),
+            (
+                "Mycket hög potential men ojämn prestation: värd att satsa på med tydlig plan.",
+                "Very high potential but uneven performance: worth investing in with a clear plan.",
+            ),
+            (
+                "God prestation och hög potential: nästa steg är en större roll.",
+                "Good performance and high potential: the next step is a bigger role.",
+            ),
+            (
+                "Hög prestation och hög potential: behåll, utmana och planera efterträdare kring.",
+                "High performance and high potential: keep, challenge, and plan succession around.",
+            ),
+        ];
         Grid {
             id: "nio-rutor".into(),
             name: t("Prestation och potential", "Performance and potential"),
@@ -72,6 +130,7 @@ impl Grid {
             columns: 3,
             rows: 3,
             epithets: e.iter().map(|(sv, en)| t(sv, en)).collect(),
+            descriptions: d.iter().map(|(sv, en)| t(sv, en)).collect(),
         }
     }
 
@@ -97,9 +156,20 @@ impl Grid {
         )
     }
 
-    /// Whether the grid is well formed: at least 2 × 2 and one epithet per cell.
+    pub fn description(&self, c: Cell) -> Option<&Text> {
+        (c.column < self.columns && c.row < self.rows)
+            .then(|| self.descriptions.get(c.row * self.columns + c.column))
+            .flatten()
+    }
+
+    /// Whether the grid is well formed: at least 2 × 2, and one epithet and one description
+    /// per cell.
     pub fn is_valid(&self) -> bool {
-        self.columns >= 2 && self.rows >= 2 && self.epithets.len() == self.columns * self.rows
+        let cells = self.columns * self.rows;
+        self.columns >= 2
+            && self.rows >= 2
+            && self.epithets.len() == cells
+            && self.descriptions.len() == cells
     }
 }
 

@@ -8,11 +8,13 @@
 pub mod assessment;
 mod csv_table;
 pub mod esco;
+pub mod gaps;
 pub mod grid;
 pub mod moodle;
 mod parse;
 pub mod plan;
 pub mod team;
+pub mod versions;
 mod write;
 
 pub use parse::parse;
@@ -40,6 +42,8 @@ pub struct Competence {
     pub id: String,
     pub name: Text,
     pub description: Text,
+    /// Whom the competence is used with: roles, functions and sources (the role's interfaces).
+    pub interfaces: Vec<Text>,
     pub codes: Codes,
 }
 

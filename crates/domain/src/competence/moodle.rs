@@ -178,6 +178,7 @@ pub fn import(src: &str) -> Result<Framework, Vec<SourceError>> {
         id: slug(items[i].row.get(idnumber), "kompetens", ids),
         name: both(&items[i].name),
         description: both(&items[i].description),
+        interfaces: Vec::new(),
         codes: Codes::default(),
     };
     for i in 0..items.len() {

@@ -21,6 +21,8 @@ struct RawCompetence {
     id: Spanned<String>,
     name: RawText,
     description: RawText,
+    #[serde(default)]
+    interfaces: Vec<RawText>,
     esco: Option<Spanned<String>>,
     ecf: Option<String>,
     sfia: Option<String>,
@@ -142,6 +144,11 @@ pub fn parse(src: &str) -> Result<Framework, Vec<SourceError>> {
                     id: report.id(c.id, &mut competence_ids, "competence"),
                     name: report.text(c.name, "competence name"),
                     description: report.text(c.description, "competence description"),
+                    interfaces: c
+                        .interfaces
+                        .into_iter()
+                        .map(|t| report.text(t, "interfaces"))
+                        .collect(),
                     codes: Codes {
                         esco,
                         ecf: c.ecf,
@@ -220,6 +227,10 @@ mod tests {
     use super::*;
     use crate::competence::{builtin, builtin_source};
 
+    fn to_toml_and_back(f: &Framework) -> Framework {
+        parse(&crate::competence::to_toml(f)).unwrap()
+    }
+
     #[test]
     fn the_shipped_framework_covers_the_it_strategist_and_the_leader() {
         let f = builtin();
@@ -241,9 +252,18 @@ mod tests {
             "nyfikenhet",
             "odmjukhet",
             "mojliggorande",
+            "samarbete",
+            "kreativitet",
         ] {
             assert!(ids.contains(&want), "{want}");
         }
+        // Every capability of the strategist names whom it is used with.
+        let strategist = &f.areas[0];
+        assert_eq!(strategist.competences.len(), 6);
+        assert!(strategist.competences.iter().all(|c| !c.interfaces.is_empty()));
+        let scanning = f.competence("omvarldsbevakning").unwrap();
+        assert!(scanning.interfaces.iter().any(|i| i.en.contains("Conferences")));
+        assert_eq!(to_toml_and_back(f), *f, "interfaces survive writing the file");
         assert!(
             f.competence("empati")
                 .is_some_and(|c| !c.description.en.is_empty())
@@ -255,7 +275,7 @@ mod tests {
             ["it-strateg", "it-chef", "cio", "digital-forandringsledare"]
         );
         let strateg = &f.roles[0];
-        assert_eq!(strateg.requires.len(), 10);
+        assert_eq!(strateg.requires.len(), 12);
         assert_eq!(strateg.requires[0], ("strategiskt-tankande".to_string(), 5));
         assert!(!strateg.works_with.is_empty());
     }

@@ -50,6 +50,10 @@ pub fn to_toml(f: &Framework) -> String {
             let _ = writeln!(w, "\n[[area.competence]]\nid = {}", quoted(&c.id));
             let _ = writeln!(w, "name = {}", text(&c.name));
             let _ = writeln!(w, "description = {}", text(&c.description));
+            if !c.interfaces.is_empty() {
+                let with: Vec<String> = c.interfaces.iter().map(text).collect();
+                let _ = writeln!(w, "interfaces = [{}]", with.join(", "));
+            }
             for (key, code) in [
                 ("esco", &c.codes.esco),
                 ("ecf", &c.codes.ecf),

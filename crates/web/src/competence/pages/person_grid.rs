@@ -41,9 +41,16 @@ pub(crate) fn grids(r: &Record, d: Option<&Development>, tr: Tr) -> Vec<GridView
                     .map(|t| (t.column, t.row, target_label.as_str())),
             });
             let mut cells = Vec::new();
+            let mut legend = Vec::new();
             for row in (0..g.rows).rev() {
                 for column in 0..g.columns {
                     let c = Cell { column, row };
+                    legend.push((
+                        cell_label(&g, c, tr),
+                        g.description(c)
+                            .map(|d| d.get(lang).to_owned())
+                            .unwrap_or_default(),
+                    ));
                     cells.push((
                         format!("{column},{row}"),
                         cell_label(&g, c, tr),
@@ -73,6 +80,7 @@ pub(crate) fn grids(r: &Record, d: Option<&Development>, tr: Tr) -> Vec<GridView
             GridView {
                 path,
                 cells,
+                legend,
                 key: g.id.clone(),
                 name: g.name.get(lang).to_owned(),
                 now: placed
