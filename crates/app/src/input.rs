@@ -246,7 +246,7 @@ impl<'de> serde::Deserialize<'de> for Item {
     }
 }
 
-/// The documented schema of a role: one of `owner`, `admin`, `analyst`, `member`.
+/// The documented schema of a role: one of `owner`, `admin`, `analyst`, `hr`, `member`.
 pub fn role() -> utoipa::openapi::schema::Object {
     use utoipa::openapi::schema::{ObjectBuilder, Type};
     ObjectBuilder::new()

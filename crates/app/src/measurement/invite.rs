@@ -186,7 +186,7 @@ impl super::Measurement<'_> {
             .into_iter()
             .map(|l| (l.group_id, l))
             .collect();
-        let admin = actor.role >= Role::Admin;
+        let admin = actor.role.at_least(Role::Admin);
         let mut out: Vec<GroupStatus> = rounds::groups(&mut tx, r.id)
             .await?
             .into_iter()

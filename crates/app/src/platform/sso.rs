@@ -33,7 +33,10 @@ fn mapped_role(c: &SsoConfig, claims: &Map<String, Value>) -> Option<Role> {
         .iter()
         .filter(|(v, _)| values.contains(v))
         .map(|(_, r)| *r)
-        .max()
+        .fold(None, |best, r| match best {
+            Some(b) if b.at_least(r) => Some(b),
+            _ => Some(r),
+        })
 }
 
 /// The account's address from the claims: `email`, or Entra ID's `preferred_username` when it

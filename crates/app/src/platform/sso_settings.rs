@@ -38,7 +38,7 @@ fn member() -> String {
 /// A role the provider may give: never owner, which is given in Mognad only.
 fn provider_role(field: &str, raw: &str, errors: &mut Vec<Invalid>) -> Option<Role> {
     match Role::parse(raw) {
-        Ok(Role::Owner) | Err(_) => {
+        Ok(Role::Owner | Role::Hr) | Err(_) => {
             errors.push(Invalid::new(field, "sso-role", "admin, analyst or member"));
             None
         }

@@ -144,7 +144,7 @@ impl super::Platform<'_> {
         let actor = Actor {
             user,
             org: token.org,
-            role: token.role.min(member_role),
+            role: member_role.within(token.role),
             via: crate::platform::access::Via {
                 client: client.to_owned(),
                 token: Some(token.name.clone()),
