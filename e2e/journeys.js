@@ -583,6 +583,7 @@ async function accounts(browser, page, base, org, mailDir) {
   await Promise.all([p.waitForNavigation(), p.click('#assess-section button[type=submit]')]);
   if (!/Min egen bedömning/.test(await p.textContent('main'))) throw new Error('the self-assessment is not in the history');
   await audit(p, 'own competence record (375×667)');
+  await reviewCycle(page, p, base, org, person, mailDir, email);
   // Kim mentions the owner (the demo's IT chief, demo@norrvik.example) in a comment on a card:
   // the owner finds it in the notifications, and the mail worker writes it to the mail folder.
   await page.goto(`${base}${org}/search`);
@@ -664,6 +665,70 @@ async function accounts(browser, page, base, org, mailDir) {
   await audit(p2, 'choose a new password (375×667)');
   await p2.context().close();
   current = page;
+}
+
+// A review cycle end to end: the owner makes himself Kim's (secondary) manager and starts a
+// review of Kim's unit; Kim, on a phone, assesses every competence of the sheet on one page and
+// asks three colleagues; the owner assesses as manager and signs off; the status page shows it
+// and the reminders go out; Kim's invitation to the review arrives by mail.
+async function reviewCycle(page, p, base, org, person, mailDir, email) {
+  const kim = person.split('/').pop();
+  await page.goto(`${base}${org}/people?q=demo%40norrvik`);
+  const owner = (await page.getAttribute('main table a', 'href')).split('/').pop();
+  await page.goto(`${base}${org}/relationships/new`);
+  await page.selectOption('#f-kind', 'supervision');
+  await page.selectOption('#f-from_id', owner);
+  await page.selectOption('#f-to_id', kim);
+  await page.selectOption('#f-role', 'secondary');
+  await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+  await page.goto(`${base}${person}`);
+  const unit = await page.inputValue('#f-unit_id');
+
+  await page.goto(`${base}${org}/reviews`);
+  await audit(page, 'reviews');
+  await page.fill('#r-name', 'Utvecklingssamtal');
+  await page.selectOption('#r-scope', `unit:${unit}`);
+  await Promise.all([page.waitForNavigation(), page.click('main form.stack button[type=submit]')]);
+  const review = new URL(page.url()).pathname;
+  if (!/Inte påbörjad/.test(await page.textContent('main'))) throw new Error('the review status is not shown');
+  await audit(page, 'review status');
+
+  const sheet = `${base}${review}/people/${kim}`;
+  await p.goto(sheet);
+  await audit(p, 'review sheet (375×667)');
+  await Promise.all([p.waitForNavigation(), p.click('main section[aria-labelledby="sheet"] button[type=submit]')]);
+  if (!(await p.$('.error-summary'))) throw new Error('an empty sheet was not refused');
+  await audit(p, 'review sheet refused (375×667)');
+  await p.$$eval('main input[type=radio][value="3"]', (els) => els.forEach((e) => { e.checked = true; }));
+  await Promise.all([p.waitForNavigation(), p.click('main section[aria-labelledby="sheet"] button[type=submit]')]);
+  if (!/Inlämnat/.test(await p.textContent('main'))) throw new Error('the self-assessment was not handed in');
+  const boxes = await p.$$('main section[aria-labelledby="peers"] input[type=checkbox]');
+  for (const b of boxes.slice(0, 3)) await b.check();
+  await Promise.all([p.waitForNavigation(), p.click('main section[aria-labelledby="peers"] button[type=submit]')]);
+  if (!/Tillfrågade: 3/.test(await p.textContent('main'))) throw new Error('the colleagues were not asked');
+  await screenshots(p, 'review-sheet');
+
+  await page.goto(sheet);
+  await page.$$eval('main input[type=radio][value="4"]', (els) => els.forEach((e) => { e.checked = true; }));
+  await Promise.all([page.waitForNavigation(), page.click('main section[aria-labelledby="sheet"] button[type=submit]')]);
+  await Promise.all([page.waitForNavigation(), page.click('main section[aria-labelledby="sign"] button[type=submit]')]);
+  if (!/Genomgången är godkänd/.test(await page.textContent('main'))) throw new Error('the review was not signed off');
+  await page.goto(`${base}${review}`);
+  if (!/Godkänd: 1/.test(await page.textContent('main'))) throw new Error('the status does not show the sign-off');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/remind"] button')]);
+  if (!/Påminnelser skickade/.test(await page.textContent('main'))) throw new Error('no reminders sent');
+  await audit(page, 'review reminded');
+  await screenshots(page, 'review-status');
+
+  let mailed = false;
+  for (let i = 0; i < 100 && !mailed; i++) {
+    mailed = fs.readdirSync(mailDir).some((f) => {
+      const text = fs.readFileSync(path.join(mailDir, f), 'utf8').replace(/=\r?\n/g, '');
+      return text.includes(email) && text.includes(`${review}/people/${kim}`);
+    });
+    if (!mailed) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!mailed) throw new Error('the review was not mailed to Kim');
 }
 
 /// The test identity provider (e2e/oidc-provider.mjs), with the file that says whom it signs in.

@@ -1,6 +1,6 @@
 //! Competence records on every backend: who may see and add what follows the relationships
-//! (the person, their supervisor, their mentor only with consent, admins; colleagues may add a
-//! peer assessment but see nothing); assessments are kept as history; gaps, grid placements,
+//! (the person, their supervisor, their mentor only with consent, admins; a colleague asked in a
+//! review may add a peer assessment but sees nothing); assessments are kept as history; gaps, grid placements,
 //! plans, the team heatmap and the importers work end to end.
 
 mod common;
@@ -94,7 +94,7 @@ async fn records_follow_the_relationships() {
         let (anna, anna_id) = member(&app, &admin, "anna@norrvik.se", "Anna", unit).await;
         let (bo, bo_id) = member(&app, &admin, "bo@norrvik.se", "Bo", unit).await;
         let (cia, cia_id) = member(&app, &admin, "cia@norrvik.se", "Cia", unit).await;
-        let (dan, _) = member(&app, &admin, "dan@norrvik.se", "Dan", unit).await;
+        let (dan, dan_id) = member(&app, &admin, "dan@norrvik.se", "Dan", unit).await;
         relate(&app, &admin, "supervision", bo_id, anna_id).await;
         relate(&app, &admin, "mentorship", cia_id, anna_id).await;
         let fw = app.competence().default_framework(&admin).await.unwrap();
@@ -119,7 +119,31 @@ async fn records_follow_the_relationships() {
             .assess(&anna, anna_id, &input(&first, "4", "self"))
             .await
             .unwrap();
-        // A colleague adds a peer assessment but may not see the record.
+        // A colleague may not rate Anna unasked; asked in a review, they add a peer
+        // assessment but may not see the record.
+        assert!(matches!(
+            app.competence()
+                .assess(&dan, anna_id, &input(&first, "2", ""))
+                .await,
+            Err(AppError::Forbidden)
+        ));
+        let deadline = (chrono::Utc::now().date_naive() + chrono::Duration::days(7)).to_string();
+        let review = app
+            .competence()
+            .start_review(
+                &admin,
+                &mognad_app::competence::reviews::CycleInput {
+                    name: "Samtal".into(),
+                    scope: format!("unit:{unit}"),
+                    deadline,
+                },
+            )
+            .await
+            .unwrap();
+        app.competence()
+            .request_peers(&anna, review, anna_id, &[dan_id.to_string()])
+            .await
+            .unwrap();
         app.competence()
             .assess(&dan, anna_id, &input(&first, "2", ""))
             .await

@@ -90,4 +90,5 @@ id_type!(
     InvitationId,
     ApiTokenId,
     NotificationId,
+    ReviewId,
 );

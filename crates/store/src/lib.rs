@@ -37,6 +37,7 @@ pub mod receipts;
 pub mod records;
 pub mod relationships;
 pub mod responses;
+pub mod reviews;
 pub mod rounds;
 pub mod scanning;
 pub mod sso;

@@ -24,6 +24,7 @@ fn all(admin: bool) -> Vec<(&'static str, Vec<Entry>)> {
             "nav-area-competence",
             vec![
                 ("frameworks", "/frameworks", "nav-frameworks"),
+                ("reviews", "/reviews", "nav-reviews"),
                 ("gaps", "/competence/gaps", "nav-gaps"),
                 ("radar", "/radar", "nav-radar"),
             ],

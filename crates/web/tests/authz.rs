@@ -35,6 +35,8 @@ enum Need {
     Token,
     /// The instance administrator, whom no caller here is.
     InstanceAdmin,
+    /// Reads competence across the organisation: analysts (counts), HR, admins and owners.
+    CompetenceReader,
 }
 
 use Need::*;
@@ -231,6 +233,24 @@ const RULES: &[(&str, &str, Need)] = &[
         "/api/v1/orgs/{org}/people/{id}/actions/{action}",
         Role(Role::Member),
     ),
+    // A review's sheet is the person's, their manager's or an asked colleague's: the caller
+    // manages the seeded trainee, so any role of theirs passes; who else may is the use-case
+    // tests' business (crates/app/tests/reviews.rs).
+    (
+        "POST",
+        "/orgs/{org}/reviews/{id}/people/{person}",
+        Role(Role::Member),
+    ),
+    (
+        "POST",
+        "/orgs/{org}/reviews/{id}/people/{person}/peers",
+        Role(Role::Member),
+    ),
+    (
+        "POST",
+        "/orgs/{org}/reviews/{id}/people/{person}/sign-off",
+        Role(Role::Member),
+    ),
 ];
 
 /// Routes inside an organisation: reads need membership, the rest follow from the path.
@@ -247,13 +267,15 @@ fn org_rule(method: &str, path: &str) -> Option<Need> {
         "/teams/{id}",
         "/relationships/{id}",
     ];
-    let analyst = [
-        "/answers.csv",
+    let analyst = ["/answers.csv"];
+    let competence_readers = [
         "/competence/gaps",
         "/competence/gaps.csv",
         "/competence/gaps.xlsx",
     ];
-    Some(if analyst.iter().any(|s| path.ends_with(s)) {
+    Some(if competence_readers.iter().any(|s| path.ends_with(s)) {
+        CompetenceReader
+    } else if analyst.iter().any(|s| path.ends_with(s)) {
         Role(Role::Analyst)
     } else if method == "GET"
         && !admin_pages.iter().any(|s| path.ends_with(s))
@@ -278,6 +300,9 @@ struct Ids {
     org: String,
     unit: String,
     person: String,
+    /// A review of the seed's unit, and someone the caller supervises in it.
+    review: String,
+    subordinate: String,
     group: String,
     team: String,
     relationship: String,
@@ -320,7 +345,7 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         .await
         .unwrap();
     let mut people = Vec::new();
-    for name in ["Chef", "Medarbetare"] {
+    for name in ["Chef", "Medarbetare", "Praktikant"] {
         // The first seed's employee is the caller, so their own competence routes are open to them.
         let email = (name == "Medarbetare" && n == 0).then(|| "caller@norrvik.se".to_owned());
         let p = app
@@ -331,6 +356,7 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
                 &PersonInput {
                     name: format!("{name} {n}"),
                     email,
+                    unit_id: Some(unit.id.to_string()),
                     ..Default::default()
                 },
             )
@@ -378,6 +404,35 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
                 role: None,
                 valid_from: "2026-01-01".into(),
                 valid_to: None,
+            },
+        )
+        .await
+        .unwrap();
+    // The caller supervises the trainee, so a review sheet of theirs is the caller's to fill in
+    // as manager, ask peers for, and sign off.
+    app.org()
+        .save_relationship(
+            a,
+            None,
+            &RelationshipInput {
+                kind: "supervision".into(),
+                from_id: people[1].to_string(),
+                to_id: people[2].to_string(),
+                role: None,
+                valid_from: "2026-01-01".into(),
+                valid_to: None,
+            },
+        )
+        .await
+        .unwrap();
+    let review = app
+        .competence()
+        .start_review(
+            a,
+            &mognad_app::competence::reviews::CycleInput {
+                name: format!("Genomgång {n}"),
+                scope: format!("unit:{}", unit.id),
+                deadline: "2099-12-31".into(),
             },
         )
         .await
@@ -543,6 +598,8 @@ async fn seed(app: &App, a: &Actor, n: usize) -> Ids {
         org: a.org.to_string(),
         unit: unit.id.to_string(),
         person: people[1].to_string(),
+        review: review.to_string(),
+        subordinate: people[2].to_string(),
         group: group.id.to_string(),
         team: team.id.to_string(),
         relationship: rel.id.to_string(),
@@ -586,6 +643,7 @@ fn fill(pattern: &str, ids: &Ids) -> String {
                 "relationships" => ids.relationship.clone(),
                 "rounds" => ids.round.clone(),
                 "frameworks" => ids.framework.clone(),
+                "reviews" => ids.review.clone(),
                 "radar" | "blips" => ids.blip.clone(),
                 "boards" => ids.board.clone(),
                 "tasks" => ids.task.clone(),
@@ -600,6 +658,7 @@ fn fill(pattern: &str, ids: &Ids) -> String {
                 "models" => ids.model.clone(),
                 other => panic!("no id for a path under '{other}': {pattern}"),
             },
+            "{person}" if pattern.contains("/reviews/") => ids.subordinate.clone(),
             "{person}" => ids.person.clone(),
             "{action}" => ids.action.clone(),
             "{role}" => "it-strateg".into(),
@@ -733,6 +792,7 @@ fn allowed(need: Need, role: Option<Role>) -> bool {
         (Role(n), Some(r)) => r.at_least(n),
         (Role(_), None) => false,
         (Token | InstanceAdmin, _) => false,
+        (CompetenceReader, r) => r.is_some_and(|r| r.reads_competence()),
     }
 }
 
@@ -741,6 +801,7 @@ async fn every_route_answers_every_role_as_the_rules_say() {
     let roles = [
         None,
         Some(Role::Member),
+        Some(Role::Hr),
         Some(Role::Analyst),
         Some(Role::Admin),
         Some(Role::Owner),

@@ -1,5 +1,5 @@
 //! The competence pages through HTTP as a browser uses them: a person assesses themselves and
-//! plans, their manager reads the record, a colleague gets only the peer form, bad input comes
+//! plans, their manager reads the record, a colleague asked gets only the peer form, bad input comes
 //! back as the page with its errors, frameworks are imported from Moodle CSV and downloaded,
 //! and the radar is kept.
 
@@ -189,9 +189,30 @@ async fn people_assess_plan_and_read_as_the_relationships_allow() {
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
 
-    // A colleague gets the peer form and nothing of the record.
+    // A colleague not asked gets nothing; asked in a review, the peer form and nothing of
+    // the record.
     let mut dan = w.client();
     dan.login("dan@norrvik.se").await;
+    assert_eq!(dan.get(&anna).await.status, StatusCode::FORBIDDEN);
+    let review = app
+        .competence()
+        .start_review(
+            &admin,
+            &mognad_app::competence::reviews::CycleInput {
+                name: "Samtal".into(),
+                scope: format!("unit:{}", unit.id),
+                deadline: "2099-01-31".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let res = c
+        .post_form(
+            &format!("{org}/reviews/{review}/people/{}/peers", ids[0]),
+            &[("peer", &ids[2].to_string())],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let page = dan.get(&anna).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("name=\"competence\"") && !page.body.contains("Läser få rapporter"));

@@ -241,18 +241,13 @@ impl super::Competence<'_> {
             source,
             level: level.unwrap_or(1),
             note: input.note.trim().to_owned(),
-            assessor: me.map(|p| p.id.0),
+            assessor: me.as_ref().map(|p| p.id.0),
             at: Utc::now(),
         };
-        // Lock the person's levels before reading the history, so the history read sees
-        // every assessment committed before ours.
-        let mut levels = store::levels_for_update(&mut tx, person, framework_id).await?;
-        store::insert(&mut tx, actor.org, person, framework_id, &a).await?;
-        let history = store::history(&mut tx, actor.org, person, framework_id).await?;
-        let same: Vec<&Assessment> = history.iter().filter(|h| h.competence == a.competence).collect();
-        if let Some(c) = assessment::combined(&same) {
-            levels.insert(a.competence.clone(), f64::from(c));
-            store::put_levels(&mut tx, person, framework_id, &levels).await?;
+        super::levels::record(&mut tx, actor.org, person, framework_id, &a).await?;
+        if a.source == Source::Peer {
+            let me = me.map(|p| p.id).ok_or(AppError::Forbidden)?;
+            mognad_store::reviews::peer_answered(&mut tx, actor.org, person, me, a.at).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -284,7 +279,7 @@ impl super::Competence<'_> {
         profile.role_key = role.map(str::to_owned);
         store::save_profile(&mut tx, actor.org, &profile, Utc::now()).await?;
         if moved {
-            super::moves::carry_levels(&mut tx, actor.org, person, framework_id.0, &framework).await?;
+            super::levels::carry_levels(&mut tx, actor.org, person, framework_id.0, &framework).await?;
         }
         tx.commit().await?;
         Ok(())

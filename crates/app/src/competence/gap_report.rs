@@ -9,7 +9,6 @@ use crate::{Actor, Result};
 use mognad_domain::competence::Framework;
 use mognad_domain::competence::gaps::{self, GapRow, Subject};
 use mognad_domain::ids::FrameworkId;
-use mognad_domain::role::Role;
 use mognad_store::assessments;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -25,10 +24,12 @@ pub struct GapReport {
 
 impl super::Competence<'_> {
     /// The gap report on `framework` (the shipped one when none is named). Counts only, so
-    /// analysts may read it as well as administrators.
+    /// analysts may read it as well as HR and administrators.
     #[tracing::instrument(skip_all)]
     pub async fn gap_report(&self, actor: &Actor, framework: Option<FrameworkId>) -> Result<GapReport> {
-        actor.require(Role::Analyst)?;
+        if !actor.role.reads_competence() {
+            return Err(crate::AppError::Forbidden);
+        }
         let list = self.frameworks(actor).await?;
         let default = self.default_framework(actor).await?;
         let id = framework.unwrap_or(default);

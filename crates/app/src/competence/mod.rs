@@ -10,6 +10,10 @@
 //! | `frameworks` | `frameworks`, `framework`, `import_framework`, `framework_file`, `framework_moodle`, `upload_framework` |
 //! | `gap_report` | `gap_report` |
 //! | `moves` | `move_version` |
+//! | `reviews` | `start_review`, `remind_review`, `close_review` |
+//! | `review_status` | `review_cycles`, `peer_asks`, `review_status` |
+//! | `review_sheet` | `review_sheet`, `submit_sheet` |
+//! | `review_steps` | `request_peers`, `sign_off` |
 //! | `scanning` | `radar`, `save_blip`, `delete_blip`, `add_signal` |
 //! | `team_map` | `team_competence` |
 
@@ -17,8 +21,13 @@ pub mod assess;
 pub mod develop;
 pub mod frameworks;
 pub mod gap_report;
+mod levels;
 pub mod moves;
 pub mod person_access;
+pub mod review_sheet;
+pub mod review_status;
+mod review_steps;
+pub mod reviews;
 pub mod scanning;
 pub mod team_map;
 

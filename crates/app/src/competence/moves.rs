@@ -3,7 +3,6 @@
 //! plan actions name competences by id, which a new version keeps, so they carry over by
 //! themselves; the combined levels are combined again here for the version moved to.
 
-use crate::competence::assess::order;
 use crate::competence::frameworks::{FrameworkInfo, stored_framework};
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::Utc;
@@ -13,23 +12,6 @@ use mognad_domain::role::Role;
 use mognad_store::assessments as store;
 use mognad_store::{Tx, frameworks};
 use serde::Serialize;
-use uuid::Uuid;
-
-/// Moves a person's combined levels to `framework`: every competence it has is combined again
-/// from the assessments of all versions, and the rows of other versions go.
-pub(crate) async fn carry_levels(
-    tx: &mut Tx,
-    org: OrgId,
-    person: PersonId,
-    framework_id: Uuid,
-    framework: &Framework,
-) -> Result<()> {
-    let history = store::history(tx, org, person, framework_id).await?;
-    let levels = versions::levels(&order(framework), &history);
-    store::clear_levels(tx, org, person, framework_id).await?;
-    store::put_levels(tx, person, framework_id, &levels).await?;
-    Ok(())
-}
 
 /// The newest version of `framework` among the organisation's, if newer, and what it changes.
 pub(crate) async fn newer(
@@ -100,7 +82,7 @@ impl super::Competence<'_> {
                 moved.without_role += 1;
             }
             store::save_profile(&mut tx, actor.org, &p, Utc::now()).await?;
-            carry_levels(&mut tx, actor.org, PersonId(p.person_id), to.0, &target).await?;
+            super::levels::carry_levels(&mut tx, actor.org, PersonId(p.person_id), to.0, &target).await?;
             moved.people += 1;
         }
         crate::platform::audit::record(

@@ -1,6 +1,7 @@
 //! Who may see and add to a person's competence record, decided by the relationships: the
-//! person, their current supervisor, their current mentor if the person allows it, and admins
-//! see it; any colleague may add a peer assessment but sees nothing; others see nothing.
+//! person, their current supervisor, their current mentor if the person allows it, HR and
+//! admins see it; a colleague asked for peer feedback in an open review may add a peer assessment
+//! but sees nothing; others see nothing.
 
 use crate::{Actor, AppError, Result};
 use chrono::Utc;
@@ -31,9 +32,11 @@ pub async fn me(tx: &mut Tx, actor: &Actor) -> Result<Option<Person>> {
 
 pub async fn access(tx: &mut Tx, actor: &Actor, person: PersonId) -> Result<Access> {
     let admin = actor.role.at_least(Role::Admin);
+    // HR reads every record (and admins with it) but develops nobody's by that right.
+    let hr = actor.role.at_least(Role::Hr);
     let Some(me) = me(tx, actor).await? else {
         return Ok(Access {
-            view: admin,
+            view: hr,
             develop: admin,
             ..Access::default()
         });
@@ -59,12 +62,14 @@ pub async fn access(tx: &mut Tx, actor: &Actor, person: PersonId) -> Result<Acce
     if mentors {
         sources.push(Source::Mentor);
     }
-    if sources.is_empty() {
+    // Peer feedback is asked for, not volunteered: only a colleague named in an open review
+    // may give it (and it shows only as the mean of at least three).
+    if sources.is_empty() && mognad_store::reviews::peer_asked(tx, actor.org, person, me.id).await? {
         sources.push(Source::Peer);
     }
     let mentor_sees = mentors && allowed;
     Ok(Access {
-        view: admin || supervises || mentor_sees,
+        view: hr || supervises || mentor_sees,
         develop: admin || supervises || mentor_sees,
         sources,
         consent: false,

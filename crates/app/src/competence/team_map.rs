@@ -1,16 +1,17 @@
 //! The competence heatmap of a unit (with the units below it) or a team: people × competences
-//! of combined levels, with coverage risks. Rows follow the visibility rules: admins see
+//! of combined levels, with coverage risks. Rows follow the visibility rules: HR and admins see
 //! everyone, others only themselves, the people they supervise and protégés who allow it; the
 //! risks are computed over the rows shown so they reveal nothing about hidden people.
 
 use crate::competence::person_access;
 use crate::{Actor, AppError, Result};
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use mognad_domain::competence::Framework;
 use mognad_domain::competence::team::{Matrix, Risk, own_required, team_required};
-use mognad_domain::ids::{FrameworkId, PersonId, TeamId, UnitId};
+use mognad_domain::ids::{FrameworkId, OrgId, PersonId, TeamId, UnitId};
+use mognad_domain::people::Person;
 use mognad_domain::role::Role;
-use mognad_store::{assessments, people, relationships, teams, units};
+use mognad_store::{Tx, assessments, people, relationships, teams, units};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
@@ -50,39 +51,9 @@ impl super::Competence<'_> {
         let day = Utc::now().date_naive();
         let mut tx = self.db.read().await?;
         let all = people::all(&mut tx, actor.org).await?;
-        let (name, members): (String, HashSet<Uuid>) = match scope {
-            Scope::Unit(u) => {
-                let unit = units::get(&mut tx, actor.org, u)
-                    .await?
-                    .ok_or(AppError::NotFound)?;
-                let parents = units::parents(&mut tx, actor.org).await?;
-                let inside = |mut at: Option<UnitId>| {
-                    while let Some(x) = at {
-                        if x == u {
-                            return true;
-                        }
-                        at = parents.get(&x).copied().flatten();
-                    }
-                    false
-                };
-                let ids = all.iter().filter(|p| inside(p.unit_id)).map(|p| p.id.0).collect();
-                (unit.name.to_string(), ids)
-            }
-            Scope::Team(t) => {
-                let team = teams::get(&mut tx, actor.org, t)
-                    .await?
-                    .ok_or(AppError::NotFound)?;
-                let ids = relationships::team_memberships(&mut tx, actor.org)
-                    .await?
-                    .into_iter()
-                    .filter(|m| m.team_id == t && m.period.contains(day))
-                    .map(|m| m.person_id.0)
-                    .collect();
-                (team.name.to_string(), ids)
-            }
-        };
+        let (name, members) = scope_members(&mut tx, actor.org, scope, &all, day).await?;
         let profiles = assessments::profiles(&mut tx, actor.org).await?;
-        let visible: Option<HashSet<Uuid>> = if actor.role.at_least(Role::Admin) {
+        let visible: Option<HashSet<Uuid>> = if actor.role.at_least(Role::Hr) {
             None
         } else {
             let mut seen = HashSet::new();
@@ -167,4 +138,41 @@ impl super::Competence<'_> {
             matrix,
         })
     }
+}
+
+/// The name of a unit (with its sub-units) or a team, and the people in it on `day`.
+pub(crate) async fn scope_members(
+    tx: &mut Tx,
+    org: OrgId,
+    scope: Scope,
+    all: &[Person],
+    day: NaiveDate,
+) -> Result<(String, HashSet<Uuid>)> {
+    Ok(match scope {
+        Scope::Unit(u) => {
+            let unit = units::get(tx, org, u).await?.ok_or(AppError::NotFound)?;
+            let parents = units::parents(tx, org).await?;
+            let inside = |mut at: Option<UnitId>| {
+                while let Some(x) = at {
+                    if x == u {
+                        return true;
+                    }
+                    at = parents.get(&x).copied().flatten();
+                }
+                false
+            };
+            let ids = all.iter().filter(|p| inside(p.unit_id)).map(|p| p.id.0).collect();
+            (unit.name.to_string(), ids)
+        }
+        Scope::Team(t) => {
+            let team = teams::get(tx, org, t).await?.ok_or(AppError::NotFound)?;
+            let ids = relationships::team_memberships(tx, org)
+                .await?
+                .into_iter()
+                .filter(|m| m.team_id == t && m.period.contains(day))
+                .map(|m| m.person_id.0)
+                .collect();
+            (team.name.to_string(), ids)
+        }
+    })
 }

@@ -160,3 +160,23 @@ pub(crate) async fn digests(tx: &mut Tx, org: OrgId, day: NaiveDate) -> Result<u
     }
     Ok(made)
 }
+
+/// Tells the members who are `person` about a review (`params.what`: started, reminder or
+/// peer), always by mail too: a review has a deadline. With `once`, each member is told at
+/// most once under that key (a day's reminder). Returns how many were told.
+pub(crate) async fn review(
+    tx: &mut Tx,
+    org: OrgId,
+    person: Uuid,
+    params: &serde_json::Value,
+    once: Option<&str>,
+) -> Result<usize> {
+    let mut told = 0;
+    for r in store::members_of(tx, org, person).await? {
+        let key = once.map(|k| format!("{k}:{}", r.user));
+        if write(tx, org, (r.user, true), "review", None, params, key.as_deref()).await? {
+            told += 1;
+        }
+    }
+    Ok(told)
+}

@@ -42,6 +42,8 @@ pub const ACTIONS: &[&str] = &[
     "budget-cut",
     "follow-up-mail",
     "framework-moved",
+    "review-started",
+    "review-closed",
 ];
 
 /// How many entries one page of the log shows.

@@ -13,6 +13,7 @@ pub mod grid;
 pub mod moodle;
 mod parse;
 pub mod plan;
+pub mod review;
 pub mod team;
 pub mod versions;
 mod write;

@@ -36,6 +36,27 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/orgs/{org}/teams/{id}/competence", pages::team_map::team)
         .get("/orgs/{org}/frameworks", pages::frameworks::list)
         .get("/orgs/{org}/competence/gaps", pages::gaps::show)
+        .get("/orgs/{org}/reviews", pages::reviews::list)
+        .post("/orgs/{org}/reviews", pages::reviews::start)
+        .get("/orgs/{org}/reviews/{id}", pages::reviews::show)
+        .post("/orgs/{org}/reviews/{id}/remind", pages::reviews::remind)
+        .post("/orgs/{org}/reviews/{id}/close", pages::reviews::close)
+        .get(
+            "/orgs/{org}/reviews/{id}/people/{person}",
+            pages::review_sheet::show,
+        )
+        .post(
+            "/orgs/{org}/reviews/{id}/people/{person}",
+            pages::review_sheet::submit,
+        )
+        .post(
+            "/orgs/{org}/reviews/{id}/people/{person}/peers",
+            pages::review_sheet::peers,
+        )
+        .post(
+            "/orgs/{org}/reviews/{id}/people/{person}/sign-off",
+            pages::review_sheet::sign_off,
+        )
         .get("/orgs/{org}/competence/gaps.csv", pages::gaps::csv)
         .get("/orgs/{org}/competence/gaps.xlsx", pages::gaps::xlsx)
         .post("/orgs/{org}/frameworks", pages::frameworks::upload)
@@ -59,6 +80,9 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/orgs/{org}/signals", pages::radar::add_signal)
         .get("/api/v1/orgs/{org}/frameworks", api::frameworks::list)
         .get("/api/v1/orgs/{org}/competence/gaps", api::frameworks::gaps)
+        .get("/api/v1/orgs/{org}/reviews", api::reviews::list)
+        .post("/api/v1/orgs/{org}/reviews", api::reviews::start)
+        .get("/api/v1/orgs/{org}/reviews/{id}", api::reviews::get)
         .post("/api/v1/orgs/{org}/frameworks", api::frameworks::upload)
         .post("/api/v1/orgs/{org}/frameworks/import", api::frameworks::import)
         .get("/api/v1/orgs/{org}/frameworks/{id}", api::frameworks::get)

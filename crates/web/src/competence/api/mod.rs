@@ -2,5 +2,6 @@
 
 pub mod frameworks;
 pub mod person;
+pub mod reviews;
 pub mod scanning;
 pub mod team_map;

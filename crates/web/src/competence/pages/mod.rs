@@ -6,5 +6,7 @@ pub mod person;
 pub mod person_forms;
 pub mod person_grid;
 pub mod radar;
+pub mod review_sheet;
+pub mod reviews;
 pub mod team_map;
 pub mod versions;

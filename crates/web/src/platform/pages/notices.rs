@@ -36,8 +36,30 @@ pub fn line(tr: Tr, kind: &str, params: &Value) -> String {
                 ("tomorrow", &arg("tomorrow")),
             ],
         ),
+        "review" => {
+            let what = match arg("what").as_str() {
+                "reminder" => "notice-review-reminder",
+                "peer" => "notice-review-peer",
+                _ => "notice-review-started",
+            };
+            tr.tn(
+                what,
+                &[
+                    ("cycle", &arg("cycle")),
+                    ("name", &arg("name")),
+                    ("deadline", &arg("deadline")),
+                ],
+            )
+        }
         _ => tr.t("notice-other"),
     }
+}
+
+/// Where a review notification leads: the sheet of the person it is about.
+pub fn review_path(org: mognad_domain::ids::OrgId, params: &Value) -> Option<String> {
+    let (review, person) = (text(params, "review"), text(params, "person"));
+    (!review.is_empty() && !person.is_empty())
+        .then(|| format!("/orgs/{org}/reviews/{review}/people/{person}"))
 }
 
 /// A notification as a mail: subject and body. `base` is the address Mognad is reached at.
@@ -79,6 +101,15 @@ pub fn mail(tr: Tr, m: &mognad_app::platform::notices::OutgoingMail, base: &str)
                 list.join("\n"),
             )
         }
+        "review" => (
+            tr.tn(
+                "notice-mail-review",
+                &[("cycle", &text(p, "cycle")), ("name", &text(p, "name"))],
+            ),
+            review_path(m.org, p)
+                .map(|path| format!("{base}{path}"))
+                .unwrap_or_default(),
+        ),
         _ => (tr.t1("notice-mail-assigned", "card", text(p, "card")), card_link),
     };
     let body = tr.tn(
@@ -108,6 +139,9 @@ pub struct NotificationsPage {
 impl NotificationsPage {
     fn line(&self, kind: &str, params: &Value) -> String {
         line(self.l.tr, kind, params)
+    }
+    fn review_link(&self, params: &Value) -> Option<String> {
+        review_path(self.org, params)
     }
     fn excerpt(&self, params: &Value) -> String {
         text(params, "excerpt")
