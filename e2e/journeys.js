@@ -98,7 +98,8 @@ async function browseOrganisation(page, base, org) {
   await audit(page, 'maturity model');
   await page.goto(`${base}${org}/frameworks`);
   await page.goto(`${base}${await page.getAttribute('main table a', 'href')}`);
-  if (!/Strategiskt tänkande/.test(await page.textContent('main'))) throw new Error('the shipped framework is not shown');
+  if (!/Utforma strategiskt tänkande/.test(await page.textContent('main'))) throw new Error('the shipped framework is not shown');
+  if (!/Gränssnitt:.*Processägare/.test(await page.textContent('main'))) throw new Error('the capabilities\' interfaces are not shown');
   await audit(page, 'competence framework');
   await page.goto(`${base}${org}/units`);
   const chart = await page.getAttribute('main table a[href$="/chart"]', 'href');

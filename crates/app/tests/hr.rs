@@ -29,6 +29,13 @@ async fn hr_reads_every_competence_record_and_nothing_of_measurement() {
             note: "Lyssnar in".into(),
         };
         c.assess(&anna, anna_id, &input).await.unwrap();
+        // Someone of the unit who has no account yet.
+        let input = mognad_app::org::directory::PersonInput {
+            name: "Utan Konto".into(),
+            unit_id: Some(it.to_string()),
+            ..Default::default()
+        };
+        app.org().save_person(&admin, None, &input).await.unwrap();
         let review = c
             .start_review(
                 &admin,
@@ -59,8 +66,9 @@ async fn hr_reads_every_competence_record_and_nothing_of_measurement() {
             Err(AppError::Forbidden)
         ));
         let map = c.team_competence(&hr, Scope::Unit(it), None).await.unwrap();
-        assert_eq!((map.matrix.people.len(), map.hidden), (1, 0));
-        assert_eq!(c.review_status(&hr, review).await.unwrap().rows.len(), 1);
+        assert_eq!((map.matrix.people.len(), map.hidden), (2, 0));
+        let status = c.review_status(&hr, review).await.unwrap();
+        assert_eq!((status.rows.len(), status.without_account), (2, 1));
         assert_eq!(c.review_cycles(&hr).await.unwrap().len(), 1);
         c.gap_report(&hr, None).await.unwrap();
         assert!(matches!(

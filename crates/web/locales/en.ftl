@@ -1462,6 +1462,7 @@ reviews-start-button = Start
 reviews-status = Where each person stands
 reviews-state = Stage
 reviews-peers = Colleagues answered
+reviews-without-account = Participants without an account in Mognad: { $count }. They can neither fill in nor be reminded until they are invited (Administration → Users).
 reviews-hidden = Participants you do not see: { $count }.
 reviews-remind = Remind those waited for
 reviews-remind-hint = Whoever has not assessed themselves, the manager of whoever waits for the manager, and colleagues who have not answered get a reminder, at most one a day.

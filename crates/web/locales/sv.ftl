@@ -1462,6 +1462,7 @@ reviews-start-button = Starta
 reviews-status = Läget per person
 reviews-state = Läge
 reviews-peers = Kollegor som svarat
+reviews-without-account = Deltagare utan konto i Mognad: { $count }. De kan varken fylla i eller påminnas förrän de bjudits in (Administration → Användare).
 reviews-hidden = Deltagare du inte ser: { $count }.
 reviews-remind = Påminn dem som väntas på
 reviews-remind-hint = Den som inte skattat sig själv, chefen till den som väntar på chefen och kollegor som inte svarat får en påminnelse, högst en om dagen.

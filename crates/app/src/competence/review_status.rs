@@ -39,6 +39,9 @@ pub struct CycleView {
     pub rows: Vec<ParticipantRow>,
     /// Participants the reader may not see.
     pub hidden: usize,
+    /// Of the participants shown, those without an active account: they can neither fill in
+    /// a sheet nor be reminded until they are invited.
+    pub without_account: usize,
 }
 
 /// A colleague's request for the reader's peer feedback, in an open cycle.
@@ -127,6 +130,12 @@ impl super::Competence<'_> {
             .into_iter()
             .map(|p| (p.id.0, p.name.to_string()))
             .collect();
+        let with_account: HashSet<Uuid> = mognad_store::members::list(&mut tx, actor.org)
+            .await?
+            .into_iter()
+            .filter(|m| m.active)
+            .filter_map(|m| m.person.map(|(id, _)| id))
+            .collect();
         tx.rollback().await?;
         let mut rows: Vec<ParticipantRow> = parts
             .iter()
@@ -154,6 +163,10 @@ impl super::Competence<'_> {
             deadline: c.deadline,
             closed: c.closed_at.is_some(),
             hidden: parts.len() - rows.len(),
+            without_account: rows
+                .iter()
+                .filter(|r| !with_account.contains(&r.person.0))
+                .count(),
             rows,
         })
     }
