@@ -123,6 +123,10 @@ async function competence(page, base, org) {
   await page.goto(`${base}${map}`);
   if (!/Bara .* har Omvärldsbevakning/.test(await page.textContent('main'))) throw new Error('the planted coverage risk is not shown');
   await audit(page, 'competence map');
+  await page.goto(`${base}${map.replace(/competence$/, 'talent')}`);
+  if (!/Utvecklingsplaner/.test(await page.textContent('main'))) throw new Error('the talent overview shows no plans');
+  await audit(page, 'talent overview');
+  await screenshots(page, 'talent');
   const record = await page.$$eval('main table.heat tbody tr', (rows) => {
     const assessed = rows.find((r) => [...r.querySelectorAll('td')].some((td) => /\d/.test(td.textContent)));
     return assessed.querySelector('a').getAttribute('href');

@@ -146,3 +146,33 @@ pub async fn actions(tx: &mut Tx, org: OrgId, person: PersonId) -> Result<Vec<St
     .fetch_all(c)
     .await)?)
 }
+
+/// Every person's placements in the organisation, newest first, with the person's id.
+pub async fn people_placements(tx: &mut Tx, org: OrgId) -> Result<Vec<(Uuid, Placement)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        person_id: Uuid,
+        #[sqlx(flatten)]
+        p: Placement,
+    }
+    let rows: Vec<Row> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT person_id, id, grid_key, now_column, now_row, target_column, target_row, created_at
+         FROM grid_placements WHERE org_id = $1 AND person_id IS NOT NULL ORDER BY created_at DESC, id DESC"
+    )
+    .bind(org.0)
+    .fetch_all(c)
+    .await)?;
+    Ok(rows.into_iter().map(|r| (r.person_id, r.p)).collect())
+}
+
+/// Every plan action in the organisation, by due date (undated last).
+pub async fn all_actions(tx: &mut Tx, org: OrgId) -> Result<Vec<StoredAction>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT id, person_id, title, kind, competences, due_on, status FROM plan_actions
+         WHERE org_id = $1
+         ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, created_at, id"
+    )
+    .bind(org.0)
+    .fetch_all(c)
+    .await)?)
+}

@@ -15,6 +15,7 @@
 //! | `review_sheet` | `review_sheet`, `submit_sheet` |
 //! | `review_steps` | `request_peers`, `sign_off` |
 //! | `scanning` | `radar`, `save_blip`, `delete_blip`, `add_signal` |
+//! | `talent` | `talent` |
 //! | `team_map` | `team_competence` |
 
 pub mod assess;
@@ -29,6 +30,7 @@ pub mod review_status;
 mod review_steps;
 pub mod reviews;
 pub mod scanning;
+pub mod talent;
 pub mod team_map;
 
 crate::handle!(

@@ -53,27 +53,7 @@ impl super::Competence<'_> {
         let all = people::all(&mut tx, actor.org).await?;
         let (name, members) = scope_members(&mut tx, actor.org, scope, &all, day).await?;
         let profiles = assessments::profiles(&mut tx, actor.org).await?;
-        let visible: Option<HashSet<Uuid>> = if actor.role.at_least(Role::Hr) {
-            None
-        } else {
-            let mut seen = HashSet::new();
-            if let Some(me) = person_access::me(&mut tx, actor).await? {
-                seen.insert(me.id.0);
-                seen.extend(relationships::current_subordinates(&mut tx, actor.org, me.id, day).await?);
-                let consenting: HashSet<Uuid> = profiles
-                    .iter()
-                    .filter(|p| p.mentor_may_see)
-                    .map(|p| p.person_id)
-                    .collect();
-                for m in relationships::mentorships(&mut tx, actor.org).await? {
-                    if m.mentor_id == me.id && m.period.contains(day) && consenting.contains(&m.protege_id.0)
-                    {
-                        seen.insert(m.protege_id.0);
-                    }
-                }
-            }
-            Some(seen)
-        };
+        let visible = visible_people(&mut tx, actor, &profiles, day).await?;
         let levels = assessments::levels(&mut tx, actor.org, framework_id.0).await?;
         tx.rollback().await?;
 
@@ -174,5 +154,35 @@ pub(crate) async fn scope_members(
                 .collect();
             (team.name.to_string(), ids)
         }
+    })
+}
+
+/// Whose competence rows `actor` may see: everyone (None) for HR and admins, else themselves,
+/// the people they supervise and protégés who allow it.
+pub(crate) async fn visible_people(
+    tx: &mut Tx,
+    actor: &Actor,
+    profiles: &[assessments::Profile],
+    day: NaiveDate,
+) -> Result<Option<HashSet<Uuid>>> {
+    Ok(if actor.role.at_least(Role::Hr) {
+        None
+    } else {
+        let mut seen = HashSet::new();
+        if let Some(me) = person_access::me(tx, actor).await? {
+            seen.insert(me.id.0);
+            seen.extend(relationships::current_subordinates(tx, actor.org, me.id, day).await?);
+            let consenting: HashSet<Uuid> = profiles
+                .iter()
+                .filter(|p| p.mentor_may_see)
+                .map(|p| p.person_id)
+                .collect();
+            for m in relationships::mentorships(tx, actor.org).await? {
+                if m.mentor_id == me.id && m.period.contains(day) && consenting.contains(&m.protege_id.0) {
+                    seen.insert(m.protege_id.0);
+                }
+            }
+        }
+        Some(seen)
     })
 }

@@ -14,6 +14,7 @@ pub mod moodle;
 mod parse;
 pub mod plan;
 pub mod review;
+pub mod talent;
 pub mod team;
 pub mod versions;
 mod write;

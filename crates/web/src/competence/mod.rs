@@ -8,6 +8,8 @@ use crate::routes::Routes;
 /// Adds this feature's routes.
 pub(crate) fn routes(r: Routes) -> Routes {
     r.get("/orgs/{org}/units/{id}/competence", pages::team_map::unit)
+        .get("/orgs/{org}/units/{id}/talent", pages::talent::unit)
+        .get("/orgs/{org}/teams/{id}/talent", pages::talent::team)
         .get("/orgs/{org}/people/{id}/competence", pages::person::show)
         .post(
             "/orgs/{org}/people/{id}/competence/assessments",

@@ -8,5 +8,6 @@ pub mod person_grid;
 pub mod radar;
 pub mod review_sheet;
 pub mod reviews;
+pub mod talent;
 pub mod team_map;
 pub mod versions;

@@ -23,6 +23,8 @@ pub struct TeamPage {
     pub l: crate::views::Layout,
     pub heading: String,
     pub action: String,
+    /// The talent overview of the same unit or team.
+    pub talent: String,
     pub frameworks: Vec<(String, String, bool)>,
     pub risks: Vec<String>,
     pub hidden: Option<String>,
@@ -119,6 +121,7 @@ async fn page(c: PageCtx, scope: Scope, q: FrameworkQuery, here: String, name_ke
     Ok(render(TeamPage {
         heading: tr.t1("team-competence-title", "name", &v.name),
         action: here.clone(),
+        talent: format!("{}/talent", here.trim_end_matches("/competence")),
         frameworks: frameworks
             .iter()
             .map(|x| {

@@ -121,8 +121,9 @@ async fn standing(
     }))
 }
 
-/// The units where a competence the roles require rests on one person, as far as the reader
-/// may see them; nothing when the organisation has no competence framework yet.
+/// The units where a competence the roles require rests on one person, or development actions
+/// are late, as far as the reader may see them; nothing when the organisation has no
+/// competence framework yet.
 async fn risks(c: &PageCtx, base: &str) -> Vec<(String, String, String)> {
     use mognad_app::competence::team_map::Scope;
     use mognad_domain::competence::team::Coverage;
@@ -130,8 +131,16 @@ async fn risks(c: &PageCtx, base: &str) -> Vec<(String, String, String)> {
     let Ok(units) = app.org().units(a).await else {
         return Vec::new();
     };
+    let late = app.competence().late_actions_by_unit(a).await.unwrap_or_default();
     let mut out = Vec::new();
     for u in units {
+        if let Some((_, n)) = late.iter().find(|(id, _)| *id == u.id) {
+            out.push((
+                u.name.clone(),
+                format!("{base}/units/{}/talent", u.id),
+                tr.t1("overview-late-actions", "n", n),
+            ));
+        }
         let Ok(view) = app.competence().team_competence(a, Scope::Unit(u.id), None).await else {
             continue;
         };
