@@ -1524,3 +1524,12 @@ talent-no-plans = Nobody shown has a development plan yet.
 talent-open = Open actions
 talent-late = Late
 talent-progress = Done
+
+## Relationships list
+rel-filter = Filter the relationships
+rel-filter-name = Name
+rel-all = All
+rel-state = Validity
+rel-state-current = Current (not ended)
+rel-state-ended = Ended
+rel-summary = Matching relationships: { $total }. Page { $page } of { $pages }.

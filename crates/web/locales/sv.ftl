@@ -1524,3 +1524,12 @@ talent-no-plans = Ingen som visas har en utvecklingsplan än.
 talent-open = Öppna åtgärder
 talent-late = Försenade
 talent-progress = Genomfört
+
+## Relationships list
+rel-filter = Filtrera relationerna
+rel-filter-name = Namn
+rel-all = Alla
+rel-state = Giltighet
+rel-state-current = Gäller (inte avslutade)
+rel-state-ended = Avslutade
+rel-summary = Relationer som stämmer: { $total }. Sida { $page } av { $pages }.

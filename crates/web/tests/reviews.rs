@@ -146,6 +146,21 @@ async fn a_review_runs_in_the_browser_from_start_to_sign_off() {
         "{status}"
     );
 
+    // The relationships list narrows by kind, validity and name.
+    let rels = a
+        .get(&format!(
+            "/orgs/{org}/relationships?kind=supervision&state=current&q=anna"
+        ))
+        .await
+        .body;
+    assert!(rels.contains("Relationer som stämmer: 1. Sida 1 av 1."), "{rels}");
+    assert!(rels.contains("Bo Chef") && rels.contains("<option value=\"supervision\" selected>"));
+    let none = a
+        .get(&format!("/orgs/{org}/relationships?state=ended"))
+        .await
+        .body;
+    assert!(none.contains("Relationer som stämmer: 0."));
+
     // Reminders: Bo has not assessed himself.
     let res = a.post_form(&format!("{review}/remind"), &[]).await;
     assert_eq!(res.status, 303);

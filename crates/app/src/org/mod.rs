@@ -24,6 +24,7 @@ pub mod organisations;
 pub mod orgchart;
 pub mod privacy;
 pub mod relations;
+pub mod relations_list;
 pub mod views;
 
 crate::handle!(

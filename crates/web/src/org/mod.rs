@@ -63,7 +63,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/orgs/{org}/teams/{id}/delete", pages::directory::teams::confirm)
         .post("/orgs/{org}/teams/{id}/delete", pages::directory::teams::delete)
         .get("/orgs/{org}/checks", pages::checks::page)
-        .get("/orgs/{org}/relationships", pages::relations::list)
+        .get("/orgs/{org}/relationships", pages::relations_list::list)
         .get("/orgs/{org}/relationships/new", pages::relations::new)
         .post("/orgs/{org}/relationships", pages::relations::create)
         .get("/orgs/{org}/relationships/{id}", pages::relations::edit)

@@ -8,3 +8,4 @@ pub mod orgchart;
 pub mod overview;
 pub mod privacy;
 pub mod relations;
+pub mod relations_list;

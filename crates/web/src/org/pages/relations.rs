@@ -1,5 +1,5 @@
-//! Pages for the three leadership relationships. One list shows them all, marked by kind;
-//! ending a relationship is an edit of its end date, so history stays.
+//! The forms for the three leadership relationships (the list is `relations_list`); ending a
+//! relationship is an edit of its end date, so history stays.
 
 use crate::AppState;
 use crate::csrf::CsrfToken;
@@ -16,7 +16,6 @@ use mognad_app::AppError;
 use mognad_app::org::relations::RelationshipInput;
 use mognad_domain::ids::RelationshipId;
 use mognad_domain::role::Role;
-use std::collections::HashMap;
 use uuid::Uuid;
 
 type Page = Result<Response, WebError>;
@@ -50,71 +49,6 @@ async fn names(
         .map(|t| (t.id.to_string(), t.name))
         .collect();
     Ok((people, teams))
-}
-
-pub async fn list(
-    PageCtx {
-        state,
-        tr,
-        csrf,
-        org: ctx,
-    }: PageCtx,
-) -> Page {
-    let b = base(&ctx);
-    let l = org_layout(&state, &ctx, tr, &csrf, "relationships", &b).await?;
-    let all = state
-        .app
-        .org()
-        .relationships(&ctx.actor)
-        .await
-        .map_err(page_error(tr))?;
-    let (people, teams) = names(&state, &ctx, tr).await?;
-    let lookup: HashMap<String, String> = people.into_iter().chain(teams).collect();
-    let name = |id: Uuid| lookup.get(&id.to_string()).cloned().unwrap_or_default();
-    let admin = ctx.actor.role.at_least(mognad_domain::role::Role::Admin);
-    let rows = all
-        .iter()
-        .map(|r| {
-            vec![
-                Cell::link_if(
-                    admin,
-                    tr.t(&format!("rel-kind-{}", r.kind)),
-                    format!("{b}/{}", r.id),
-                ),
-                Cell::text(name(r.from_id)),
-                Cell::text(name(r.to_id)),
-                Cell::text(if r.role.is_empty() {
-                    String::new()
-                } else {
-                    tr.t(&format!("rel-role-{}", r.role))
-                }),
-                Cell::text(r.valid_from.to_string()),
-                Cell::text(r.valid_to.map(|d| d.to_string()).unwrap_or_default()),
-            ]
-        })
-        .collect();
-    let columns = [
-        "rel-kind",
-        "rel-from",
-        "rel-to",
-        "rel-role",
-        "field-valid-from",
-        "field-valid-to",
-    ]
-    .iter()
-    .map(|k| tr.t(k))
-    .collect();
-    Ok(render(ListPage {
-        l,
-        heading: tr.t("relationships-title"),
-        new_href: ctx.actor.role.at_least(Role::Admin).then(|| format!("{b}/new")),
-        new_label: tr.t("relationships-new"),
-        columns,
-        rows,
-        empty: tr.t("list-empty"),
-        search: None,
-        intro: None,
-    }))
 }
 
 async fn form(
