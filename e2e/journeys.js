@@ -101,6 +101,9 @@ async function browseOrganisation(page, base, org) {
   if (!/Utforma strategiskt tänkande/.test(await page.textContent('main'))) throw new Error('the shipped framework is not shown');
   if (!/Gränssnitt:.*Processägare/.test(await page.textContent('main'))) throw new Error('the capabilities\' interfaces are not shown');
   await audit(page, 'competence framework');
+  await page.goto(`${page.url()}/edit`);
+  if (!(await page.$('select[name="req.it-strateg.empati"]'))) throw new Error('the framework editor shows no requirements');
+  await audit(page, 'framework editor');
   await page.goto(`${base}${org}/units`);
   const chart = await page.getAttribute('main table a[href$="/chart"]', 'href');
   await page.goto(`${base}${chart}`);
@@ -127,6 +130,7 @@ async function competence(page, base, org) {
   if (!/Utvecklingsplaner/.test(await page.textContent('main'))) throw new Error('the talent overview shows no plans');
   await audit(page, 'talent overview');
   await screenshots(page, 'talent');
+  await page.goto(`${base}${map}`);
   const record = await page.$$eval('main table.heat tbody tr', (rows) => {
     const assessed = rows.find((r) => [...r.querySelectorAll('td')].some((td) => /\d/.test(td.textContent)));
     return assessed.querySelector('a').getAttribute('href');

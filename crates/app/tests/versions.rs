@@ -174,3 +174,55 @@ async fn a_new_version_keeps_every_record_of_the_competences_that_remain() {
         t.cleanup().await.unwrap();
     }
 }
+
+#[tokio::test]
+async fn an_edit_in_the_browser_is_saved_as_the_next_version() {
+    use mognad_domain::competence::edit::{CompetenceEdit, Edit};
+    use mognad_domain::model::Text;
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        let c = app.competence();
+        let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
+        let member = member_of(&app, admin.org, "m@norrvik.se", Role::Member).await;
+        let v2 = c.default_framework(&admin).await.unwrap();
+        let base = c.framework(&admin, v2).await.unwrap();
+        let empathy = base.competence("empati").unwrap();
+        let edit = Edit {
+            competences: vec![CompetenceEdit {
+                id: "empati".into(),
+                name: Text {
+                    sv: "Empati och omtanke".into(),
+                    en: "Empathy and care".into(),
+                },
+                description: empathy.description.clone(),
+                interfaces: Vec::new(),
+                remove: false,
+            }],
+            requires: vec![("it-chef".into(), "empati".into(), Some(5))],
+            add: None,
+        };
+        assert!(matches!(
+            c.edit_framework(&member, v2, &edit).await,
+            Err(AppError::Forbidden)
+        ));
+        let saved = c.edit_framework(&admin, v2, &edit).await.unwrap();
+        assert_eq!((saved.key.as_str(), saved.version), ("it-ledarskap", 3));
+        let next = c.framework(&admin, saved.id).await.unwrap();
+        assert_eq!(next.competence("empati").unwrap().name.en, "Empathy and care");
+        let chief = next.roles.iter().find(|r| r.id == "it-chef").unwrap();
+        assert!(chief.requires.contains(&("empati".to_owned(), 5)));
+        assert_eq!(
+            c.framework(&admin, v2).await.unwrap(),
+            base,
+            "the stored version never changes"
+        );
+
+        let mut empty = edit.clone();
+        empty.competences[0].name.sv.clear();
+        match c.edit_framework(&admin, v2, &empty).await {
+            Err(AppError::Invalid(v)) => assert_eq!(v[0].field.as_deref(), Some("comp.empati.name_sv")),
+            other => panic!("{other:?}"),
+        }
+        t.cleanup().await.unwrap();
+    }
+}

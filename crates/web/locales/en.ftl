@@ -1533,3 +1533,27 @@ rel-state = Validity
 rel-state-current = Current (not ended)
 rel-state-ended = Ended
 rel-summary = Matching relationships: { $total }. Page { $page } of { $pages }.
+
+## Framework editing
+fe-title = Edit { $name } (from version { $version })
+fe-back = Back to the framework
+fe-intro = The changes are saved as the next version; this version never changes. Competences keep their ids, so assessments, levels and plans carry over when people are moved to the new version.
+fe-link = Edit in the browser (new version)
+fe-competences = Competences
+fe-name-sv = Name in Swedish
+fe-name-en = Name in English
+fe-description-sv = Description in Swedish
+fe-description-en = Description in English
+fe-interfaces-hint = Interfaces: one per line, "svenska | English" (or one text for both languages).
+fe-remove = Remove the competence in the new version
+fe-new = New competence
+fe-area = Area
+fe-id = Id
+fe-id-hint = 1–40 characters of a–z, 0–9 and '-'; never changes.
+fe-roles = The roles' requirements
+fe-save = Save as a new version
+fe-saved = Saved as a new version.
+invalid-framework-id = An id is 1–40 characters of a–z, 0–9 and '-'.
+invalid-framework-id-taken = That id is used in the framework already.
+invalid-framework-area-empty = An area needs at least one competence.
+invalid-framework-level = Choose a level on the framework's scale.

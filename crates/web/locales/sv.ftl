@@ -1533,3 +1533,27 @@ rel-state = Giltighet
 rel-state-current = Gäller (inte avslutade)
 rel-state-ended = Avslutade
 rel-summary = Relationer som stämmer: { $total }. Sida { $page } av { $pages }.
+
+## Framework editing
+fe-title = Ändra { $name } (utgår från version { $version })
+fe-back = Tillbaka till ramverket
+fe-intro = Ändringarna sparas som nästa version; den här versionen ändras aldrig. Förmågorna behåller sina id, så bedömningar, nivåer och planer följer med när personer flyttas till den nya versionen.
+fe-link = Ändra i webbläsaren (ny version)
+fe-competences = Förmågor
+fe-name-sv = Namn på svenska
+fe-name-en = Namn på engelska
+fe-description-sv = Beskrivning på svenska
+fe-description-en = Beskrivning på engelska
+fe-interfaces-hint = Gränssnitt: ett per rad, "svenska | English" (eller en text för båda språken).
+fe-remove = Ta bort förmågan i den nya versionen
+fe-new = Ny förmåga
+fe-area = Område
+fe-id = Id
+fe-id-hint = 1–40 tecken av a–z, 0–9 och '-'; ändras aldrig.
+fe-roles = Rollernas krav
+fe-save = Spara som ny version
+fe-saved = Sparat som en ny version.
+invalid-framework-id = Id ska vara 1–40 tecken av a–z, 0–9 och '-'.
+invalid-framework-id-taken = Det id:t används redan i ramverket.
+invalid-framework-area-empty = Ett område behöver minst en förmåga.
+invalid-framework-level = Välj en nivå på ramverkets skala.

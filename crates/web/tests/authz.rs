@@ -258,7 +258,7 @@ fn org_rule(method: &str, path: &str) -> Option<Need> {
     if !path.contains("/orgs/{org}") {
         return None;
     }
-    let admin_pages = ["/settings", "/import", "/new", "/delete"];
+    let admin_pages = ["/settings", "/import", "/new", "/delete", "/edit"];
     // A directory entry's own page is its edit form.
     let edit_forms = [
         "/units/{id}",

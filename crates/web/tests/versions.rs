@@ -121,3 +121,89 @@ async fn the_gap_report_is_a_page_a_csv_and_a_spreadsheet() {
     m.login("anna@norrvik.se").await;
     assert_eq!(m.get(&base).await.status, 403);
 }
+
+#[tokio::test]
+async fn a_framework_is_edited_in_the_browser_into_a_new_version() {
+    let w = World::new().await;
+    let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
+    let org = admin.org;
+    let v2 = w.app.competence().default_framework(&admin).await.unwrap();
+    let mut c = w.client();
+    c.login("admin@norrvik.se").await;
+    let edit = format!("/orgs/{org}/frameworks/{v2}/edit");
+    let page = c.get(&edit).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("id=\"comp.empati.name_sv\"") && page.body.contains("id=\"req.it-chef.empati\"")
+    );
+    // The whole form as the browser sends it, then with one name changed or left empty.
+    let shipped = mognad_domain::competence::builtin();
+    let mut form: Vec<(String, String)> = shipped
+        .areas
+        .iter()
+        .flat_map(|a| &a.competences)
+        .flat_map(|k| {
+            let p = format!("comp.{}", k.id);
+            [
+                (format!("{p}.name_sv"), k.name.sv.clone()),
+                (format!("{p}.name_en"), k.name.en.clone()),
+                (format!("{p}.description_sv"), k.description.sv.clone()),
+                (format!("{p}.description_en"), k.description.en.clone()),
+                (
+                    format!("{p}.interfaces"),
+                    mognad_domain::competence::edit::interfaces_to_lines(&k.interfaces),
+                ),
+            ]
+        })
+        .collect();
+    for r in &shipped.roles {
+        for (k, level) in &r.requires {
+            form.push((format!("req.{}.{k}", r.id), level.to_string()));
+        }
+    }
+    let csrf = c.csrf();
+    let with = |name: &str| -> Vec<(String, String)> {
+        form.iter()
+            .map(|(k, v)| {
+                (
+                    k.clone(),
+                    if k == "comp.kreativitet.name_sv" {
+                        name.to_owned()
+                    } else {
+                        v.clone()
+                    },
+                )
+            })
+            .chain([("_csrf".to_owned(), csrf.clone())])
+            .collect()
+    };
+    let refused = c.post_raw_form(&edit, &with("")).await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused
+            .body
+            .contains("href=\"#comp.kreativitet.name_sv\">Kreativitet: Fältet får inte vara tomt."),
+        "{}",
+        refused.body
+    );
+    let res = c.post_raw_form(&edit, &with("Skaparkraft")).await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let shown = c.get(res.location()).await.body;
+    assert!(
+        shown.contains("Sparat som en ny version.") && shown.contains("Skaparkraft"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("<li>Ändrade förmågor: Skaparkraft</li>"),
+        "only the one change: {shown}"
+    );
+    assert!(
+        !shown.contains("Roller med ändrade krav"),
+        "the requirements came back as they were"
+    );
+
+    w.member_of(org, "m@norrvik.se", Role::Member).await;
+    let mut m = w.client();
+    m.login("m@norrvik.se").await;
+    assert_eq!(m.get(&edit).await.status, 403);
+}

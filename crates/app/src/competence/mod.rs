@@ -7,6 +7,7 @@
 //! |---|---|
 //! | `assess` | `default_framework`, `competence_record`, `assess`, `set_target_role`, `set_mentor_consent` |
 //! | `develop` | `development`, `place`, `place_role`, `role_placements`, `add_action`, `set_action_status` |
+//! | `framework_edit` | `edit_framework` |
 //! | `frameworks` | `frameworks`, `framework`, `import_framework`, `framework_file`, `framework_moodle`, `upload_framework` |
 //! | `gap_report` | `gap_report` |
 //! | `moves` | `move_version` |
@@ -20,6 +21,7 @@
 
 pub mod assess;
 pub mod develop;
+pub mod framework_edit;
 pub mod frameworks;
 pub mod gap_report;
 mod levels;

@@ -7,6 +7,7 @@
 
 pub mod assessment;
 mod csv_table;
+pub mod edit;
 pub mod esco;
 pub mod gaps;
 pub mod grid;

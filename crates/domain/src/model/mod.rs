@@ -13,7 +13,7 @@ use crate::org::Language;
 use serde::{Deserialize, Serialize};
 
 /// A text in both languages the product speaks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     pub sv: String,
     pub en: String,

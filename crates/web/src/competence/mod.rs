@@ -64,6 +64,8 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/orgs/{org}/frameworks", pages::frameworks::upload)
         .get("/orgs/{org}/frameworks/{id}", pages::frameworks::show)
         .post("/orgs/{org}/frameworks/{id}/move", pages::versions::move_here)
+        .get("/orgs/{org}/frameworks/{id}/edit", pages::framework_edit::show)
+        .post("/orgs/{org}/frameworks/{id}/edit", pages::framework_edit::save)
         .get(
             "/orgs/{org}/frameworks/{id}/framework.toml",
             pages::frameworks::download_toml,

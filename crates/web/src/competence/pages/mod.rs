@@ -1,5 +1,6 @@
 //! The competence feature's HTML pages.
 
+pub mod framework_edit;
 pub mod frameworks;
 pub mod gaps;
 pub mod person;

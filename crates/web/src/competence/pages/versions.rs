@@ -28,10 +28,15 @@ pub struct VersionRow {
 pub struct Shown {
     pub moved: Option<usize>,
     pub without: Option<usize>,
+    /// Set after an edit saved this version.
+    pub saved: Option<u8>,
 }
 
 impl Shown {
     pub fn message(&self, tr: Tr) -> Option<String> {
+        if self.saved.is_some() {
+            return Some(tr.t("fe-saved"));
+        }
         self.moved.map(|n| {
             tr.tn(
                 "fv-moved",
