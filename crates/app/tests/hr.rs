@@ -69,6 +69,7 @@ async fn hr_reads_every_competence_record_and_nothing_of_measurement() {
         assert_eq!((map.matrix.people.len(), map.hidden), (2, 0));
         let status = c.review_status(&hr, review).await.unwrap();
         assert_eq!((status.rows.len(), status.without_account), (2, 1));
+        assert_eq!(status.without_manager, 2, "nobody in IT has a supervisor");
         assert_eq!(c.review_cycles(&hr).await.unwrap().len(), 1);
         c.gap_report(&hr, None).await.unwrap();
         assert!(matches!(

@@ -5,10 +5,9 @@
 
 mod common;
 
-use common::{actor, colleague, unit};
+use common::{actor, colleague, supervise, unit};
 use mognad_app::competence::review_sheet::SheetInput;
 use mognad_app::competence::reviews::CycleInput;
-use mognad_app::org::relations::RelationshipInput;
 use mognad_app::{App, AppError};
 use mognad_domain::competence::assessment::Source;
 use mognad_domain::competence::review::Status;
@@ -54,20 +53,7 @@ async fn a_review_cycle_runs_from_start_to_sign_off() {
             peers.push(colleague(&app, &admin, email, name, other).await);
         }
         for sub in [anna_id, cia_id] {
-            app.org()
-                .save_relationship(
-                    &admin,
-                    None,
-                    &RelationshipInput {
-                        kind: "supervision".into(),
-                        from_id: bo_id.to_string(),
-                        to_id: sub.to_string(),
-                        valid_from: "2020-01-01".into(),
-                        ..Default::default()
-                    },
-                )
-                .await
-                .unwrap();
+            supervise(&app, &admin, bo_id, sub).await;
         }
         let fw = c.default_framework(&admin).await.unwrap();
         c.set_target_role(&admin, anna_id, fw, Some("it-strateg"))
@@ -213,6 +199,7 @@ async fn a_review_cycle_runs_from_start_to_sign_off() {
         assert_eq!((of("Anna").peers_asked, of("Anna").peers_answered), (3, 3));
         assert_eq!(of("Cia").status, Status::NotStarted);
         assert_eq!(status.rows.len(), 3, "Bo, Anna and Cia are in IT");
+        assert_eq!(status.without_manager, 1, "Bo has no supervisor");
         let as_bo = c.review_status(&bo, review).await.unwrap();
         assert_eq!(
             (as_bo.rows.len(), as_bo.hidden),
@@ -225,6 +212,10 @@ async fn a_review_cycle_runs_from_start_to_sign_off() {
         assert!(
             c.review_cycles(dan).await.unwrap().is_empty(),
             "Dan takes no part"
+        );
+        assert!(
+            matches!(c.review_status(dan, review).await, Err(AppError::NotFound)),
+            "a review Dan has no one in is not his to know of"
         );
 
         // Reminders go to those waited for, once a day.
@@ -247,6 +238,22 @@ async fn a_review_cycle_runs_from_start_to_sign_off() {
             c.competence_record(dan, anna_id).await,
             Err(AppError::Forbidden)
         ));
+        // Anna's own document holds her review, without whom she was asked about; erasing her
+        // takes the review notifications that name her out of Dan's list.
+        let doc = app.org().person_data(&anna, anna_id).await.unwrap();
+        assert_eq!(doc["reviews"].as_array().map(Vec::len), Some(1));
+        let about = doc["peer_requests_about"].as_array().unwrap();
+        assert_eq!(about.len(), 3);
+        assert!(about.iter().all(|r| r.get("peer_id").is_none()), "{about:?}");
+        let named = |list: &mognad_app::platform::notices::Notices| {
+            list.items
+                .iter()
+                .filter(|n| n.kind == "review" && n.params["person"] == anna_id.to_string())
+                .count()
+        };
+        assert!(named(&app.platform().notices(dan, None).await.unwrap()) > 0);
+        app.org().erase_person(&admin, anna_id).await.unwrap();
+        assert_eq!(named(&app.platform().notices(dan, None).await.unwrap()), 0);
         t.cleanup().await.unwrap();
     }
 }

@@ -4,11 +4,10 @@
 
 mod common;
 
-use common::{actor, colleague, unit};
+use common::{actor, colleague, supervise, unit};
 use mognad_app::App;
 use mognad_app::competence::develop::{ActionInput, PlaceInput};
 use mognad_app::competence::team_map::Scope;
-use mognad_app::org::relations::RelationshipInput;
 use mognad_domain::competence::grid::Cell;
 use mognad_domain::role::Role;
 use mognad_store::testdb;
@@ -31,20 +30,7 @@ async fn the_talent_overview_places_everyone_shown_and_names_late_actions() {
         let (bo, bo_id) = colleague(&app, &admin, "bo@norrvik.se", "Bo", it).await;
         let (_, anna_id) = colleague(&app, &admin, "anna@norrvik.se", "Anna", it).await;
         let (cia, cia_id) = colleague(&app, &admin, "cia@norrvik.se", "Cia", it).await;
-        app.org()
-            .save_relationship(
-                &admin,
-                None,
-                &RelationshipInput {
-                    kind: "supervision".into(),
-                    from_id: bo_id.to_string(),
-                    to_id: anna_id.to_string(),
-                    valid_from: "2020-01-01".into(),
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap();
+        supervise(&app, &admin, bo_id, anna_id).await;
         c.place(&bo, anna_id, &place("0,0", "1,1")).await.unwrap();
         c.place(&bo, anna_id, &place("1,0", "1,1")).await.unwrap();
         c.place(&cia, cia_id, &place("1,1", "")).await.unwrap();

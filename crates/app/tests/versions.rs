@@ -216,6 +216,16 @@ async fn an_edit_in_the_browser_is_saved_as_the_next_version() {
             base,
             "the stored version never changes"
         );
+        assert!(
+            matches!(
+                c.edit_framework(&admin, v2, &edit).await,
+                Err(AppError::Conflict {
+                    code: "framework-stale",
+                    ..
+                })
+            ),
+            "an edit of version 2 now that 3 exists would drop 3's changes"
+        );
 
         let mut empty = edit.clone();
         empty.competences[0].name.sv.clear();

@@ -30,6 +30,10 @@ pub enum WriterLock {
     Cards = 0x6d6f_676e_0001,
     /// Taking roles away (erasure), so two at once cannot leave an organisation without owner.
     Memberships = 0x6d6f_676e_0002,
+    /// Competence writes that read and derive (combined levels on an assessment or a move to
+    /// another version, a framework's next version, a review's closing against its sheets), so
+    /// two processes never act on the same reading.
+    Competence = 0x6d6f_676e_0003,
 }
 
 /// A connection pool on one of the two backends.

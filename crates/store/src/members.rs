@@ -196,15 +196,16 @@ pub async fn setup_link_live(tx: &mut Tx, token_hash: &str, now: DateTime<Utc>) 
 }
 
 /// Gives `user` the `role` in `org` and makes the membership active (an invitation accepted);
-/// a higher role an active member has there already stays, so an old invitation never demotes.
+/// a higher or equally high role an active member has there already stays, so an old invitation
+/// never demotes and never swaps HR for analyst or back (they stand side by side).
 /// A paused member comes back with the invitation's role.
 pub async fn join(tx: &mut Tx, user: UserId, org: OrgId, role: Role) -> Result<()> {
     on_tx!(tx, |c| {
         sqlx::query(
         "INSERT INTO memberships (user_id, org_id, role, active) VALUES ($1, $2, $3, TRUE)
          ON CONFLICT (user_id, org_id) DO UPDATE SET active = TRUE, role = CASE
-             WHEN memberships.active AND (CASE memberships.role WHEN 'owner' THEN 4 WHEN 'admin' THEN 3 WHEN 'analyst' THEN 2 ELSE 1 END)
-                > (CASE excluded.role WHEN 'owner' THEN 4 WHEN 'admin' THEN 3 WHEN 'analyst' THEN 2 ELSE 1 END)
+             WHEN memberships.active AND (CASE memberships.role WHEN 'owner' THEN 4 WHEN 'admin' THEN 3 WHEN 'analyst' THEN 2 WHEN 'hr' THEN 2 ELSE 1 END)
+                >= (CASE excluded.role WHEN 'owner' THEN 4 WHEN 'admin' THEN 3 WHEN 'analyst' THEN 2 WHEN 'hr' THEN 2 ELSE 1 END)
              THEN memberships.role ELSE excluded.role END"
     )
     .bind(user.0)

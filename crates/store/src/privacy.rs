@@ -136,6 +136,20 @@ pub async fn forget_notifications(tx: &mut Tx, org: OrgId, email: &str) -> Resul
     .map(|r| r.rows_affected()))?)
 }
 
+/// Removes the review notifications about `person` (sent to their manager or to colleagues asked
+/// for feedback): they name the person, so they go with them.
+pub async fn forget_review_notices(tx: &mut Tx, org: OrgId, person: Uuid) -> Result<u64> {
+    let about = format!("%\"person\":\"{person}\"%");
+    Ok(on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM notifications WHERE org_id = $1 AND kind = 'review' AND params LIKE $2"
+    )
+    .bind(org.0)
+    .bind(&about)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?)
+}
+
 /// Every organisation, for the background job.
 pub async fn organisations(tx: &mut Tx) -> Result<Vec<OrgId>> {
     let ids: Vec<(Uuid,)> = on_tx!(tx, |c| sqlx::query_as("SELECT id FROM organisations")

@@ -143,10 +143,11 @@ impl FromRequestParts<AppState> for OrgCtx {
                 role: Some(role),
                 needs_two_factor: true,
                 ..
-            })) if role.at_least(mognad_domain::role::Role::Admin) => Err(WebError::from_app(
+            // HR reads every competence record, so it is held to the same rule.
+            })) if role.at_least(mognad_domain::role::Role::Hr) => Err(WebError::from_app(
                 mognad_app::AppError::Refused {
                     code: "two-factor-required",
-                    message: "this organisation requires two-factor sign-in of owners and admins; \
+                    message: "this organisation requires two-factor sign-in of owners, admins and HR; \
                               set it up under your account"
                         .into(),
                 },

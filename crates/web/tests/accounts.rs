@@ -758,6 +758,22 @@ async fn two_factor_sign_in_with_the_app_and_a_recovery_code() {
     )
     .await;
     assert_eq!(a.get(&format!("/orgs/{org}")).await.status, StatusCode::OK);
+    // HR reads every competence record and is held to the same rule; an analyst is not.
+    for (email, role, status) in [
+        ("hr@norrvik.se", Role::Hr, StatusCode::CONFLICT),
+        ("analys@norrvik.se", Role::Analyst, StatusCode::OK),
+    ] {
+        let u = w
+            .app
+            .platform()
+            .create_user(email, "Läsare", PASSWORD, mognad_domain::org::Language::Sv)
+            .await
+            .unwrap();
+        w.app.platform().grant_role(u.id, org, role).await.unwrap();
+        let mut r = w.client();
+        r.login(email).await;
+        assert_eq!(r.get(&format!("/orgs/{org}")).await.status, status, "{email}");
+    }
 
     // Turning it off asks for the password.
     let off = d

@@ -203,6 +203,34 @@ impl World {
         self.app.org().save_person(a, None, &input).await.unwrap().id
     }
 
+    /// A new unit at the top of the organisation.
+    #[allow(dead_code)]
+    pub async fn unit(&self, a: &Actor, name: &str) -> mognad_domain::ids::UnitId {
+        let input = mognad_app::org::directory::UnitInput {
+            name: name.into(),
+            ..Default::default()
+        };
+        self.app.org().save_unit(a, None, &input).await.unwrap().id
+    }
+
+    /// A person of `unit`, with an e-mail address if given.
+    #[allow(dead_code)]
+    pub async fn person_in(
+        &self,
+        a: &Actor,
+        name: &str,
+        email: Option<&str>,
+        unit: mognad_domain::ids::UnitId,
+    ) -> mognad_domain::ids::PersonId {
+        let input = mognad_app::org::directory::PersonInput {
+            name: name.into(),
+            email: email.map(str::to_owned),
+            unit_id: Some(unit.to_string()),
+            ..Default::default()
+        };
+        self.app.org().save_person(a, None, &input).await.unwrap().id
+    }
+
     /// A new board named `name` with the default columns.
     #[allow(dead_code)]
     pub async fn board(&self, a: &Actor, name: &str) -> mognad_store::boards::Board {

@@ -14,29 +14,10 @@ async fn a_review_runs_in_the_browser_from_start_to_sign_off() {
     let w = World::new().await;
     let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
     let org = admin.org;
-    let unit = w
-        .app
-        .org()
-        .save_unit(
-            &admin,
-            None,
-            &mognad_app::org::directory::UnitInput {
-                name: "IT".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .id;
+    let unit = w.unit(&admin, "IT").await;
     let mut ids = Vec::new();
     for (name, email) in [("Bo Chef", "bo@norrvik.se"), ("Anna Strateg", "anna@norrvik.se")] {
-        let input = mognad_app::org::directory::PersonInput {
-            name: name.into(),
-            email: Some(email.into()),
-            unit_id: Some(unit.to_string()),
-            ..Default::default()
-        };
-        ids.push(w.app.org().save_person(&admin, None, &input).await.unwrap().id);
+        ids.push(w.person_in(&admin, name, Some(email), unit).await);
         w.member_of(org, email, Role::Member).await;
     }
     let dan = w.person(&admin, "Dan Kollega", Some("dan@norrvik.se")).await;

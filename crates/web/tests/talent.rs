@@ -12,26 +12,8 @@ async fn the_talent_overview_shows_the_grids_and_late_plans() {
     let w = World::new().await;
     let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
     let org = admin.org;
-    let unit = w
-        .app
-        .org()
-        .save_unit(
-            &admin,
-            None,
-            &mognad_app::org::directory::UnitInput {
-                name: "IT".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .id;
-    let input = mognad_app::org::directory::PersonInput {
-        name: "Anna Strateg".into(),
-        unit_id: Some(unit.to_string()),
-        ..Default::default()
-    };
-    let anna = w.app.org().save_person(&admin, None, &input).await.unwrap().id;
+    let unit = w.unit(&admin, "IT").await;
+    let anna = w.person_in(&admin, "Anna Strateg", None, unit).await;
     let c = w.app.competence();
     let place = PlaceInput {
         grid: "nio-rutor".into(),

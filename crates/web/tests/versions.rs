@@ -7,27 +7,35 @@ mod common;
 use common::*;
 use mognad_app::competence::assess::AssessInput;
 use mognad_domain::competence::builtin_source;
+use mognad_domain::ids::{FrameworkId, PersonId};
 use mognad_domain::role::Role;
 
-#[tokio::test]
-async fn a_new_version_is_offered_compared_and_moved_to_with_the_records() {
+/// An organisation whose strategist Anna (a member) has assessed her empathy at `level`.
+async fn strategist(level: u8, note: &str) -> (World, mognad_app::Actor, PersonId, FrameworkId) {
     let w = World::new().await;
     let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
-    let org = admin.org;
     let anna_id = w.person(&admin, "Anna Strateg", Some("anna@norrvik.se")).await;
-    let anna = w.member_of(org, "anna@norrvik.se", Role::Member).await;
+    let anna = w.member_of(admin.org, "anna@norrvik.se", Role::Member).await;
     let app = w.app.competence();
-    let shipped = app.default_framework(&admin).await.unwrap();
-    app.set_target_role(&admin, anna_id, shipped, Some("it-strateg"))
+    let fw = app.default_framework(&admin).await.unwrap();
+    app.set_target_role(&admin, anna_id, fw, Some("it-strateg"))
         .await
         .unwrap();
     let input = AssessInput {
         competence: "empati".into(),
-        level: "2".into(),
+        level: level.to_string(),
         source: "self".into(),
-        note: "Före nya versionen".into(),
+        note: note.into(),
     };
     app.assess(&anna, anna_id, &input).await.unwrap();
+    (w, admin, anna_id, fw)
+}
+
+#[tokio::test]
+async fn a_new_version_is_offered_compared_and_moved_to_with_the_records() {
+    let (w, admin, anna_id, shipped) = strategist(2, "Före nya versionen").await;
+    let org = admin.org;
+    let app = w.app.competence();
     let next = builtin_source()
         .replace("version = 2", "version = 3")
         .replace("sv = \"Empati\"", "sv = \"Empati och omtanke\"");
@@ -73,23 +81,8 @@ async fn a_new_version_is_offered_compared_and_moved_to_with_the_records() {
 
 #[tokio::test]
 async fn the_gap_report_is_a_page_a_csv_and_a_spreadsheet() {
-    let w = World::new().await;
-    let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
+    let (w, admin, _, fw) = strategist(1, "").await;
     let org = admin.org;
-    let anna_id = w.person(&admin, "Anna Strateg", Some("anna@norrvik.se")).await;
-    let anna = w.member_of(org, "anna@norrvik.se", Role::Member).await;
-    let app = w.app.competence();
-    let fw = app.default_framework(&admin).await.unwrap();
-    app.set_target_role(&admin, anna_id, fw, Some("it-strateg"))
-        .await
-        .unwrap();
-    let input = AssessInput {
-        competence: "empati".into(),
-        level: "1".into(),
-        source: "self".into(),
-        note: String::new(),
-    };
-    app.assess(&anna, anna_id, &input).await.unwrap();
 
     let mut c = w.client();
     c.login("admin@norrvik.se").await;

@@ -187,6 +187,7 @@ impl super::Competence<'_> {
     pub async fn assess(&self, actor: &Actor, person: PersonId, input: &AssessInput) -> Result<()> {
         let default = self.default_framework(actor).await?;
         let mut tx = self.db.write().await?;
+        mognad_store::db::Db::serialise(&mut tx, mognad_store::db::WriterLock::Competence).await?;
         let access = person_access::access(&mut tx, actor, person).await?;
         let (_, _, framework_id) = subject(&mut tx, actor, person, default.0).await?;
         let framework = stored_framework(&mut tx, actor.org, framework_id).await?;
@@ -241,14 +242,10 @@ impl super::Competence<'_> {
             source,
             level: level.unwrap_or(1),
             note: input.note.trim().to_owned(),
-            assessor: me.as_ref().map(|p| p.id.0),
+            assessor: me.map(|p| p.id.0),
             at: Utc::now(),
         };
         super::levels::record(&mut tx, actor.org, person, framework_id, &a).await?;
-        if a.source == Source::Peer {
-            let me = me.map(|p| p.id).ok_or(AppError::Forbidden)?;
-            mognad_store::reviews::peer_answered(&mut tx, actor.org, person, me, a.at).await?;
-        }
         tx.commit().await?;
         Ok(())
     }
@@ -270,6 +267,7 @@ impl super::Competence<'_> {
             return Err(Invalid::new("role", "role", "choose a role of the framework").into());
         }
         let mut tx = self.db.write().await?;
+        mognad_store::db::Db::serialise(&mut tx, mognad_store::db::WriterLock::Competence).await?;
         person_access::access(&mut tx, actor, person)
             .await?
             .require_develop()?;

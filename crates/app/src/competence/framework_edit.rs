@@ -17,8 +17,19 @@ impl super::Competence<'_> {
     pub async fn edit_framework(&self, actor: &Actor, id: FrameworkId, edit: &Edit) -> Result<FrameworkInfo> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
+        mognad_store::db::Db::serialise(&mut tx, mognad_store::db::WriterLock::Competence).await?;
         let base = stored_framework(&mut tx, actor.org, id.0).await?;
-        let mut next = apply(&base, edit).map_err(|errors| {
+        // An id any version ever used keeps its records, so a new competence may not take it.
+        let mut used = Vec::new();
+        for s in frameworks::list(&mut tx, actor.org)
+            .await?
+            .iter()
+            .filter(|s| s.framework_key == base.id)
+        {
+            let f = stored_framework(&mut tx, actor.org, s.id).await?;
+            used.extend(f.areas.into_iter().flat_map(|a| a.competences).map(|c| c.id));
+        }
+        let mut next = apply(&base, edit, &used).map_err(|errors| {
             AppError::Invalid(
                 errors
                     .into_iter()
@@ -39,6 +50,20 @@ impl super::Competence<'_> {
             .map(|s| s.version)
             .max()
             .unwrap_or(0);
+        // An edit of an older version would silently drop what the versions after it changed.
+        if i64::from(base.version) != latest {
+            return Err(AppError::conflict(
+                "framework-stale",
+                format!(
+                    "version {latest} of the framework is newer than the version {} edited",
+                    base.version
+                ),
+                &[
+                    ("latest", latest.to_string()),
+                    ("edited", base.version.to_string()),
+                ],
+            ));
+        }
         next.version = u32::try_from(latest + 1).unwrap_or(u32::MAX);
         let source = to_toml(&next);
         // The edit is checked again as the file it becomes, so a browser edit obeys every rule an
@@ -46,7 +71,12 @@ impl super::Competence<'_> {
         mognad_domain::competence::parse(&source)
             .map_err(|e| AppError::Internal(format!("an edited framework does not parse: {e:?}")))?;
         let row = stored(actor.org.0, &next, &source);
-        frameworks::insert_if_absent(&mut tx, &row, Utc::now()).await?;
+        if !frameworks::insert_if_absent(&mut tx, &row, Utc::now()).await? {
+            return Err(AppError::Internal(format!(
+                "version {} of {} exists already",
+                next.version, next.id
+            )));
+        }
         tx.commit().await?;
         Ok(FrameworkInfo {
             id: FrameworkId(row.id),

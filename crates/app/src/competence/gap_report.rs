@@ -19,6 +19,8 @@ pub struct GapReport {
     pub framework: FrameworkInfo,
     /// People counted: those on a version of the framework with a role.
     pub people: usize,
+    /// Fewer assessed than this, and a counts-only reader gets no "below" or mean gap.
+    pub threshold: usize,
     pub rows: Vec<GapRow>,
 }
 
@@ -50,6 +52,9 @@ impl super::Competence<'_> {
             .await?
             .into_iter()
             .collect();
+        let k = mognad_store::orgs::get(&mut tx, actor.org)
+            .await?
+            .map_or(3, |o| o.settings.anonymity_threshold.get() as usize);
         tx.rollback().await?;
         let by_person: HashMap<Uuid, &assessments::Profile> =
             profiles.iter().map(|p| (p.person_id, p)).collect();
@@ -75,10 +80,18 @@ impl super::Competence<'_> {
             .flat_map(|a| &a.competences)
             .map(|c| c.id.clone())
             .collect();
+        // Records' readers (HR, admins) may see each person's level anyway; an analyst reads
+        // counts, never a row that would single someone out.
+        let records = actor.role.at_least(mognad_domain::role::Role::Hr);
+        let rows = gaps::report(&order, &subjects)
+            .into_iter()
+            .map(|r| if records { r } else { r.for_counts_only(k) })
+            .collect();
         Ok(GapReport {
             framework: info,
             people: subjects.len(),
-            rows: gaps::report(&order, &subjects),
+            rows,
+            threshold: k,
         })
     }
 }
@@ -96,7 +109,11 @@ pub fn gap_table(r: &GapReport, headers: [String; 6], name: impl Fn(&str) -> Str
                     Value::Text(name(&g.competence)),
                     Value::Count(g.required as i64),
                     Value::Count(g.assessed as i64),
-                    Value::Count(g.below as i64),
+                    if g.withheld {
+                        Value::Empty
+                    } else {
+                        Value::Count(g.below as i64)
+                    },
                     Value::Count(g.not_assessed() as i64),
                     g.mean_gap.map_or(Value::Empty, |v| Value::Number(f64::from(v))),
                 ]

@@ -57,8 +57,8 @@ pub struct Sheet {
     pub may_request: bool,
     pub asked: Vec<String>,
     pub answered: usize,
-    /// Colleagues offered to ask: the person's unit and the review's other participants (the
-    /// use case takes anyone of the organisation).
+    /// Colleagues offered to ask: those with an account in the person's unit or the review, not
+    /// the person's supervisors or mentors (the use case takes anyone who can answer).
     pub colleagues: Vec<(PersonId, String)>,
     pub may_sign_off: bool,
 }
@@ -114,6 +114,28 @@ impl super::Competence<'_> {
             .map(|x| x.person_id)
             .collect();
         let all = people::all(&mut tx, actor.org).await?;
+        // Offered as colleagues: those who can answer, so not the person's supervisors or
+        // mentors (they assess as such) and not people without an account.
+        let today = Utc::now().date_naive();
+        let mut not_peers: Vec<Uuid> = mognad_store::relationships::supervisions(&mut tx, actor.org)
+            .await?
+            .into_iter()
+            .filter(|x| x.subordinate_id == person && x.period.contains(today))
+            .map(|x| x.supervisor_id.0)
+            .collect();
+        not_peers.extend(
+            mognad_store::relationships::mentorships(&mut tx, actor.org)
+                .await?
+                .into_iter()
+                .filter(|x| x.protege_id == person && x.period.contains(today))
+                .map(|x| x.mentor_id.0),
+        );
+        let with_account: Vec<Uuid> = mognad_store::members::list(&mut tx, actor.org)
+            .await?
+            .into_iter()
+            .filter(|m| m.active)
+            .filter_map(|m| m.person.map(|(id, _)| id))
+            .collect();
         tx.rollback().await?;
         let role = profile
             .role_key
@@ -167,6 +189,7 @@ impl super::Competence<'_> {
                     .filter(|x| {
                         (x.unit_id.is_some() && x.unit_id == p.unit_id) || taking_part.contains(&x.id.0)
                     })
+                    .filter(|x| !not_peers.contains(&x.id.0) && with_account.contains(&x.id.0))
                     .map(|x| (x.id, x.name.to_string()))
                     .collect()
             } else {
@@ -190,13 +213,18 @@ impl super::Competence<'_> {
     ) -> Result<()> {
         let default = self.default_framework(actor).await?;
         let mut tx = self.db.write().await?;
+        mognad_store::db::Db::serialise(&mut tx, mognad_store::db::WriterLock::Competence).await?;
         let c = cycle(&mut tx, actor, id).await?;
-        participant(&mut tx, actor, id, person).await?;
+        let part = participant(&mut tx, actor, id, person).await?;
         if c.closed_at.is_some() {
             return Err(Invalid::new("review", "review-closed", "the review is closed").into());
         }
         let access = person_access::access(&mut tx, actor, person).await?;
         let source = source_of(&access.sources).ok_or(AppError::Forbidden)?;
+        // What the manager signed off stays as signed: only asked colleagues may still answer.
+        if source != Source::Peer && part.signed_off_at.is_some() {
+            return Err(Invalid::new("review", "review-signed-off", "the review is signed off").into());
+        }
         let (_, profile, framework_id) = subject(&mut tx, actor, person, default.0).await?;
         let framework = stored_framework(&mut tx, actor.org, framework_id).await?;
         let role = profile

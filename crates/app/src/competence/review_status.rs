@@ -42,6 +42,9 @@ pub struct CycleView {
     /// Of the participants shown, those without an active account: they can neither fill in
     /// a sheet nor be reminded until they are invited.
     pub without_account: usize,
+    /// Of the participants shown, those without a current supervisor: nobody can assess them
+    /// as manager or sign them off, so the review cannot finish for them.
+    pub without_manager: usize,
 }
 
 /// A colleague's request for the reader's peer feedback, in an open cycle.
@@ -79,9 +82,10 @@ impl super::Competence<'_> {
         tx.rollback().await?;
         let mut out = Vec::new();
         for c in all {
-            let v = self.review_status(actor, ReviewId(c.id)).await?;
-            if actor.role.at_least(Role::Hr) || !v.rows.is_empty() {
-                out.push(v);
+            match self.review_status(actor, ReviewId(c.id)).await {
+                Ok(v) => out.push(v),
+                Err(crate::AppError::NotFound) => {}
+                Err(e) => return Err(e),
             }
         }
         Ok(out)
@@ -136,6 +140,12 @@ impl super::Competence<'_> {
             .filter(|m| m.active)
             .filter_map(|m| m.person.map(|(id, _)| id))
             .collect();
+        let managed: HashSet<Uuid> = relationships::supervisions(&mut tx, actor.org)
+            .await?
+            .into_iter()
+            .filter(|x| x.period.contains(day))
+            .map(|x| x.subordinate_id.0)
+            .collect();
         tx.rollback().await?;
         let mut rows: Vec<ParticipantRow> = parts
             .iter()
@@ -155,6 +165,10 @@ impl super::Competence<'_> {
                 }
             })
             .collect();
+        // A review the reader has no one in is not theirs to know of (its name, scope and size).
+        if seen.is_some() && rows.is_empty() {
+            return Err(crate::AppError::NotFound);
+        }
         rows.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(CycleView {
             id,
@@ -167,6 +181,7 @@ impl super::Competence<'_> {
                 .iter()
                 .filter(|r| !with_account.contains(&r.person.0))
                 .count(),
+            without_manager: rows.iter().filter(|r| !managed.contains(&r.person.0)).count(),
             rows,
         })
     }

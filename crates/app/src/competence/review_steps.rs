@@ -59,6 +59,22 @@ impl super::Competence<'_> {
                     Invalid::new("peers", "unknown-ref", "no such person in this organisation").into(),
                 );
             }
+            let (supervises, mentors) = mognad_store::relationships::current_links(
+                &mut tx,
+                actor.org,
+                peer,
+                person,
+                now.date_naive(),
+            )
+            .await?;
+            if supervises || mentors {
+                return Err(Invalid::new(
+                    "peers",
+                    "review-peer-related",
+                    "a supervisor or mentor assesses as such, not as a peer",
+                )
+                .into());
+            }
             if store::request_peer(&mut tx, actor.org, id.0, person, peer, now).await? {
                 asked += 1;
                 let params = json!({
@@ -76,8 +92,12 @@ impl super::Competence<'_> {
     #[tracing::instrument(skip_all)]
     pub async fn sign_off(&self, actor: &Actor, id: ReviewId, person: PersonId) -> Result<()> {
         let mut tx = self.db.write().await?;
-        cycle(&mut tx, actor, id).await?;
+        mognad_store::db::Db::serialise(&mut tx, mognad_store::db::WriterLock::Competence).await?;
+        let c = cycle(&mut tx, actor, id).await?;
         let part = participant(&mut tx, actor, id, person).await?;
+        if c.closed_at.is_some() {
+            return Err(Invalid::new("review", "review-closed", "the review is closed").into());
+        }
         let access = person_access::access(&mut tx, actor, person).await?;
         if source_of(&access.sources) != Some(Source::Manager) {
             return Err(AppError::Forbidden);

@@ -88,6 +88,9 @@ const SECTIONS: &[(&str, &str, &str)] = &[
     ("competence_levels", "competence_levels", "person_id = $1"),
     ("grid_placements", "grid_placements", "person_id = $1"),
     ("plan_actions", "plan_actions", "person_id = $1"),
+    ("reviews", "review_participants", "person_id = $1"),
+    ("peer_requests_about", "peer_requests", "person_id = $1"),
+    ("peer_requests_asked", "peer_requests", "peer_id = $1"),
     ("cards_assigned", "tasks", "assignee_id = $1"),
     ("time_logged", "time_entries", "person_id = $1"),
     ("initiatives_owned", "initiatives", "owner_id = $1"),
@@ -103,6 +106,11 @@ fn tidy(section: &str, mut row: Row) -> Row {
         // Peers stay unnamed, to the person too.
         "assessments" if row.get("source").and_then(Value::as_str) == Some("peer") => {
             row.remove("assessor_id");
+        }
+        // Whom the person's manager asked stays with the asking; the person sees how many.
+        "peer_requests_about" => {
+            row.remove("peer_id");
+            row.remove("answered_at");
         }
         _ => {}
     }
@@ -223,6 +231,7 @@ impl super::Org<'_> {
             privacy::forget_notifications(&mut tx, actor.org, email.as_str()).await?;
             erased.account = privacy::end_membership(&mut tx, actor.org, email.as_str()).await?;
         }
+        privacy::forget_review_notices(&mut tx, actor.org, id.0).await?;
         people::delete(&mut tx, actor.org, id).await?;
         // The log names the erased person by id only: their name is what was erased.
         crate::platform::audit::record(&mut tx, actor, "person-erased", &id.to_string()).await?;

@@ -172,3 +172,27 @@ pub async fn colleague(
         .unwrap();
     (member_of(app, admin.org, email, Role::Member).await, p.id)
 }
+
+/// `boss` supervises `sub` from 2020 on.
+#[allow(dead_code)]
+pub async fn supervise(
+    app: &App,
+    admin: &Actor,
+    boss: mognad_domain::ids::PersonId,
+    sub: mognad_domain::ids::PersonId,
+) {
+    app.org()
+        .save_relationship(
+            admin,
+            None,
+            &mognad_app::org::relations::RelationshipInput {
+                kind: "supervision".into(),
+                from_id: boss.to_string(),
+                to_id: sub.to_string(),
+                valid_from: "2020-01-01".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+}

@@ -91,7 +91,9 @@ fn texts(errors: &mut Vec<EditError>, prefix: &str, name: &Text, description: &T
 }
 
 /// `f` with the edit applied (the caller gives it the next version), or every refused part.
-pub fn apply(f: &Framework, e: &Edit) -> Result<Framework, Vec<EditError>> {
+/// `used` holds the competence ids of every version of the framework: a new competence may not
+/// take one, since the records of the old one would carry over to it.
+pub fn apply(f: &Framework, e: &Edit, used: &[String]) -> Result<Framework, Vec<EditError>> {
     let mut out = f.clone();
     let mut errors = Vec::new();
     for c in &e.competences {
@@ -136,7 +138,7 @@ pub fn apply(f: &Framework, e: &Edit) -> Result<Framework, Vec<EditError>> {
                 field: "new.id".into(),
                 code: "id",
             });
-        } else if f.competence(&n.id).is_some() {
+        } else if f.competence(&n.id).is_some() || used.contains(&n.id) {
             errors.push(EditError {
                 field: "new.id".into(),
                 code: "id-taken",
@@ -235,7 +237,7 @@ mod tests {
                 interfaces: Vec::new(),
             }),
         };
-        let mut next = apply(f, &edit).unwrap();
+        let mut next = apply(f, &edit, &[]).unwrap();
         next.version = f.version + 1;
         assert_eq!(
             parse(&to_toml(&next)).unwrap(),
@@ -262,6 +264,30 @@ mod tests {
     }
 
     #[test]
+    fn a_new_competence_may_not_take_an_id_an_earlier_version_used() {
+        let add = NewCompetence {
+            area: "ledarens-forhallningssatt".into(),
+            id: "tillit".into(),
+            name: t("Tillit"),
+            description: t("Litar på andra."),
+            interfaces: Vec::new(),
+        };
+        let edit = Edit {
+            add: Some(add),
+            ..Default::default()
+        };
+        assert!(apply(builtin(), &edit, &[]).is_ok());
+        let refused = apply(builtin(), &edit, &["tillit".to_owned()]).unwrap_err();
+        assert_eq!(
+            refused[0],
+            EditError {
+                field: "new.id".into(),
+                code: "id-taken"
+            }
+        );
+    }
+
+    #[test]
     fn refused_parts_name_their_fields() {
         let f = builtin();
         let edit = Edit {
@@ -276,7 +302,7 @@ mod tests {
                 ..Default::default()
             }),
         };
-        let fields: Vec<String> = apply(f, &edit)
+        let fields: Vec<String> = apply(f, &edit, &[])
             .unwrap_err()
             .into_iter()
             .map(|e| e.field)

@@ -24,9 +24,23 @@ pub struct GapRow {
     pub below: usize,
     /// The mean of level minus requirement over the assessed (negative: below).
     pub mean_gap: Option<f32>,
+    /// `below` and `mean_gap` left out: too few assessed for a counts-only reader.
+    pub withheld: bool,
 }
 
 impl GapRow {
+    /// The row as a reader who may see counts only gets it: with fewer than `k` people
+    /// assessed, how many stand below and the mean gap would tell individuals' levels, so they
+    /// are left out (`withheld`).
+    pub fn for_counts_only(mut self, k: usize) -> GapRow {
+        if self.assessed < k {
+            self.below = 0;
+            self.mean_gap = None;
+            self.withheld = true;
+        }
+        self
+    }
+
     /// People whose role requires the competence but who have no level of it yet.
     pub fn not_assessed(&self) -> usize {
         self.required - self.assessed
@@ -44,6 +58,7 @@ pub fn report(order: &[String], people: &[Subject<'_>]) -> Vec<GapRow> {
                 assessed: 0,
                 below: 0,
                 mean_gap: None,
+                withheld: false,
             };
             let mut sum = 0.0;
             for p in people {
@@ -102,5 +117,11 @@ mod tests {
         assert_eq!(rows[0].mean_gap, Some(0.0), "(-1 + 1) / 2");
         assert_eq!((rows[1].required, rows[1].assessed, rows[1].below), (2, 1, 0));
         assert_eq!((rows[2].required, rows[2].mean_gap), (0, None));
+        let counts = rows[0].clone().for_counts_only(3);
+        assert!(
+            counts.withheld && counts.below == 0 && counts.mean_gap.is_none(),
+            "two assessed under 3"
+        );
+        assert!(!rows[0].clone().for_counts_only(2).withheld);
     }
 }

@@ -164,7 +164,8 @@ pub async fn move_version(
 #[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
 pub struct GapQuery {
     /// A stored framework's id; the shipped framework when left out.
-    pub framework: Option<FrameworkId>,
+    #[param(format = Uuid)]
+    pub framework: Option<String>,
 }
 
 /// The organisation's gap report: per competence, how many people's roles require it, how
@@ -180,11 +181,15 @@ pub async fn gaps(
     ctx: OrgCtx,
     crate::extract::QueryOr(q): crate::extract::QueryOr<GapQuery>,
 ) -> ApiResult<Json<mognad_app::competence::gap_report::GapReport>> {
+    let framework = match q.framework.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(raw) => Some(FrameworkId(crate::api::id_field(tr, "framework", raw)?)),
+    };
     Ok(Json(
         state
             .app
             .competence()
-            .gap_report(&ctx.actor, q.framework)
+            .gap_report(&ctx.actor, framework)
             .await
             .map_err(problem(tr))?,
     ))

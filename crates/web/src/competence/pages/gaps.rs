@@ -98,22 +98,12 @@ pub async fn show(c: PageCtx, QueryOr(q): QueryOr<FrameworkQuery>) -> Page {
         l,
         download: format!("framework={}", r.framework.id),
         action: here,
-        frameworks: frameworks
-            .iter()
-            .map(|x| {
-                let n = if tr.lang == Language::Sv {
-                    &x.name_sv
-                } else {
-                    &x.name_en
-                };
-                (
-                    x.id.to_string(),
-                    format!("{n} (v{})", x.version),
-                    x.id == r.framework.id,
-                )
-            })
-            .collect(),
-        intro: tr.t1("gaps-intro", "people", r.people),
+        frameworks: super::framework_options(&frameworks, tr.lang, r.framework.id),
+        intro: format!(
+            "{} {}",
+            tr.t1("gaps-intro", "people", r.people),
+            tr.t1("gaps-withheld", "k", r.threshold)
+        ),
         headers: headers(tr),
         rows: r
             .rows
@@ -124,7 +114,11 @@ pub async fn show(c: PageCtx, QueryOr(q): QueryOr<FrameworkQuery>) -> Page {
                     [
                         g.required.to_string(),
                         g.assessed.to_string(),
-                        g.below.to_string(),
+                        if g.withheld {
+                            "–".into()
+                        } else {
+                            g.below.to_string()
+                        },
                         g.not_assessed().to_string(),
                         signed(g.mean_gap, tr.lang),
                     ],

@@ -237,22 +237,7 @@ pub(crate) async fn page(c: &PageCtx, person: Uuid, errors: Vec<String>, status:
                     .join(", ")
             })
             .unwrap_or_default(),
-        frameworks: r
-            .frameworks
-            .iter()
-            .map(|x| {
-                let name = if lang == mognad_domain::org::Language::Sv {
-                    &x.name_sv
-                } else {
-                    &x.name_en
-                };
-                (
-                    x.id.to_string(),
-                    format!("{name} (v{})", x.version),
-                    x.id == r.framework_id,
-                )
-            })
-            .collect(),
+        frameworks: super::framework_options(&r.frameworks, lang, r.framework_id),
         roles: f
             .roles
             .iter()

@@ -138,7 +138,12 @@ async fn page(
         ),
         status: status_label(tr, s.status),
         source: s.source.map(|x| tr.t(&format!("review-as-{}", x.as_str()))),
-        back: format!("/orgs/{}/reviews/{id}", c.org.actor.org),
+        // An asked colleague has no one in the review, so their way back is the list.
+        back: if s.source == Some(mognad_domain::competence::assessment::Source::Peer) {
+            format!("/orgs/{}/reviews", c.org.actor.org)
+        } else {
+            format!("/orgs/{}/reviews/{id}", c.org.actor.org)
+        },
         rows,
         levels,
         notice,

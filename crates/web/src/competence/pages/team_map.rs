@@ -122,21 +122,7 @@ async fn page(c: PageCtx, scope: Scope, q: FrameworkQuery, here: String, name_ke
         heading: tr.t1("team-competence-title", "name", &v.name),
         action: here.clone(),
         talent: format!("{}/talent", here.trim_end_matches("/competence")),
-        frameworks: frameworks
-            .iter()
-            .map(|x| {
-                let n = if lang == mognad_domain::org::Language::Sv {
-                    &x.name_sv
-                } else {
-                    &x.name_en
-                };
-                (
-                    x.id.to_string(),
-                    format!("{n} (v{})", x.version),
-                    x.id == v.framework_id,
-                )
-            })
-            .collect(),
+        frameworks: super::framework_options(&frameworks, lang, v.framework_id),
         risks,
         hidden: (v.hidden > 0).then(|| tr.t1("team-hidden", "n", v.hidden)),
         columns: names.into_iter().map(|(_, n)| n).collect(),
