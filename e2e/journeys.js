@@ -130,6 +130,9 @@ async function competence(page, base, org) {
   if (!/Utvecklingsplaner/.test(await page.textContent('main'))) throw new Error('the talent overview shows no plans');
   await audit(page, 'talent overview');
   await screenshots(page, 'talent');
+  await page.goto(`${base}${org}/competence/gaps`);
+  if (!/Under kravet/.test(await page.textContent('main'))) throw new Error('the gap report shows no table');
+  await audit(page, 'gap report');
   await page.goto(`${base}${map}`);
   const record = await page.$$eval('main table.heat tbody tr', (rows) => {
     const assessed = rows.find((r) => [...r.querySelectorAll('td')].some((td) => /\d/.test(td.textContent)));
