@@ -109,6 +109,15 @@ async fn the_gap_report_is_a_page_a_csv_and_a_spreadsheet() {
     let xlsx = c.get(&format!("{base}.xlsx")).await;
     assert_eq!(xlsx.status, 200);
     assert!(xlsx.bytes.starts_with(b"PK"), "an XLSX file is a zip archive");
+    let api = format!("/api/v1/orgs/{org}/competence/gaps");
+    assert_eq!(
+        c.get(&api).await.status,
+        200,
+        "without a framework: the shipped one"
+    );
+    let empty = c.get(&format!("{api}?framework=")).await;
+    assert_eq!(empty.status, 422, "an empty id is no id: {}", empty.body);
+    assert!(empty.body.contains("\"framework\""), "{}", empty.body);
 
     let mut m = w.client();
     m.login("anna@norrvik.se").await;

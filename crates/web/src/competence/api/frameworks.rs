@@ -181,8 +181,10 @@ pub async fn gaps(
     ctx: OrgCtx,
     crate::extract::QueryOr(q): crate::extract::QueryOr<GapQuery>,
 ) -> ApiResult<Json<mognad_app::competence::gap_report::GapReport>> {
+    // Only a missing parameter means the shipped framework; an empty one is no id (the schema
+    // says so, and a client sending it has a bug worth hearing about).
     let framework = match q.framework.as_deref().map(str::trim) {
-        None | Some("") => None,
+        None => None,
         Some(raw) => Some(FrameworkId(crate::api::id_field(tr, "framework", raw)?)),
     };
     Ok(Json(
