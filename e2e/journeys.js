@@ -103,7 +103,9 @@ async function browseOrganisation(page, base, org) {
   await audit(page, 'competence framework');
   await page.goto(`${page.url()}/edit`);
   if (!(await page.$('select[name="req.it-strateg.empati"]'))) throw new Error('the framework editor shows no requirements');
+  if (!(await page.$('textarea[name="level.3.description_sv"]'))) throw new Error('the framework editor does not edit the levels');
   await audit(page, 'framework editor');
+  await screenshots(page, 'framework-editor');
   await page.goto(`${base}${org}/units`);
   const chart = await page.getAttribute('main table a[href$="/chart"]', 'href');
   await page.goto(`${base}${chart}`);

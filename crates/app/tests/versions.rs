@@ -199,7 +199,7 @@ async fn an_edit_in_the_browser_is_saved_as_the_next_version() {
                 remove: false,
             }],
             requires: vec![("it-chef".into(), "empati".into(), Some(5))],
-            add: None,
+            ..Default::default()
         };
         assert!(matches!(
             c.edit_framework(&member, v2, &edit).await,

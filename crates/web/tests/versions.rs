@@ -139,30 +139,7 @@ async fn a_framework_is_edited_in_the_browser_into_a_new_version() {
         page.body.contains("id=\"comp.empati.name_sv\"") && page.body.contains("id=\"req.it-chef.empati\"")
     );
     // The whole form as the browser sends it, then with one name changed or left empty.
-    let shipped = mognad_domain::competence::builtin();
-    let mut form: Vec<(String, String)> = shipped
-        .areas
-        .iter()
-        .flat_map(|a| &a.competences)
-        .flat_map(|k| {
-            let p = format!("comp.{}", k.id);
-            [
-                (format!("{p}.name_sv"), k.name.sv.clone()),
-                (format!("{p}.name_en"), k.name.en.clone()),
-                (format!("{p}.description_sv"), k.description.sv.clone()),
-                (format!("{p}.description_en"), k.description.en.clone()),
-                (
-                    format!("{p}.interfaces"),
-                    mognad_domain::competence::edit::interfaces_to_lines(&k.interfaces),
-                ),
-            ]
-        })
-        .collect();
-    for r in &shipped.roles {
-        for (k, level) in &r.requires {
-            form.push((format!("req.{}.{k}", r.id), level.to_string()));
-        }
-    }
+    let form = browser_form(mognad_domain::competence::builtin());
     let csrf = c.csrf();
     let with = |name: &str| -> Vec<(String, String)> {
         form.iter()
@@ -208,4 +185,144 @@ async fn a_framework_is_edited_in_the_browser_into_a_new_version() {
     let mut m = w.client();
     m.login("m@norrvik.se").await;
     assert_eq!(m.get(&edit).await.status, 403);
+}
+
+/// Every field of the framework editor with the values the page shows, as a browser posts it.
+fn browser_form(f: &mognad_domain::competence::Framework) -> Vec<(String, String)> {
+    use mognad_domain::competence::edit::interfaces_to_lines;
+    use mognad_domain::model::Text;
+    let texts = |p: &str, name: &Text, description: &Text| {
+        [
+            (format!("{p}.name_sv"), name.sv.clone()),
+            (format!("{p}.name_en"), name.en.clone()),
+            (format!("{p}.description_sv"), description.sv.clone()),
+            (format!("{p}.description_en"), description.en.clone()),
+        ]
+    };
+    let mut form: Vec<(String, String)> = texts("fw", &f.name, &f.description).into();
+    for (i, l) in f.levels.iter().enumerate() {
+        form.extend(texts(&format!("level.{}", i + 1), &l.name, &l.description));
+    }
+    for a in &f.areas {
+        form.extend(texts(&format!("area.{}", a.id), &a.name, &a.description));
+        for k in &a.competences {
+            let p = format!("comp.{}", k.id);
+            form.extend(texts(&p, &k.name, &k.description));
+            form.push((format!("{p}.interfaces"), interfaces_to_lines(&k.interfaces)));
+        }
+    }
+    for r in &f.roles {
+        form.extend(texts(&format!("role.{}", r.id), &r.name, &r.description));
+        form.push((
+            format!("role.{}.works_with", r.id),
+            interfaces_to_lines(&r.works_with),
+        ));
+        for (k, level) in &r.requires {
+            form.push((format!("req.{}.{k}", r.id), level.to_string()));
+        }
+    }
+    // What is added stays empty unless filled in.
+    for empty in ["newarea.id", "new.id", "new.area", "newrole.id"] {
+        form.push((empty.to_owned(), String::new()));
+    }
+    form
+}
+
+#[tokio::test]
+async fn levels_areas_and_roles_are_edited_and_a_role_added_in_the_browser() {
+    let w = World::new().await;
+    let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
+    let v2 = w.app.competence().default_framework(&admin).await.unwrap();
+    let mut c = w.client();
+    c.login("admin@norrvik.se").await;
+    let edit = format!("/orgs/{}/frameworks/{v2}/edit", admin.org);
+    let page = c.get(&edit).await.body;
+    for field in [
+        "fw.name_sv",
+        "level.3.description_sv",
+        "area.ledarens-forhallningssatt.remove",
+        "role.it-strateg.works_with",
+        "newrole.id",
+        "newreq.empati",
+    ] {
+        assert!(page.contains(&format!("id=\"{field}\"")), "{field}");
+    }
+    let shipped = mognad_domain::competence::builtin();
+    let set = |form: &mut Vec<(String, String)>, field: &str, value: &str| {
+        form.retain(|(k, _)| k != field);
+        form.push((field.to_owned(), value.to_owned()));
+    };
+    let mut form = browser_form(shipped);
+    set(
+        &mut form,
+        "level.3.description_sv",
+        "Gör det på egen hand, också i nya lägen.",
+    );
+    set(
+        &mut form,
+        "area.ledarens-forhallningssatt.name_sv",
+        "Ledarens hållning",
+    );
+    set(
+        &mut form,
+        "role.it-strateg.works_with",
+        "Arkitekter | Architects\nDataskyddsombud | Data protection officer",
+    );
+    set(&mut form, "newrole.id", "dataskyddsombud");
+    set(&mut form, "newrole.name_sv", "Dataskyddsombud");
+    set(&mut form, "newrole.name_en", "Data protection officer");
+    set(
+        &mut form,
+        "newrole.description_sv",
+        "Granskar behandlingen av personuppgifter.",
+    );
+    set(
+        &mut form,
+        "newrole.description_en",
+        "Reviews the processing of personal data.",
+    );
+    set(&mut form, "newreq.kommunikation", "4");
+    form.push(("_csrf".to_owned(), c.csrf()));
+    let mut blank = form.clone();
+    set(&mut blank, "level.2.name_en", "");
+    let refused = c.post_raw_form(&edit, &blank).await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused
+            .body
+            .contains("href=\"#level.2.name_en\">Nivå 2: Fältet får inte vara tomt."),
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("value=\"dataskyddsombud\""),
+        "what was typed is kept after a refusal"
+    );
+    let res = c.post_raw_form(&edit, &form).await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let next = w
+        .app
+        .competence()
+        .frameworks(&admin)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.version == 3)
+        .unwrap();
+    let f = w.app.competence().framework(&admin, next.id).await.unwrap();
+    assert_eq!(f.levels.len(), shipped.levels.len());
+    assert_eq!(
+        f.levels[2].description.sv,
+        "Gör det på egen hand, också i nya lägen."
+    );
+    assert_eq!(f.areas[1].name.sv, "Ledarens hållning");
+    let strategist = f.roles.iter().find(|r| r.id == "it-strateg").unwrap();
+    assert_eq!(strategist.works_with[1].en, "Data protection officer");
+    let dpo = f.roles.iter().find(|r| r.id == "dataskyddsombud").unwrap();
+    assert_eq!(dpo.requires, vec![("kommunikation".to_owned(), 4)]);
+    assert_eq!(
+        f.competence("empati"),
+        shipped.competence("empati"),
+        "the rest unchanged"
+    );
 }

@@ -5,7 +5,7 @@
 use crate::competence::frameworks::{FrameworkInfo, stored, stored_framework};
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::Utc;
-use mognad_domain::competence::edit::{Edit, apply};
+use mognad_domain::competence::edit::{Edit, Used, apply};
 use mognad_domain::competence::to_toml;
 use mognad_domain::ids::FrameworkId;
 use mognad_domain::role::Role;
@@ -19,15 +19,18 @@ impl super::Competence<'_> {
         let mut tx = self.db.write().await?;
         mognad_store::db::Db::serialise(&mut tx, mognad_store::db::WriterLock::Competence).await?;
         let base = stored_framework(&mut tx, actor.org, id.0).await?;
-        // An id any version ever used keeps its records, so a new competence may not take it.
-        let mut used = Vec::new();
+        // An id any version ever used keeps its records (or profiles), so a new competence or
+        // role may not take it.
+        let mut used = Used::default();
         for s in frameworks::list(&mut tx, actor.org)
             .await?
             .iter()
             .filter(|s| s.framework_key == base.id)
         {
             let f = stored_framework(&mut tx, actor.org, s.id).await?;
-            used.extend(f.areas.into_iter().flat_map(|a| a.competences).map(|c| c.id));
+            used.roles.extend(f.roles.into_iter().map(|r| r.id));
+            used.competences
+                .extend(f.areas.into_iter().flat_map(|a| a.competences).map(|c| c.id));
         }
         let mut next = apply(&base, edit, &used).map_err(|errors| {
             AppError::Invalid(

@@ -1,6 +1,7 @@
 //! The competence feature's HTML pages.
 
 pub mod framework_edit;
+mod framework_edit_form;
 pub mod frameworks;
 pub mod gaps;
 pub mod person;

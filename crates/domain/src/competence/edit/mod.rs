@@ -1,6 +1,11 @@
-//! Editing a framework in the browser: a competence's texts and interfaces, removing one,
-//! adding one to an area, and each role's required levels. An edit makes the next version;
-//! the stored version never changes, and ids stay, so records carry over.
+//! Editing a framework in the browser: the framework's and levels' texts, areas, a competence's
+//! texts and interfaces, removing one, adding one to an area, roles and each role's required
+//! levels. An edit makes the next version; the stored version never changes, and ids stay, so
+//! records carry over.
+
+mod parts;
+#[cfg(test)]
+mod tests;
 
 use super::{Competence, Framework};
 use crate::model::Text;
@@ -25,12 +30,50 @@ pub struct NewCompetence {
     pub interfaces: Vec<Text>,
 }
 
+/// An area's texts as the form gives them back, or its removal (with its competences).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AreaEdit {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+    pub remove: bool,
+}
+
+/// A role's texts and whom it works with, or its removal.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RoleEdit {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+    pub works_with: Vec<Text>,
+    pub remove: bool,
+}
+
+/// Everything one save changes; parts left out stay as they are.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Edit {
+    /// The framework's name and description.
+    pub framework: Option<(Text, Text)>,
+    /// (level number from 1, name, description).
+    pub levels: Vec<(usize, Text, Text)>,
+    pub areas: Vec<AreaEdit>,
+    /// An area to add; a new competence must go into it in the same edit (`remove` is ignored).
+    pub new_area: Option<AreaEdit>,
     pub competences: Vec<CompetenceEdit>,
-    /// (role, competence, level or none).
+    /// (role, competence, level or none); the new role's requirements name its id.
     pub requires: Vec<(String, String, Option<u8>)>,
     pub add: Option<NewCompetence>,
+    pub roles: Vec<RoleEdit>,
+    /// A role to add (`remove` is ignored).
+    pub new_role: Option<RoleEdit>,
+}
+
+/// The ids every version of the framework used. A new competence or role may not take one:
+/// the records, or the profiles, of the old one would carry over to it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Used {
+    pub competences: Vec<String>,
+    pub roles: Vec<String>,
 }
 
 /// A refused part of an edit: the form field and why.
@@ -66,7 +109,7 @@ pub fn interfaces_to_lines(list: &[Text]) -> String {
         .join("\n")
 }
 
-fn valid_id(id: &str) -> bool {
+pub(super) fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 40
         && id
@@ -74,7 +117,7 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn texts(errors: &mut Vec<EditError>, prefix: &str, name: &Text, description: &Text) {
+pub(super) fn texts(errors: &mut Vec<EditError>, prefix: &str, name: &Text, description: &Text) {
     for (field, value) in [
         ("name_sv", &name.sv),
         ("name_en", &name.en),
@@ -91,11 +134,16 @@ fn texts(errors: &mut Vec<EditError>, prefix: &str, name: &Text, description: &T
 }
 
 /// `f` with the edit applied (the caller gives it the next version), or every refused part.
-/// `used` holds the competence ids of every version of the framework: a new competence may not
-/// take one, since the records of the old one would carry over to it.
-pub fn apply(f: &Framework, e: &Edit, used: &[String]) -> Result<Framework, Vec<EditError>> {
+pub fn apply(f: &Framework, e: &Edit, used: &Used) -> Result<Framework, Vec<EditError>> {
     let mut out = f.clone();
     let mut errors = Vec::new();
+    parts::framework_and_levels(&mut out, e, &mut errors);
+    let gone_areas = parts::areas(&mut out, e, &mut errors);
+    let in_gone_area = |id: &str| {
+        f.areas
+            .iter()
+            .any(|a| gone_areas.contains(&a.id) && a.competences.iter().any(|c| c.id == id))
+    };
     for c in &e.competences {
         let Some(target) = out
             .areas
@@ -109,12 +157,21 @@ pub fn apply(f: &Framework, e: &Edit, used: &[String]) -> Result<Framework, Vec<
             });
             continue;
         };
-        if !c.remove {
+        if !c.remove && !in_gone_area(&c.id) {
             texts(&mut errors, &format!("comp.{}", c.id), &c.name, &c.description);
         }
         target.name = c.name.clone();
         target.description = c.description.clone();
         target.interfaces = c.interfaces.clone();
+    }
+    out.areas.retain(|a| !gone_areas.contains(&a.id));
+    if out.areas.is_empty() {
+        errors.push(EditError {
+            field: gone_areas
+                .first()
+                .map_or("newarea.id".into(), |a| format!("area.{a}.remove")),
+            code: "no-area",
+        });
     }
     let removed: Vec<&str> = e
         .competences
@@ -125,26 +182,30 @@ pub fn apply(f: &Framework, e: &Edit, used: &[String]) -> Result<Framework, Vec<
     for a in &mut out.areas {
         a.competences.retain(|c| !removed.contains(&c.id.as_str()));
         if a.competences.is_empty() && e.add.as_ref().is_none_or(|n| n.area != a.id) {
+            let new = e.new_area.as_ref().is_some_and(|n| n.id == a.id);
             errors.push(EditError {
-                field: format!("area.{}", a.id),
+                field: if new {
+                    "newarea.id".into()
+                } else {
+                    format!("area.{}.name_sv", a.id)
+                },
                 code: "area-empty",
             });
         }
     }
     if let Some(n) = &e.add {
-        let prefix = "new";
         if !valid_id(&n.id) {
             errors.push(EditError {
                 field: "new.id".into(),
                 code: "id",
             });
-        } else if f.competence(&n.id).is_some() || used.contains(&n.id) {
+        } else if f.competence(&n.id).is_some() || used.competences.contains(&n.id) {
             errors.push(EditError {
                 field: "new.id".into(),
                 code: "id-taken",
             });
         }
-        texts(&mut errors, prefix, &n.name, &n.description);
+        texts(&mut errors, "new", &n.name, &n.description);
         match out.areas.iter_mut().find(|a| a.id == n.area) {
             Some(a) => a.competences.push(Competence {
                 id: n.id.clone(),
@@ -159,6 +220,7 @@ pub fn apply(f: &Framework, e: &Edit, used: &[String]) -> Result<Framework, Vec<
             }),
         }
     }
+    let gone_roles = parts::roles(&mut out, e, used, &mut errors);
     let top = out.levels.len();
     let order: Vec<String> = out
         .areas
@@ -166,8 +228,11 @@ pub fn apply(f: &Framework, e: &Edit, used: &[String]) -> Result<Framework, Vec<
         .flat_map(|a| &a.competences)
         .map(|c| c.id.clone())
         .collect();
-    for (role, competence, level) in &e.requires {
-        let field = format!("req.{role}.{competence}");
+    for (role, competence, level) in e.requires.iter().filter(|(r, _, _)| !gone_roles.contains(r)) {
+        let field = match &e.new_role {
+            Some(n) if &n.id == role => format!("newreq.{competence}"),
+            _ => format!("req.{role}.{competence}"),
+        };
         let Some(r) = out.roles.iter_mut().find(|r| &r.id == role) else {
             errors.push(EditError {
                 field,
@@ -189,131 +254,4 @@ pub fn apply(f: &Framework, e: &Edit, used: &[String]) -> Result<Framework, Vec<
         r.requires.sort_by_key(|(c, _)| order.iter().position(|o| o == c));
     }
     if errors.is_empty() { Ok(out) } else { Err(errors) }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::competence::{builtin, parse, to_toml, versions::changes};
-
-    fn t(s: &str) -> Text {
-        Text {
-            sv: s.into(),
-            en: s.into(),
-        }
-    }
-
-    #[test]
-    fn an_edit_renames_removes_adds_and_sets_requirements() {
-        let f = builtin();
-        let empathy = f.competence("empati").unwrap();
-        let edit = Edit {
-            competences: vec![
-                CompetenceEdit {
-                    id: "empati".into(),
-                    name: Text {
-                        sv: "Empati och omtanke".into(),
-                        en: "Empathy and care".into(),
-                    },
-                    description: empathy.description.clone(),
-                    interfaces: interfaces_from_lines("Medarbetare | Staff\nInvånare"),
-                    remove: false,
-                },
-                CompetenceEdit {
-                    id: "odmjukhet".into(),
-                    remove: true,
-                    ..Default::default()
-                },
-            ],
-            requires: vec![
-                ("it-strateg".into(), "empati".into(), Some(5)),
-                ("it-strateg".into(), "tillit".into(), Some(2)),
-            ],
-            add: Some(NewCompetence {
-                area: "ledarens-forhallningssatt".into(),
-                id: "tillit".into(),
-                name: t("Tillit"),
-                description: t("Litar på andra."),
-                interfaces: Vec::new(),
-            }),
-        };
-        let mut next = apply(f, &edit, &[]).unwrap();
-        next.version = f.version + 1;
-        assert_eq!(
-            parse(&to_toml(&next)).unwrap(),
-            next,
-            "the edited framework is a valid file"
-        );
-        let c = changes(f, &next);
-        assert_eq!(
-            (c.added, c.changed, c.removed),
-            (
-                vec!["tillit".to_owned()],
-                vec!["empati".to_owned()],
-                vec!["odmjukhet".to_owned()]
-            )
-        );
-        let strategist = next.roles.iter().find(|r| r.id == "it-strateg").unwrap();
-        assert!(strategist.requires.contains(&("empati".into(), 5)));
-        assert!(strategist.requires.contains(&("tillit".into(), 2)));
-        assert!(
-            strategist.requires.iter().all(|(c, _)| c != "odmjukhet"),
-            "a removed competence is required by nobody"
-        );
-        assert_eq!(next.competence("empati").unwrap().interfaces[1].en, "Invånare");
-    }
-
-    #[test]
-    fn a_new_competence_may_not_take_an_id_an_earlier_version_used() {
-        let add = NewCompetence {
-            area: "ledarens-forhallningssatt".into(),
-            id: "tillit".into(),
-            name: t("Tillit"),
-            description: t("Litar på andra."),
-            interfaces: Vec::new(),
-        };
-        let edit = Edit {
-            add: Some(add),
-            ..Default::default()
-        };
-        assert!(apply(builtin(), &edit, &[]).is_ok());
-        let refused = apply(builtin(), &edit, &["tillit".to_owned()]).unwrap_err();
-        assert_eq!(
-            refused[0],
-            EditError {
-                field: "new.id".into(),
-                code: "id-taken"
-            }
-        );
-    }
-
-    #[test]
-    fn refused_parts_name_their_fields() {
-        let f = builtin();
-        let edit = Edit {
-            competences: vec![CompetenceEdit {
-                id: "empati".into(),
-                ..Default::default()
-            }],
-            requires: vec![("it-strateg".into(), "empati".into(), Some(9))],
-            add: Some(NewCompetence {
-                area: "nej".into(),
-                id: "Empati!".into(),
-                ..Default::default()
-            }),
-        };
-        let fields: Vec<String> = apply(f, &edit, &[])
-            .unwrap_err()
-            .into_iter()
-            .map(|e| e.field)
-            .collect();
-        for want in [
-            "comp.empati.name_sv",
-            "new.id",
-            "new.area",
-            "req.it-strateg.empati",
-        ] {
-            assert!(fields.iter().any(|f| f == want), "{want} in {fields:?}");
-        }
-    }
 }
