@@ -1,19 +1,32 @@
 //! The org chart as SVG: one row per person, indented along primary supervision with solid
-//! elbow lines; team leadership (dashed) and mentoring (dotted) as arcs to the right, so the
-//! three relationships stay apart and also differ without colour. Prints on paper as drawn.
+//! elbow lines; team leadership (dashed) and mentoring (dotted) as arcs to the right, each arc
+//! labelled at its apex (the team's name, or the word for mentoring), so the three
+//! relationships stay apart, differ without colour, and each arc says what it is. Prints on
+//! paper as drawn.
 
 use crate::svg::Svg;
 
 const ROW: f64 = 36.0;
 const INDENT: f64 = 26.0;
-const BOX_W: f64 = 320.0;
+/// The narrowest and widest a person's box is drawn; between them it fits the longest label.
+const BOX_MIN: f64 = 320.0;
+const BOX_MAX: f64 = 560.0;
 const TOP: f64 = 10.0;
 
 pub struct Row<'a> {
     pub name: &'a str,
     pub title: Option<&'a str>,
+    /// The unit, shown after the name where the chart spans units.
+    pub unit: Option<&'a str>,
     pub depth: usize,
     pub supervisor_row: Option<usize>,
+}
+
+/// An arc between two rows and what it says.
+pub struct Link<'a> {
+    pub from: usize,
+    pub to: usize,
+    pub label: &'a str,
 }
 
 pub struct Chart<'a> {
@@ -21,8 +34,8 @@ pub struct Chart<'a> {
     pub title: &'a str,
     pub desc: &'a str,
     pub rows: &'a [Row<'a>],
-    pub team_links: &'a [(usize, usize)],
-    pub mentor_links: &'a [(usize, usize)],
+    pub team_links: &'a [Link<'a>],
+    pub mentor_links: &'a [Link<'a>],
     /// Legend texts: supervision, team leadership, mentoring.
     pub legend: [&'a str; 3],
 }
@@ -30,14 +43,71 @@ pub struct Chart<'a> {
 pub const TEAM: (&str, &str) = ("#0b5394", "7 4");
 pub const MENTOR: (&str, &str) = ("#8a3b12", "2 4");
 
+/// The label's rough width in pixels at 13 px, to size the drawing.
+fn label_width(label: &str) -> f64 {
+    label.chars().count() as f64 * 7.5
+}
+
+/// Label heights along one column of arcs, each at its arc's middle and at least a line below
+/// the one above, so labels of arcs that meet at the same height do not overprint.
+fn label_heights(mids: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..mids.len()).collect();
+    order.sort_by(|a, b| mids[*a].total_cmp(&mids[*b]));
+    let mut out = vec![0.0; mids.len()];
+    let mut last = f64::MIN;
+    for i in order {
+        let y = mids[i].max(last + 15.0);
+        out[i] = y;
+        last = y;
+    }
+    out
+}
+
+/// What a person's box says: name, title and unit.
+fn row_label(r: &Row) -> String {
+    let mut label = match r.title {
+        Some(t) => format!("{} – {t}", r.name),
+        None => r.name.to_owned(),
+    };
+    if let Some(u) = r.unit {
+        label = format!("{label} · {u}");
+    }
+    label
+}
+
 pub fn render(c: &Chart) -> String {
     let depth = c.rows.iter().map(|r| r.depth).max().unwrap_or(0) as f64;
-    let right = 20.0 + depth * INDENT + BOX_W;
-    let width = right + 240.0;
-    let height = TOP + ROW * c.rows.len() as f64 + 100.0;
+    let labels: Vec<String> = c.rows.iter().map(row_label).collect();
+    let longest = labels.iter().map(|l| label_width(l)).fold(0.0, f64::max);
+    let box_w = (longest + 16.0).clamp(BOX_MIN, BOX_MAX);
+    // What does not fit the widest box ends in an ellipsis; the lists under the chart say all.
+    let fits = ((box_w - 16.0) / 7.5) as usize;
+    let right = 20.0 + depth * INDENT + box_w;
+    let widest = |links: &[Link], bulge: f64| {
+        links
+            .iter()
+            .map(|l| bulge * 0.75 + 8.0 + label_width(l.label))
+            .fold(0.0, f64::max)
+    };
+    let width = right
+        + widest(c.team_links, 70.0)
+            .max(widest(c.mentor_links, 150.0))
+            .max(240.0)
+        + 20.0;
+    let y_of = |i: usize| TOP + ROW * i as f64;
+    let heights = |links: &[Link]| {
+        label_heights(
+            &links
+                .iter()
+                .map(|l| (y_of(l.from) + y_of(l.to)) / 2.0 + ROW / 2.0 - 3.0)
+                .collect::<Vec<_>>(),
+        )
+    };
+    let (team_y, mentor_y) = (heights(c.team_links), heights(c.mentor_links));
+    let lowest = team_y.iter().chain(&mentor_y).fold(0.0, |a: f64, b| a.max(*b));
+    let height = (TOP + ROW * c.rows.len() as f64).max(lowest + 10.0) + 100.0;
     let mut svg = Svg::new(c.id, width as u32, height as u32, c.title, c.desc);
     let x_of = |r: &Row| 20.0 + r.depth as f64 * INDENT;
-    let y_of = |i: usize| TOP + ROW * i as f64;
     for (i, r) in c.rows.iter().enumerate() {
         let (x, y) = (x_of(r), y_of(i));
         if let Some(p) = r.supervisor_row {
@@ -53,23 +123,28 @@ pub fn render(c: &Chart) -> String {
                 "",
             );
         }
-        svg.rect(x, y, BOX_W, ROW - 6.0, "#f3f5f7");
-        let label = match r.title {
-            Some(t) => format!("{} – {t}", r.name),
-            None => r.name.to_owned(),
+        svg.rect(x, y, box_w, ROW - 6.0, "#f3f5f7");
+        let label = &labels[i];
+        let shown: String = if label.chars().count() > fits {
+            label.chars().take(fits.saturating_sub(1)).chain(['…']).collect()
+        } else {
+            label.clone()
         };
-        let shown: String = label.chars().take(44).collect();
         svg.text(x + 8.0, y + ROW / 2.0 + 2.0, "start", &shown);
     }
-    let link = |svg: &mut Svg, links: &[(usize, usize)], (colour, dash): (&str, &str), bulge: f64| {
-        for (a, b) in links {
-            let ya = y_of(*a) + ROW / 2.0 - 3.0;
-            let yb = y_of(*b) + ROW / 2.0 - 3.0;
-            svg.arc((right + 4.0, ya), (right + 4.0, yb), bulge, colour, dash);
-        }
-    };
-    link(&mut svg, c.team_links, TEAM, 70.0);
-    link(&mut svg, c.mentor_links, MENTOR, 150.0);
+    let link =
+        |svg: &mut Svg, links: &[Link], heights: Vec<f64>, (colour, dash): (&str, &str), bulge: f64| {
+            for l in links {
+                let ya = y_of(l.from) + ROW / 2.0 - 3.0;
+                let yb = y_of(l.to) + ROW / 2.0 - 3.0;
+                svg.arc((right + 4.0, ya), (right + 4.0, yb), bulge, colour, dash);
+            }
+            for (l, y) in links.iter().zip(heights) {
+                svg.label(right + 8.0 + bulge * 0.75, y + 4.0, colour, l.label);
+            }
+        };
+    link(&mut svg, c.team_links, team_y, TEAM, 70.0);
+    link(&mut svg, c.mentor_links, mentor_y, MENTOR, 150.0);
     let ly = height - 80.0;
     for (k, (colour, dash)) in [("#1b1f24", ""), TEAM, MENTOR].into_iter().enumerate() {
         let y = ly + 24.0 * k as f64;
@@ -83,35 +158,42 @@ pub fn render(c: &Chart) -> String {
 mod tests {
     use super::*;
 
+    fn row<'a>(name: &'a str, depth: usize, supervisor_row: Option<usize>) -> Row<'a> {
+        Row {
+            name,
+            title: None,
+            unit: None,
+            depth,
+            supervisor_row,
+        }
+    }
+
     #[test]
-    fn the_three_relationships_are_drawn_apart() {
+    fn the_three_relationships_are_drawn_apart_and_each_arc_is_labelled() {
         let rows = [
             Row {
-                name: "Chef",
                 title: Some("Förvaltningschef"),
-                depth: 0,
-                supervisor_row: None,
+                unit: Some("Kommunledning"),
+                ..row("Chef", 0, None)
             },
-            Row {
-                name: "Ledare",
-                title: None,
-                depth: 1,
-                supervisor_row: Some(0),
-            },
-            Row {
-                name: "<Medarbetare>",
-                title: None,
-                depth: 1,
-                supervisor_row: Some(0),
-            },
+            row("Ledare", 1, Some(0)),
+            row("<Medarbetare>", 1, Some(0)),
         ];
         let out = render(&Chart {
             id: "chart",
             title: "Organisationsschema",
             desc: "Tre relationer",
             rows: &rows,
-            team_links: &[(1, 2)],
-            mentor_links: &[(0, 2)],
+            team_links: &[Link {
+                from: 1,
+                to: 2,
+                label: "Team <Drift>",
+            }],
+            mentor_links: &[Link {
+                from: 0,
+                to: 2,
+                label: "Mentor",
+            }],
             legend: ["chef", "team", "mentor"],
         });
         assert!(out.contains("&lt;Medarbetare&gt;") && !out.contains("<Medarbetare>"));
@@ -125,6 +207,23 @@ mod tests {
             2,
             "one mentoring arc and its legend"
         );
-        assert!(out.contains("Chef – Förvaltningschef"));
+        assert!(out.contains("Chef – Förvaltningschef · Kommunledning"));
+        assert!(
+            out.contains(">Team &lt;Drift&gt;</text>"),
+            "the team arc names its team"
+        );
+        assert!(
+            out.contains(&format!(r##"fill="{}" stroke="#fff""##, MENTOR.0))
+                && out.contains(">Mentor</text>"),
+            "the mentoring arc says what it is, in the arc's colour"
+        );
+    }
+
+    #[test]
+    fn labels_of_arcs_meeting_at_one_height_are_set_apart() {
+        assert_eq!(
+            label_heights(&[100.0, 100.0, 40.0, 101.0]),
+            vec![100.0, 115.0, 40.0, 130.0]
+        );
     }
 }

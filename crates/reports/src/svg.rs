@@ -97,6 +97,17 @@ impl Svg {
         self
     }
 
+    /// Text in `fill` with a white halo, readable where it crosses lines (labels on arcs).
+    pub fn label(&mut self, x: f64, y: f64, fill: &str, content: &str) -> &mut Self {
+        let _ = write!(
+            self.body,
+            r##"<text x="{x:.1}" y="{y:.1}" text-anchor="start" fill="{}" stroke="#fff" stroke-width="4" paint-order="stroke" font-size="13">{}</text>"##,
+            escape(fill),
+            escape(content)
+        );
+        self
+    }
+
     /// Text turned by `angle` degrees around its anchor point (for long column headings).
     pub fn text_rotated(&mut self, x: f64, y: f64, angle: f64, content: &str) -> &mut Self {
         let _ = write!(

@@ -102,6 +102,7 @@ use utoipa::OpenApi;
         crate::plan::api::plan::forms,
         crate::plan::api::plan::create_form,
         crate::org::api::relationships::chart,
+        crate::org::api::relationships::whole_chart,
         crate::measurement::api::results::invite,
         crate::measurement::api::results::remind,
         crate::measurement::api::results::status,

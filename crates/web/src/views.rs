@@ -146,6 +146,8 @@ pub struct ListPage {
     pub search: Option<Search>,
     /// A paragraph under the heading, e.g. what just happened.
     pub intro: Option<String>,
+    /// Links to related pages under the heading, as (text, href).
+    pub links: Vec<(String, String)>,
 }
 
 pub struct Choice {

@@ -561,6 +561,71 @@ async fn members_are_not_offered_links_to_edit_forms() {
 }
 
 #[tokio::test]
+async fn the_whole_organisation_has_one_chart_whose_arcs_say_what_they_are() {
+    let w = World::new().await;
+    let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;
+    let it = w.unit(&a, "IT-avdelningen").await;
+    let lead = w.person_in(&a, "Ali Ledare", None, it).await;
+    let dev = w.person_in(&a, "Bo Utvecklare", None, it).await;
+    let mentor = w.person(&a, "Cia Mentor", None).await;
+    let team = w
+        .app
+        .org()
+        .save_team(
+            &a,
+            None,
+            &mognad_app::org::directory::NamedInput {
+                name: "Team Drift".into(),
+                unit_id: None,
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    for (kind, from, to, role) in [
+        ("team", lead.to_string(), team.to_string(), Some("lead")),
+        ("team", dev.to_string(), team.to_string(), None),
+        ("mentorship", mentor.to_string(), dev.to_string(), None),
+    ] {
+        let input = mognad_app::org::relations::RelationshipInput {
+            kind: kind.into(),
+            from_id: from,
+            to_id: to,
+            role: role.map(str::to_owned),
+            valid_from: "2020-01-01".into(),
+            ..Default::default()
+        };
+        w.app.org().save_relationship(&a, None, &input).await.unwrap();
+    }
+    let mut c = w.client();
+    c.login("anna@norrvik.se").await;
+    let whole = format!("/orgs/{}/chart", a.org);
+    assert!(
+        c.get(&format!("/orgs/{}/units", a.org))
+            .await
+            .body
+            .contains(&whole)
+    );
+    let page = c.get(&whole).await;
+    assert_eq!(page.status, 200);
+    for want in [
+        "Organisationsschema för Norrvik",
+        "Ali Ledare · IT-avdelningen",
+        ">Team Drift</text>",
+        ">mentor</text>",
+        "Ali Ledare → Bo Utvecklare (Team Drift)",
+        "Cia Mentor → Bo Utvecklare",
+    ] {
+        assert!(page.body.contains(want), "{want}: {}", page.body);
+    }
+    let api = c.get(&format!("/api/v1/orgs/{}/chart", a.org)).await;
+    let doc: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    assert_eq!(doc["whole"], true);
+    assert_eq!(doc["team_links"][0]["team"], "Team Drift");
+    assert_eq!(doc["rows"].as_array().unwrap().len(), 3);
+}
+
+#[tokio::test]
 async fn an_oversized_body_gets_a_problem_document_or_a_page_not_plain_text() {
     let w = World::new().await;
     let a = w.member("anna@norrvik.se", "Norrvik", Role::Admin).await;

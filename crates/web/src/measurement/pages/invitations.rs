@@ -120,6 +120,7 @@ async fn sheet_page(
         empty: tr.t(empty),
         search: None,
         intro: Some(intro),
+        links: Vec::new(),
     }))
 }
 

@@ -60,6 +60,7 @@ pub async fn rounds(c: PageCtx) -> Page {
         empty: tr.t("list-empty"),
         search: None,
         intro: None,
+        links: Vec::new(),
     }))
 }
 

@@ -34,6 +34,26 @@ pub async fn checks(
     ))
 }
 
+/// The org chart of the whole organisation: everyone, across units and without one, with each
+/// row's unit and each team link's team.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/chart", tag = "leadership",
+    params(("org" = uuid::Uuid, Path, description = "Organisation id")),
+    responses((status = 200, body = mognad_app::org::orgchart::OrgChart), (status = 404, body = crate::error::Problem)))]
+pub async fn whole_chart(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    tr: crate::i18n::Tr,
+    ctx: crate::session::OrgCtx,
+) -> crate::api::ApiResult<axum::Json<mognad_app::org::orgchart::OrgChart>> {
+    Ok(axum::Json(
+        state
+            .app
+            .org()
+            .whole_org_chart(&ctx.actor)
+            .await
+            .map_err(crate::api::problem(tr))?,
+    ))
+}
+
 /// The org chart of a unit and the units below it: rows in drawing order, and the team and
 /// mentoring links between rows.
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/units/{id}/chart", tag = "leadership",

@@ -1,4 +1,5 @@
-//! The org chart page of a unit: the drawing, and the same relationships as lists.
+//! The org chart pages, of a unit or of the whole organisation: the drawing with each arc
+//! labelled, and the same relationships as lists.
 
 use crate::error::WebError;
 use crate::extract::IdParam;
@@ -6,6 +7,7 @@ use crate::page::{PageCtx, org_layout, render};
 use crate::views::Layout;
 use askama::Template;
 use axum::response::Response;
+use mognad_app::org::orgchart::OrgChart;
 use mognad_domain::ids::UnitId;
 use mognad_reports::orgchart;
 
@@ -19,10 +21,11 @@ pub struct ChartPage {
     pub svg: String,
     /// (heading, "A → B" lines) for supervision, team leadership and mentoring.
     pub lists: Vec<(String, Vec<String>)>,
+    /// The other chart: the whole organisation's from a unit's, and back to the units.
+    pub other: (String, String),
 }
 
 pub async fn page(c: PageCtx, IdParam(id): IdParam) -> Result<Response, WebError> {
-    let tr = c.tr;
     let chart = c
         .state
         .app
@@ -30,14 +33,31 @@ pub async fn page(c: PageCtx, IdParam(id): IdParam) -> Result<Response, WebError
         .org_chart(&c.org.actor, UnitId(id))
         .await
         .map_err(c.err())?;
-    let here = format!("/orgs/{}/units/{id}/chart", c.org.actor.org);
-    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "units", &here).await?;
+    show(&c, &chart, &format!("/orgs/{}/units/{id}/chart", c.org.actor.org)).await
+}
+
+pub async fn whole(c: PageCtx) -> Result<Response, WebError> {
+    let chart = c
+        .state
+        .app
+        .org()
+        .whole_org_chart(&c.org.actor)
+        .await
+        .map_err(c.err())?;
+    show(&c, &chart, &format!("/orgs/{}/chart", c.org.actor.org)).await
+}
+
+async fn show(c: &PageCtx, chart: &OrgChart, here: &str) -> Result<Response, WebError> {
+    let tr = c.tr;
+    let l = org_layout(&c.state, &c.org, tr, &c.csrf, "units", here).await?;
     let rows: Vec<orgchart::Row> = chart
         .rows
         .iter()
         .map(|r| orgchart::Row {
             name: &r.person.name,
             title: r.title.as_deref(),
+            // Within one unit's chart the unit is the heading; across units each row says it.
+            unit: if chart.whole { r.unit.as_deref() } else { None },
             depth: r.depth,
             supervisor_row: r.supervisor_row,
         })
@@ -47,22 +67,43 @@ pub async fn page(c: PageCtx, IdParam(id): IdParam) -> Result<Response, WebError
         tr.t("chart-team"),
         tr.t("chart-mentoring"),
     ];
-    let heading = tr.t1("chart-title", "unit", &chart.unit);
+    let mentor = tr.t("chart-mentor-label");
+    let team_links: Vec<orgchart::Link> = chart
+        .team_links
+        .iter()
+        .map(|t| orgchart::Link {
+            from: t.lead,
+            to: t.member,
+            label: &t.team,
+        })
+        .collect();
+    let mentor_links: Vec<orgchart::Link> = chart
+        .mentor_links
+        .iter()
+        .map(|(a, b)| orgchart::Link {
+            from: *a,
+            to: *b,
+            label: &mentor,
+        })
+        .collect();
+    let (heading, intro) = if chart.whole {
+        (
+            tr.t1("chart-whole-title", "org", &chart.unit),
+            tr.t("chart-whole-intro"),
+        )
+    } else {
+        (tr.t1("chart-title", "unit", &chart.unit), tr.t("chart-intro"))
+    };
     let svg = orgchart::render(&orgchart::Chart {
         id: "orgchart",
         title: &heading,
         desc: &tr.t("chart-desc"),
         rows: &rows,
-        team_links: &chart.team_links,
-        mentor_links: &chart.mentor_links,
+        team_links: &team_links,
+        mentor_links: &mentor_links,
         legend: [&legend[0], &legend[1], &legend[2]],
     });
     let name = |i: usize| chart.rows[i].person.name.clone();
-    let pairs = |v: &[(usize, usize)]| {
-        v.iter()
-            .map(|(a, b)| format!("{} → {}", name(*a), name(*b)))
-            .collect()
-    };
     let supervision = chart
         .rows
         .iter()
@@ -71,16 +112,33 @@ pub async fn page(c: PageCtx, IdParam(id): IdParam) -> Result<Response, WebError
                 .map(|s| format!("{} → {}", name(s), r.person.name))
         })
         .collect();
+    let teams = chart
+        .team_links
+        .iter()
+        .map(|t| format!("{} → {} ({})", name(t.lead), name(t.member), t.team))
+        .collect();
+    let mentoring = chart
+        .mentor_links
+        .iter()
+        .map(|(a, b)| format!("{} → {}", name(*a), name(*b)))
+        .collect();
+    let org = c.org.actor.org;
+    let other = if chart.whole {
+        (tr.t("chart-units-link"), format!("/orgs/{org}/units"))
+    } else {
+        (tr.t("chart-whole-link"), format!("/orgs/{org}/chart"))
+    };
     Ok(render(ChartPage {
         l,
-        intro: tr.t("chart-intro"),
+        intro,
         empty: chart.rows.is_empty(),
         svg,
         lists: vec![
             (legend[0].clone(), supervision),
-            (legend[1].clone(), pairs(&chart.team_links)),
-            (legend[2].clone(), pairs(&chart.mentor_links)),
+            (legend[1].clone(), teams),
+            (legend[2].clone(), mentoring),
         ],
         heading,
+        other,
     }))
 }

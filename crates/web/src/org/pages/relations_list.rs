@@ -24,6 +24,8 @@ pub struct RelationshipsPage {
     pub prev: Option<String>,
     pub next: Option<String>,
     pub admin: bool,
+    /// The whole organisation's chart.
+    pub chart: String,
 }
 
 pub async fn list(c: PageCtx, QueryOr(f): QueryOr<RelFilter>) -> Result<Response, WebError> {
@@ -91,6 +93,7 @@ pub async fn list(c: PageCtx, QueryOr(f): QueryOr<RelFilter>) -> Result<Response
         .map(|k| (k.to_string(), tr.t(&format!("rel-state-{k}"))))
         .collect();
     Ok(render(RelationshipsPage {
+        chart: format!("/orgs/{}/chart", c.org.actor.org),
         summary: tr.tn(
             "rel-summary",
             &[

@@ -44,6 +44,22 @@ impl Ctx {
         rows: Vec<Vec<Cell>>,
         search: Option<Search>,
     ) -> Page {
+        self.list_linked(section, heading, new_label, columns, rows, search, Vec::new())
+            .await
+    }
+
+    /// A list page with links to related pages under its heading.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn list_linked(
+        &self,
+        section: &str,
+        heading: &str,
+        new_label: &str,
+        columns: Vec<String>,
+        rows: Vec<Vec<Cell>>,
+        search: Option<Search>,
+        links: Vec<(String, String)>,
+    ) -> Page {
         let base = self.base(section);
         let l = org_layout(&self.state, &self.org, self.tr, &self.csrf, section, &base).await?;
         Ok(render(ListPage {
@@ -56,6 +72,7 @@ impl Ctx {
             empty: self.tr.t("list-empty"),
             search,
             intro: None,
+            links,
         }))
     }
 

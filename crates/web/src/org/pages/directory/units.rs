@@ -61,8 +61,17 @@ pub async fn list(c: Ctx) -> Page {
         tr.t("units-chart-column"),
         tr.t("competence-column"),
     ];
-    c.list("units", "units-title", "units-new", columns, rows, None)
-        .await
+    let whole = format!("/orgs/{}/chart", c.org.actor.org);
+    c.list_linked(
+        "units",
+        "units-title",
+        "units-new",
+        columns,
+        rows,
+        None,
+        vec![(tr.t("chart-whole-link"), whole)],
+    )
+    .await
 }
 
 pub async fn new(c: Ctx) -> Page {
