@@ -9,7 +9,7 @@ use chrono::{NaiveDate, Utc};
 use mognad_domain::competence::review::Status;
 use mognad_domain::ids::{PersonId, ReviewId};
 use mognad_domain::role::Role;
-use mognad_store::reviews as store;
+use mognad_store::reviews::{self as store, Cycle, Participant, PeerRequest};
 use mognad_store::{Tx, people, relationships};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -72,23 +72,98 @@ pub(crate) async fn visible(tx: &mut Tx, actor: &Actor, day: NaiveDate) -> Resul
     Ok(Some(seen))
 }
 
+/// What every cycle's view is read against, read once however many cycles are shown.
+struct Readers {
+    seen: Option<HashSet<Uuid>>,
+    names: HashMap<Uuid, String>,
+    with_account: HashSet<Uuid>,
+    managed: HashSet<Uuid>,
+}
+
+async fn readers(tx: &mut Tx, actor: &Actor, day: NaiveDate) -> Result<Readers> {
+    Ok(Readers {
+        seen: visible(tx, actor, day).await?,
+        names: people::all(tx, actor.org)
+            .await?
+            .into_iter()
+            .map(|p| (p.id.0, p.name.to_string()))
+            .collect(),
+        with_account: mognad_store::members::list(tx, actor.org)
+            .await?
+            .into_iter()
+            .filter(|m| m.active)
+            .filter_map(|m| m.person.map(|(id, _)| id))
+            .collect(),
+        managed: relationships::supervisions(tx, actor.org)
+            .await?
+            .into_iter()
+            .filter(|x| x.period.contains(day))
+            .map(|x| x.subordinate_id.0)
+            .collect(),
+    })
+}
+
+/// The cycle as the reader sees it, or none when the reader sees nobody in it (a review the
+/// reader has no one in is not theirs to know of: its name, scope and size).
+fn view(r: &Readers, c: Cycle, parts: &[Participant], asks: &[PeerRequest]) -> Option<CycleView> {
+    let parts: Vec<&Participant> = parts.iter().filter(|p| p.cycle_id == c.id).collect();
+    let mut rows: Vec<ParticipantRow> = parts
+        .iter()
+        .filter(|p| r.seen.as_ref().is_none_or(|s| s.contains(&p.person_id)))
+        .map(|p| {
+            let mine: Vec<_> = asks
+                .iter()
+                .filter(|a| a.cycle_id == c.id && a.person_id == p.person_id)
+                .collect();
+            ParticipantRow {
+                person: PersonId(p.person_id),
+                name: r.names.get(&p.person_id).cloned().unwrap_or_default(),
+                status: Status::of(
+                    p.self_done_at.is_some(),
+                    p.manager_done_at.is_some(),
+                    p.signed_off_at.is_some(),
+                ),
+                peers_asked: mine.len(),
+                peers_answered: mine.iter().filter(|a| a.answered_at.is_some()).count(),
+            }
+        })
+        .collect();
+    if r.seen.is_some() && rows.is_empty() {
+        return None;
+    }
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    Some(CycleView {
+        id: ReviewId(c.id),
+        name: c.name,
+        scope: c.scope_name,
+        deadline: c.deadline,
+        closed: c.closed_at.is_some(),
+        hidden: parts.len() - rows.len(),
+        without_account: rows
+            .iter()
+            .filter(|x| !r.with_account.contains(&x.person.0))
+            .count(),
+        without_manager: rows.iter().filter(|x| !r.managed.contains(&x.person.0)).count(),
+        rows,
+    })
+}
+
 impl super::Competence<'_> {
     /// The cycles the reader takes part in, manages someone in, or (administrators) all.
     #[tracing::instrument(skip_all)]
     pub async fn review_cycles(&self, actor: &Actor) -> Result<Vec<CycleView>> {
         actor.require(Role::Member)?;
+        let day = Utc::now().date_naive();
         let mut tx = self.db.read().await?;
         let all = store::cycles(&mut tx, actor.org).await?;
+        let r = readers(&mut tx, actor, day).await?;
+        let parts = store::participants(&mut tx, actor.org, None, None).await?;
+        let asks = store::peer_requests(&mut tx, actor.org, None, None).await?;
         tx.rollback().await?;
-        let mut out = Vec::new();
-        for c in all {
-            match self.review_status(actor, ReviewId(c.id)).await {
-                Ok(v) => out.push(v),
-                Err(crate::AppError::NotFound) => {}
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(out)
+        Ok(all
+            .into_iter()
+            .filter_map(|c| view(&r, c, &parts, &asks))
+            .collect())
     }
 
     /// What the reader has been asked to give peer feedback on, in open cycles.
@@ -126,63 +201,10 @@ impl super::Competence<'_> {
         let day = Utc::now().date_naive();
         let mut tx = self.db.read().await?;
         let c = cycle(&mut tx, actor, id).await?;
-        let seen = visible(&mut tx, actor, day).await?;
+        let r = readers(&mut tx, actor, day).await?;
         let parts = store::participants(&mut tx, actor.org, Some(c.id), None).await?;
         let asks = store::peer_requests(&mut tx, actor.org, Some(c.id), None).await?;
-        let names: HashMap<Uuid, String> = people::all(&mut tx, actor.org)
-            .await?
-            .into_iter()
-            .map(|p| (p.id.0, p.name.to_string()))
-            .collect();
-        let with_account: HashSet<Uuid> = mognad_store::members::list(&mut tx, actor.org)
-            .await?
-            .into_iter()
-            .filter(|m| m.active)
-            .filter_map(|m| m.person.map(|(id, _)| id))
-            .collect();
-        let managed: HashSet<Uuid> = relationships::supervisions(&mut tx, actor.org)
-            .await?
-            .into_iter()
-            .filter(|x| x.period.contains(day))
-            .map(|x| x.subordinate_id.0)
-            .collect();
         tx.rollback().await?;
-        let mut rows: Vec<ParticipantRow> = parts
-            .iter()
-            .filter(|p| seen.as_ref().is_none_or(|s| s.contains(&p.person_id)))
-            .map(|p| {
-                let mine: Vec<_> = asks.iter().filter(|a| a.person_id == p.person_id).collect();
-                ParticipantRow {
-                    person: PersonId(p.person_id),
-                    name: names.get(&p.person_id).cloned().unwrap_or_default(),
-                    status: Status::of(
-                        p.self_done_at.is_some(),
-                        p.manager_done_at.is_some(),
-                        p.signed_off_at.is_some(),
-                    ),
-                    peers_asked: mine.len(),
-                    peers_answered: mine.iter().filter(|a| a.answered_at.is_some()).count(),
-                }
-            })
-            .collect();
-        // A review the reader has no one in is not theirs to know of (its name, scope and size).
-        if seen.is_some() && rows.is_empty() {
-            return Err(crate::AppError::NotFound);
-        }
-        rows.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(CycleView {
-            id,
-            name: c.name,
-            scope: c.scope_name,
-            deadline: c.deadline,
-            closed: c.closed_at.is_some(),
-            hidden: parts.len() - rows.len(),
-            without_account: rows
-                .iter()
-                .filter(|r| !with_account.contains(&r.person.0))
-                .count(),
-            without_manager: rows.iter().filter(|r| !managed.contains(&r.person.0)).count(),
-            rows,
-        })
+        view(&r, c, &parts, &asks).ok_or(crate::AppError::NotFound)
     }
 }
