@@ -257,3 +257,47 @@ async fn a_review_cycle_runs_from_start_to_sign_off() {
         t.cleanup().await.unwrap();
     }
 }
+
+#[tokio::test]
+async fn reminders_go_out_by_themselves_a_week_and_two_days_before_and_on_the_last_day() {
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        let c = app.competence();
+        let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
+        let it = unit(&app, &admin, "IT").await;
+        colleague(&app, &admin, "anna@norrvik.se", "Anna", it).await;
+        colleague(&app, &admin, "bo@norrvik.se", "Bo", it).await;
+        let now = chrono::Utc::now();
+        let days = |n: i64| now + chrono::Duration::days(n);
+        let input = CycleInput {
+            name: "Höstens genomgång".into(),
+            scope: format!("unit:{it}"),
+            deadline: days(7).date_naive().to_string(),
+        };
+        let review = c.start_review(&admin, &input).await.unwrap();
+        assert_eq!(
+            c.remind_due_reviews(now).await.unwrap(),
+            2,
+            "a week before: Anna and Bo, who have not started"
+        );
+        assert_eq!(
+            c.remind_review(&admin, review).await.unwrap(),
+            0,
+            "the button the same day tells nobody twice"
+        );
+        assert_eq!(
+            c.remind_due_reviews(days(1)).await.unwrap(),
+            0,
+            "six days before: no reminder"
+        );
+        assert_eq!(c.remind_due_reviews(days(5)).await.unwrap(), 2, "two days before");
+        assert_eq!(c.remind_due_reviews(days(5)).await.unwrap(), 0, "once that day");
+        c.close_review(&admin, review).await.unwrap();
+        assert_eq!(
+            c.remind_due_reviews(days(7)).await.unwrap(),
+            0,
+            "a closed review reminds nobody"
+        );
+        t.cleanup().await.unwrap();
+    }
+}

@@ -71,7 +71,7 @@ pub(crate) async fn serve(config: &Config, demo_mode: bool) -> Result<()> {
         folder: config.data_dir.join("mail"),
     })
     .map_err(explain)?;
-    retention_job(app.clone());
+    housekeeping_job(app.clone());
     let state = mognad_web::AppState::new(
         app,
         mognad_web::WebConfig {
@@ -153,14 +153,16 @@ pub(crate) async fn has_any_org(app: &App) -> bool {
     }
 }
 
-/// Applies the organisations' retention periods now and then every hour, for as long as the
-/// server runs. Idempotent, so several servers on one database may each run it.
-fn retention_job(app: App) {
+/// Now and then every hour, for as long as the server runs: applies the organisations'
+/// retention periods and sends the review reminders due today. Both are idempotent (a
+/// reminder's key holds its day), so several servers on one database may each run them.
+fn housekeeping_job(app: App) {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(Duration::from_secs(3600));
         loop {
             every.tick().await;
-            match app.platform().apply_retention(chrono::Utc::now()).await {
+            let now = chrono::Utc::now();
+            match app.platform().apply_retention(now).await {
                 Ok(a) if a.links + a.drafts + a.contacts > 0 => tracing::info!(
                     links = a.links,
                     drafts = a.drafts,
@@ -169,6 +171,11 @@ fn retention_job(app: App) {
                 ),
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "applying retention failed; next try in an hour"),
+            }
+            match app.competence().remind_due_reviews(now).await {
+                Ok(0) => {}
+                Ok(told) => tracing::info!(told, "review reminders sent"),
+                Err(e) => tracing::warn!(error = %e, "review reminders failed; next try in an hour"),
             }
         }
     });

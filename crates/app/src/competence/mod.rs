@@ -27,6 +27,7 @@ pub mod gap_report;
 mod levels;
 pub mod moves;
 pub mod person_access;
+pub mod review_reminders;
 pub mod review_sheet;
 pub mod review_status;
 mod review_steps;

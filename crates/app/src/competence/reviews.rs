@@ -1,20 +1,18 @@
 //! Review cycles, the administrator's side: start one for a unit (with its sub-units) or a team
-//! with a deadline, remind those who are waited for, and close it.
+//! with a deadline, and close it (reminders are in `review_reminders`).
 
 use crate::competence::team_map::{Scope, scope_members};
 use crate::input::Errors;
 use crate::plan::notify;
 use crate::{Actor, AppError, Invalid, Result};
 use chrono::{NaiveDate, Utc};
-use mognad_domain::competence::review::{Status, Waiting};
-use mognad_domain::ids::{ReviewId, TeamId, UnitId};
+use mognad_domain::ids::{OrgId, ReviewId, TeamId, UnitId};
 use mognad_domain::role::Role;
 use mognad_domain::text::parse_date;
 use mognad_store::reviews::{self as store, Cycle};
 use mognad_store::{Tx, people, relationships};
 use serde::Deserialize;
 use serde_json::json;
-use std::collections::HashMap;
 use uuid::Uuid;
 
 /// A new review cycle as a form or JSON body holds it.
@@ -42,13 +40,8 @@ fn scope_of(raw: &str) -> Option<Scope> {
 }
 
 /// A person's current supervisors.
-pub(crate) async fn supervisors(
-    tx: &mut Tx,
-    actor: &Actor,
-    person: Uuid,
-    day: NaiveDate,
-) -> Result<Vec<Uuid>> {
-    Ok(relationships::supervisions(tx, actor.org)
+pub(crate) async fn supervisors(tx: &mut Tx, org: OrgId, person: Uuid, day: NaiveDate) -> Result<Vec<Uuid>> {
+    Ok(relationships::supervisions(tx, org)
         .await?
         .into_iter()
         .filter(|s| s.subordinate_id.0 == person && s.period.contains(day))
@@ -131,61 +124,6 @@ impl super::Competence<'_> {
         crate::platform::audit::record(&mut tx, actor, "review-started", &c.name).await?;
         tx.commit().await?;
         Ok(ReviewId(c.id))
-    }
-
-    /// Reminds everyone the open cycle waits for: a person who has not assessed themselves, the
-    /// managers of those waiting for the manager, and colleagues who have not answered a
-    /// request. At most once a day each. Returns how many members were told.
-    #[tracing::instrument(skip_all)]
-    pub async fn remind_review(&self, actor: &Actor, id: ReviewId) -> Result<usize> {
-        actor.require(Role::Admin)?;
-        let now = Utc::now();
-        let day = now.date_naive();
-        let mut tx = self.db.write().await?;
-        let c = cycle(&mut tx, actor, id).await?;
-        if c.closed_at.is_some() {
-            return Err(Invalid::new("review", "review-closed", "the review is closed").into());
-        }
-        let names: HashMap<Uuid, String> = people::all(&mut tx, actor.org)
-            .await?
-            .into_iter()
-            .map(|p| (p.id.0, p.name.to_string()))
-            .collect();
-        let base = json!({ "what": "reminder", "cycle": c.name, "deadline": c.deadline, "review": c.id });
-        let mut told = 0;
-        for p in store::participants(&mut tx, actor.org, Some(c.id), None).await? {
-            let status = Status::of(
-                p.self_done_at.is_some(),
-                p.manager_done_at.is_some(),
-                p.signed_off_at.is_some(),
-            );
-            let whom = match status.waits_for() {
-                Some(Waiting::Person) => vec![p.person_id],
-                Some(Waiting::Manager) => supervisors(&mut tx, actor, p.person_id, day).await?,
-                None => Vec::new(),
-            };
-            let mut params = base.clone();
-            params["person"] = json!(p.person_id);
-            params["name"] = json!(names.get(&p.person_id).cloned().unwrap_or_default());
-            params["step"] = json!(status.as_str());
-            for who in whom {
-                let key = format!("review:{}:{}:{who}:{day}", c.id, p.person_id);
-                told += notify::review(&mut tx, actor.org, who, &params, Some(&key)).await?;
-            }
-        }
-        for r in store::peer_requests(&mut tx, actor.org, Some(c.id), None).await? {
-            if r.answered_at.is_some() {
-                continue;
-            }
-            let mut params = base.clone();
-            params["what"] = json!("peer");
-            params["person"] = json!(r.person_id);
-            params["name"] = json!(names.get(&r.person_id).cloned().unwrap_or_default());
-            let key = format!("review-peer:{}:{}:{}:{day}", c.id, r.person_id, r.peer_id);
-            told += notify::review(&mut tx, actor.org, r.peer_id, &params, Some(&key)).await?;
-        }
-        tx.commit().await?;
-        Ok(told)
     }
 
     /// Closes a cycle: its sheets and peer requests no longer take answers.
