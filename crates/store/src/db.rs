@@ -32,8 +32,22 @@ pub enum WriterLock {
     Memberships = 0x6d6f_676e_0002,
     /// Competence writes that read and derive (combined levels on an assessment or a move to
     /// another version, a framework's next version, a review's closing against its sheets), so
-    /// two processes never act on the same reading.
+    /// two processes never act on the same reading; taken per organisation
+    /// ([`Db::serialise_org`]), since no such reading crosses organisations.
     Competence = 0x6d6f_676e_0003,
+}
+
+impl WriterLock {
+    /// The two 32-bit keys of this lock for one organisation: the lock's own number and the
+    /// organisation's id folded to 32 bits.
+    pub fn org_keys(self, org: mognad_domain::ids::OrgId) -> (i32, i32) {
+        let folded = org
+            .0
+            .as_bytes()
+            .chunks(4)
+            .fold(0u32, |acc, c| acc ^ u32::from_be_bytes([c[0], c[1], c[2], c[3]]));
+        ((self as i64 & 0x7fff_ffff) as i32, folded as i32)
+    }
 }
 
 /// A connection pool on one of the two backends.
@@ -180,6 +194,22 @@ impl Db {
         if let Tx::Postgres(t) = tx {
             sqlx::query("SELECT pg_advisory_xact_lock($1)")
                 .bind(lock as i64)
+                .execute(&mut **t)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Like [`Db::serialise`], but only with transactions holding `lock` for the same
+    /// organisation: one organisation's writers wait for each other, not for every other
+    /// organisation's. Two keys that happen to fold alike only serialise more than needed.
+    pub async fn serialise_org(tx: &mut Tx, lock: WriterLock, org: mognad_domain::ids::OrgId) -> Result<()> {
+        if let Tx::Postgres(t) = tx {
+            let (space, key) = lock.org_keys(org);
+            // The two-key locks are a key space of their own, apart from `serialise`'s.
+            sqlx::query("SELECT pg_advisory_xact_lock($1, $2)")
+                .bind(space)
+                .bind(key)
                 .execute(&mut **t)
                 .await?;
         }

@@ -187,7 +187,8 @@ impl super::Competence<'_> {
     pub async fn assess(&self, actor: &Actor, person: PersonId, input: &AssessInput) -> Result<()> {
         let default = self.default_framework(actor).await?;
         let mut tx = self.db.write().await?;
-        mognad_store::db::Db::serialise(&mut tx, mognad_store::db::WriterLock::Competence).await?;
+        mognad_store::db::Db::serialise_org(&mut tx, mognad_store::db::WriterLock::Competence, actor.org)
+            .await?;
         let access = person_access::access(&mut tx, actor, person).await?;
         let (_, _, framework_id) = subject(&mut tx, actor, person, default.0).await?;
         let framework = stored_framework(&mut tx, actor.org, framework_id).await?;
@@ -267,7 +268,8 @@ impl super::Competence<'_> {
             return Err(Invalid::new("role", "role", "choose a role of the framework").into());
         }
         let mut tx = self.db.write().await?;
-        mognad_store::db::Db::serialise(&mut tx, mognad_store::db::WriterLock::Competence).await?;
+        mognad_store::db::Db::serialise_org(&mut tx, mognad_store::db::WriterLock::Competence, actor.org)
+            .await?;
         person_access::access(&mut tx, actor, person)
             .await?
             .require_develop()?;

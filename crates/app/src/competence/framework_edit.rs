@@ -17,7 +17,8 @@ impl super::Competence<'_> {
     pub async fn edit_framework(&self, actor: &Actor, id: FrameworkId, edit: &Edit) -> Result<FrameworkInfo> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        mognad_store::db::Db::serialise(&mut tx, mognad_store::db::WriterLock::Competence).await?;
+        mognad_store::db::Db::serialise_org(&mut tx, mognad_store::db::WriterLock::Competence, actor.org)
+            .await?;
         let base = stored_framework(&mut tx, actor.org, id.0).await?;
         // An id any version ever used keeps its records (or profiles), so a new competence or
         // role may not take it.

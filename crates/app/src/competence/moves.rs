@@ -55,7 +55,8 @@ impl super::Competence<'_> {
         };
         let from = FrameworkId(from.trim().parse().map_err(|_| other())?);
         let mut tx = self.db.write().await?;
-        mognad_store::db::Db::serialise(&mut tx, mognad_store::db::WriterLock::Competence).await?;
+        mognad_store::db::Db::serialise_org(&mut tx, mognad_store::db::WriterLock::Competence, actor.org)
+            .await?;
         let old = frameworks::get(&mut tx, actor.org, from.0)
             .await?
             .ok_or(AppError::NotFound)?;

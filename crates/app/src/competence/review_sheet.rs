@@ -213,7 +213,8 @@ impl super::Competence<'_> {
     ) -> Result<()> {
         let default = self.default_framework(actor).await?;
         let mut tx = self.db.write().await?;
-        mognad_store::db::Db::serialise(&mut tx, mognad_store::db::WriterLock::Competence).await?;
+        mognad_store::db::Db::serialise_org(&mut tx, mognad_store::db::WriterLock::Competence, actor.org)
+            .await?;
         let c = cycle(&mut tx, actor, id).await?;
         let part = participant(&mut tx, actor, id, person).await?;
         if c.closed_at.is_some() {

@@ -92,7 +92,8 @@ impl super::Competence<'_> {
     #[tracing::instrument(skip_all)]
     pub async fn sign_off(&self, actor: &Actor, id: ReviewId, person: PersonId) -> Result<()> {
         let mut tx = self.db.write().await?;
-        mognad_store::db::Db::serialise(&mut tx, mognad_store::db::WriterLock::Competence).await?;
+        mognad_store::db::Db::serialise_org(&mut tx, mognad_store::db::WriterLock::Competence, actor.org)
+            .await?;
         let c = cycle(&mut tx, actor, id).await?;
         let part = participant(&mut tx, actor, id, person).await?;
         if c.closed_at.is_some() {

@@ -131,7 +131,8 @@ impl super::Competence<'_> {
     pub async fn close_review(&self, actor: &Actor, id: ReviewId) -> Result<()> {
         actor.require(Role::Admin)?;
         let mut tx = self.db.write().await?;
-        mognad_store::db::Db::serialise(&mut tx, mognad_store::db::WriterLock::Competence).await?;
+        mognad_store::db::Db::serialise_org(&mut tx, mognad_store::db::WriterLock::Competence, actor.org)
+            .await?;
         cycle(&mut tx, actor, id).await?;
         if store::close(&mut tx, actor.org, id.0, Utc::now()).await? {
             crate::platform::audit::record(&mut tx, actor, "review-closed", &id.0.to_string()).await?;
