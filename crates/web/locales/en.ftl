@@ -1582,3 +1582,5 @@ fe-roles-hint = Works with: one per line, "svenska | English". Whoever has a rem
 fe-remove-role = Remove the role in the new version
 fe-new-role = New role
 invalid-framework-no-area = The framework needs at least one area.
+invalid-framework-area-none = Choose an area for the new competence, or give the new area an id.
+invalid-framework-area-removed = The area is removed in the same edit; choose another area for the new competence.

@@ -1582,3 +1582,5 @@ fe-roles-hint = Arbetar med: en per rad, "svenska | English". Den som har en bor
 fe-remove-role = Ta bort rollen i den nya versionen
 fe-new-role = Ny roll
 invalid-framework-no-area = Ramverket behöver minst ett område.
+invalid-framework-area-none = Välj ett område för den nya förmågan, eller ge det nya området ett id.
+invalid-framework-area-removed = Området tas bort i samma ändring; välj ett annat område för den nya förmågan.

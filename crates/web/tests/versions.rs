@@ -326,3 +326,54 @@ async fn levels_areas_and_roles_are_edited_and_a_role_added_in_the_browser() {
         "the rest unchanged"
     );
 }
+
+#[tokio::test]
+async fn a_partial_post_changes_only_what_it_names_and_a_new_role_without_id_is_refused() {
+    let w = World::new().await;
+    let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
+    let v2 = w.app.competence().default_framework(&admin).await.unwrap();
+    let mut c = w.client();
+    c.login("admin@norrvik.se").await;
+    let edit = format!("/orgs/{}/frameworks/{v2}/edit", admin.org);
+    let csrf = c.csrf();
+    let post = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .chain([("_csrf".to_owned(), csrf.clone())])
+            .collect()
+    };
+    let refused = c
+        .post_raw_form(&edit, &post(&[("newrole.name_sv", "Dataskyddsombud")]))
+        .await;
+    assert_eq!(
+        refused.status, 422,
+        "what was typed is not dropped for want of an id"
+    );
+    assert!(refused.body.contains("href=\"#newrole.id\""), "{}", refused.body);
+    let res = c
+        .post_raw_form(&edit, &post(&[("level.1.name_sv", "Nybörjare")]))
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let shipped = mognad_domain::competence::builtin();
+    let next = w
+        .app
+        .competence()
+        .frameworks(&admin)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.version == 3)
+        .unwrap();
+    let f = w.app.competence().framework(&admin, next.id).await.unwrap();
+    assert_eq!(f.levels[0].name.sv, "Nybörjare");
+    assert_eq!(
+        f.levels[0].name.en, shipped.levels[0].name.en,
+        "the absent English name stays"
+    );
+    assert_eq!(
+        f.roles, shipped.roles,
+        "requirements and works-with not posted stay"
+    );
+    assert_eq!(f.areas, shipped.areas);
+}

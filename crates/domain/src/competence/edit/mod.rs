@@ -98,6 +98,8 @@ pub fn interfaces_from_lines(raw: &str) -> Vec<Text> {
                 en: l.trim_matches('|').trim().to_owned(),
             },
         })
+        // A line of only bars says nothing (and an empty text would not make a valid file).
+        .filter(|t| !t.sv.is_empty())
         .collect()
 }
 
@@ -213,6 +215,15 @@ pub fn apply(f: &Framework, e: &Edit, used: &Used) -> Result<Framework, Vec<Edit
                 description: n.description.clone(),
                 interfaces: n.interfaces.clone(),
                 codes: Default::default(),
+            }),
+            // No area chosen (the new one without an id) or one this edit removes.
+            None if n.area.is_empty() => errors.push(EditError {
+                field: "new.area".into(),
+                code: "area-none",
+            }),
+            None if gone_areas.contains(&n.area) => errors.push(EditError {
+                field: "new.area".into(),
+                code: "area-removed",
             }),
             None => errors.push(EditError {
                 field: "new.area".into(),

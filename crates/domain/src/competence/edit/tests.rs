@@ -274,3 +274,48 @@ fn structure_edits_are_refused_with_their_fields() {
         assert!(refused.contains(&want), "{want:?} in {refused:?}");
     }
 }
+
+#[test]
+fn lines_of_only_bars_are_no_interfaces() {
+    let list = interfaces_from_lines("|\n | | \nArkitekter | Architects\nInvånare |");
+    assert_eq!(
+        list,
+        vec![
+            Text {
+                sv: "Arkitekter".into(),
+                en: "Architects".into()
+            },
+            t("Invånare")
+        ]
+    );
+}
+
+#[test]
+fn a_new_competence_needs_an_area_that_stays() {
+    let f = builtin();
+    let add = |area: &str| NewCompetence {
+        area: area.into(),
+        id: "tillit".into(),
+        name: t("Tillit"),
+        description: t("Litar på andra."),
+        interfaces: Vec::new(),
+    };
+    let code = |edit: Edit| {
+        apply(f, &edit, &Used::default())
+            .unwrap_err()
+            .into_iter()
+            .find(|e| e.field == "new.area")
+            .map(|e| e.code)
+    };
+    let no_area = Edit {
+        add: Some(add("")),
+        ..Default::default()
+    };
+    assert_eq!(code(no_area), Some("area-none"));
+    let removed = Edit {
+        areas: vec![area_edit(&f.areas[1].id, "x", true)],
+        add: Some(add(&f.areas[1].id)),
+        ..Default::default()
+    };
+    assert_eq!(code(removed), Some("area-removed"));
+}

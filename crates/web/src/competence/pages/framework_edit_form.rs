@@ -10,45 +10,42 @@ use mognad_domain::model::Text;
 use std::collections::HashMap;
 
 /// The posted form. A part whose fields are absent is left as it is, so an older form or a
-/// partial post changes only what it names.
+/// partial post changes only what it names; a part being added whose id is left empty while
+/// anything else of it is filled in is still read, so the missing id is refused rather than
+/// what was typed silently dropped.
 pub fn edit_of(f: &Framework, pairs: &HashMap<String, String>) -> Edit {
     let get = |k: &str| pairs.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
     let has = |k: &str| pairs.contains_key(k);
-    let text = |prefix: &str, what: &str| Text {
-        sv: get(&format!("{prefix}.{what}_sv")),
-        en: get(&format!("{prefix}.{what}_en")),
+    // A posted value, or what the version has when the field is absent.
+    let or = |k: &str, now: &str| pairs.get(k).map_or(now.to_owned(), |v| v.trim().to_owned());
+    let named_or = |prefix: &str, name: &Text, description: &Text| {
+        let text = |what: &str, now: &Text| Text {
+            sv: or(&format!("{prefix}.{what}_sv"), &now.sv),
+            en: or(&format!("{prefix}.{what}_en"), &now.en),
+        };
+        (text("name", name), text("description", description))
     };
-    let named = |prefix: &str| (text(prefix, "name"), text(prefix, "description"));
-    let area = |prefix: &str, id: &str| {
-        let (name, description) = named(prefix);
-        AreaEdit {
-            id: id.to_owned(),
-            name,
-            description,
-            remove: has(&format!("{prefix}.remove")),
-        }
+    let lines_or = |k: &str, now: &[Text]| match pairs.get(k) {
+        Some(v) => interfaces_from_lines(v),
+        None => now.to_vec(),
     };
-    let role = |prefix: &str, id: &str| {
-        let (name, description) = named(prefix);
-        RoleEdit {
-            id: id.to_owned(),
-            name,
-            description,
-            works_with: interfaces_from_lines(&get(&format!("{prefix}.works_with"))),
-            remove: has(&format!("{prefix}.remove")),
-        }
-    };
+    let blank = Text::default();
+    // Whether anything of a part being added was filled in.
+    let started =
+        |prefix: &str, fields: &[&str]| fields.iter().any(|f| !get(&format!("{prefix}.{f}")).is_empty());
+    const TEXTS: [&str; 5] = ["id", "name_sv", "name_en", "description_sv", "description_en"];
     let all: Vec<_> = f.areas.iter().flat_map(|a| &a.competences).collect();
     let competences = all
         .iter()
+        .filter(|c| has(&format!("comp.{}.name_sv", c.id)) || has(&format!("comp.{}.remove", c.id)))
         .map(|c| {
             let p = format!("comp.{}", c.id);
-            let (name, description) = named(&p);
+            let (name, description) = named_or(&p, &c.name, &c.description);
             CompetenceEdit {
                 id: c.id.clone(),
                 name,
                 description,
-                interfaces: interfaces_from_lines(&get(&format!("{p}.interfaces"))),
+                interfaces: lines_or(&format!("{p}.interfaces"), &c.interfaces),
                 remove: has(&format!("{p}.remove")),
             }
         })
@@ -56,49 +53,79 @@ pub fn edit_of(f: &Framework, pairs: &HashMap<String, String>) -> Edit {
     let mut requires = Vec::new();
     for r in &f.roles {
         for c in &all {
-            let v = get(&format!("req.{}.{}", r.id, c.id));
-            requires.push((r.id.clone(), c.id.clone(), v.parse().ok()));
+            let k = format!("req.{}.{}", r.id, c.id);
+            if has(&k) {
+                requires.push((r.id.clone(), c.id.clone(), get(&k).parse().ok()));
+            }
         }
     }
-    let new_area = Some(get("newarea.id"))
-        .filter(|id| !id.is_empty())
-        .map(|id| area("newarea", &id));
-    let new_role = Some(get("newrole.id"))
-        .filter(|id| !id.is_empty())
-        .map(|id| role("newrole", &id));
+    let new_area = started("newarea", &TEXTS).then(|| {
+        let (name, description) = named_or("newarea", &blank, &blank);
+        AreaEdit {
+            id: get("newarea.id"),
+            name,
+            description,
+            remove: false,
+        }
+    });
+    let levels_chosen = all.iter().any(|c| !get(&format!("newreq.{}", c.id)).is_empty());
+    let new_role =
+        (started("newrole", &TEXTS) || started("newrole", &["works_with"]) || levels_chosen).then(|| {
+            let (name, description) = named_or("newrole", &blank, &blank);
+            RoleEdit {
+                id: get("newrole.id"),
+                name,
+                description,
+                works_with: interfaces_from_lines(&get("newrole.works_with")),
+                remove: false,
+            }
+        });
     if let Some(n) = &new_role {
         for c in &all {
             let v = get(&format!("newreq.{}", c.id));
             requires.push((n.id.clone(), c.id.clone(), v.parse().ok()));
         }
     }
-    let add = Some(get("new.id")).filter(|id| !id.is_empty()).map(|id| {
-        let (name, description) = named("new");
+    let add = (started("new", &TEXTS) || started("new", &["interfaces"])).then(|| {
+        let (name, description) = named_or("new", &blank, &blank);
         NewCompetence {
             // The empty choice is the area added in the same edit.
             area: Some(get("new.area"))
                 .filter(|a| !a.is_empty())
                 .unwrap_or_else(|| get("newarea.id")),
-            id,
+            id: get("new.id"),
             name,
             description,
             interfaces: interfaces_from_lines(&get("new.interfaces")),
         }
     });
     Edit {
-        framework: has("fw.name_sv").then(|| named("fw")),
-        levels: (1..=f.levels.len())
-            .filter(|n| has(&format!("level.{n}.name_sv")))
-            .map(|n| {
-                let (name, description) = named(&format!("level.{n}"));
+        framework: has("fw.name_sv").then(|| named_or("fw", &f.name, &f.description)),
+        levels: f
+            .levels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l))
+            .filter(|(n, _)| has(&format!("level.{n}.name_sv")))
+            .map(|(n, l)| {
+                let (name, description) = named_or(&format!("level.{n}"), &l.name, &l.description);
                 (n, name, description)
             })
             .collect(),
         areas: f
             .areas
             .iter()
-            .filter(|a| has(&format!("area.{}.name_sv", a.id)))
-            .map(|a| area(&format!("area.{}", a.id), &a.id))
+            .filter(|a| has(&format!("area.{}.name_sv", a.id)) || has(&format!("area.{}.remove", a.id)))
+            .map(|a| {
+                let p = format!("area.{}", a.id);
+                let (name, description) = named_or(&p, &a.name, &a.description);
+                AreaEdit {
+                    id: a.id.clone(),
+                    name,
+                    description,
+                    remove: has(&format!("{p}.remove")),
+                }
+            })
             .collect(),
         new_area,
         competences,
@@ -107,8 +134,18 @@ pub fn edit_of(f: &Framework, pairs: &HashMap<String, String>) -> Edit {
         roles: f
             .roles
             .iter()
-            .filter(|r| has(&format!("role.{}.name_sv", r.id)))
-            .map(|r| role(&format!("role.{}", r.id), &r.id))
+            .filter(|r| has(&format!("role.{}.name_sv", r.id)) || has(&format!("role.{}.remove", r.id)))
+            .map(|r| {
+                let p = format!("role.{}", r.id);
+                let (name, description) = named_or(&p, &r.name, &r.description);
+                RoleEdit {
+                    id: r.id.clone(),
+                    name,
+                    description,
+                    works_with: lines_or(&format!("{p}.works_with"), &r.works_with),
+                    remove: has(&format!("{p}.remove")),
+                }
+            })
             .collect(),
         new_role,
     }
