@@ -10,9 +10,10 @@
 //! | `groups` | `groups`, `group`, `save_group`, `delete_group`, `set_group_member`, `teams`, `team`, `save_team`, `delete_team` |
 //! | `import` | `import_people` |
 //! | `organisations` | `create_org`, `organisation`, `update_settings`, `my_orgs`, `find_org` |
-//! | `orgchart` | `org_chart` |
+//! | `orgchart` | `org_chart`, `whole_org_chart` |
 //! | `privacy` | `person_data`, `erase_person`, `retention`, `set_retention` (and `platform().apply_retention`) |
 //! | `relations` | `relationships`, `relationship`, `save_relationship`, `delete_relationship` |
+//! | `relations_list` | `relationship_list` |
 
 pub mod checks;
 pub mod directory;

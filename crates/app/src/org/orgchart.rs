@@ -115,36 +115,39 @@ impl super::Org<'_> {
         for list in children.values_mut() {
             list.sort_by(|a, b| by_id[a].name.as_str().cmp(by_id[b].name.as_str()));
         }
-        // Depth-first from everyone without a supervisor in the chart, by name.
-        let mut roots: Vec<PersonId> = shown
+        // Depth-first from everyone without a supervisor in the chart, by name; then from
+        // whoever is still not drawn, so people in a supervision cycle (which the leadership
+        // checks report) are shown too, at the top of their cycle.
+        let mut by_name: Vec<PersonId> = shown.iter().map(|p| p.id).collect();
+        by_name.sort_by(|a, b| by_id[a].name.as_str().cmp(by_id[b].name.as_str()));
+        let starts = by_name
             .iter()
-            .map(|p| p.id)
             .filter(|p| !boss.contains_key(p))
-            .collect();
-        roots.sort_by(|a, b| by_id[a].name.as_str().cmp(by_id[b].name.as_str()));
+            .chain(by_name.iter().filter(|p| boss.contains_key(p)));
         let mut rows: Vec<ChartRow> = Vec::new();
         let mut row_of: HashMap<PersonId, usize> = HashMap::new();
-        let mut stack: Vec<(PersonId, usize, Option<usize>)> =
-            roots.into_iter().rev().map(|r| (r, 0, None)).collect();
-        while let Some((p, depth, parent_row)) = stack.pop() {
-            if row_of.contains_key(&p) {
-                continue;
-            }
-            row_of.insert(p, rows.len());
-            let person = by_id[&p];
-            rows.push(ChartRow {
-                person: PersonRef {
-                    id: p,
-                    name: person.name.to_string(),
-                },
-                title: person.title.as_ref().map(|t| t.to_string()),
-                unit: person.unit_id.and_then(|u| unit_names.get(&u).cloned()),
-                depth,
-                supervisor_row: parent_row,
-            });
-            let me = rows.len() - 1;
-            for c in children.get(&p).into_iter().flatten().rev() {
-                stack.push((*c, depth + 1, Some(me)));
+        for start in starts {
+            let mut stack: Vec<(PersonId, usize, Option<usize>)> = vec![(*start, 0, None)];
+            while let Some((p, depth, parent_row)) = stack.pop() {
+                if row_of.contains_key(&p) {
+                    continue;
+                }
+                row_of.insert(p, rows.len());
+                let person = by_id[&p];
+                rows.push(ChartRow {
+                    person: PersonRef {
+                        id: p,
+                        name: person.name.to_string(),
+                    },
+                    title: person.title.as_ref().map(|t| t.to_string()),
+                    unit: person.unit_id.and_then(|u| unit_names.get(&u).cloned()),
+                    depth,
+                    supervisor_row: parent_row,
+                });
+                let me = rows.len() - 1;
+                for c in children.get(&p).into_iter().flatten().rev() {
+                    stack.push((*c, depth + 1, Some(me)));
+                }
             }
         }
         let leads: HashMap<_, _> = tm

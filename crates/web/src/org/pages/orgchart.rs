@@ -56,8 +56,9 @@ async fn show(c: &PageCtx, chart: &OrgChart, here: &str) -> Result<Response, Web
         .map(|r| orgchart::Row {
             name: &r.person.name,
             title: r.title.as_deref(),
-            // Within one unit's chart the unit is the heading; across units each row says it.
-            unit: if chart.whole { r.unit.as_deref() } else { None },
+            // Within one unit's chart its own people need no unit (it is the heading); those of
+            // its sub-units and everyone on the whole chart say theirs.
+            unit: r.unit.as_deref().filter(|u| chart.whole || *u != chart.unit),
             depth: r.depth,
             supervisor_row: r.supervisor_row,
         })
