@@ -272,32 +272,42 @@ async fn reminders_go_out_by_themselves_a_week_and_two_days_before_and_on_the_la
         let input = CycleInput {
             name: "Höstens genomgång".into(),
             scope: format!("unit:{it}"),
-            deadline: days(7).date_naive().to_string(),
+            deadline: days(9).date_naive().to_string(),
         };
         let review = c.start_review(&admin, &input).await.unwrap();
         assert_eq!(
             c.remind_due_reviews(now).await.unwrap(),
+            0,
+            "nine days before: no reminder"
+        );
+        assert_eq!(
+            c.remind_due_reviews(days(2)).await.unwrap(),
             2,
             "a week before: Anna and Bo, who have not started"
         );
+        assert_eq!(c.remind_due_reviews(days(2)).await.unwrap(), 0, "once that day");
         assert_eq!(
-            c.remind_review(&admin, review).await.unwrap(),
+            c.remind_due_reviews(days(3)).await.unwrap(),
             0,
-            "the button the same day tells nobody twice"
+            "six days before: none"
         );
-        assert_eq!(
-            c.remind_due_reviews(days(1)).await.unwrap(),
-            0,
-            "six days before: no reminder"
-        );
-        assert_eq!(c.remind_due_reviews(days(5)).await.unwrap(), 2, "two days before");
-        assert_eq!(c.remind_due_reviews(days(5)).await.unwrap(), 0, "once that day");
+        assert_eq!(c.remind_due_reviews(days(7)).await.unwrap(), 2, "two days before");
         c.close_review(&admin, review).await.unwrap();
         assert_eq!(
-            c.remind_due_reviews(days(7)).await.unwrap(),
+            c.remind_due_reviews(days(9)).await.unwrap(),
             0,
             "a closed review reminds nobody"
         );
+
+        // A review started on a reminder day has just told its people: the schedule waits.
+        let soon = CycleInput {
+            name: "Snabbgenomgång".into(),
+            deadline: days(2).date_naive().to_string(),
+            ..input
+        };
+        c.start_review(&admin, &soon).await.unwrap();
+        assert_eq!(c.remind_due_reviews(now).await.unwrap(), 0, "started today");
+        assert_eq!(c.remind_due_reviews(days(2)).await.unwrap(), 2, "on the last day");
         t.cleanup().await.unwrap();
     }
 }

@@ -11,7 +11,8 @@
 //! | `frameworks` | `frameworks`, `framework`, `import_framework`, `framework_file`, `framework_moodle`, `upload_framework` |
 //! | `gap_report` | `gap_report` |
 //! | `moves` | `move_version` |
-//! | `reviews` | `start_review`, `remind_review`, `close_review` |
+//! | `reviews` | `start_review`, `close_review` |
+//! | `review_reminders` | `remind_review`, `remind_due_reviews` (the server's hourly job) |
 //! | `review_status` | `review_cycles`, `peer_asks`, `review_status` |
 //! | `review_sheet` | `review_sheet`, `submit_sheet` |
 //! | `review_steps` | `request_peers`, `sign_off` |

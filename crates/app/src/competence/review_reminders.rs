@@ -1,9 +1,10 @@
 //! Reminders of an open review: everyone it waits for is told — the person who has not assessed
-//! themselves, the managers of those waiting for the manager, and asked colleagues who have not
-//! answered. An administrator reminds with a button; besides, every server reminds by itself a
-//! week and two days before the last day and on the last day. Each member is told at most once
-//! a day and cycle (the notification's key holds the day), so the button, the schedule and
-//! several servers on one database never tell anyone twice.
+//! themselves, the managers of those waiting for the manager (once for each person waiting),
+//! and asked colleagues who have not answered (once for each request). An administrator
+//! reminds with a button; besides, every server reminds by itself a week and two days before
+//! the last day and on the last day (days in UTC; a reminder day the servers were all down is
+//! not made up). Each reminder's notification key holds its day, so the button, the schedule
+//! and several servers on one database never send the same reminder twice in a day.
 
 use super::reviews::{cycle, supervisors};
 use crate::plan::notify;
@@ -80,19 +81,42 @@ impl super::Competence<'_> {
     }
 
     /// The scheduled reminders of every organisation's open cycles due on `now`'s day (see
-    /// [`REMIND_DAYS_BEFORE`]); a job of the server, not a user's action. Returns how many
-    /// members were told.
+    /// [`REMIND_DAYS_BEFORE`]); a job of the server, not a user's action. A cycle started that
+    /// day waits for the next reminder day: its people were just told. Each organisation is
+    /// one transaction, serialised with its competence writes, so one organisation's failure
+    /// (logged) neither undoes nor stops the others'. Returns how many members were told.
     #[tracing::instrument(skip_all)]
     pub async fn remind_due_reviews(&self, now: DateTime<Utc>) -> Result<usize> {
         let day = now.date_naive();
-        let mut tx = self.db.write().await?;
+        let orgs = {
+            let mut tx = self.db.read().await?;
+            let all = orgs::list(&mut tx).await?;
+            tx.rollback().await?;
+            all
+        };
         let mut told = 0;
-        for org in orgs::list(&mut tx).await? {
-            for c in store::cycles(&mut tx, org.id).await? {
-                let left = (c.deadline - day).num_days();
-                if c.closed_at.is_none() && REMIND_DAYS_BEFORE.contains(&left) {
-                    told += remind(&mut tx, org.id, &c, day).await?;
+        for org in orgs {
+            match self.remind_due_in(org.id, day).await {
+                Ok(n) => told += n,
+                Err(e) => {
+                    tracing::warn!(org = %org.id, error = %e, "review reminders of one organisation failed")
                 }
+            }
+        }
+        Ok(told)
+    }
+
+    async fn remind_due_in(&self, org: OrgId, day: NaiveDate) -> Result<usize> {
+        let mut tx = self.db.write().await?;
+        mognad_store::db::Db::serialise_org(&mut tx, mognad_store::db::WriterLock::Competence, org).await?;
+        let mut told = 0;
+        for c in store::cycles(&mut tx, org).await? {
+            let left = (c.deadline - day).num_days();
+            let due = c.closed_at.is_none()
+                && REMIND_DAYS_BEFORE.contains(&left)
+                && c.created_at.date_naive() != day;
+            if due {
+                told += remind(&mut tx, org, &c, day).await?;
             }
         }
         tx.commit().await?;

@@ -107,14 +107,18 @@ async fn readers(tx: &mut Tx, actor: &Actor, day: NaiveDate) -> Result<Readers> 
 /// reader has no one in is not theirs to know of: its name, scope and size).
 fn view(r: &Readers, c: Cycle, parts: &[Participant], asks: &[PeerRequest]) -> Option<CycleView> {
     let parts: Vec<&Participant> = parts.iter().filter(|p| p.cycle_id == c.id).collect();
+    // (asked, answered) per participant of this cycle, counted in one pass.
+    let mut peers: HashMap<Uuid, (usize, usize)> = HashMap::new();
+    for a in asks.iter().filter(|a| a.cycle_id == c.id) {
+        let n = peers.entry(a.person_id).or_default();
+        n.0 += 1;
+        n.1 += usize::from(a.answered_at.is_some());
+    }
     let mut rows: Vec<ParticipantRow> = parts
         .iter()
         .filter(|p| r.seen.as_ref().is_none_or(|s| s.contains(&p.person_id)))
         .map(|p| {
-            let mine: Vec<_> = asks
-                .iter()
-                .filter(|a| a.cycle_id == c.id && a.person_id == p.person_id)
-                .collect();
+            let (asked, answered) = peers.get(&p.person_id).copied().unwrap_or_default();
             ParticipantRow {
                 person: PersonId(p.person_id),
                 name: r.names.get(&p.person_id).cloned().unwrap_or_default(),
@@ -123,8 +127,8 @@ fn view(r: &Readers, c: Cycle, parts: &[Participant], asks: &[PeerRequest]) -> O
                     p.manager_done_at.is_some(),
                     p.signed_off_at.is_some(),
                 ),
-                peers_asked: mine.len(),
-                peers_answered: mine.iter().filter(|a| a.answered_at.is_some()).count(),
+                peers_asked: asked,
+                peers_answered: answered,
             }
         })
         .collect();
