@@ -3,7 +3,7 @@
 #
 #   bench/run.sh            # 10k and 1M answers (the 1M seed takes a few minutes)
 #   QUICK=1 bench/run.sh    # 10k answers only
-#   ONLY=boards bench/run.sh   # one part: measurement, team, boards, search, plan or import
+#   ONLY=boards bench/run.sh   # one part: measurement, team, boards, search, plan, demo or import
 #   ONLY=boards BOARD_CARDS=100000 bench/run.sh   # the board part on a larger board
 #   DB=postgres bench/run.sh   # on PostgreSQL (database mognad_bench on 127.0.0.1:5432, made anew)
 #   DB=postgres SERVERS=2 bench/run.sh   # two servers on one PostgreSQL, the clients split between them
@@ -133,6 +133,17 @@ echo "$seed"
 org=$(echo "$seed" | sed -E 's/seeded demo org ([0-9a-f-]+).*/\1/')
 start
 $bin/mognad-bench plan-pages --db "$db" --org "$org" --url "http://127.0.0.1:$port" --runs 50
+stop
+fi
+
+if want demo; then
+echo "== demo pages: the demo organisation's org chart, relationships, reviews, gap report, framework editor, talent"
+reset
+seed=$($bin/mognad-bench demo-seed --db "$db")
+echo "$seed"
+org=$(echo "$seed" | sed -E 's/seeded demo org ([0-9a-f-]+).*/\1/')
+start
+$bin/mognad-bench demo-pages --db "$db" --org "$org" --url "http://127.0.0.1:$port" --runs 50
 stop
 fi
 

@@ -2,6 +2,7 @@
 //! BENCHMARKS.md. `bench/run.sh` runs the whole set against a release build.
 
 mod board;
+mod demo_pages;
 mod load;
 mod plan_pages;
 mod search;
@@ -111,6 +112,18 @@ enum Command {
         #[arg(long)]
         db: String,
     },
+    /// Times the leadership and competence read pages of the demo organisation, in process
+    /// and over HTTP.
+    DemoPages {
+        #[arg(long)]
+        db: String,
+        #[arg(long)]
+        org: uuid::Uuid,
+        #[arg(long)]
+        url: String,
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+    },
     /// Times the plan's read pages of the demo organisation, in process and over HTTP.
     PlanPages {
         #[arg(long)]
@@ -153,6 +166,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Search { db, cards, runs } => search::run(&db, cards, runs).await,
         Command::DemoSeed { db } => plan_pages::seed(&db).await,
         Command::PlanPages { db, org, url, runs } => plan_pages::run(&db, org, &url, runs).await,
+        Command::DemoPages { db, org, url, runs } => demo_pages::run(&db, org, &url, runs).await,
         Command::Board {
             db,
             url,

@@ -228,14 +228,37 @@ fn browser_form(f: &mognad_domain::competence::Framework) -> Vec<(String, String
     form
 }
 
-#[tokio::test]
-async fn levels_areas_and_roles_are_edited_and_a_role_added_in_the_browser() {
+/// An administrator signed in, and the editor's address for the shipped framework's version 2.
+async fn editor() -> (World, mognad_app::Actor, Client, String) {
     let w = World::new().await;
     let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
     let v2 = w.app.competence().default_framework(&admin).await.unwrap();
     let mut c = w.client();
     c.login("admin@norrvik.se").await;
     let edit = format!("/orgs/{}/frameworks/{v2}/edit", admin.org);
+    (w, admin, c, edit)
+}
+
+/// Version `n` of the shipped framework as stored.
+async fn stored_version(
+    w: &World,
+    admin: &mognad_app::Actor,
+    n: i64,
+) -> mognad_domain::competence::Framework {
+    let c = w.app.competence();
+    let info = c
+        .frameworks(admin)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.version == n)
+        .unwrap();
+    c.framework(admin, info.id).await.unwrap()
+}
+
+#[tokio::test]
+async fn levels_areas_and_roles_are_edited_and_a_role_added_in_the_browser() {
+    let (w, admin, mut c, edit) = editor().await;
     let page = c.get(&edit).await.body;
     for field in [
         "fw.name_sv",
@@ -300,16 +323,7 @@ async fn levels_areas_and_roles_are_edited_and_a_role_added_in_the_browser() {
     );
     let res = c.post_raw_form(&edit, &form).await;
     assert_eq!(res.status, 303, "{}", res.body);
-    let next = w
-        .app
-        .competence()
-        .frameworks(&admin)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|i| i.version == 3)
-        .unwrap();
-    let f = w.app.competence().framework(&admin, next.id).await.unwrap();
+    let f = stored_version(&w, &admin, 3).await;
     assert_eq!(f.levels.len(), shipped.levels.len());
     assert_eq!(
         f.levels[2].description.sv,
@@ -329,12 +343,7 @@ async fn levels_areas_and_roles_are_edited_and_a_role_added_in_the_browser() {
 
 #[tokio::test]
 async fn a_partial_post_changes_only_what_it_names_and_a_new_role_without_id_is_refused() {
-    let w = World::new().await;
-    let admin = w.member("admin@norrvik.se", "Norrvik", Role::Admin).await;
-    let v2 = w.app.competence().default_framework(&admin).await.unwrap();
-    let mut c = w.client();
-    c.login("admin@norrvik.se").await;
-    let edit = format!("/orgs/{}/frameworks/{v2}/edit", admin.org);
+    let (w, admin, mut c, edit) = editor().await;
     let csrf = c.csrf();
     let post = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
         pairs
@@ -356,16 +365,7 @@ async fn a_partial_post_changes_only_what_it_names_and_a_new_role_without_id_is_
         .await;
     assert_eq!(res.status, 303, "{}", res.body);
     let shipped = mognad_domain::competence::builtin();
-    let next = w
-        .app
-        .competence()
-        .frameworks(&admin)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|i| i.version == 3)
-        .unwrap();
-    let f = w.app.competence().framework(&admin, next.id).await.unwrap();
+    let f = stored_version(&w, &admin, 3).await;
     assert_eq!(f.levels[0].name.sv, "Nybörjare");
     assert_eq!(
         f.levels[0].name.en, shipped.levels[0].name.en,
