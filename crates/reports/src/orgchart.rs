@@ -41,6 +41,7 @@ pub struct Chart<'a> {
 }
 
 pub const TEAM: (&str, &str) = ("#0b5394", "7 4");
+const TEAM_BULGE: f64 = 70.0;
 pub const MENTOR: (&str, &str) = ("#8a3b12", "2 4");
 
 /// The label's rough width in pixels at 13 px, to size the drawing.
@@ -75,7 +76,25 @@ fn row_label(r: &Row) -> String {
     label
 }
 
+/// Links between the same two rows drawn once, their labels joined (four teams with one lead
+/// and the same members would otherwise lie on top of each other).
+fn merged(links: &[Link]) -> Vec<(usize, usize, String)> {
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    for l in links {
+        match out.iter_mut().find(|(a, b, _)| (*a, *b) == (l.from, l.to)) {
+            Some((_, _, label)) if !label.split(", ").any(|x| x == l.label) => {
+                label.push_str(", ");
+                label.push_str(l.label);
+            }
+            Some(_) => {}
+            None => out.push((l.from, l.to, l.label.to_owned())),
+        }
+    }
+    out
+}
+
 pub fn render(c: &Chart) -> String {
+    let (team_links, mentor_links) = (merged(c.team_links), merged(c.mentor_links));
     let depth = c.rows.iter().map(|r| r.depth).max().unwrap_or(0) as f64;
     let labels: Vec<String> = c.rows.iter().map(row_label).collect();
     let longest = labels.iter().map(|l| label_width(l)).fold(0.0, f64::max);
@@ -83,27 +102,23 @@ pub fn render(c: &Chart) -> String {
     // What does not fit the widest box ends in an ellipsis; the lists under the chart say all.
     let fits = ((box_w - 16.0) / 7.5) as usize;
     let right = 20.0 + depth * INDENT + box_w;
-    let widest = |links: &[Link], bulge: f64| {
-        links
-            .iter()
-            .map(|l| bulge * 0.75 + 8.0 + label_width(l.label))
-            .fold(0.0, f64::max)
-    };
-    let width = right
-        + widest(c.team_links, 70.0)
-            .max(widest(c.mentor_links, 150.0))
-            .max(240.0)
-        + 20.0;
+    let widest =
+        |links: &[(usize, usize, String)]| links.iter().map(|l| label_width(&l.2)).fold(0.0, f64::max);
+    // Mentoring arcs reach past the widest team label, so the two columns of labels never
+    // overprint each other.
+    let team_end = TEAM_BULGE * 0.75 + 8.0 + widest(&team_links);
+    let mentor_bulge = ((team_end + 16.0) / 0.75).max(150.0);
+    let width = right + (mentor_bulge * 0.75 + 8.0 + widest(&mentor_links)).max(240.0) + 20.0;
     let y_of = |i: usize| TOP + ROW * i as f64;
-    let heights = |links: &[Link]| {
+    let heights = |links: &[(usize, usize, String)]| {
         label_heights(
             &links
                 .iter()
-                .map(|l| (y_of(l.from) + y_of(l.to)) / 2.0 + ROW / 2.0 - 3.0)
+                .map(|(a, b, _)| (y_of(*a) + y_of(*b)) / 2.0 + ROW / 2.0 - 3.0)
                 .collect::<Vec<_>>(),
         )
     };
-    let (team_y, mentor_y) = (heights(c.team_links), heights(c.mentor_links));
+    let (team_y, mentor_y) = (heights(&team_links), heights(&mentor_links));
     let lowest = team_y.iter().chain(&mentor_y).fold(0.0, |a: f64, b| a.max(*b));
     let height = (TOP + ROW * c.rows.len() as f64).max(lowest + 10.0) + 100.0;
     let mut svg = Svg::new(c.id, width as u32, height as u32, c.title, c.desc);
@@ -132,19 +147,19 @@ pub fn render(c: &Chart) -> String {
         };
         svg.text(x + 8.0, y + ROW / 2.0 + 2.0, "start", &shown);
     }
-    let link =
-        |svg: &mut Svg, links: &[Link], heights: Vec<f64>, (colour, dash): (&str, &str), bulge: f64| {
-            for l in links {
-                let ya = y_of(l.from) + ROW / 2.0 - 3.0;
-                let yb = y_of(l.to) + ROW / 2.0 - 3.0;
-                svg.arc((right + 4.0, ya), (right + 4.0, yb), bulge, colour, dash);
-            }
-            for (l, y) in links.iter().zip(heights) {
-                svg.label(right + 8.0 + bulge * 0.75, y + 4.0, colour, l.label);
-            }
-        };
-    link(&mut svg, c.team_links, team_y, TEAM, 70.0);
-    link(&mut svg, c.mentor_links, mentor_y, MENTOR, 150.0);
+    type Drawn = [(usize, usize, String)];
+    let link = |svg: &mut Svg, links: &Drawn, heights: Vec<f64>, (colour, dash): (&str, &str), bulge: f64| {
+        for (a, b, _) in links {
+            let ya = y_of(*a) + ROW / 2.0 - 3.0;
+            let yb = y_of(*b) + ROW / 2.0 - 3.0;
+            svg.arc((right + 4.0, ya), (right + 4.0, yb), bulge, colour, dash);
+        }
+        for ((_, _, label), y) in links.iter().zip(heights) {
+            svg.label(right + 8.0 + bulge * 0.75, y + 4.0, colour, label);
+        }
+    };
+    link(&mut svg, &team_links, team_y, TEAM, TEAM_BULGE);
+    link(&mut svg, &mentor_links, mentor_y, MENTOR, mentor_bulge);
     let ly = height - 80.0;
     for (k, (colour, dash)) in [("#1b1f24", ""), TEAM, MENTOR].into_iter().enumerate() {
         let y = ly + 24.0 * k as f64;
@@ -216,6 +231,21 @@ mod tests {
             out.contains(&format!(r##"fill="{}" stroke="#fff""##, MENTOR.0))
                 && out.contains(">Mentor</text>"),
             "the mentoring arc says what it is, in the arc's colour"
+        );
+    }
+
+    #[test]
+    fn arcs_between_the_same_two_rows_are_drawn_once_with_both_labels() {
+        let link = |to, label| Link { from: 0, to, label };
+        let links = [
+            link(1, "Drift"),
+            link(1, "Säkerhet"),
+            link(2, "Drift"),
+            link(1, "Drift"),
+        ];
+        assert_eq!(
+            merged(&links),
+            vec![(0, 1, "Drift, Säkerhet".to_owned()), (0, 2, "Drift".to_owned())]
         );
     }
 

@@ -613,8 +613,8 @@ async fn the_whole_organisation_has_one_chart_whose_arcs_say_what_they_are() {
         "Ali Ledare · IT-avdelningen",
         ">Team Drift</text>",
         ">mentor</text>",
-        "Ali Ledare → Bo Utvecklare (Team Drift)",
-        "Cia Mentor → Bo Utvecklare",
+        "Ali Ledare (IT-avdelningen) → Bo Utvecklare (IT-avdelningen) (Team Drift)",
+        "Cia Mentor → Bo Utvecklare (IT-avdelningen)",
     ] {
         assert!(page.body.contains(want), "{want}: {}", page.body);
     }

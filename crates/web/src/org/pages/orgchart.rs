@@ -104,14 +104,23 @@ async fn show(c: &PageCtx, chart: &OrgChart, here: &str) -> Result<Response, Web
         mentor_links: &mentor_links,
         legend: [&legend[0], &legend[1], &legend[2]],
     });
-    let name = |i: usize| chart.rows[i].person.name.clone();
+    // Names alone are not unique in a large organisation: the lists say title and unit too.
+    let name = |i: usize| {
+        let r = &chart.rows[i];
+        match (r.title.as_deref(), r.unit.as_deref()) {
+            (None, None) => r.person.name.clone(),
+            (title, unit) => format!(
+                "{} ({})",
+                r.person.name,
+                title.into_iter().chain(unit).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    };
     let supervision = chart
         .rows
         .iter()
-        .filter_map(|r| {
-            r.supervisor_row
-                .map(|s| format!("{} → {}", name(s), r.person.name))
-        })
+        .enumerate()
+        .filter_map(|(i, r)| r.supervisor_row.map(|s| format!("{} → {}", name(s), name(i))))
         .collect();
     let teams = chart
         .team_links
