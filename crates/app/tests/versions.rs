@@ -84,7 +84,7 @@ async fn a_new_version_keeps_every_record_of_the_competences_that_remain() {
         assert_eq!(changes.added, vec!["tillit".to_owned()]);
         assert_eq!(changes.changed, vec!["empati".to_owned()]);
         assert_eq!(changes.removed, vec!["odmjukhet".to_owned()]);
-        assert!(changes.roles.contains(&"it-chef".to_owned()));
+        assert_eq!(changes.roles_removed, vec!["it-chef".to_owned()]);
 
         let member = member_of(&app, admin.org, "m@norrvik.se", Role::Member).await;
         assert!(matches!(
@@ -233,6 +233,63 @@ async fn an_edit_in_the_browser_is_saved_as_the_next_version() {
             Err(AppError::Invalid(v)) => assert_eq!(v[0].field.as_deref(), Some("comp.empati.name_sv")),
             other => panic!("{other:?}"),
         }
+        t.cleanup().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_roles_grid_cell_holds_for_its_later_versions_not_its_earlier_ones() {
+    use mognad_app::competence::develop::PlaceInput;
+    for t in testdb::backends().await {
+        let app = App::new(t.db.clone());
+        let c = app.competence();
+        let admin = actor(&app, "admin@norrvik.se", "Norrvik", Role::Admin).await;
+        let v2 = c.default_framework(&admin).await.unwrap();
+        let cell = |now: &str| PlaceInput {
+            grid: "amne-djup".into(),
+            now: now.into(),
+            target: String::new(),
+        };
+        c.place_role(&admin, v2, "it-strateg", &cell("1,1"))
+            .await
+            .unwrap();
+        let edit = mognad_domain::competence::edit::Edit {
+            levels: vec![(
+                1,
+                mognad_domain::model::Text {
+                    sv: "Nybörjare".into(),
+                    en: "Beginner".into(),
+                },
+                c.framework(&admin, v2).await.unwrap().levels[0]
+                    .description
+                    .clone(),
+            )],
+            ..Default::default()
+        };
+        let v3 = c.edit_framework(&admin, v2, &edit).await.unwrap().id;
+        let strategist = |list: Vec<(String, Vec<mognad_app::competence::develop::Placed>)>| {
+            list.into_iter()
+                .find(|(r, _)| r == "it-strateg")
+                .map(|(_, p)| p.iter().map(|x| (x.now.column, x.now.row)).collect::<Vec<_>>())
+                .unwrap()
+        };
+        assert_eq!(
+            strategist(c.role_placements(&admin, v3).await.unwrap()),
+            vec![(1, 1)],
+            "the new version keeps the role's cell"
+        );
+        c.place_role(&admin, v3, "it-strateg", &cell("0,1"))
+            .await
+            .unwrap();
+        assert_eq!(
+            strategist(c.role_placements(&admin, v3).await.unwrap()),
+            vec![(0, 1)]
+        );
+        assert_eq!(
+            strategist(c.role_placements(&admin, v2).await.unwrap()),
+            vec![(1, 1)],
+            "a later version's cell is not the earlier version's"
+        );
         t.cleanup().await.unwrap();
     }
 }

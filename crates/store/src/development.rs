@@ -63,8 +63,15 @@ pub async fn placements(tx: &mut Tx, org: OrgId, subject: &Subject) -> Result<Ve
         .bind(id.0)
         .fetch_all(c)
         .await)?,
+        // A role's placements are made on one version but hold for its later versions too
+        // (a new version keeps its roles' ids, as it keeps its competences'): those made on this
+        // version or an earlier one of the same framework.
         Subject::Role { framework, role } => on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{COLUMNS} AND framework_id = $2 AND role_key = $3 ORDER BY created_at DESC, id DESC"
+            "{COLUMNS} AND role_key = $3 AND framework_id IN (
+               SELECT o.id FROM competence_frameworks o JOIN competence_frameworks t
+                 ON t.org_id = o.org_id AND t.framework_key = o.framework_key AND o.version <= t.version
+               WHERE t.id = $2)
+             ORDER BY created_at DESC, id DESC"
         )))
         .bind(org.0)
         .bind(framework)

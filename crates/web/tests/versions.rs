@@ -159,9 +159,9 @@ async fn a_framework_is_edited_in_the_browser_into_a_new_version() {
     let refused = c.post_raw_form(&edit, &with("")).await;
     assert_eq!(refused.status, 422);
     assert!(
-        refused
-            .body
-            .contains("href=\"#comp.kreativitet.name_sv\">Kreativitet: Fältet får inte vara tomt."),
+        refused.body.contains(
+            "href=\"#comp.kreativitet.name_sv\">Kreativitet – namn på svenska: Fältet får inte vara tomt."
+        ),
         "{}",
         refused.body
     );
@@ -239,21 +239,20 @@ async fn editor() -> (World, mognad_app::Actor, Client, String) {
     (w, admin, c, edit)
 }
 
+/// The id of version `n` of the shipped framework.
+async fn stored_version_id(w: &World, admin: &mognad_app::Actor, n: i64) -> FrameworkId {
+    let list = w.app.competence().frameworks(admin).await.unwrap();
+    list.into_iter().find(|i| i.version == n).unwrap().id
+}
+
 /// Version `n` of the shipped framework as stored.
 async fn stored_version(
     w: &World,
     admin: &mognad_app::Actor,
     n: i64,
 ) -> mognad_domain::competence::Framework {
-    let c = w.app.competence();
-    let info = c
-        .frameworks(admin)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|i| i.version == n)
-        .unwrap();
-    c.framework(admin, info.id).await.unwrap()
+    let id = stored_version_id(w, admin, n).await;
+    w.app.competence().framework(admin, id).await.unwrap()
 }
 
 #[tokio::test]
@@ -313,7 +312,7 @@ async fn levels_areas_and_roles_are_edited_and_a_role_added_in_the_browser() {
     assert!(
         refused
             .body
-            .contains("href=\"#level.2.name_en\">Nivå 2: Fältet får inte vara tomt."),
+            .contains("href=\"#level.2.name_en\">Nivå 2 – namn på engelska: Fältet får inte vara tomt."),
         "{}",
         refused.body
     );
@@ -360,6 +359,13 @@ async fn a_partial_post_changes_only_what_it_names_and_a_new_role_without_id_is_
         "what was typed is not dropped for want of an id"
     );
     assert!(refused.body.contains("href=\"#newrole.id\""), "{}", refused.body);
+    assert!(
+        refused
+            .body
+            .contains("id=\"newrole.id\" name=\"newrole.id\" value=\"\" maxlength=\"40\" aria-describedby=\"newrole.id-error newrole.id-hint\" aria-invalid=\"true\""),
+        "the field itself says it is wrong: {}",
+        refused.body
+    );
     let res = c
         .post_raw_form(&edit, &post(&[("level.1.name_sv", "Nybörjare")]))
         .await;
@@ -376,4 +382,21 @@ async fn a_partial_post_changes_only_what_it_names_and_a_new_role_without_id_is_
         "requirements and works-with not posted stay"
     );
     assert_eq!(f.areas, shipped.areas);
+
+    // Version 2's editor now says version 3 is newer and offers no save; version 3's refuses
+    // a save that changes nothing.
+    let old_page = c.get(&edit).await.body;
+    assert!(old_page.contains("Version 3 är nyare än den här.") && !old_page.contains("id=\"fe-save\""));
+    let v3 = format!(
+        "/orgs/{}/frameworks/{}/edit",
+        admin.org,
+        stored_version_id(&w, &admin, 3).await
+    );
+    let unchanged = c.post_raw_form(&v3, &post(&[])).await;
+    assert_eq!(unchanged.status, 422);
+    assert!(
+        unchanged.body.contains("Inga ändringar att spara"),
+        "{}",
+        unchanged.body
+    );
 }

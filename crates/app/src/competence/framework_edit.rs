@@ -68,6 +68,10 @@ impl super::Competence<'_> {
                 ],
             ));
         }
+        // A save that changes nothing would only add a version to choose between.
+        if next == base {
+            return Err(Invalid::new("fe-save", "framework-unchanged", "the edit changes nothing").into());
+        }
         next.version = u32::try_from(latest + 1).unwrap_or(u32::MAX);
         let source = to_toml(&next);
         // The edit is checked again as the file it becomes, so a browser edit obeys every rule an

@@ -13,13 +13,23 @@ pub struct Changes {
     pub added: Vec<String>,
     pub changed: Vec<String>,
     pub removed: Vec<String>,
-    /// Roles whose requirements differ, or that one version lacks.
+    /// Roles in both versions whose requirements differ.
     pub roles: Vec<String>,
+    pub roles_added: Vec<String>,
+    pub roles_removed: Vec<String>,
+    /// Roles in both versions whose name, description or works-with differ.
+    pub roles_reworded: Vec<String>,
+    /// Level numbers (from 1) whose name or description differ.
+    pub levels: Vec<usize>,
+    /// Areas added, removed, or with another name or description.
+    pub areas: Vec<String>,
+    /// Whether the framework's own name or description differ.
+    pub framework: bool,
 }
 
 impl Changes {
     pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty() && self.roles.is_empty()
+        *self == Changes::default()
     }
 }
 
@@ -47,21 +57,42 @@ pub fn changes(old: &Framework, new: &Framework) -> Changes {
         .filter(|c| new.competence(&c.id).is_none())
         .map(|c| c.id)
         .collect();
-    let requires = |f: &Framework| -> HashMap<String, BTreeMap<String, u8>> {
-        f.roles
-            .iter()
-            .map(|r| (r.id.clone(), r.requires.iter().cloned().collect()))
-            .collect()
-    };
-    let (ro, rn) = (requires(old), requires(new));
-    out.roles = new
+    let requires = |r: &super::RoleProfile| -> BTreeMap<String, u8> { r.requires.iter().cloned().collect() };
+    for r in &new.roles {
+        match old.roles.iter().find(|o| o.id == r.id) {
+            None => out.roles_added.push(r.id.clone()),
+            Some(o) => {
+                if requires(o) != requires(r) {
+                    out.roles.push(r.id.clone());
+                }
+                if (&o.name, &o.description, &o.works_with) != (&r.name, &r.description, &r.works_with) {
+                    out.roles_reworded.push(r.id.clone());
+                }
+            }
+        }
+    }
+    out.roles_removed = old
         .roles
         .iter()
-        .map(|r| &r.id)
-        .chain(old.roles.iter().map(|r| &r.id).filter(|id| !rn.contains_key(*id)))
-        .filter(|id| ro.get(*id) != rn.get(*id))
-        .cloned()
+        .filter(|o| !new.roles.iter().any(|r| r.id == o.id))
+        .map(|o| o.id.clone())
         .collect();
+    out.levels = (1..=old.levels.len().max(new.levels.len()))
+        .filter(|n| old.levels.get(n - 1) != new.levels.get(n - 1))
+        .collect();
+    let texts = |a: &super::Area| (a.name.clone(), a.description.clone());
+    out.areas = new
+        .areas
+        .iter()
+        .filter(|a| old.areas.iter().find(|o| o.id == a.id).map(texts) != Some(texts(a)))
+        .chain(
+            old.areas
+                .iter()
+                .filter(|o| !new.areas.iter().any(|a| a.id == o.id)),
+        )
+        .map(|a| a.id.clone())
+        .collect();
+    out.framework = (&old.name, &old.description) != (&new.name, &new.description);
     out
 }
 
@@ -108,6 +139,29 @@ mod tests {
         assert_eq!(c.added, vec!["medkansla".to_owned()]);
         assert_eq!(c.removed, vec!["empati".to_owned()]);
         assert!(!c.roles.is_empty(), "roles that required empati now lack it");
+    }
+
+    #[test]
+    fn levels_areas_roles_and_the_name_are_told_apart() {
+        let f = edited("en = \"Foundation\"", "en = \"Beginner\"");
+        assert_eq!(changes(builtin(), &f).levels, vec![1]);
+        let mut g = builtin().clone();
+        g.name.sv = "Vårt ramverk".into();
+        g.areas[0].name.sv = "Strategi".into();
+        g.roles[0].works_with.pop();
+        let removed = g.roles.remove(1);
+        let c = changes(builtin(), &g);
+        assert!(c.framework);
+        assert_eq!(c.areas, vec![g.areas[0].id.clone()]);
+        assert_eq!(c.roles_reworded, vec![g.roles[0].id.clone()]);
+        assert_eq!(c.roles_removed, vec![removed.id.clone()]);
+        assert!(c.roles.is_empty() && c.roles_added.is_empty());
+        let back = changes(&g, builtin());
+        assert_eq!(
+            back.roles_added,
+            vec![removed.id],
+            "read the other way, it is added"
+        );
     }
 
     #[test]

@@ -226,7 +226,7 @@ fn removing_an_area_takes_its_competences_and_their_requirements() {
     }
     let c = changes(f, &next);
     assert_eq!(c.removed.len(), leader.competences.len());
-    assert!(c.roles.contains(&"it-chef".to_owned()));
+    assert_eq!(c.roles_removed, vec!["it-chef".to_owned()]);
 }
 
 #[test]

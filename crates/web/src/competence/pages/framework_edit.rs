@@ -56,6 +56,29 @@ pub struct EditPage {
     pub roles: Vec<(String, Vec<Requirement>)>,
     pub levels: Vec<(u8, String)>,
     pub errors: Vec<FormError>,
+    /// The newest version's number and editor, when this version is not the newest: an edit
+    /// here would drop that version's changes, so the form is shown but not offered to save.
+    pub newer: Option<(String, String)>,
+    /// A refused field's message, shown at the field too.
+    pub invalid: HashMap<String, String>,
+}
+
+impl EditPage {
+    /// The ids of what describes an input: its error, its own hint (an id's format) or its
+    /// section's (how interfaces and works-with are written).
+    pub fn described(&self, field: &str, section: &str) -> String {
+        let mut ids = Vec::new();
+        if self.invalid.contains_key(field) {
+            ids.push(format!("{field}-error"));
+        }
+        if field.ends_with(".id") {
+            ids.push(format!("{field}-hint"));
+        }
+        if field.ends_with(".interfaces") || field.ends_with(".works_with") {
+            ids.push(format!("{section}-hint"));
+        }
+        ids.join(" ")
+    }
 }
 
 /// The form's values: as posted after a refusal, else as the version has them.
@@ -255,10 +278,30 @@ async fn page(
         .framework(&c.org.actor, FrameworkId(id))
         .await
         .map_err(c.err())?;
+    let newest = c
+        .state
+        .app
+        .competence()
+        .frameworks(&c.org.actor)
+        .await
+        .map_err(c.err())?
+        .into_iter()
+        .filter(|i| i.key == f.id)
+        .max_by_key(|i| i.version);
+    let newer = newest.filter(|n| n.version > i64::from(f.version)).map(|n| {
+        (
+            n.version.to_string(),
+            format!("/orgs/{}/frameworks/{}/edit", c.org.actor.org, n.id),
+        )
+    });
     let back = format!("/orgs/{}/frameworks/{id}", c.org.actor.org);
     let action = format!("{back}/edit");
     let l = org_layout(&c.state, &c.org, tr, &c.csrf, "frameworks", &action).await?;
     let (pairs, errors) = given.map_or((None, Vec::new()), |(p, e)| (Some(p), e));
+    let invalid = errors
+        .iter()
+        .map(|e| (e.href.trim_start_matches('#').to_owned(), e.message.clone()))
+        .collect();
     let v = Values(pairs, tr);
     let table = |prefix: &str, now: &dyn Fn(&str) -> Option<u8>| -> Vec<Requirement> {
         f.areas
@@ -297,6 +340,8 @@ async fn page(
             .collect(),
         roles,
         errors,
+        newer,
+        invalid,
         action,
         back,
         l,
@@ -339,6 +384,15 @@ pub async fn save(c: PageCtx, IdParam(id): IdParam, Form(form): Form<Vec<(String
                 })
                 .collect();
             page(&c, id, Some((&pairs, errors))).await
+        }
+        // A newer version was saved meanwhile: the page says so, with what was typed kept.
+        Err(AppError::Conflict {
+            code: "framework-stale",
+            ..
+        }) => {
+            let mut res = page(&c, id, Some((&pairs, Vec::new()))).await?;
+            *res.status_mut() = StatusCode::CONFLICT;
+            Ok(res)
         }
         Err(e) => Err(c.err()(e)),
     }

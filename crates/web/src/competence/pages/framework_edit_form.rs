@@ -152,8 +152,22 @@ pub fn edit_of(f: &Framework, pairs: &HashMap<String, String>) -> Edit {
 }
 
 /// What a refused field is about, in words: the framework, a level, an area, a competence, a
-/// role, a requirement, or what is being added.
+/// role, a requirement, or what is being added, and which of its inputs.
 pub fn label(f: &Framework, field: &str, tr: crate::i18n::Tr) -> String {
+    let part = part_label(f, field, tr);
+    // Which of the part's inputs, where it has several.
+    let input = match field.rsplit('.').next() {
+        Some("name_sv") => "fe-name-sv",
+        Some("name_en") => "fe-name-en",
+        Some("description_sv") => "fe-description-sv",
+        Some("description_en") => "fe-description-en",
+        Some("id") => "fe-id",
+        _ => return part,
+    };
+    format!("{part} – {}", tr.t(input).to_lowercase())
+}
+
+fn part_label(f: &Framework, field: &str, tr: crate::i18n::Tr) -> String {
     let lang = tr.lang;
     let parts: Vec<&str> = field.split('.').collect();
     let competence = |id: &str| {
@@ -180,6 +194,7 @@ pub fn label(f: &Framework, field: &str, tr: crate::i18n::Tr) -> String {
         ["newreq", id] => format!("{} – {}", tr.t("fe-new-role"), competence(id)),
         ["newarea", ..] => tr.t("fe-new-area"),
         ["newrole", ..] => tr.t("fe-new-role"),
+        ["fe-save"] => tr.t("fe-save"),
         _ => tr.t("fe-new"),
     }
 }

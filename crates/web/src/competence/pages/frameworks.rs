@@ -330,7 +330,10 @@ pub async fn show(c: PageCtx, IdParam(id): IdParam, shown: super::versions::Show
         roles,
         versions,
         moved: shown.0.message(tr),
-        heading: f.name.get(lang).to_owned(),
+        heading: tr.tn(
+            "fv-heading",
+            &[("name", f.name.get(lang)), ("version", &f.version.to_string())],
+        ),
         downloads: format!("{back}/{id}"),
         admin: c.org.actor.role.at_least(Role::Admin),
         grid_name: grid.name.get(lang).to_owned(),

@@ -71,16 +71,42 @@ pub fn describe(tr: Tr, old: &Framework, new: &Framework, c: &Changes) -> Vec<St
     };
     let list =
         |ids: &[String], f: &dyn Fn(&String) -> String| ids.iter().map(f).collect::<Vec<_>>().join(", ");
-    [
+    let area = |id: &String| {
+        new.areas
+            .iter()
+            .chain(&old.areas)
+            .find(|a| &a.id == id)
+            .map(|a| a.name.get(tr.lang).to_owned())
+            .unwrap_or_else(|| id.clone())
+    };
+    let levels = c
+        .levels
+        .iter()
+        .map(|n| {
+            let l = new.levels.get(n - 1).or_else(|| old.levels.get(n - 1));
+            l.map_or(n.to_string(), |l| format!("{n} ({})", l.name.get(tr.lang)))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut out: Vec<String> = [
         ("fv-added", list(&c.added, &name)),
         ("fv-changed", list(&c.changed, &name)),
         ("fv-removed", list(&c.removed, &name)),
         ("fv-roles", list(&c.roles, &role)),
+        ("fv-roles-added", list(&c.roles_added, &role)),
+        ("fv-roles-removed", list(&c.roles_removed, &role)),
+        ("fv-roles-reworded", list(&c.roles_reworded, &role)),
+        ("fv-levels", levels),
+        ("fv-areas", list(&c.areas, &area)),
     ]
     .into_iter()
     .filter(|(_, l)| !l.is_empty())
     .map(|(k, l)| tr.t1(k, "list", l))
-    .collect()
+    .collect();
+    if c.framework {
+        out.push(tr.t("fv-framework"));
+    }
+    out
 }
 
 /// The other versions of framework `id` (`f`), newest first.
