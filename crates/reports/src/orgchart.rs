@@ -11,7 +11,9 @@ const INDENT: f64 = 26.0;
 /// The narrowest and widest a person's box is drawn; between them it fits the longest label.
 const BOX_MIN: f64 = 320.0;
 const BOX_MAX: f64 = 560.0;
-const TOP: f64 = 10.0;
+/// The legend's band at the top: a tall chart is read from the top, where its key belongs.
+const LEGEND: f64 = 84.0;
+const TOP: f64 = LEGEND + 10.0;
 
 pub struct Row<'a> {
     pub name: &'a str,
@@ -120,7 +122,7 @@ pub fn render(c: &Chart) -> String {
     };
     let (team_y, mentor_y) = (heights(&team_links), heights(&mentor_links));
     let lowest = team_y.iter().chain(&mentor_y).fold(0.0, |a: f64, b| a.max(*b));
-    let height = (TOP + ROW * c.rows.len() as f64).max(lowest + 10.0) + 100.0;
+    let height = (TOP + ROW * c.rows.len() as f64).max(lowest + 10.0) + 20.0;
     let mut svg = Svg::new(c.id, width as u32, height as u32, c.title, c.desc);
     let x_of = |r: &Row| 20.0 + r.depth as f64 * INDENT;
     for (i, r) in c.rows.iter().enumerate() {
@@ -160,7 +162,7 @@ pub fn render(c: &Chart) -> String {
     };
     link(&mut svg, &team_links, team_y, TEAM, TEAM_BULGE);
     link(&mut svg, &mentor_links, mentor_y, MENTOR, mentor_bulge);
-    let ly = height - 80.0;
+    let ly = 16.0;
     for (k, (colour, dash)) in [("#1b1f24", ""), TEAM, MENTOR].into_iter().enumerate() {
         let y = ly + 24.0 * k as f64;
         svg.path(&[(20.0, y), (70.0, y)], false, colour, dash);
@@ -223,6 +225,11 @@ mod tests {
             "one mentoring arc and its legend"
         );
         assert!(out.contains("Chef – Förvaltningschef · Kommunledning"));
+        assert!(
+            out.contains(r#"<text x="80.0" y="21.0" text-anchor="start">chef</text>"#)
+                && out.contains(r#"<rect x="20.0" y="94.0""#),
+            "the key stands above the first row"
+        );
         assert!(
             out.contains(">Team &lt;Drift&gt;</text>"),
             "the team arc names its team"
