@@ -25,6 +25,20 @@ pub struct Access {
     pub is_self: bool,
 }
 
+/// The people of the organisation with an active account: only they can fill in a sheet,
+/// answer a peer request or be reminded.
+pub(crate) async fn with_account(
+    tx: &mut Tx,
+    org: mognad_domain::ids::OrgId,
+) -> Result<std::collections::HashSet<uuid::Uuid>> {
+    Ok(mognad_store::members::list(tx, org)
+        .await?
+        .into_iter()
+        .filter(|m| m.active)
+        .filter_map(|m| m.person.map(|(id, _)| id))
+        .collect())
+}
+
 /// The person the signed-in user is in the organisation: the one with the same e-mail.
 pub async fn me(tx: &mut Tx, actor: &Actor) -> Result<Option<Person>> {
     Ok(people::find_by_email(tx, actor.org, &actor.user.email).await?)

@@ -130,12 +130,7 @@ impl super::Competence<'_> {
                 .filter(|x| x.protege_id == person && x.period.contains(today))
                 .map(|x| x.mentor_id.0),
         );
-        let with_account: Vec<Uuid> = mognad_store::members::list(&mut tx, actor.org)
-            .await?
-            .into_iter()
-            .filter(|m| m.active)
-            .filter_map(|m| m.person.map(|(id, _)| id))
-            .collect();
+        let with_account = person_access::with_account(&mut tx, actor.org).await?;
         tx.rollback().await?;
         let role = profile
             .role_key

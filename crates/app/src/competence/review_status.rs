@@ -88,12 +88,7 @@ async fn readers(tx: &mut Tx, actor: &Actor, day: NaiveDate) -> Result<Readers> 
             .into_iter()
             .map(|p| (p.id.0, p.name.to_string()))
             .collect(),
-        with_account: mognad_store::members::list(tx, actor.org)
-            .await?
-            .into_iter()
-            .filter(|m| m.active)
-            .filter_map(|m| m.person.map(|(id, _)| id))
-            .collect(),
+        with_account: crate::competence::person_access::with_account(tx, actor.org).await?,
         managed: relationships::supervisions(tx, actor.org)
             .await?
             .into_iter()
