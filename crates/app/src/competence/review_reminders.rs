@@ -6,7 +6,7 @@
 //! not made up). Each reminder's notification key holds its day, so the button, the schedule
 //! and several servers on one database never send the same reminder twice in a day.
 
-use super::reviews::{cycle, supervisors};
+use super::reviews::cycle;
 use crate::plan::notify;
 use crate::{Actor, Invalid, Result};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -14,7 +14,7 @@ use mognad_domain::competence::review::{Status, Waiting};
 use mognad_domain::ids::{OrgId, ReviewId};
 use mognad_domain::role::Role;
 use mognad_store::reviews::{self as store, Cycle};
-use mognad_store::{Tx, orgs, people};
+use mognad_store::{Tx, orgs, people, relationships};
 use serde_json::json;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -29,6 +29,16 @@ async fn remind(tx: &mut Tx, org: OrgId, c: &Cycle, day: NaiveDate) -> Result<us
         .into_iter()
         .map(|p| (p.id.0, p.name.to_string()))
         .collect();
+    // Each participant's supervisors on `day`, read once for the whole cycle.
+    let mut managers: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for s in relationships::supervisions(tx, org).await? {
+        if s.period.contains(day) {
+            managers
+                .entry(s.subordinate_id.0)
+                .or_default()
+                .push(s.supervisor_id.0);
+        }
+    }
     let base = json!({ "what": "reminder", "cycle": c.name, "deadline": c.deadline, "review": c.id });
     let mut told = 0;
     for p in store::participants(tx, org, Some(c.id), None).await? {
@@ -39,7 +49,7 @@ async fn remind(tx: &mut Tx, org: OrgId, c: &Cycle, day: NaiveDate) -> Result<us
         );
         let whom = match status.waits_for() {
             Some(Waiting::Person) => vec![p.person_id],
-            Some(Waiting::Manager) => supervisors(tx, org, p.person_id, day).await?,
+            Some(Waiting::Manager) => managers.get(&p.person_id).cloned().unwrap_or_default(),
             None => Vec::new(),
         };
         let mut params = base.clone();

@@ -5,12 +5,12 @@ use crate::competence::team_map::{Scope, scope_members};
 use crate::input::Errors;
 use crate::plan::notify;
 use crate::{Actor, AppError, Invalid, Result};
-use chrono::{NaiveDate, Utc};
-use mognad_domain::ids::{OrgId, ReviewId, TeamId, UnitId};
+use chrono::Utc;
+use mognad_domain::ids::{ReviewId, TeamId, UnitId};
 use mognad_domain::role::Role;
 use mognad_domain::text::parse_date;
 use mognad_store::reviews::{self as store, Cycle};
-use mognad_store::{Tx, people, relationships};
+use mognad_store::{Tx, people};
 use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
@@ -37,16 +37,6 @@ fn scope_of(raw: &str) -> Option<Scope> {
         "team" => Some(Scope::Team(TeamId(id))),
         _ => None,
     }
-}
-
-/// A person's current supervisors.
-pub(crate) async fn supervisors(tx: &mut Tx, org: OrgId, person: Uuid, day: NaiveDate) -> Result<Vec<Uuid>> {
-    Ok(relationships::supervisions(tx, org)
-        .await?
-        .into_iter()
-        .filter(|s| s.subordinate_id.0 == person && s.period.contains(day))
-        .map(|s| s.supervisor_id.0)
-        .collect())
 }
 
 pub(crate) async fn cycle(tx: &mut Tx, actor: &Actor, id: ReviewId) -> Result<Cycle> {
