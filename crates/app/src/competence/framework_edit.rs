@@ -22,12 +22,13 @@ impl super::Competence<'_> {
         let base = stored_framework(&mut tx, actor.org, id.0).await?;
         // An id any version ever used keeps its records (or profiles), so a new competence or
         // role may not take it.
-        let mut used = Used::default();
-        for s in frameworks::list(&mut tx, actor.org)
+        let versions: Vec<_> = frameworks::list(&mut tx, actor.org)
             .await?
-            .iter()
+            .into_iter()
             .filter(|s| s.framework_key == base.id)
-        {
+            .collect();
+        let mut used = Used::default();
+        for s in &versions {
             let f = stored_framework(&mut tx, actor.org, s.id).await?;
             used.roles.extend(f.roles.into_iter().map(|r| r.id));
             used.competences
@@ -47,13 +48,7 @@ impl super::Competence<'_> {
                     .collect(),
             )
         })?;
-        let latest = frameworks::list(&mut tx, actor.org)
-            .await?
-            .iter()
-            .filter(|s| s.framework_key == base.id)
-            .map(|s| s.version)
-            .max()
-            .unwrap_or(0);
+        let latest = versions.iter().map(|s| s.version).max().unwrap_or(0);
         // An edit of an older version would silently drop what the versions after it changed.
         if i64::from(base.version) != latest {
             return Err(AppError::conflict(
